@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is installed here.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test bench install system-test-deps translations migrate clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) translations
+
+translations: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -d workshop/translations -D messages --statistics 2>&1 | tail -n 3
+
+migrate: install
+	$(BIN)/workshop migrate
+
+run: install
+	$(BIN)/workshop run
+
+# Debian packages the tests start or drive: Chromium for Playwright, Redis and PostgreSQL servers.
+system-test-deps:
+	@command -v chromium >/dev/null && command -v redis-server >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium redis-server fonts-dejavu-core >/dev/null; }
+
+test: install system-test-deps
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python -m tests.bench.load --phones 100 500 1000
+
+clean:
+	rm -rf $(VENV) build *.egg-info

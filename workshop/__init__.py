@@ -1,0 +1,61 @@
+"""workshop: live participatory workshops that turn what a room says into an influence strategy."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from .config import Settings
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
+    """Build the app; tests pass settings (or keyword overrides) instead of environment variables."""
+    from . import activities  # noqa: F401  (registers the activity types)
+    from .db import Database
+    from flask_socketio import SocketIO
+
+    from .extensions import babel
+    from .i18n import select_locale
+    from .realtime.namespace import WorkshopNamespace
+    from .realtime.presence import Presence
+    from .realtime.publisher import SocketPublisher
+    from .security import add_security_headers
+    from .services.context import ServiceContext
+    from .web import register_blueprints
+
+    settings = (settings or Settings.from_env(**overrides)).ensure_secret_key()
+    app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"),
+                instance_path=str(settings.instance_path.resolve()))
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_HTTPONLY=True,
+        MAX_CONTENT_LENGTH=settings.max_message_bytes,
+        BABEL_DEFAULT_LOCALE=settings.default_locale,
+        BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
+        SEND_FILE_MAX_AGE_DEFAULT=3600,
+    )
+    babel.init_app(app, locale_selector=select_locale)
+    # One Socket.IO server per app (not a module global), so that tests can build many apps in one process.
+    socketio = SocketIO(
+        app,
+        async_mode=settings.async_mode,
+        max_http_buffer_size=settings.max_message_bytes,
+        message_queue=settings.redis_url or None,
+        ping_interval=10,
+        ping_timeout=20,
+    )
+    database = Database(settings.database_url)
+    presence = Presence()
+    publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)
+    context = ServiceContext(db=database, publisher=publisher, settings=settings)
+    publisher.context = context
+    socketio.on_namespace(WorkshopNamespace(context, publisher))
+    app.extensions["workshop"] = context
+    app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
+    add_security_headers(app)
+    register_blueprints(app)
+    return app

@@ -1,0 +1,56 @@
+"""Dot voting: each participant spends a budget of points on the ideas of an earlier activity."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..domain.ballots import Allocation, check_budget, rank_items, tally
+from ..domain.errors import DomainError
+from .base import REGISTRY, ActivityType, ConfigContext, ResultInput, int_field, register
+
+TIE_BREAK = "points, then voters, then earliest idea"
+
+
+@register
+class DotVoting(ActivityType):
+    name = "dot_voting"
+    input_kind = "ballot"
+
+    def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
+        source = raw.get("source_activity_id")
+        if type(source) is not int:
+            raise DomainError("invalid_config", field="source_activity_id", expected="integer")
+        source_type = context.type_of_activity(source)
+        if source_type is None:
+            raise DomainError("unknown_activity", activity_id=source)
+        if REGISTRY[source_type].input_kind != "idea":
+            raise DomainError("invalid_source_activity", activity_id=source)
+        budget = int_field(raw, "budget", 5, minimum=1, maximum=100)
+        max_per_item = int_field(raw, "max_per_item", min(3, budget), minimum=1, maximum=budget)
+        return super().validate_config(raw, context) | {
+            "source_activity_id": source, "budget": budget, "max_per_item": max_per_item,
+        }
+
+    def source_activity_id(self, config: Mapping[str, Any]) -> int | None:
+        return int(config["source_activity_id"])
+
+    def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
+        check_budget(allocations, budget=config["budget"], max_per_item=config["max_per_item"], targets=targets)
+
+    def results(self, config: Mapping[str, Any], data: ResultInput) -> dict[str, Any]:
+        merged_into = {idea.id: idea.merged_into_id for idea in data.targets if idea.merged_into_id is not None}
+        totals = tally(data.ballots, merged_into=merged_into)
+        on_wall = {idea.id: idea for idea in data.targets if idea.on_wall}
+        for idea_id in on_wall:
+            totals.setdefault(idea_id, (0, 0))
+        ranked = [item for item in rank_items(totals, {idea_id: idea_id for idea_id in totals}) if item in on_wall]
+        return {
+            "voters": len([ballot for ballot in data.ballots if ballot]),
+            "budget": config["budget"],
+            "tie_break": TIE_BREAK,
+            "items": [
+                {"id": item, "text": on_wall[item].text, "points": totals[item][0], "voters": totals[item][1],
+                 "rank": rank}
+                for rank, item in enumerate(ranked, start=1)
+            ],
+        }

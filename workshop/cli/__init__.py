@@ -1,0 +1,16 @@
+"""The ``workshop`` command. gevent must patch the standard library before anything else imports it."""
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    """Entry point of the ``workshop`` console script."""
+    if len(sys.argv) > 1 and sys.argv[1] == "run" and os.environ.get("WORKSHOP_ASYNC_MODE", "gevent") == "gevent":
+        from gevent import monkey
+
+        monkey.patch_all()
+    from .commands import cli
+
+    cli()

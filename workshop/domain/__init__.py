@@ -1,0 +1,1 @@
+"""Pure rules of the workshop: plain values in, plain values out; standard library only."""

@@ -1,0 +1,39 @@
+"""The optional profile: a pseudonym and tags chosen from fixed lists, so nothing personal slips in."""
+from __future__ import annotations
+
+from .errors import DomainError
+from .text import clean_text
+
+ORGANISATION_TYPES = ("opm", "association", "public_institution", "international", "research", "other")
+# The twelve regions of Morocco (2015 division), by stable slug; labels are translated on the pages.
+REGIONS = (
+    "tanger_tetouan_al_hoceima", "oriental", "fes_meknes", "rabat_sale_kenitra", "beni_mellal_khenifra",
+    "casablanca_settat", "marrakech_safi", "draa_tafilalet", "souss_massa", "guelmim_oued_noun",
+    "laayoune_sakia_el_hamra", "dakhla_oued_ed_dahab", "outside_morocco",
+)
+PROFILE_TAGS: dict[str, tuple[str, ...]] = {"organisation_type": ORGANISATION_TYPES, "region": REGIONS}
+MAX_PSEUDONYM_LENGTH = 40
+
+
+def checked_profile(pseudonym: object, tags: object) -> tuple[str | None, dict[str, str]]:
+    """A cleaned pseudonym (None when blank) and tags whose keys and values come from ``PROFILE_TAGS``."""
+    clean_pseudonym: str | None = None
+    if pseudonym is not None:
+        clean_pseudonym = clean_text(pseudonym) or None
+        if clean_pseudonym and len(clean_pseudonym) > MAX_PSEUDONYM_LENGTH:
+            raise DomainError("text_too_long", field="pseudonym", max_length=MAX_PSEUDONYM_LENGTH,
+                              length=len(clean_pseudonym))
+    if tags is None:
+        tags = {}
+    if not isinstance(tags, dict):
+        raise DomainError("invalid_type", field="tags", expected="object")
+    clean_tags: dict[str, str] = {}
+    for key, value in tags.items():
+        if key not in PROFILE_TAGS:
+            raise DomainError("unknown_tag", tag=str(key)[:40])
+        if value in (None, ""):
+            continue
+        if value not in PROFILE_TAGS[key]:
+            raise DomainError("unknown_tag", tag=str(value)[:40])
+        clean_tags[key] = value
+    return clean_pseudonym, clean_tags

@@ -1,0 +1,59 @@
+"""An event (a meeting), its rooms and the secrets that open the moderator console."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Optional
+
+from sqlalchemy import Boolean, ForeignKey, String, select, Select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, utcnow
+
+if TYPE_CHECKING:
+    from .activities import Activity
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    rooms: Mapped[list["Room"]] = relationship(back_populates="event", order_by="Room.position")
+
+
+class Room(Base):
+    __tablename__ = "rooms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(6), unique=True)
+    position: Mapped[int] = mapped_column(default=0)
+    premoderation: Mapped[bool] = mapped_column(Boolean, default=False)
+    current_activity_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("activities.id", use_alter=True, ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="rooms")
+    activities: Mapped[list["Activity"]] = relationship(
+        back_populates="room", order_by="Activity.position", foreign_keys="Activity.room_id"
+    )
+
+
+class ModeratorCredential(Base):
+    """A hashed secret; ``event_id`` NULL opens every event (the laptop owner's console)."""
+
+    __tablename__ = "moderator_credentials"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    event_id: Mapped[Optional[int]] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), nullable=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+def room_by_code(code: str) -> Select[tuple[Room]]:
+    return select(Room).where(Room.code == code)

@@ -1,0 +1,213 @@
+"""The default Socket.IO namespace: who may connect as what, and one thin handler per command."""
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import request, session
+from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
+
+from ..domain.errors import DomainError
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
+from ..services import agenda, contributions, moderation, participants
+from ..services.access import ModeratorAccess, access_for_token
+from ..services.context import ServiceContext
+from ..services.events import find_room
+from ..services.participants import Joined
+from ..services.publisher import Audience
+from ..services.state import moderator_state, participant_state, screen_state
+from .publisher import SocketPublisher
+from .rooms import audience_room, participant_room
+
+log = logging.getLogger(__name__)
+
+ROLES = ("participant", "screen", "moderator")
+
+
+@dataclass
+class Client:
+    """What one connection is: set at connect, never trusted from later payloads."""
+
+    role: str
+    code: str
+    room_id: int
+    language: str
+    joined: Joined | None = None
+
+
+def _refuse(code: str, language: str) -> ConnectionRefusedError:
+    return ConnectionRefusedError({"code": code, "message": error_message(code, {}, language)})
+
+
+def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
+    """Wrap a handler: role check, payload shape, DomainError → translated error ack, nothing else."""
+
+    def decorate(handler: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+        @functools.wraps(handler)
+        def wrapper(self: "WorkshopNamespace", data: object = None) -> dict[str, Any]:
+            client = self.clients.get(request.sid)  # type: ignore[attr-defined]
+            language = client.language if client else DEFAULT_LANGUAGE
+            try:
+                if client is None or client.role != role:
+                    raise DomainError("forbidden")
+                if not isinstance(data, dict):
+                    raise DomainError("invalid_payload")
+                return handler(self, client, data)
+            except DomainError as error:
+                return {"ok": False, "error": {"code": error.code, "message": error_message(error.code, error.params, language)}}
+            except Exception:
+                log.exception("command %s failed", handler.__name__)
+                return {"ok": False, "error": {"code": "internal_error",
+                                               "message": error_message("internal_error", {}, language)}}
+
+        return wrapper
+
+    return decorate
+
+
+class WorkshopNamespace(Namespace):
+    def __init__(self, context: ServiceContext, publisher: SocketPublisher) -> None:
+        super().__init__("/")
+        self.context = context
+        self.publisher = publisher
+        self.clients: dict[str, Client] = {}
+
+    # Connection -------------------------------------------------------------------------------
+
+    def on_connect(self, auth: object = None) -> None:
+        try:
+            self._connect(auth if isinstance(auth, dict) else {})
+        except ConnectionRefusedError:
+            raise
+        except Exception:
+            # Flask-SocketIO retries a handler that raised TypeError without arguments: never let one escape.
+            log.exception("connect failed")
+            raise _refuse("internal_error", DEFAULT_LANGUAGE) from None
+
+    def _connect(self, auth: dict[str, Any]) -> None:
+        language = auth.get("lang") if auth.get("lang") in LANGUAGES else session.get("lang", DEFAULT_LANGUAGE)
+        role = auth.get("role")
+        if role not in ROLES:
+            raise _refuse("invalid_payload", language)
+        try:
+            with self.context.db.read() as db_session:
+                room = find_room(db_session, auth.get("code"))
+                code, room_id, event_id = room.code, room.id, room.event_id
+        except DomainError as error:
+            raise _refuse(error.code, language) from None
+        client = Client(role=role, code=code, room_id=room_id, language=language)
+        if role == "moderator":
+            access = access_for_token(self.context, auth.get("token")).merged(_session_access())
+            if not access.can_moderate_event(event_id):
+                raise _refuse("forbidden", language)
+            state = moderator_state(self.context, code)
+            state["connected"] = self.publisher.presence.connected(code)
+            join_room(audience_room(code, Audience.MODERATORS))
+        elif role == "screen":
+            state = screen_state(self.context, code)
+            state["connected"] = self.publisher.presence.connected(code)
+            join_room(audience_room(code, Audience.SCREENS))
+        else:
+            client.joined = participants.join_room(self.context, code=code, token=auth.get("token"))
+            state = participant_state(self.context, client.joined)
+            join_room(audience_room(code, Audience.PARTICIPANTS))
+            join_room(participant_room(client.joined.public_id))
+            self.publisher.presence.joined(code, client.joined.public_id)
+            self.publisher.presence_changed(code)
+        self.clients[request.sid] = client  # type: ignore[attr-defined]
+        self.publisher.start()
+        emit("room_state", state)
+
+    def on_disconnect(self, reason: object = None) -> None:
+        client = self.clients.pop(request.sid, None)  # type: ignore[attr-defined]
+        if client is not None and client.joined is not None:
+            self.publisher.presence.left(client.code, client.joined.public_id)
+            self.publisher.presence_changed(client.code)
+
+    # Participant commands -----------------------------------------------------------------------
+
+    @command("participant")
+    def on_submit_idea(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return contributions.submit_idea(self.context, client.joined, activity_id=data.get("activity_id"),  # type: ignore[arg-type]
+                                         text=data.get("text"), op_id=data.get("op_id"))
+
+    @command("participant")
+    def on_cast_votes(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return contributions.cast_votes(self.context, client.joined, activity_id=data.get("activity_id"),  # type: ignore[arg-type]
+                                        allocations=data.get("allocations"), op_id=data.get("op_id"))
+
+    @command("participant")
+    def on_update_profile(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return participants.update_profile(self.context, client.joined, pseudonym=data.get("pseudonym"),  # type: ignore[arg-type]
+                                           tags=data.get("tags"), op_id=data.get("op_id"))
+
+    # Moderator commands -------------------------------------------------------------------------
+
+    @command("moderator")
+    def on_create_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return agenda.create_activity(self.context, room_id=client.room_id, type_name=data.get("type"),
+                                      prompt=data.get("prompt"), config=data.get("config"), op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_update_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return agenda.update_activity(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                      prompt=data.get("prompt"), config=data.get("config"), op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_move_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return agenda.move_activity(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                    position=data.get("position"), op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_delete_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return agenda.delete_activity(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                      op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_set_phase(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return agenda.set_phase(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                phase=data.get("phase"), op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_show_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return agenda.show_activity(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                    op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_set_premoderation(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return agenda.set_premoderation(self.context, room_id=client.room_id, enabled=data.get("enabled"),
+                                        op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_hide_idea(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return moderation.hide_idea(self.context, room_id=client.room_id, idea_id=data.get("idea_id"),
+                                    op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_restore_idea(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return moderation.restore_idea(self.context, room_id=client.room_id, idea_id=data.get("idea_id"),
+                                       op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_approve_idea(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return moderation.approve_idea(self.context, room_id=client.room_id, idea_id=data.get("idea_id"),
+                                       op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_merge_ideas(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return moderation.merge_ideas(self.context, room_id=client.room_id, target_id=data.get("target_id"),
+                                      source_ids=data.get("source_ids"), op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_unmerge_idea(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return moderation.unmerge_idea(self.context, room_id=client.room_id, idea_id=data.get("idea_id"),
+                                       op_id=data.get("op_id"))
+
+
+def _session_access() -> ModeratorAccess:
+    """Access granted to this browser by an earlier token exchange (the moderator pages' cookie)."""
+    granted = session.get("moderator") or {}
+    return ModeratorAccess(all_events=bool(granted.get("all")), event_ids=frozenset(granted.get("events", [])))

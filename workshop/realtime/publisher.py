@@ -1,0 +1,86 @@
+"""Delivers service messages to Socket.IO rooms, and coalesces results and presence for the live screens."""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from flask_socketio import SocketIO
+
+from ..services.context import ServiceContext
+from ..services.publisher import Audience, Message
+from ..services.state import results_snapshot
+from .presence import Presence
+from .rooms import audience_room
+
+log = logging.getLogger(__name__)
+
+
+class SocketPublisher:
+    """Messages go out at once; results and connected counts at most once per interval, and only when changed.
+
+    Emitting each vote to every screen would cost O(votes × screens); a snapshot every few hundred
+    milliseconds keeps the projector live at a bounded cost whatever the room does.
+    """
+
+    def __init__(self, socketio: SocketIO, presence: Presence, interval_seconds: float) -> None:
+        self.socketio = socketio
+        self.presence = presence
+        self.interval_seconds = interval_seconds
+        self.context: ServiceContext | None = None
+        self._lock = threading.Lock()
+        self._dirty_results: set[int] = set()
+        self._dirty_presence: set[str] = set()
+        self._started = False
+
+    def publish(self, messages: list[Message]) -> None:
+        for message in messages:
+            for audience in message.audiences:
+                self.socketio.emit(message.event, message.payload, to=audience_room(message.room_code, audience))
+
+    def results_changed(self, room_code: str, activity_id: int) -> None:
+        with self._lock:
+            self._dirty_results.add(activity_id)
+
+    def presence_changed(self, room_code: str) -> None:
+        with self._lock:
+            self._dirty_presence.add(room_code)
+
+    def start(self) -> None:
+        """Start the coalescing loop once, in the server's concurrency model (greenlet or thread)."""
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        self.socketio.start_background_task(self._loop)
+
+    def _loop(self) -> None:
+        while True:
+            self.socketio.sleep(self.interval_seconds)
+            try:
+                self.flush()
+            except Exception:  # the loop must outlive one bad snapshot
+                log.exception("results broadcast failed")
+
+    def flush(self) -> None:
+        """Send what changed since the last flush (tests call this directly)."""
+        with self._lock:
+            activities, self._dirty_results = self._dirty_results, set()
+            rooms, self._dirty_presence = self._dirty_presence, set()
+        for code in rooms:
+            payload = {"connected": self.presence.connected(code)}
+            for audience in (Audience.MODERATORS, Audience.SCREENS):
+                self.socketio.emit("presence_changed", payload, to=audience_room(code, audience))
+        if self.context is None:
+            return
+        for activity_id in activities:
+            snapshot = results_snapshot(self.context, activity_id)
+            if snapshot is None:
+                continue
+            payload: dict[str, Any] = {"activity_id": snapshot.activity_id, "results": snapshot.results}
+            self.socketio.emit("results_updated", payload, to=audience_room(snapshot.room_code, Audience.MODERATORS))
+            if snapshot.public:
+                self.socketio.emit("results_updated", payload, to=audience_room(snapshot.room_code, Audience.SCREENS))
+            if snapshot.revealed:
+                self.socketio.emit("results_updated", payload,
+                                   to=audience_room(snapshot.room_code, Audience.PARTICIPANTS))

@@ -1,0 +1,1 @@
+"""Use cases: load → apply the rules → persist → commit → publish. One function per use case."""

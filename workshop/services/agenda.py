@@ -1,0 +1,216 @@
+"""The moderator's agenda: create, edit, reorder activities and move them through their phases."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..activities import ConfigContext, activity_type
+from ..domain.errors import DomainError
+from ..domain.phases import Phase, next_phase, parse_phase
+from ..domain.text import checked_text
+from ..models import Activity, Idea, Room
+from ..models.activities import activities_of_room
+from .context import ServiceContext
+from .operations import run_once
+from .publisher import EVERYONE, Audience, Message, to
+from .views import activity_view
+
+MODERATOR = "moderator"
+MAX_PROMPT_LENGTH = 500
+
+
+def room_activity(session: Session, room_id: int, activity_id: object) -> Activity:
+    """The activity with this id in this room: an id from another room is as unknown as a missing one."""
+    if type(activity_id) is not int:
+        raise DomainError("invalid_type", field="activity_id", expected="integer")
+    activity = session.get(Activity, activity_id)
+    if activity is None or activity.room_id != room_id:
+        raise DomainError("unknown_activity", activity_id=activity_id)
+    return activity
+
+
+def votable_ideas(session: Session, activity: Activity) -> list[Idea]:
+    """The ideas a ballot of this activity may go to: the source activity's ideas that stand on the wall."""
+    source_id = activity_type(activity.type).source_activity_id(activity.config)
+    if source_id is None:
+        return []
+    ideas = session.scalars(select(Idea).where(Idea.activity_id == source_id).order_by(Idea.id))
+    return [idea for idea in ideas if idea.on_wall]
+
+
+def activity_payload(session: Session, activity: Activity) -> dict[str, Any]:
+    """An activity as every audience sees it, with the items to vote on when it has any."""
+    view = activity_view(activity)
+    if activity_type(activity.type).source_activity_id(activity.config) is not None:
+        view["targets"] = [{"id": idea.id, "text": idea.text} for idea in votable_ideas(session, activity)]
+    return view
+
+
+def activity_changed(session: Session, room: Room, activity: Activity) -> Message:
+    return Message("activity_changed", room.code, EVERYONE, {
+        "activity": activity_payload(session, activity), "current_activity_id": room.current_activity_id,
+    })
+
+
+def _config_context(session: Session, room_id: int, prompt: str) -> ConfigContext:
+    def type_of_activity(activity_id: int) -> str | None:
+        other = session.get(Activity, activity_id)
+        return other.type if other is not None and other.room_id == room_id else None
+
+    return ConfigContext(type_of_activity=type_of_activity, prompt=prompt)
+
+
+def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, prompt: object,
+                    config: object, op_id: object = None) -> dict[str, Any]:
+    """Add an activity, in draft, at the end of the room's agenda."""
+    kind = activity_type(type_name)
+    clean_prompt = checked_text(prompt, max_length=MAX_PROMPT_LENGTH, field="prompt")
+    if config is None:
+        config = {}
+    if not isinstance(config, Mapping):
+        raise DomainError("invalid_type", field="config", expected="object")
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+        room = session.get(Room, room_id)
+        if room is None:
+            raise DomainError("unknown_room")
+        clean_config = kind.validate_config(config, _config_context(session, room_id, clean_prompt))
+        last = session.scalar(select(func.max(Activity.position)).where(Activity.room_id == room_id))
+        activity = Activity(room_id=room_id, type=kind.name, prompt=clean_prompt, config=clean_config,
+                            position=(last or 0) + 1, created_at=ctx.clock())
+        session.add(activity)
+        session.flush()
+        return {"ok": True, "activity_id": activity.id}, [activity_changed(session, room, activity)]
+
+    return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="create_activity", room_id=room_id, work=work,
+                    rate_limited=False)
+
+
+def update_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, prompt: object = None,
+                    config: object = None, op_id: object = None) -> dict[str, Any]:
+    """Change the prompt (any time) or the config (only while in draft, since votes depend on it)."""
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+        activity = room_activity(session, room_id, activity_id)
+        if prompt is not None:
+            activity.prompt = checked_text(prompt, max_length=MAX_PROMPT_LENGTH, field="prompt")
+        if config is not None:
+            if not isinstance(config, Mapping):
+                raise DomainError("invalid_type", field="config", expected="object")
+            # Only the results display may change once people may have answered; the rest shapes their answers.
+            if activity.current_phase is not Phase.DRAFT and set(config) - {"live_results"}:
+                raise DomainError("config_locked")
+            merged = dict(activity.config) | dict(config)
+            activity.config = activity_type(activity.type).validate_config(
+                merged, _config_context(session, room_id, activity.prompt))
+        messages = [activity_changed(session, activity.room, activity)]
+        return {"ok": True}, messages
+
+    response = run_once(ctx, op_id=op_id, actor=MODERATOR, kind="update_activity", room_id=room_id, work=work,
+                        rate_limited=False)
+    _results_may_have_changed(ctx, room_id, activity_id)
+    return response
+
+
+def move_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, position: object,
+                  op_id: object = None) -> dict[str, Any]:
+    """Put an activity at ``position`` (0-based) in the agenda and renumber the others."""
+    if type(position) is not int:
+        raise DomainError("invalid_type", field="position", expected="integer")
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+        moved = room_activity(session, room_id, activity_id)
+        ordered = [activity for activity in session.scalars(activities_of_room(room_id)) if activity.id != moved.id]
+        ordered.insert(max(0, min(position, len(ordered))), moved)
+        for index, activity in enumerate(ordered):
+            activity.position = index
+        room = moved.room
+        return {"ok": True}, [Message("agenda_changed", room.code, EVERYONE,
+                                      {"order": [activity.id for activity in ordered]})]
+
+    return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="move_activity", room_id=room_id, work=work,
+                    rate_limited=False)
+
+
+def set_phase(ctx: ServiceContext, *, room_id: int, activity_id: object, phase: object,
+              op_id: object = None) -> dict[str, Any]:
+    """Open, close or reveal an activity; opening or revealing also puts it on every screen."""
+    target = parse_phase(phase)
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+        activity = room_activity(session, room_id, activity_id)
+        activity.phase = next_phase(activity.current_phase, target).value
+        activity.phase_changed_at = ctx.clock()
+        room = activity.room
+        if target in (Phase.OPEN, Phase.REVEALED):
+            room.current_activity_id = activity.id
+        return {"ok": True, "phase": activity.phase}, [activity_changed(session, room, activity)]
+
+    response = run_once(ctx, op_id=op_id, actor=MODERATOR, kind="set_phase", room_id=room_id, work=work,
+                        rate_limited=False)
+    _results_may_have_changed(ctx, room_id, activity_id)
+    return response
+
+
+def show_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, op_id: object = None) -> dict[str, Any]:
+    """Put an activity on the projector and phones without changing its phase (or none: ``activity_id`` None)."""
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+        room = session.get(Room, room_id)
+        if room is None:
+            raise DomainError("unknown_room")
+        if activity_id is None:
+            room.current_activity_id = None
+            return {"ok": True}, [Message("current_activity_changed", room.code, EVERYONE, {"current_activity_id": None})]
+        activity = room_activity(session, room_id, activity_id)
+        room.current_activity_id = activity.id
+        return {"ok": True}, [activity_changed(session, room, activity)]
+
+    return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="show_activity", room_id=room_id, work=work,
+                    rate_limited=False)
+
+
+def delete_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, op_id: object = None) -> dict[str, Any]:
+    """Remove a draft activity; anything that has been opened keeps its history."""
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+        activity = room_activity(session, room_id, activity_id)
+        if activity.current_phase is not Phase.DRAFT:
+            raise DomainError("activity_not_draft")
+        dependants = [other for other in session.scalars(activities_of_room(room_id))
+                      if activity_type(other.type).source_activity_id(other.config) == activity.id]
+        if dependants:
+            raise DomainError("activity_in_use", activity_id=dependants[0].id)
+        room = activity.room
+        session.delete(activity)
+        return {"ok": True}, [Message("activity_deleted", room.code, EVERYONE, {"activity_id": activity.id})]
+
+    return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="delete_activity", room_id=room_id, work=work,
+                    rate_limited=False)
+
+
+def set_premoderation(ctx: ServiceContext, *, room_id: int, enabled: object, op_id: object = None) -> dict[str, Any]:
+    """With pre-moderation on, new ideas reach the projector only once a moderator approves them."""
+    if not isinstance(enabled, bool):
+        raise DomainError("invalid_type", field="enabled", expected="boolean")
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+        room = session.get(Room, room_id)
+        if room is None:
+            raise DomainError("unknown_room")
+        room.premoderation = enabled
+        return {"ok": True}, [Message("room_changed", room.code, to(Audience.MODERATORS),
+                                      {"premoderation": enabled})]
+
+    return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="set_premoderation", room_id=room_id, work=work,
+                    rate_limited=False)
+
+
+def _results_may_have_changed(ctx: ServiceContext, room_id: int, activity_id: object) -> None:
+    with ctx.db.read() as session:
+        room = session.get(Room, room_id)
+        if room is not None and type(activity_id) is int:
+            ctx.publisher.results_changed(room.code, activity_id)

@@ -1,0 +1,138 @@
+"""The moderator's hand on the idea wall: hide, restore, approve, merge."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..activities import activity_type
+from ..domain.errors import DomainError
+from ..models import Activity, Idea, Participant, Room
+from ..models.activities import activities_of_room
+from .agenda import MODERATOR, activity_changed
+from .context import ServiceContext
+from .operations import run_once
+from .publisher import Audience, Message, to
+from .views import idea_view
+
+MAX_MERGE = 50
+
+
+def _room_idea(session: Session, room_id: int, idea_id: object) -> Idea:
+    if type(idea_id) is not int:
+        raise DomainError("invalid_type", field="idea_id", expected="integer")
+    idea = session.get(Idea, idea_id)
+    if idea is None:
+        raise DomainError("unknown_idea", idea_id=idea_id)
+    activity = session.get(Activity, idea.activity_id)
+    if activity is None or activity.room_id != room_id:
+        raise DomainError("unknown_idea", idea_id=idea_id)
+    return idea
+
+
+def _idea_messages(session: Session, room: Room, ideas: list[Idea]) -> list[Message]:
+    """Moderators get the full idea; screens get it with ``on_wall`` so they add or drop the card."""
+    messages = []
+    for idea in ideas:
+        author = session.get(Participant, idea.participant_id) if idea.participant_id else None
+        moderator_view = idea_view(idea, participant_public_id=author.public_id if author else None, for_moderator=True)
+        public_view = idea_view(idea, participant_public_id=None, for_moderator=False) | {"on_wall": idea.on_wall}
+        messages.append(Message("idea_changed", room.code, to(Audience.MODERATORS), {"idea": moderator_view}))
+        messages.append(Message("idea_changed", room.code, to(Audience.SCREENS), {"idea": public_view}))
+    # Open votes on these ideas now have other items: phones need the new list.
+    activity_ids = {idea.activity_id for idea in ideas}
+    for activity in session.scalars(activities_of_room(room.id)):
+        if activity_type(activity.type).source_activity_id(activity.config) in activity_ids:
+            messages.append(activity_changed(session, room, activity))
+    return messages
+
+
+def _moderate(ctx: ServiceContext, room_id: int, kind: str, op_id: object,
+              change: Callable[[Session], list[Idea]]) -> dict[str, Any]:
+    touched_activities: set[int] = set()
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+        room = session.get(Room, room_id)
+        if room is None:
+            raise DomainError("unknown_room")
+        ideas = change(session)
+        session.flush()
+        touched_activities.update(idea.activity_id for idea in ideas)
+        return {"ok": True}, _idea_messages(session, room, ideas)
+
+    response = run_once(ctx, op_id=op_id, actor=MODERATOR, kind=kind, room_id=room_id, work=work, rate_limited=False)
+    with ctx.db.read() as session:
+        room = session.get(Room, room_id)
+        dependants = [activity for activity in session.scalars(activities_of_room(room_id))
+                      if activity.id in touched_activities
+                      or activity_type(activity.type).source_activity_id(activity.config) in touched_activities]
+        for activity in dependants:
+            ctx.publisher.results_changed(room.code, activity.id)  # type: ignore[union-attr]
+    return response
+
+
+def hide_idea(ctx: ServiceContext, *, room_id: int, idea_id: object, op_id: object = None) -> dict[str, Any]:
+    """Take an idea off the projector and out of votes; it stays in the record."""
+    def change(session: Session) -> list[Idea]:
+        idea = _room_idea(session, room_id, idea_id)
+        idea.hidden = True
+        return [idea]
+    return _moderate(ctx, room_id, "hide_idea", op_id, change)
+
+
+def restore_idea(ctx: ServiceContext, *, room_id: int, idea_id: object, op_id: object = None) -> dict[str, Any]:
+    """Put a hidden idea back."""
+    def change(session: Session) -> list[Idea]:
+        idea = _room_idea(session, room_id, idea_id)
+        idea.hidden = False
+        return [idea]
+    return _moderate(ctx, room_id, "restore_idea", op_id, change)
+
+
+def approve_idea(ctx: ServiceContext, *, room_id: int, idea_id: object, op_id: object = None) -> dict[str, Any]:
+    """Let a pre-moderated idea reach the projector."""
+    def change(session: Session) -> list[Idea]:
+        idea = _room_idea(session, room_id, idea_id)
+        idea.approved = True
+        return [idea]
+    return _moderate(ctx, room_id, "approve_idea", op_id, change)
+
+
+def merge_ideas(ctx: ServiceContext, *, room_id: int, target_id: object, source_ids: object,
+                op_id: object = None) -> dict[str, Any]:
+    """Fold duplicates into one card: their texts stay attached and their votes count for the target."""
+    if not isinstance(source_ids, list) or not source_ids or len(source_ids) > MAX_MERGE:
+        raise DomainError("invalid_type", field="source_ids", expected="list")
+
+    def change(session: Session) -> list[Idea]:
+        target = _room_idea(session, room_id, target_id)
+        if target.merged_into_id is not None:
+            raise DomainError("idea_already_merged", idea_id=target.id)
+        sources = [_room_idea(session, room_id, source_id) for source_id in source_ids]
+        changed = [target]
+        for source in sources:
+            if source.id == target.id:
+                raise DomainError("merge_into_itself", idea_id=target.id)
+            if source.activity_id != target.activity_id:
+                raise DomainError("merge_across_activities")
+            # Ideas already merged into the source follow it, so merges never chain.
+            followers = list(session.scalars(select(Idea).where(Idea.merged_into_id == source.id)))
+            for follower in followers:
+                follower.merged_into_id = target.id
+            source.merged_into_id = target.id
+            changed.extend([source, *followers])
+        return changed
+    return _moderate(ctx, room_id, "merge_ideas", op_id, change)
+
+
+def unmerge_idea(ctx: ServiceContext, *, room_id: int, idea_id: object, op_id: object = None) -> dict[str, Any]:
+    """Give a merged idea its own card again."""
+    def change(session: Session) -> list[Idea]:
+        idea = _room_idea(session, room_id, idea_id)
+        if idea.merged_into_id is None:
+            raise DomainError("idea_not_merged", idea_id=idea.id)
+        idea.merged_into_id = None
+        return [idea]
+    return _moderate(ctx, room_id, "unmerge_idea", op_id, change)

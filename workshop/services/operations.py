@@ -1,0 +1,83 @@
+"""Run a mutating request exactly once per ``op_id``, with the rate limit checked in the same transaction."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..domain.errors import DomainError
+from ..models import Operation
+from .context import ServiceContext
+from .publisher import Message
+
+_ATTEMPTS = 3
+_OP_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+Work = Callable[[Session], tuple[dict[str, Any], list[Message]]]
+
+
+def checked_op_id(raw: object) -> str:
+    if not isinstance(raw, str) or not _OP_ID.match(raw):
+        raise DomainError("invalid_op_id")
+    return raw
+
+
+def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_id: int | None,
+             work: Work, rate_limited: bool = True) -> dict[str, Any]:
+    """Commit ``work`` and record its acknowledgement under ``op_id``; a replay returns that first acknowledgement.
+
+    ``op_id`` may be None for moderator commands sent by tools that do not retry: they run without a journal entry.
+    """
+    if op_id is None and not rate_limited:
+        with ctx.db.write() as session:
+            response, messages = work(session)
+        ctx.publisher.publish(messages)
+        return response
+    op_id = checked_op_id(op_id)
+    for attempt in range(_ATTEMPTS):
+        try:
+            with ctx.db.write() as session:
+                earlier = _recorded(session, op_id, actor)
+                if earlier is not None:
+                    return earlier
+                if rate_limited:
+                    _check_rate(ctx, session, actor)
+                response, messages = work(session)
+                session.add(Operation(op_id=op_id, actor=actor, kind=kind, room_id=room_id, response=response,
+                                      created_at=ctx.clock()))
+        except IntegrityError:
+            # On PostgreSQL another transaction may commit the same op_id, or the same new ballot row, between our
+            # reads and our insert. Its ack is then ours; otherwise the retry sees its row and takes the other path.
+            with ctx.db.read() as session:
+                earlier = _recorded(session, op_id, actor)
+            if earlier is not None:
+                return earlier
+            if attempt == _ATTEMPTS - 1:
+                raise
+            continue
+        ctx.publisher.publish(messages)
+        return response
+    raise AssertionError("unreachable")
+
+
+def _recorded(session: Session, op_id: str, actor: str) -> dict[str, Any] | None:
+    operation = session.scalar(select(Operation).where(Operation.op_id == op_id))
+    if operation is None:
+        return None
+    if operation.actor != actor:
+        raise DomainError("invalid_op_id")
+    return dict(operation.response)
+
+
+def _check_rate(ctx: ServiceContext, session: Session, actor: str) -> None:
+    since = ctx.clock() - timedelta(seconds=ctx.settings.rate_limit_seconds)
+    recent = session.scalar(
+        select(func.count()).select_from(Operation).where(Operation.actor == actor, Operation.created_at > since)
+    )
+    if (recent or 0) >= ctx.settings.rate_limit_count:
+        raise DomainError("rate_limited", seconds=ctx.settings.rate_limit_seconds)

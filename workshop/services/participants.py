@@ -1,0 +1,62 @@
+"""Phones joining a room: no account, an opaque identity kept in the phone, optional profile."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from ..domain.errors import DomainError
+from ..domain.profiles import checked_profile
+from ..models import Participant
+from .access import new_token, token_hash
+from .context import ServiceContext
+from .events import find_room
+from .operations import run_once
+from .publisher import Message
+from .views import participant_view
+
+
+@dataclass(frozen=True)
+class Joined:
+    participant_id: int
+    public_id: str
+    room_id: int
+    room_code: str
+    token: str
+
+
+def join_room(ctx: ServiceContext, *, code: object, token: object) -> Joined:
+    """Recognise a returning phone by its token, or welcome a new one with a fresh token."""
+    if isinstance(token, str) and 16 <= len(token) <= 128:
+        with ctx.db.read() as session:
+            room = find_room(session, code)
+            participant = session.scalar(select(Participant).where(Participant.token_hash == token_hash(token)))
+            if participant is not None and participant.room_id == room.id:
+                return Joined(participant.id, participant.public_id, room.id, room.code, token)
+    fresh = new_token()
+    with ctx.db.write() as session:
+        room = find_room(session, code)
+        participant = Participant(room_id=room.id, public_id="p_" + secrets.token_hex(6),
+                                  token_hash=token_hash(fresh), created_at=ctx.clock())
+        session.add(participant)
+        session.flush()
+        return Joined(participant.id, participant.public_id, room.id, room.code, fresh)
+
+
+def update_profile(ctx: ServiceContext, joined: Joined, *, pseudonym: object, tags: object,
+                   op_id: object) -> dict[str, Any]:
+    """Set or clear the optional pseudonym and profile tags; nothing else about a person is stored."""
+    clean_pseudonym, clean_tags = checked_profile(pseudonym, tags)
+
+    def work(session):  # type: ignore[no-untyped-def]
+        participant = session.get(Participant, joined.participant_id)
+        if participant is None:
+            raise DomainError("unknown_participant")
+        participant.pseudonym = clean_pseudonym
+        participant.tags = clean_tags
+        return {"ok": True, "participant": participant_view(participant)}, list[Message]()
+
+    return run_once(ctx, op_id=op_id, actor=joined.public_id, kind="update_profile", room_id=joined.room_id,
+                    work=work)

@@ -1,0 +1,133 @@
+"""The full state a client receives on every (re)connect, and results snapshots for the live screens."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..activities import ResultInput, activity_type
+from ..domain.ballots import Allocation
+from ..domain.phases import Phase, results_visible
+from ..domain.profiles import PROFILE_TAGS
+from ..models import Activity, Ballot, Idea, Participant, Room
+from ..models.activities import activities_of_room
+from ..models.contributions import ballots_of_activity, ideas_of_activity
+from .agenda import activity_payload
+from .context import ServiceContext
+from .events import find_room
+from .participants import Joined
+from .views import idea_view, participant_view, plain_idea
+
+
+def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
+    """Results of one activity from its ideas, the ideas it votes on, and its ballots."""
+    kind = activity_type(activity.type)
+    authors = dict(session.execute(select(Participant.id, Participant.public_id)
+                                   .where(Participant.room_id == activity.room_id)).all())
+    ideas = [plain_idea(idea, authors.get(idea.participant_id)) for idea in session.scalars(ideas_of_activity(activity.id))]
+    source_id = kind.source_activity_id(activity.config)
+    targets = ([plain_idea(idea) for idea in session.scalars(ideas_of_activity(source_id))]
+               if source_id is not None else [])
+    ballots = [[Allocation(vote.target_id, vote.points) for vote in ballot.votes]
+               for ballot in session.scalars(ballots_of_activity(activity.id))]
+    return kind.results(activity.config, ResultInput(ideas=ideas, targets=targets, ballots=ballots))
+
+
+@dataclass(frozen=True)
+class ResultsSnapshot:
+    room_code: str
+    activity_id: int
+    results: dict[str, Any]
+    public: bool  # the projector may see it (revealed, or live results on)
+    revealed: bool  # phones see results only once revealed: live updates to every phone would flood the Wi-Fi
+
+
+def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot | None:
+    """Current results of an activity for the coalesced broadcast; None when it no longer exists."""
+    with ctx.db.read() as session:
+        activity = session.get(Activity, activity_id)
+        if activity is None:
+            return None
+        return ResultsSnapshot(
+            room_code=activity.room.code,
+            activity_id=activity.id,
+            results=compute_results(session, activity),
+            public=results_visible(activity.current_phase, bool(activity.config.get("live_results"))),
+            revealed=activity.current_phase is Phase.REVEALED,
+        )
+
+
+def _room_header(room: Room) -> dict[str, Any]:
+    return {"code": room.code, "name": room.name, "premoderation": room.premoderation,
+            "event": {"id": room.event.id, "title": room.event.title},
+            "current_activity_id": room.current_activity_id}
+
+
+def _activities(session: Session, room: Room, *, for_moderator: bool, revealed_only: bool = False
+                ) -> list[dict[str, Any]]:
+    views = []
+    for activity in session.scalars(activities_of_room(room.id)):
+        if not for_moderator and activity.current_phase is Phase.DRAFT:
+            continue  # drafts are the moderator's preparation, not the room's business yet
+        view = activity_payload(session, activity)
+        shown = activity.current_phase is Phase.REVEALED if revealed_only else view["results_visible"]
+        if for_moderator or shown:
+            view["results"] = compute_results(session, activity)
+        views.append(view)
+    return views
+
+
+def moderator_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
+    with ctx.db.read() as session:
+        room = find_room(session, code)
+        authors = dict(session.execute(select(Participant.id, Participant.public_id)
+                                       .where(Participant.room_id == room.id)).all())
+        ideas = session.scalars(select(Idea).join(Activity).where(Activity.room_id == room.id).order_by(Idea.id))
+        return {
+            "role": "moderator",
+            "room": _room_header(room),
+            "activities": _activities(session, room, for_moderator=True),
+            "ideas": [idea_view(idea, participant_public_id=authors.get(idea.participant_id), for_moderator=True)
+                      for idea in ideas],
+            "participants": len(authors),
+        }
+
+
+def screen_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
+    with ctx.db.read() as session:
+        room = find_room(session, code)
+        ideas = session.scalars(select(Idea).join(Activity).where(
+            Activity.room_id == room.id, Activity.phase != Phase.DRAFT.value,
+            Idea.approved.is_(True), Idea.hidden.is_(False)).order_by(Idea.id))
+        return {
+            "role": "screen",
+            "room": _room_header(room),
+            "activities": _activities(session, room, for_moderator=False),
+            "ideas": [idea_view(idea, participant_public_id=None, for_moderator=False) for idea in ideas],
+        }
+
+
+def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
+    """What one phone needs: the room's activities, its own ideas and ballots, its profile."""
+    with ctx.db.read() as session:
+        room = session.get(Room, joined.room_id)
+        participant = session.get(Participant, joined.participant_id)
+        assert room is not None and participant is not None
+        mine = session.scalars(select(Idea).where(Idea.participant_id == participant.id).order_by(Idea.id))
+        ballots: dict[int, list[dict[str, int]]] = defaultdict(list)
+        for ballot in session.scalars(select(Ballot).where(Ballot.participant_id == participant.id)):
+            ballots[ballot.activity_id] = [{"target_id": vote.target_id, "points": vote.points} for vote in ballot.votes]
+        return {
+            "role": "participant",
+            "room": _room_header(room),
+            "participant": participant_view(participant),
+            "participant_token": joined.token,
+            "activities": _activities(session, room, for_moderator=False, revealed_only=True),
+            "my_ideas": [idea_view(idea, participant_public_id=None, for_moderator=False)
+                         | {"approved": idea.approved, "hidden": idea.hidden} for idea in mine],
+            "my_ballots": {str(activity_id): allocations for activity_id, allocations in ballots.items()},
+            "profile_options": {key: list(values) for key, values in PROFILE_TAGS.items()},
+        }

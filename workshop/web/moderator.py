@@ -1,0 +1,140 @@
+"""Moderator pages: token exchange, events, a room's console, the room's data. Every view needs access."""
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, Response, abort, redirect, request, session, url_for
+from flask_babel import gettext as _
+
+from ..domain.errors import DomainError
+from ..i18n import error_message
+from ..services.access import ModeratorAccess, access_for_token
+from ..services.events import create_event, find_room, list_events
+from ..services.exports import export_room
+from .context import services
+from .links import base_url, room_links
+from .page import render_page
+
+blueprint = Blueprint("moderator", __name__, url_prefix="/m")
+
+
+def current_access() -> ModeratorAccess:
+    granted = session.get("moderator") or {}
+    return ModeratorAccess(all_events=bool(granted.get("all")), event_ids=frozenset(granted.get("events", [])))
+
+
+def _remember(access: ModeratorAccess) -> None:
+    merged = current_access().merged(access)
+    session["moderator"] = {"all": merged.all_events, "events": sorted(merged.event_ids)}
+    session.permanent = True
+
+
+def _exchange_token_in_url() -> Response | None:
+    """A ``?token=`` in the URL becomes a session cookie, then disappears from the address bar and history."""
+    token = request.args.get("token")
+    if token is None:
+        return None
+    access = access_for_token(services(), token)
+    if access.granted:
+        _remember(access)
+    arguments = {key: value for key, value in request.args.items() if key != "token"}
+    return redirect(url_for(request.endpoint or "moderator.events", **(request.view_args or {}), **arguments))  # type: ignore[return-value]
+
+
+def moderator_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        exchanged = _exchange_token_in_url()
+        if exchanged is not None:
+            return exchanged
+        if not current_access().granted:
+            return redirect(url_for("moderator.login", next=request.path))
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def _room_for_moderator(code: str):  # type: ignore[no-untyped-def]
+    try:
+        with services().db.read() as db_session:
+            room = find_room(db_session, code)
+            identity = (room.code, room.name, room.event_id, room.event.title)
+    except DomainError:
+        abort(404)
+    if not current_access().can_moderate_event(identity[2]):
+        abort(403)
+    return identity
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+def login() -> Any:
+    """Exchange a moderator token (printed by the server or by ``create-event``) for a session."""
+    error = None
+    if request.method == "POST":
+        access = access_for_token(services(), request.form.get("token", "").strip())
+        if access.granted:
+            _remember(access)
+            target = request.args.get("next", "")
+            return redirect(target if target.startswith("/m/") else url_for("moderator.events"))
+        error = _("This moderator code is not valid.")
+    return render_page("moderator/login.html", title=_("Moderator access"), script=None, error=error), (
+        401 if error else 200)
+
+
+@blueprint.post("/logout")
+def logout() -> Any:
+    """Forget this browser's moderator access."""
+    session.pop("moderator", None)
+    return redirect(url_for("pages.home"))
+
+
+@blueprint.route("/", methods=["GET", "POST"])
+@moderator_required
+def events() -> Any:
+    """The events this moderator may run, and (for the console owner) a form to create one."""
+    access = current_access()
+    error = None
+    if request.method == "POST":
+        if not access.all_events:
+            abort(403)
+        rooms = [line for line in request.form.get("rooms", "").splitlines() if line.strip()]
+        try:
+            created = create_event(services(), title=request.form.get("title", ""), room_names=rooms)  # type: ignore[arg-type]
+        except DomainError as failure:
+            error = error_message(failure.code, failure.params)
+        else:
+            _remember(ModeratorAccess(event_ids=frozenset({created.event_id})))
+            return redirect(url_for("moderator.events"))
+    listed = list_events(services(), None if access.all_events else access.event_ids)
+    for event in listed:
+        for room in event["rooms"]:
+            room.update(room_links(room["code"], base_url()))
+    return render_page("moderator/events.html", title=_("Events"), script=None, events=listed,
+                       can_create=access.all_events, error=error)
+
+
+@blueprint.get("/<code>")
+@moderator_required
+def room_console(code: str) -> str:
+    """The console of one room: agenda, incoming ideas, moderation."""
+    room_code, room_name, _event_id, event_title = _room_for_moderator(code)
+    links = room_links(room_code, base_url())
+    return render_page("moderator/room.html", title=room_name, script="moderator.js",
+                       data={"code": room_code, "links": links}, room_name=room_name, event_title=event_title,
+                       links=links, code=room_code)
+
+
+@blueprint.get("/<code>/export.json")
+@moderator_required
+def room_export(code: str) -> Response:
+    """The room's data as JSON (the same document as ``workshop export CODE --format json``)."""
+    room_code, *_ignored = _room_for_moderator(code)
+    document = export_room(services(), room_code, include_hidden=request.args.get("hidden", "1") == "1")
+    return Response(json.dumps(document, ensure_ascii=False, indent=2), mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="workshop-{room_code}.json"'})
+
+
+__all__ = ["blueprint"]

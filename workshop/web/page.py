@@ -1,0 +1,24 @@
+"""Rendering a page: the template plus one JSON data island the page's module reads."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import render_template
+from flask_babel import get_locale
+
+from ..i18n import LANGUAGES, text_direction
+
+
+def render_page(template: str, *, title: str, script: str | None, data: dict[str, Any] | None = None,
+                **context: Any) -> str:
+    language = str(get_locale() or "fr")
+    return render_template(
+        template,
+        title=title,
+        page_script=script,
+        page_data=(data or {}) | {"lang": language},
+        lang=language,
+        dir=text_direction(language),
+        languages=LANGUAGES,
+        **context,
+    )
