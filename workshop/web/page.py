@@ -7,6 +7,7 @@ from flask import render_template
 from flask_babel import get_locale
 
 from ..i18n import LANGUAGES, text_direction
+from .client_strings import translated_client_strings
 
 
 def render_page(template: str, *, title: str, script: str | None, data: dict[str, Any] | None = None,
@@ -16,7 +17,8 @@ def render_page(template: str, *, title: str, script: str | None, data: dict[str
         template,
         title=title,
         page_script=script,
-        page_data=(data or {}) | {"lang": language},
+        page_data=(data or {}) | {"lang": language, "dir": text_direction(language),
+                                  "strings": translated_client_strings()},
         lang=language,
         dir=text_direction(language),
         languages=LANGUAGES,
