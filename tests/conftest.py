@@ -18,7 +18,8 @@ from workshop.services.publisher import RecordingPublisher
 def settings(tmp_path: Path) -> Settings:
     """Settings on a fresh SQLite file; threading mode so the Flask-SocketIO test client can drive it."""
     return Settings.from_env({}, instance_path=tmp_path / "instance", async_mode="threading",
-                             secret_key="test-secret", public_url="http://192.0.2.10:5000")
+                             secret_key="test-secret", public_url="http://192.0.2.10:5000",
+                             results_interval_ms=0)  # no background loop: tests call publisher.flush()
 
 
 @pytest.fixture

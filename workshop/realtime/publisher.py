@@ -47,9 +47,9 @@ class SocketPublisher:
             self._dirty_presence.add(room_code)
 
     def start(self) -> None:
-        """Start the coalescing loop once, in the server's concurrency model (greenlet or thread)."""
+        """Start the coalescing loop once, in the server's concurrency model; an interval of 0 leaves it to ``flush``."""
         with self._lock:
-            if self._started:
+            if self._started or self.interval_seconds <= 0:
                 return
             self._started = True
         self.socketio.start_background_task(self._loop)

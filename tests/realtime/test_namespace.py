@@ -1,0 +1,95 @@
+from .conftest import op, received
+
+
+def test_refused_connections_say_why(connect, room) -> None:
+    for auth in ({"code": "ZZZZZZ", "role": "participant"}, {"code": room["code"], "role": "admin"},
+                 {"code": room["code"], "role": "moderator"},
+                 {"code": room["code"], "role": "moderator", "token": "wrong-token-wrong-token"}):
+        client = connect(**auth)
+        assert not client.is_connected()
+
+
+def test_every_connect_gets_the_full_state(connect, room) -> None:
+    phone = connect(code=room["code"], role="participant")
+    state = received(phone, "room_state")[0]
+    assert state["role"] == "participant"
+    assert state["room"]["code"] == room["code"] and state["participant_token"]
+    again = connect(code=room["code"], role="participant", token=state["participant_token"])
+    assert received(again, "room_state")[0]["participant"]["id"] == state["participant"]["id"]
+    screen = connect(code=room["code"], role="screen")
+    assert received(screen, "room_state")[0]["role"] == "screen"
+
+
+def test_the_live_loop(connect, room, app) -> None:
+    moderator = connect(code=room["code"], role="moderator", token=room["token"])
+    screen = connect(code=room["code"], role="screen")
+    phone = connect(code=room["code"], role="participant")
+    for client in (moderator, screen, phone):
+        client.get_received()
+    created = moderator.emit("create_activity", {"type": "brainstorm", "prompt": "Vos priorités ?", "config": {},
+                                                 "op_id": op()}, callback=True)
+    assert created["ok"] is True
+    assert moderator.emit("set_phase", {"activity_id": created["activity_id"], "phase": "open", "op_id": op()},
+                          callback=True) == {"ok": True, "phase": "open"}
+    opened = received(phone, "activity_changed")[-1]
+    assert opened["activity"]["phase"] == "open" and opened["current_activity_id"] == created["activity_id"]
+    op_id = op()
+    ack = phone.emit("submit_idea", {"activity_id": created["activity_id"], "text": "Accès aux soins", "op_id": op_id},
+                     callback=True)
+    assert ack["ok"] is True
+    assert received(screen, "idea_submitted")[0]["idea"]["text"] == "Accès aux soins"
+    assert received(moderator, "idea_submitted")[0]["idea"]["participant"].startswith("p_")
+    assert received(phone, "idea_submitted") == []  # phones learn from their ack, not from a broadcast
+    assert phone.emit("submit_idea", {"activity_id": created["activity_id"], "text": "Accès aux soins", "op_id": op_id},
+                      callback=True) == ack
+    assert moderator.emit("hide_idea", {"idea_id": ack["idea_id"], "op_id": op()}, callback=True) == {"ok": True}
+    assert received(screen, "idea_changed")[0]["idea"]["on_wall"] is False
+
+
+def test_errors_come_back_in_the_ack_translated(connect, room) -> None:
+    phone = connect(code=room["code"], role="participant", lang="en")
+    ack = phone.emit("submit_idea", {"activity_id": 12345, "text": "x", "op_id": op()}, callback=True)
+    assert ack == {"ok": False, "error": {"code": "unknown_activity",
+                                          "message": "This activity does not exist in this room."}}
+    assert phone.emit("submit_idea", "not an object", callback=True)["error"]["code"] == "invalid_payload"
+
+
+def test_participants_cannot_run_moderator_commands(connect, room) -> None:
+    phone = connect(code=room["code"], role="participant", lang="en")
+    ack = phone.emit("create_activity", {"type": "brainstorm", "prompt": "x", "config": {}}, callback=True)
+    assert ack["error"]["code"] == "forbidden"
+    screen = connect(code=room["code"], role="screen")
+    assert screen.emit("submit_idea", {"activity_id": 1, "text": "x", "op_id": op()}, callback=True)["error"]["code"] == "forbidden"
+
+
+def test_moderator_of_another_event_is_refused(connect, room, app) -> None:
+    from workshop.services.events import create_event
+
+    other = create_event(app.extensions["workshop"], title="Autre", room_names=["r"])
+    client = connect(code=room["code"], role="moderator", token=other.moderator_token)
+    assert not client.is_connected()
+
+
+def test_results_and_presence_are_coalesced(connect, room, app) -> None:
+    moderator = connect(code=room["code"], role="moderator", token=room["token"])
+    screen = connect(code=room["code"], role="screen")
+    phones = [connect(code=room["code"], role="participant") for _ in range(3)]
+    poll = moderator.emit("create_activity", {"type": "poll", "prompt": "Priorité ?", "config": {"options": ["a", "b"]}},
+                          callback=True)["activity_id"]
+    moderator.emit("set_phase", {"activity_id": poll, "phase": "open"}, callback=True)
+    for client in (moderator, screen):
+        client.get_received()
+    for phone in phones:
+        assert phone.emit("cast_votes", {"activity_id": poll, "allocations": [{"target_id": 0, "points": 1}],
+                                         "op_id": op()}, callback=True) == {"ok": True}
+    publisher = app.extensions["workshop"].publisher
+    publisher.flush()
+    moderator_messages = moderator.get_received()
+    results = [m["args"][0] for m in moderator_messages if m["name"] == "results_updated"]
+    assert len(results) == 1 and results[0]["results"]["respondents"] == 3
+    assert [m["args"][0] for m in moderator_messages if m["name"] == "presence_changed"] == [{"connected": 3}]
+    screen_names = [m["name"] for m in screen.get_received()]
+    assert "results_updated" not in screen_names  # not revealed, not live
+    phones[0].disconnect()
+    publisher.flush()
+    assert received(screen, "presence_changed") == [{"connected": 2}]
