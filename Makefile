@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench install system-test-deps translations migrate clean
+.PHONY: run test bench install system-test-deps translations translations-update migrate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ install: $(STAMP) translations
 
 translations: $(STAMP)
 	$(BIN)/pybabel compile --use-fuzzy -d workshop/translations -D messages --statistics 2>&1 | tail -n 3
+
+# After changing user-visible strings: refresh the catalogs, then translate the new entries (fr and ar).
+translations-update: $(STAMP)
+	$(BIN)/pybabel extract --quiet -F workshop/translations/babel.cfg -k _l -k lazy_gettext --no-location \
+	  --sort-output -o workshop/translations/messages.pot .
+	$(BIN)/pybabel update --quiet --no-fuzzy-matching -i workshop/translations/messages.pot -d workshop/translations
 
 migrate: install
 	$(BIN)/workshop migrate

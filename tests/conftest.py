@@ -14,11 +14,39 @@ from workshop.services.context import ServiceContext
 from workshop.services.publisher import RecordingPublisher
 
 
+@pytest.fixture(scope="session")
+def postgresql_url() -> Iterator[str]:
+    """One PostgreSQL server for the session; each test that uses it gets its own database."""
+    from .engines import postgresql_server
+
+    with postgresql_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    from .engines import redis_server
+
+    with redis_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """SQLite by default; test packages that must hold on both engines override ``params``."""
+    if request.param == "postgresql":
+        from .engines import create_database
+
+        return create_database(request.getfixturevalue("postgresql_url"))
+    return f"sqlite:///{tmp_path / 'instance' / 'workshop.db'}"
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Settings on a fresh SQLite file; threading mode so the Flask-SocketIO test client can drive it."""
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    """Settings on a fresh database; threading mode so the Flask-SocketIO test client can drive it."""
     return Settings.from_env({}, instance_path=tmp_path / "instance", async_mode="threading",
                              secret_key="test-secret", public_url="http://192.0.2.10:5000",
+                             database_url=database_url,
                              results_interval_ms=0)  # no background loop: tests call publisher.flush()
 
 

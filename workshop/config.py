@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 ENV_PREFIX = "WORKSHOP_"
@@ -27,11 +27,9 @@ class Settings:
     async_mode: str = "gevent"
     default_locale: str = "fr"
     max_message_bytes: int = 64 * 1024
-    max_idea_length: int = 280
     rate_limit_count: int = 20
     rate_limit_seconds: int = 10
     results_interval_ms: int = 250
-    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, environ: os._Environ[str] | dict[str, str] | None = None, **overrides: object) -> "Settings":
@@ -39,8 +37,6 @@ class Settings:
         environ = os.environ if environ is None else environ
         values: dict[str, object] = {}
         for spec in fields(cls):
-            if spec.name == "extra":
-                continue
             raw = environ.get(ENV_PREFIX + spec.name.upper())
             if raw is None or raw == "":
                 continue

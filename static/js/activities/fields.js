@@ -1,0 +1,51 @@
+// Config fields of the moderator's "new activity" form; each type lists its own and reads them back.
+
+import { h } from "../dom.js";
+
+let counter = 0;
+
+function labelled(label, control, hint) {
+  counter += 1;
+  control.id = `config-${counter}`;
+  return h("div", { class: "field" }, h("label", { for: control.id, text: label }), control,
+    hint ? h("p", { class: "field-hint", text: hint }) : null);
+}
+
+export function numberField(name, label, value, minimum, maximum) {
+  const input = h("input", { type: "number", name, value: String(value), min: minimum, max: maximum, step: 1,
+    inputmode: "numeric", required: true });
+  return { element: labelled(label, input), read: () => ({ [name]: Number.parseInt(input.value, 10) }), input };
+}
+
+export function checkField(name, label, checked) {
+  const input = h("input", { type: "checkbox", name, checked });
+  const element = h("div", { class: "field field-check" }, h("label", {}, input, " ", label));
+  return { element, read: () => ({ [name]: input.checked }), input };
+}
+
+/** One entry per non-blank line. */
+export function linesField(name, label, hint, { rows = 4, optional = false } = {}) {
+  const input = h("textarea", { name, rows, required: !optional });
+  return {
+    element: labelled(label, input, hint),
+    read() {
+      const lines = input.value.split("\n").map((line) => line.trim()).filter(Boolean);
+      return optional && lines.length === 0 ? {} : { [name]: lines };
+    },
+    input,
+  };
+}
+
+export function selectField(name, label, choices) {
+  const input = h("select", { name, required: true },
+    choices.map((choice) => h("option", { value: String(choice.value), text: choice.label })));
+  return { element: labelled(label, input), read: () => ({ [name]: Number.parseInt(input.value, 10) }), input };
+}
+
+/** A group of fields read into one config object. */
+export function group(fields) {
+  return {
+    element: h("div", { class: "config-fields" }, fields.map((field) => field.element)),
+    read: () => Object.assign({}, ...fields.map((field) => field.read())),
+  };
+}

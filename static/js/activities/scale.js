@@ -1,0 +1,68 @@
+// Scale: rate each statement from 1 to 5, with words at both ends.
+
+import { h, num, t } from "../dom.js";
+import { ballotBar } from "./answers.js";
+import { group, linesField } from "./fields.js";
+
+const DEFAULT_LABELS = ["scale_1", "scale_2", "scale_3", "scale_4", "scale_5"];
+
+export default {
+  name: "scale",
+  inputKind: "ballot",
+  defaultLiveResults: false,
+
+  mount(root, activity, api) {
+    const { items, minimum = 1, maximum = 5 } = activity.config;
+    const labels = activity.config.labels || DEFAULT_LABELS.map((key) => t(key));
+    const values = [];
+    for (let value = minimum; value <= maximum; value += 1) values.push(value);
+    let ratings = new Map();
+    const inputs = items.map((item, index) => values.map((value) => h("input", {
+      type: "radio", name: `scale-${activity.id}-${index}`, value: String(value),
+      "aria-label": `${num(value)} – ${labels[value - minimum] || ""}`,
+      onchange: () => {
+        ratings.set(index, value);
+        bar.changed();
+        sync();
+      },
+    })));
+    const bar = ballotBar(activity, api, {
+      read: () => [...ratings].sort((a, b) => a[0] - b[0]).map(([index, value]) => ({ target_id: index, points: value })),
+      isEmpty: () => ratings.size === 0,
+    });
+    root.append(h("ol", { class: "scale-items" }, items.map((item, index) => h("li", { class: "scale-item" },
+      h("fieldset", {},
+        h("legend", { class: "scale-statement", text: item }),
+        h("div", { class: "scale-choices" }, values.map((value, position) => h("label", { class: "scale-choice" },
+          inputs[index][position], h("span", { class: "scale-number", text: num(value) })))),
+        h("div", { class: "scale-ends", "aria-hidden": "true" },
+          h("span", { text: labels[0] }), h("span", { text: labels[labels.length - 1] })))))), bar.element);
+
+    function sync() {
+      if (!bar.dirty) {
+        const mine = api.myBallot(activity.id);
+        ratings = new Map(mine ? mine.allocations.map((allocation) => [allocation.target_id, allocation.points]) : []);
+      }
+      const open = activity.phase === "open";
+      inputs.forEach((row, index) => row.forEach((input, position) => {
+        input.checked = ratings.get(index) === values[position];
+        input.disabled = !open;
+      }));
+      bar.update(activity);
+    }
+
+    sync();
+    return {
+      update(next) {
+        activity = next;
+        sync();
+      },
+    };
+  },
+
+  configFields() {
+    const items = linesField("items", t("config_items"), t("config_items_hint"), { optional: true });
+    const labels = linesField("labels", t("config_labels"), t("config_labels_hint"), { rows: 5, optional: true });
+    return group([items, labels]);
+  },
+};
