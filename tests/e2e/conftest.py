@@ -55,14 +55,18 @@ class LiveServer:
             arguments += ["--room", room]
         return json.loads(self.workshop(*arguments))
 
+    @property
+    def log_path(self) -> Path:
+        return self.instance / f"server-{self.port}.log"
+
     def start(self) -> "LiveServer":
-        log = open(self.instance / f"server-{self.port}.log", "ab")
-        self.process = subprocess.Popen([str(WORKSHOP), "run", "--host", "127.0.0.1", "--port", str(self.port)],
-                                        env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        with self.log_path.open("ab") as log:  # the child keeps its own copy of the descriptor
+            self.process = subprocess.Popen([str(WORKSHOP), "run", "--host", "127.0.0.1", "--port", str(self.port)],
+                                            env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited with {self.process.returncode}; see {log.name}")
+                raise RuntimeError(f"server exited with {self.process.returncode}: {self.log_path.read_text()[-2000:]}")
             try:
                 if requests.get(self.url + "/healthz", timeout=1).ok:
                     return self
