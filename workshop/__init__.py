@@ -20,7 +20,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .extensions import babel
     from .i18n import select_locale
     from .realtime.namespace import WorkshopNamespace
-    from .realtime.presence import Presence
+    from .realtime.presence import LocalPresence, RedisPresence
     from .realtime.publisher import SocketPublisher
     from .security import add_security_headers
     from .services.context import ServiceContext
@@ -49,7 +49,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         ping_timeout=20,
     )
     database = Database(settings.database_url)
-    presence = Presence()
+    presence = RedisPresence(settings.redis_url) if settings.redis_url else LocalPresence()
     publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)
     context = ServiceContext(db=database, publisher=publisher, settings=settings)
     publisher.context = context

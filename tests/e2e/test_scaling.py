@@ -44,7 +44,16 @@ def test_a_screen_on_one_process_sees_ideas_sent_to_the_other(two_servers) -> No
         wall.append(payload["idea"])
         arrived.set()
 
+    counts: list[int] = []
+    two_phones = threading.Event()
+
+    def on_presence(payload: dict) -> None:
+        counts.append(payload["connected"])
+        if payload["connected"] == 2:
+            two_phones.set()
+
     screen.on("idea_submitted", on_idea)
+    screen.on("presence_changed", on_presence)
     moderator.connect(first.url, auth={"code": room["code"], "role": "moderator", "token": room["moderator_token"]},
                       transports=["websocket"])
     screen.connect(first.url, auth={"code": room["code"], "role": "screen"}, transports=["websocket"])
@@ -64,6 +73,8 @@ def test_a_screen_on_one_process_sees_ideas_sent_to_the_other(two_servers) -> No
         phone_on_first.connect(first.url, auth={"code": room["code"], "role": "participant"}, transports=["websocket"])
         again = phone_on_first.call("submit_idea", {"activity_id": activity, "text": "Accès aux soins", "op_id": op_id},
                                     timeout=10)
+        # One phone on each process: the count shared through Redis says two, on the screen of process A.
+        assert two_phones.wait(10), counts
         phone_on_first.disconnect()
         assert again["ok"] is False and again["error"]["code"] == "invalid_op_id"  # another phone cannot reuse it
         exported = json.loads(second.workshop("export", room["code"], "--format", "json"))

@@ -55,10 +55,14 @@ class SocketPublisher:
         self.socketio.start_background_task(self._loop)
 
     def _loop(self) -> None:
+        ticks = 0
         while True:
             self.socketio.sleep(self.interval_seconds)
+            ticks += 1
             try:
                 self.flush()
+                if ticks % 20 == 0:
+                    self.presence.keep_alive()
             except Exception:  # the loop must outlive one bad snapshot
                 log.exception("results broadcast failed")
 
