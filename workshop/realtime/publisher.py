@@ -8,7 +8,7 @@ from typing import Any
 from flask_socketio import SocketIO
 
 from ..services.context import ServiceContext
-from ..services.publisher import Audience, Message
+from ..services.publisher import Audience, Published, ResultsChanged
 from ..services.state import results_snapshot
 from .presence import Presence
 from .rooms import audience_room
@@ -33,14 +33,14 @@ class SocketPublisher:
         self._dirty_presence: set[str] = set()
         self._started = False
 
-    def publish(self, messages: list[Message]) -> None:
+    def publish(self, messages: list[Published]) -> None:
         for message in messages:
+            if isinstance(message, ResultsChanged):
+                with self._lock:
+                    self._dirty_results.add(message.activity_id)
+                continue
             for audience in message.audiences:
                 self.socketio.emit(message.event, message.payload, to=audience_room(message.room_code, audience))
-
-    def results_changed(self, room_code: str, activity_id: int) -> None:
-        with self._lock:
-            self._dirty_results.add(activity_id)
 
     def presence_changed(self, room_code: str) -> None:
         with self._lock:

@@ -15,7 +15,7 @@ from ..models import Activity, Idea, Room
 from ..models.activities import activities_of_room
 from .context import ServiceContext
 from .operations import run_once
-from .publisher import EVERYONE, Audience, Message, to
+from .publisher import EVERYONE, Audience, Message, Published, ResultsChanged, to
 from .views import activity_view
 
 MODERATOR = "moderator"
@@ -73,7 +73,7 @@ def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, pro
     if not isinstance(config, Mapping):
         raise DomainError("invalid_type", field="config", expected="object")
 
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         room = session.get(Room, room_id)
         if room is None:
             raise DomainError("unknown_room")
@@ -93,7 +93,7 @@ def update_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, p
                     config: object = None, op_id: object = None) -> dict[str, Any]:
     """Change the prompt (any time) or the config (only while in draft, since votes depend on it)."""
 
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = room_activity(session, room_id, activity_id)
         if prompt is not None:
             activity.prompt = checked_text(prompt, max_length=MAX_PROMPT_LENGTH, field="prompt")
@@ -106,13 +106,11 @@ def update_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, p
             merged = dict(activity.config) | dict(config)
             activity.config = activity_type(activity.type).validate_config(
                 merged, _config_context(session, room_id, activity.prompt))
-        messages = [activity_changed(session, activity.room, activity)]
-        return {"ok": True}, messages
+        return {"ok": True}, [activity_changed(session, activity.room, activity),
+                              ResultsChanged(activity.room.code, activity.id)]
 
-    response = run_once(ctx, op_id=op_id, actor=MODERATOR, kind="update_activity", room_id=room_id, work=work,
-                        rate_limited=False)
-    _results_may_have_changed(ctx, room_id, activity_id)
-    return response
+    return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="update_activity", room_id=room_id, work=work,
+                    rate_limited=False)
 
 
 def move_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, position: object,
@@ -121,7 +119,7 @@ def move_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, pos
     if type(position) is not int:
         raise DomainError("invalid_type", field="position", expected="integer")
 
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         moved = room_activity(session, room_id, activity_id)
         ordered = [activity for activity in session.scalars(activities_of_room(room_id)) if activity.id != moved.id]
         ordered.insert(max(0, min(position, len(ordered))), moved)
@@ -140,25 +138,24 @@ def set_phase(ctx: ServiceContext, *, room_id: int, activity_id: object, phase: 
     """Open, close or reveal an activity; opening or revealing also puts it on every screen."""
     target = parse_phase(phase)
 
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = room_activity(session, room_id, activity_id)
         activity.phase = next_phase(activity.current_phase, target).value
         activity.phase_changed_at = ctx.clock()
         room = activity.room
         if target in (Phase.OPEN, Phase.REVEALED):
             room.current_activity_id = activity.id
-        return {"ok": True, "phase": activity.phase}, [activity_changed(session, room, activity)]
+        return {"ok": True, "phase": activity.phase}, [activity_changed(session, room, activity),
+                                                       ResultsChanged(room.code, activity.id)]
 
-    response = run_once(ctx, op_id=op_id, actor=MODERATOR, kind="set_phase", room_id=room_id, work=work,
-                        rate_limited=False)
-    _results_may_have_changed(ctx, room_id, activity_id)
-    return response
+    return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="set_phase", room_id=room_id, work=work,
+                    rate_limited=False)
 
 
 def show_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, op_id: object = None) -> dict[str, Any]:
     """Put an activity on the projector and phones without changing its phase (or none: ``activity_id`` None)."""
 
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         room = session.get(Room, room_id)
         if room is None:
             raise DomainError("unknown_room")
@@ -176,7 +173,7 @@ def show_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, op_
 def delete_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, op_id: object = None) -> dict[str, Any]:
     """Remove a draft activity; anything that has been opened keeps its history."""
 
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = room_activity(session, room_id, activity_id)
         if activity.current_phase is not Phase.DRAFT:
             raise DomainError("activity_not_draft")
@@ -197,7 +194,7 @@ def set_premoderation(ctx: ServiceContext, *, room_id: int, enabled: object, op_
     if not isinstance(enabled, bool):
         raise DomainError("invalid_type", field="enabled", expected="boolean")
 
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         room = session.get(Room, room_id)
         if room is None:
             raise DomainError("unknown_room")
@@ -208,9 +205,3 @@ def set_premoderation(ctx: ServiceContext, *, room_id: int, enabled: object, op_
     return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="set_premoderation", room_id=room_id, work=work,
                     rate_limited=False)
 
-
-def _results_may_have_changed(ctx: ServiceContext, room_id: int, activity_id: object) -> None:
-    with ctx.db.read() as session:
-        room = session.get(Room, room_id)
-        if room is not None and type(activity_id) is int:
-            ctx.publisher.results_changed(room.code, activity_id)

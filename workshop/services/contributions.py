@@ -16,7 +16,7 @@ from .agenda import room_activity, votable_ideas
 from .context import ServiceContext
 from .operations import run_once
 from .participants import Joined
-from .publisher import Audience, Message, to
+from .publisher import Audience, Message, Published, ResultsChanged, to
 from .views import idea_view
 
 # The absolute ceiling; each activity type sets its own, lower, limit.
@@ -37,7 +37,7 @@ def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, tex
     """Add one idea (or word-cloud answer); acknowledged with its id once committed."""
     clean = checked_text(text, max_length=MAX_TEXT_LENGTH)
 
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = _open_activity(session, joined, activity_id, "idea")
         kind = activity_type(activity.type)
         already = session.scalar(select(func.count()).select_from(Idea).where(
@@ -49,18 +49,15 @@ def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, tex
                     approved=not room.premoderation, created_at=ctx.clock())
         session.add(idea)
         session.flush()
-        messages = [Message("idea_submitted", room.code, to(Audience.MODERATORS),
+        messages: list[Published] = [Message("idea_submitted", room.code, to(Audience.MODERATORS),
                             {"idea": idea_view(idea, participant_public_id=joined.public_id, for_moderator=True)})]
         if idea.on_wall:
             messages.append(Message("idea_submitted", room.code, to(Audience.SCREENS),
                                     {"idea": idea_view(idea, participant_public_id=None, for_moderator=False)}))
+        messages.append(ResultsChanged(room.code, activity.id))
         return {"ok": True, "idea_id": idea.id, "approved": idea.approved}, messages
 
-    response = run_once(ctx, op_id=op_id, actor=joined.public_id, kind="submit_idea", room_id=joined.room_id,
-                        work=work)
-    if type(activity_id) is int:
-        ctx.publisher.results_changed(joined.room_code, activity_id)
-    return response
+    return run_once(ctx, op_id=op_id, actor=joined.public_id, kind="submit_idea", room_id=joined.room_id, work=work)
 
 
 def cast_votes(ctx: ServiceContext, joined: Joined, *, activity_id: object, allocations: object,
@@ -68,7 +65,7 @@ def cast_votes(ctx: ServiceContext, joined: Joined, *, activity_id: object, allo
     """Replace this participant's ballot for the activity; checked against the budget in the same transaction."""
     parsed = parse_allocations(allocations)
 
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = _open_activity(session, joined, activity_id, "ballot")
         kind = activity_type(activity.type)
         targets = frozenset(idea.id for idea in votable_ideas(session, activity))
@@ -86,11 +83,7 @@ def cast_votes(ctx: ServiceContext, joined: Joined, *, activity_id: object, allo
             session.execute(delete(Vote).where(Vote.ballot_id == ballot.id))
         session.add_all(Vote(ballot_id=ballot.id, target_id=allocation.target_id, points=allocation.points)
                         for allocation in parsed)
-        return {"ok": True}, []
+        return {"ok": True}, [ResultsChanged(joined.room_code, activity.id)]
 
-    response = run_once(ctx, op_id=op_id, actor=joined.public_id, kind="cast_votes", room_id=joined.room_id,
-                        work=work)
-    if type(activity_id) is int:
-        ctx.publisher.results_changed(joined.room_code, activity_id)
-    return response
+    return run_once(ctx, op_id=op_id, actor=joined.public_id, kind="cast_votes", room_id=joined.room_id, work=work)
 

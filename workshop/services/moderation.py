@@ -14,7 +14,7 @@ from ..models.activities import activities_of_room
 from .agenda import MODERATOR, activity_changed
 from .context import ServiceContext
 from .operations import run_once
-from .publisher import Audience, Message, to
+from .publisher import Audience, Message, Published, ResultsChanged, to
 from .views import idea_view
 
 MAX_MERGE = 50
@@ -32,45 +32,37 @@ def _room_idea(session: Session, room_id: int, idea_id: object) -> Idea:
     return idea
 
 
-def _idea_messages(session: Session, room: Room, ideas: list[Idea]) -> list[Message]:
+def _idea_messages(session: Session, room: Room, ideas: list[Idea]) -> list[Published]:
     """Moderators get the full idea; screens get it with ``on_wall`` so they add or drop the card."""
-    messages = []
+    messages: list[Published] = []
     for idea in ideas:
         author = session.get(Participant, idea.participant_id) if idea.participant_id else None
         moderator_view = idea_view(idea, participant_public_id=author.public_id if author else None, for_moderator=True)
         public_view = idea_view(idea, participant_public_id=None, for_moderator=False) | {"on_wall": idea.on_wall}
         messages.append(Message("idea_changed", room.code, to(Audience.MODERATORS), {"idea": moderator_view}))
         messages.append(Message("idea_changed", room.code, to(Audience.SCREENS), {"idea": public_view}))
-    # Open votes on these ideas now have other items: phones need the new list.
+    # Votes on these ideas now have other items (phones need the new list) and other results.
     activity_ids = {idea.activity_id for idea in ideas}
     for activity in session.scalars(activities_of_room(room.id)):
-        if activity_type(activity.type).source_activity_id(activity.config) in activity_ids:
+        if activity.id in activity_ids:
+            messages.append(ResultsChanged(room.code, activity.id))
+        elif activity_type(activity.type).source_activity_id(activity.config) in activity_ids:
             messages.append(activity_changed(session, room, activity))
+            messages.append(ResultsChanged(room.code, activity.id))
     return messages
 
 
 def _moderate(ctx: ServiceContext, room_id: int, kind: str, op_id: object,
               change: Callable[[Session], list[Idea]]) -> dict[str, Any]:
-    touched_activities: set[int] = set()
-
-    def work(session: Session) -> tuple[dict[str, Any], list[Message]]:
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         room = session.get(Room, room_id)
         if room is None:
             raise DomainError("unknown_room")
         ideas = change(session)
         session.flush()
-        touched_activities.update(idea.activity_id for idea in ideas)
         return {"ok": True}, _idea_messages(session, room, ideas)
 
-    response = run_once(ctx, op_id=op_id, actor=MODERATOR, kind=kind, room_id=room_id, work=work, rate_limited=False)
-    with ctx.db.read() as session:
-        room = session.get(Room, room_id)
-        dependants = [activity for activity in session.scalars(activities_of_room(room_id))
-                      if activity.id in touched_activities
-                      or activity_type(activity.type).source_activity_id(activity.config) in touched_activities]
-        for activity in dependants:
-            ctx.publisher.results_changed(room.code, activity.id)  # type: ignore[union-attr]
-    return response
+    return run_once(ctx, op_id=op_id, actor=MODERATOR, kind=kind, room_id=room_id, work=work, rate_limited=False)
 
 
 def hide_idea(ctx: ServiceContext, *, room_id: int, idea_id: object, op_id: object = None) -> dict[str, Any]:

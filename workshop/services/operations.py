@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 from ..domain.errors import DomainError
 from ..models import Operation
 from .context import ServiceContext
-from .publisher import Message
+from .publisher import Published
 
 _ATTEMPTS = 3
 _OP_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
-Work = Callable[[Session], tuple[dict[str, Any], list[Message]]]
+Work = Callable[[Session], tuple[dict[str, Any], list[Published]]]
 
 
 def checked_op_id(raw: object) -> str:

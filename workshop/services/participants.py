@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
 from ..domain.profiles import checked_profile
@@ -14,7 +15,7 @@ from .access import new_token, token_hash
 from .context import ServiceContext
 from .events import find_room
 from .operations import run_once
-from .publisher import Message
+from .publisher import Published
 from .views import participant_view
 
 
@@ -50,13 +51,13 @@ def update_profile(ctx: ServiceContext, joined: Joined, *, pseudonym: object, ta
     """Set or clear the optional pseudonym and profile tags; nothing else about a person is stored."""
     clean_pseudonym, clean_tags = checked_profile(pseudonym, tags)
 
-    def work(session):  # type: ignore[no-untyped-def]
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         participant = session.get(Participant, joined.participant_id)
         if participant is None:
             raise DomainError("unknown_participant")
         participant.pseudonym = clean_pseudonym
         participant.tags = clean_tags
-        return {"ok": True, "participant": participant_view(participant)}, list[Message]()
+        return {"ok": True, "participant": participant_view(participant)}, []
 
     return run_once(ctx, op_id=op_id, actor=joined.public_id, kind="update_profile", room_id=joined.room_id,
                     work=work)

@@ -22,6 +22,17 @@ class Message:
     payload: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class ResultsChanged:
+    """An activity's results moved; the publisher coalesces these into periodic snapshots."""
+
+    room_code: str
+    activity_id: int
+
+
+Published = Message | ResultsChanged
+
+
 def to(*audiences: Audience) -> frozenset[Audience]:
     return frozenset(audiences)
 
@@ -30,11 +41,8 @@ EVERYONE = to(Audience.MODERATORS, Audience.SCREENS, Audience.PARTICIPANTS)
 
 
 class Publisher(Protocol):
-    def publish(self, messages: list[Message]) -> None:
+    def publish(self, messages: list[Published]) -> None:
         """Deliver messages; called only after the transaction that produced them committed."""
-
-    def results_changed(self, room_code: str, activity_id: int) -> None:
-        """Note that an activity's results moved; delivery is coalesced by the publisher."""
 
 
 @dataclass
@@ -44,11 +52,12 @@ class RecordingPublisher:
     messages: list[Message] = field(default_factory=list)
     dirty_results: list[tuple[str, int]] = field(default_factory=list)
 
-    def publish(self, messages: list[Message]) -> None:
-        self.messages.extend(messages)
-
-    def results_changed(self, room_code: str, activity_id: int) -> None:
-        self.dirty_results.append((room_code, activity_id))
+    def publish(self, messages: list[Published]) -> None:
+        for message in messages:
+            if isinstance(message, ResultsChanged):
+                self.dirty_results.append((message.room_code, message.activity_id))
+            else:
+                self.messages.append(message)
 
     def events(self, name: str) -> list[Message]:
         return [message for message in self.messages if message.event == name]
