@@ -31,10 +31,14 @@ run: install
 	$(BIN)/workshop run
 
 # Debian packages the tests start or drive: Chromium for Playwright, Redis and PostgreSQL servers.
+# (Playwright's own browser download cannot work offline; the tests launch /usr/bin/chromium.)
+SYSTEM_TEST_PACKAGES := chromium redis-server postgresql fonts-dejavu-core
 system-test-deps:
-	@command -v chromium >/dev/null && command -v redis-server >/dev/null || { \
+	@if ! command -v chromium >/dev/null || ! command -v redis-server >/dev/null \
+	    || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    chromium redis-server fonts-dejavu-core >/dev/null; }
+	    $(SYSTEM_TEST_PACKAGES) >/dev/null; \
+	fi
 
 test: install system-test-deps
 	$(BIN)/python -m pytest -q

@@ -1,10 +1,12 @@
 """Typed SQLAlchemy models, one module per aggregate."""
 from .activities import Activity
 from .base import Base, utcnow
+from .clusters import Cluster, ClusteringAction
 from .contributions import Ballot, Idea, Vote
 from .events import Event, ModeratorCredential, Room
 from .operations import Operation
 from .participants import Participant
+from .strategy import Axis, Strategy
 
-__all__ = ["Activity", "Ballot", "Base", "Event", "Idea", "ModeratorCredential", "Operation", "Participant",
-           "Room", "Vote", "utcnow"]
+__all__ = ["Activity", "Axis", "Ballot", "Base", "Cluster", "ClusteringAction", "Event", "Idea", "ModeratorCredential", "Operation", "Participant",
+           "Room", "Strategy", "Vote", "utcnow"]

@@ -22,6 +22,8 @@ class Idea(Base):
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     # A merged idea keeps its text and its votes; it is shown under, and counted for, the idea it joined.
     merged_into_id: Mapped[Optional[int]] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"), nullable=True)
+    cluster_id: Mapped[Optional[int]] = mapped_column(ForeignKey("clusters.id", ondelete="SET NULL"), nullable=True,
+                                                      index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (Index("ix_ideas_activity_participant", "activity_id", "participant_id"),)
@@ -47,12 +49,16 @@ class Ballot(Base):
 
 
 class Vote(Base):
+    """Points on one item; ``criterion`` names what was scored when an item is scored on several criteria."""
+
     __tablename__ = "votes"
-    __table_args__ = (UniqueConstraint("ballot_id", "target_id"),)
+    __table_args__ = (UniqueConstraint("ballot_id", "target_id", "criterion", name="uq_votes_ballot_target_criterion"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ballot_id: Mapped[int] = mapped_column(ForeignKey("ballots.id", ondelete="CASCADE"))
     target_id: Mapped[int]
+    # "" rather than NULL when there is no criterion: NULLs never collide in a unique constraint.
+    criterion: Mapped[str] = mapped_column(String(40), default="", server_default="")
     points: Mapped[int]
 
 

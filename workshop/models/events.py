@@ -18,6 +18,9 @@ class Event(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
+    # "national" (builds an SNI) or "regional" (declines an SNI into an SRI).
+    scope: Mapped[str] = mapped_column(String(20), default="national", server_default="national")
+    template: Mapped[Optional[str]] = mapped_column(String(40), nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     rooms: Mapped[list["Room"]] = relationship(back_populates="event", order_by="Room.position")
 
@@ -30,6 +33,8 @@ class Room(Base):
     name: Mapped[str] = mapped_column(String(200))
     code: Mapped[str] = mapped_column(String(6), unique=True)
     position: Mapped[int] = mapped_column(default=0)
+    # plenary or workshop: the national view compares the workshop rooms side by side.
+    kind: Mapped[str] = mapped_column(String(20), default="workshop", server_default="workshop")
     premoderation: Mapped[bool] = mapped_column(Boolean, default=False)
     current_activity_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("activities.id", use_alter=True, ondelete="SET NULL"), nullable=True
