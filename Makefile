@@ -20,7 +20,7 @@ translations: $(STAMP)
 
 # After changing user-visible strings: refresh the catalogs, then translate the new entries (fr and ar).
 translations-update: $(STAMP)
-	$(BIN)/pybabel extract --quiet -F workshop/translations/babel.cfg -k _l -k lazy_gettext --no-location \
+	$(BIN)/pybabel extract -F workshop/translations/babel.cfg -k _l -k lazy_gettext --no-location \
 	  --sort-output -o workshop/translations/messages.pot .
 	$(BIN)/pybabel update --quiet --no-fuzzy-matching -i workshop/translations/messages.pot -d workshop/translations
 

@@ -18,8 +18,8 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The msgids found in the code today, extracted afresh (not the committed template, which may be stale)."""
     pot = tmp_path_factory.mktemp("pot") / "messages.pot"
     pybabel = Path(sys.executable).parent / "pybabel"
-    subprocess.run([str(pybabel), "extract", "--quiet", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l",
-                    "-k", "lazy_gettext", "-o", str(pot), "."], cwd=ROOT, check=True, timeout=120)
+    subprocess.run([str(pybabel), "extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l",
+                    "-k", "lazy_gettext", "-o", str(pot), "."], cwd=ROOT, check=True, timeout=120, capture_output=True)
     with pot.open("rb") as handle:
         return {message.id for message in read_po(handle) if message.id}
 

@@ -36,7 +36,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         MAX_CONTENT_LENGTH=settings.max_message_bytes,
         BABEL_DEFAULT_LOCALE=settings.default_locale,
         BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
-        SEND_FILE_MAX_AGE_DEFAULT=3600,
     )
     babel.init_app(app, locale_selector=select_locale)
     # One Socket.IO server per app (not a module global), so that tests can build many apps in one process.
@@ -56,6 +55,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     socketio.on_namespace(WorkshopNamespace(context, publisher))
     app.extensions["workshop"] = context
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
+    # Vendored files never change under the same path; the app's own scripts do with each upgrade, so phones
+    # revalidate them (a cheap 304) rather than run last week's code against today's server.
+    app.get_send_file_max_age = lambda filename: 86400 if (filename or "").startswith("vendor/") else 0  # type: ignore[method-assign]
     add_security_headers(app)
     register_blueprints(app)
     return app

@@ -3,7 +3,9 @@
 const island = document.getElementById("page-data");
 export const page = island ? JSON.parse(island.textContent) : { strings: {}, lang: "fr", dir: "ltr" };
 
-const numbers = new Intl.NumberFormat(page.lang === "ar" ? "ar-MA" : page.lang || "fr", { maximumFractionDigits: 1 });
+const locale = page.lang === "ar" ? "ar-MA" : page.lang || "fr";
+const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
 
 /** The translated sentence for ``key``; ``%(name)s`` placeholders are filled from ``params`` (as in Python). */
 export function t(key, params) {
@@ -21,6 +23,11 @@ export function t(key, params) {
 /** A number written for the page's language (Western digits in Arabic too, as in Morocco). */
 export function num(value) {
   return typeof value === "number" ? numbers.format(value) : String(value ?? "");
+}
+
+/** A share out of 100 written as a percentage for the page's language ("42 %" in French). */
+export function percent(value) {
+  return percents.format((value || 0) / 100);
 }
 
 const PROPERTIES = new Set(["value", "checked", "disabled", "hidden", "selected", "indeterminate"]);
@@ -55,9 +62,38 @@ function append(node, children) {
 
 /** Replace every child of ``node``. */
 export function fill(node, ...children) {
-  node.replaceChildren();
+  node.textContent = ""; // replaceChildren() needs Chrome 86; older phones still run this page
   append(node, children);
   return node;
+}
+
+const signatures = new WeakMap();
+
+/**
+ * Make ``parent``'s children match ``items`` in order, rebuilding only the items whose ``signature``
+ * changed: a live list then never swaps a button out from under a click that is going on.
+ */
+export function keyed(parent, items, { key, signature, build }) {
+  const old = new Map();
+  for (const child of parent.children) if (child.dataset.key) old.set(child.dataset.key, child);
+  let previous = null;
+  for (const item of items) {
+    const id = String(key(item));
+    const wanted = signature(item);
+    let node = old.get(id);
+    old.delete(id);
+    if (!node || signatures.get(node) !== wanted) {
+      const fresh = build(item);
+      fresh.dataset.key = id;
+      signatures.set(fresh, wanted);
+      if (node) node.replaceWith(fresh);
+      node = fresh;
+    }
+    const expected = previous ? previous.nextElementSibling : parent.firstElementChild;
+    if (expected !== node) parent.insertBefore(node, expected);
+    previous = node;
+  }
+  for (const node of old.values()) node.remove();
 }
 
 /** Run ``render`` once per animation frame however many times the state changed in between. */

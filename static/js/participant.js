@@ -1,6 +1,7 @@
 // The phone page: the activity on screen now, my answers and how they travel, an optional profile.
 
 import { ACTIVITY_TYPES } from "./activities/index.js";
+import { Agenda } from "./agenda.js";
 import { batched, fill, h, notify, page, t } from "./dom.js";
 import { resultsView } from "./results.js";
 import { Connection, Outbox, errorText } from "./socket.js";
@@ -8,10 +9,9 @@ import { Connection, Outbox, errorText } from "./socket.js";
 const connection = new Connection({ code: page.code, role: "participant", lang: page.lang });
 const outbox = new Outbox(connection);
 
+const agenda = new Agenda(); // never drafts: they are the moderator's preparation
 const room = {
   ready: false,
-  activities: new Map(), // id → activity (never drafts: they are the moderator's preparation)
-  currentId: null,
   myIdeas: [], // as the server knows them
   myBallots: {}, // activity id → allocations the server acknowledged
   failedIdeas: [], // refused by the server, shown until the page reloads
@@ -46,7 +46,7 @@ const api = {
       else waiting.push({ text: item.payload.text, status: "waiting" });
     }
     return [
-      ...known.map((idea) => ({ text: idea.text, status: "sent" })),
+      ...known.map((idea) => ({ text: idea.text, status: "sent", approved: idea.approved })),
       ...waiting,
       ...room.failedIdeas.filter((idea) => idea.activity_id === activityId)
         .map((idea) => ({ text: idea.text, status: "failed", error: idea.error })),
@@ -62,46 +62,17 @@ const api = {
   },
 };
 
-function keepResults(activity) {
-  const before = room.activities.get(activity.id);
-  if (before && before.results && !activity.results) activity.results = before.results;
-  return activity;
-}
-
-connection
-  .on("room_state", (state) => {
-    room.ready = true;
-    room.activities = new Map(state.activities.filter((activity) => activity.phase !== "draft")
-      .map((activity) => [activity.id, keepResults(activity)]));
-    room.currentId = state.room.current_activity_id;
-    room.myIdeas = state.my_ideas || [];
-    room.myBallots = state.my_ballots || {};
-    room.participant = state.participant;
-    room.profileOptions = state.profile_options || {};
-    showProfile();
-    render();
-  })
-  .on("activity_changed", ({ activity, current_activity_id: currentId }) => {
-    if (activity.phase === "draft") room.activities.delete(activity.id);
-    else room.activities.set(activity.id, keepResults(activity));
-    room.currentId = currentId;
-    render();
-  })
-  .on("current_activity_changed", ({ current_activity_id: currentId }) => {
-    room.currentId = currentId;
-    render();
-  })
-  .on("activity_deleted", ({ activity_id: activityId }) => {
-    room.activities.delete(activityId);
-    render();
-  })
-  .on("results_updated", ({ activity_id: activityId, results }) => {
-    const activity = room.activities.get(activityId);
-    if (activity) {
-      activity.results = results;
-      render();
-    }
-  });
+connection.on("room_state", (state) => {
+  room.ready = true;
+  agenda.load(state);
+  room.myIdeas = state.my_ideas || [];
+  room.myBallots = state.my_ballots || {};
+  room.participant = state.participant;
+  room.profileOptions = state.profile_options || {};
+  showProfile();
+  render();
+});
+agenda.follow(connection, render);
 
 outbox.onChange(render);
 outbox.onSettled((item, ack) => {
@@ -132,7 +103,7 @@ outbox.onSettled((item, ack) => {
 
 function renderActivity() {
   if (!room.ready) return;
-  const activity = room.activities.get(room.currentId);
+  const activity = agenda.current;
   const kind = activity && ACTIVITY_TYPES[activity.type];
   if (!activity || !kind) {
     mounted = null;
@@ -144,7 +115,7 @@ function renderActivity() {
     const body = h("div", { class: "activity-body" });
     mounted = {
       id: activity.id,
-      prompt: h("h2", { class: "activity-prompt" }),
+      prompt: h("h2", { class: "activity-prompt", dir: "auto" }),
       phase: h("p", { class: "phase" }),
       results: h("section", { class: "activity-results", "aria-label": t("results") }),
     };

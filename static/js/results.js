@@ -1,13 +1,13 @@
 // Results as plain HTML bars, the same on phones, projector and console (the word cloud is the projector's own).
 
-import { h, num, t } from "./dom.js";
+import { h, num, percent, t } from "./dom.js";
 
 function bar({ label, value, maximum, caption, rank }) {
   const fill = h("span", { class: "bar-fill" });
   fill.style.inlineSize = `${maximum > 0 ? Math.max(0, Math.min(100, (100 * value) / maximum)) : 0}%`;
   return h("li", { class: "bar-row" },
     h("span", { class: "bar-label" }, rank ? h("span", { class: "bar-rank", text: num(rank) }) : null,
-      h("span", { class: "bar-text", text: label })),
+      h("span", { class: "bar-text", dir: "auto", text: label })),
     h("span", { class: "bar-track", "aria-hidden": "true" }, fill),
     h("span", { class: "bar-value", text: caption }));
 }
@@ -39,7 +39,7 @@ const RENDERERS = {
       summary(t("results_respondents", { count: num(results.respondents ?? 0) })),
       bars((results.options || []).map((option) => ({
         label: option.label, value: option.percent, maximum: 100,
-        caption: t("count_percent", { count: num(option.count), percent: num(option.percent) }),
+        caption: t("count_percent", { count: num(option.count), percent: percent(option.percent) }),
       }))),
     ];
   },
@@ -52,7 +52,7 @@ const RENDERERS = {
       h("ol", { class: "scale-results" }, (results.items || []).map((item) => {
         const top = Math.max(1, ...(item.distribution || [0]));
         return h("li", { class: "scale-result" },
-          h("p", { class: "scale-result-label", text: item.label }),
+          h("p", { class: "scale-result-label", dir: "auto", text: item.label }),
           h("p", { class: "scale-result-mean", text: item.mean === null || item.mean === undefined
             ? t("no_answers_yet")
             : t("scale_mean", { mean: num(item.mean), maximum: num(maximum), count: num(item.count) }) }),

@@ -1,15 +1,15 @@
 // The projector: how to join, how many are here, and the current activity live (idea wall, word cloud, bars).
 
-import { batched, fill, h, num, page, t } from "./dom.js";
+import { Agenda } from "./agenda.js";
+import { batched, fill, h, keyed, num, page, t } from "./dom.js";
 import { resultsView } from "./results.js";
 import { Connection } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "screen", lang: page.lang, offlineKey: "offline_screen" });
 
+const agenda = new Agenda();
 const room = {
   ready: false,
-  activities: new Map(),
-  currentId: null,
   wall: new Map(), // idea id → idea, only those with a card of their own (approved, shown, not merged)
   connected: 0,
 };
@@ -18,13 +18,7 @@ const app = document.getElementById("app");
 const stage = document.getElementById("stage");
 const connectedCount = document.getElementById("connected-count");
 const render = batched(renderStage);
-let shown = null; // {id, type, prompt, phase, body, kind, cards: Map, cloud}
-
-function keepResults(activity) {
-  const before = room.activities.get(activity.id);
-  if (before && before.results && !activity.results) activity.results = before.results;
-  return activity;
-}
+let shown = null; // {id, type, prompt, phase, body, kind, list, note, cloud}
 
 function setConnected(count) {
   room.connected = count;
@@ -34,35 +28,12 @@ function setConnected(count) {
 connection
   .on("room_state", (state) => {
     room.ready = true;
-    room.activities = new Map(state.activities.filter((activity) => activity.phase !== "draft")
-      .map((activity) => [activity.id, keepResults(activity)]));
-    room.currentId = state.room.current_activity_id;
+    agenda.load(state);
     room.wall = new Map(state.ideas.filter((idea) => idea.merged_into === null).map((idea) => [idea.id, idea]));
     setConnected(state.connected || 0);
     render();
   })
   .on("presence_changed", ({ connected }) => setConnected(connected))
-  .on("activity_changed", ({ activity, current_activity_id: currentId }) => {
-    if (activity.phase === "draft") room.activities.delete(activity.id);
-    else room.activities.set(activity.id, keepResults(activity));
-    room.currentId = currentId;
-    render();
-  })
-  .on("current_activity_changed", ({ current_activity_id: currentId }) => {
-    room.currentId = currentId;
-    render();
-  })
-  .on("activity_deleted", ({ activity_id: activityId }) => {
-    room.activities.delete(activityId);
-    render();
-  })
-  .on("results_updated", ({ activity_id: activityId, results }) => {
-    const activity = room.activities.get(activityId);
-    if (activity) {
-      activity.results = results;
-      render();
-    }
-  })
   .on("idea_submitted", ({ idea }) => {
     room.wall.set(idea.id, idea);
     render();
@@ -72,10 +43,11 @@ connection
     else room.wall.delete(idea.id); // hidden, merged into another card, or waiting for approval
     render();
   });
+agenda.follow(connection, render);
 
 function renderStage() {
   if (!room.ready) return;
-  const activity = room.activities.get(room.currentId);
+  const activity = agenda.current;
   app.dataset.idle = activity ? "false" : "true";
   if (!activity) {
     shown = null;
@@ -83,7 +55,7 @@ function renderStage() {
     return;
   }
   if (!shown || shown.id !== activity.id) {
-    shown = { id: activity.id, type: activity.type, prompt: h("h2", { class: "stage-prompt" }),
+    shown = { id: activity.id, type: activity.type, prompt: h("h2", { class: "stage-prompt", dir: "auto" }),
       phase: h("p", { class: "stage-phase" }), body: h("div", { class: "stage-body" }), kind: null };
     fill(stage, shown.prompt, shown.phase, shown.body);
   }
@@ -100,9 +72,8 @@ function renderStage() {
 function switchBody(kind) {
   if (shown.kind === kind) return false;
   shown.kind = kind;
-  shown.cards = null;
   shown.cloud = null;
-  shown.body.replaceChildren();
+  fill(shown.body);
   return true;
 }
 
@@ -117,44 +88,30 @@ function showBars(activity) {
   fill(shown.body, resultsView(activity.type, activity.results, { limit: 12 }));
 }
 
-// The idea wall: cards keyed by id so a new idea only adds one card (newest first).
+// The idea wall: cards keyed by id, newest first, so a new idea adds one card and moves no other node.
 function showWall(activity) {
   if (switchBody("wall")) {
-    shown.cards = new Map();
     shown.list = h("ul", { class: "wall" });
-    shown.hidden = h("p", { class: "stage-waiting" });
-    shown.body.append(shown.hidden, shown.list);
+    shown.note = h("p", { class: "stage-waiting" });
+    shown.body.append(shown.note, shown.list);
   }
   const ideas = [...room.wall.values()].filter((idea) => idea.activity_id === activity.id).sort((a, b) => b.id - a.id);
   if (!activity.results_visible) {
-    // Live results off: the wall waits for the reveal, to avoid the room following the first ideas.
-    shown.hidden.hidden = false;
-    shown.hidden.textContent = t("screen_ideas_hidden", { count: num(ideas.length) });
+    // Live results off: the wall waits for the reveal, so the room does not follow the first ideas.
+    shown.note.hidden = false;
+    shown.note.textContent = t("screen_ideas_hidden", { count: num(ideas.length) });
     shown.list.hidden = true;
     return;
   }
-  shown.hidden.hidden = ideas.length > 0;
-  shown.hidden.textContent = activity.phase === "open" ? t("screen_answer_on_phone") : t("no_ideas");
+  shown.note.hidden = ideas.length > 0;
+  shown.note.textContent = activity.phase === "open" ? t("screen_answer_on_phone") : t("no_ideas");
   shown.list.hidden = false;
-  const keep = new Set(ideas.map((idea) => idea.id));
-  for (const [id, card] of shown.cards) {
-    if (!keep.has(id)) {
-      card.remove();
-      shown.cards.delete(id);
-    }
-  }
-  let previous = null;
-  for (const idea of ideas) {
-    let card = shown.cards.get(idea.id);
-    if (!card) {
-      card = h("li", { class: "idea-card", dataset: { ideaId: idea.id } });
-      shown.cards.set(idea.id, card);
-    }
-    if (card.textContent !== idea.text) card.textContent = idea.text;
-    const expected = previous ? previous.nextSibling : shown.list.firstChild;
-    if (expected !== card) shown.list.insertBefore(card, expected);
-    previous = card;
-  }
+  shown.list.dataset.density = ideas.length > 30 ? "compact" : ideas.length > 12 ? "dense" : "roomy";
+  keyed(shown.list, ideas, {
+    key: (idea) => idea.id,
+    signature: (idea) => idea.text,
+    build: (idea) => h("li", { class: "idea-card", dir: "auto", dataset: { ideaId: idea.id }, text: idea.text }),
+  });
 }
 
 // The word cloud: wordcloud2 on a canvas, redrawn at most every two seconds and only when the words changed.
@@ -207,7 +164,7 @@ async function drawCloud(cloud, words, signature) {
     color: (word) => PALETTE[[...word].reduce((sum, char) => sum + char.codePointAt(0), 0) % PALETTE.length],
     backgroundColor: "#ffffff",
     rotateRatio: 0,
-    gridSize: Math.round(width / 80),
+    gridSize: Math.round(width / 64),
     shuffle: false,
     shrinkToFit: true,
   });

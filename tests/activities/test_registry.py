@@ -49,4 +49,5 @@ def test_config_validation_refuses_wrong_types_instead_of_coercing() -> None:
 
 def test_results_of_an_empty_activity() -> None:
     empty = ResultInput(ideas=[], targets=[], ballots=[])
-    assert activity_type("brainstorm").results({}, empty) == {"ideas": 0, "contributors": 0}
+    assert activity_type("brainstorm").results({}, empty) == {
+        "ideas": 0, "contributors": 0, "board": {"clusters": [], "unclustered": []}}

@@ -1,6 +1,6 @@
 import pytest
 
-from workshop.activities import ConfigContext, IdeaView, ResultInput, activity_type
+from workshop.activities import ClusterView, ConfigContext, IdeaView, ResultInput, activity_type
 from workshop.domain.ballots import Allocation
 from workshop.domain.errors import DomainError
 
@@ -35,7 +35,18 @@ class TestBrainstorm:
     def test_results_count_visible_ideas_and_contributors(self) -> None:
         ideas = [IdeaView(1, "a", participant_key="p1"), IdeaView(2, "b", hidden=True, participant_key="p1"),
                  IdeaView(3, "c", merged_into_id=1, participant_key="p2"), IdeaView(4, "d", participant_key="p3")]
-        assert self.kind.results({}, ResultInput(ideas, [], [])) == {"ideas": 2, "contributors": 3}
+        results = self.kind.results({}, ResultInput(ideas, [], []))
+        assert (results["ideas"], results["contributors"]) == (2, 3)
+        assert results["board"] == {"clusters": [], "unclustered": [{"id": 1, "text": "a"}, {"id": 4, "text": "d"}]}
+
+    def test_the_board_groups_wall_ideas_by_cluster_in_board_order(self) -> None:
+        ideas = [IdeaView(1, "a", cluster_id=20), IdeaView(2, "b", cluster_id=10), IdeaView(3, "c"),
+                 IdeaView(4, "d", hidden=True, cluster_id=10), IdeaView(5, "e", cluster_id=99)]
+        board = self.kind.results({}, ResultInput(ideas, [], [], clusters=[ClusterView(10, "Santé"),
+                                                                           ClusterView(20, "Papiers")]))["board"]
+        assert board == {"clusters": [{"id": 10, "label": "Santé", "ideas": [{"id": 2, "text": "b"}]},
+                                      {"id": 20, "label": "Papiers", "ideas": [{"id": 1, "text": "a"}]}],
+                         "unclustered": [{"id": 3, "text": "c"}, {"id": 5, "text": "e"}]}
 
 
 class TestWordCloud:
@@ -51,7 +62,7 @@ class TestWordCloud:
         ideas = [IdeaView(1, "L'accès aux soins"), IdeaView(2, "accès", merged_into_id=1),
                  IdeaView(3, "papiers", hidden=True), IdeaView(4, "les papiers", approved=False)]
         results = self.kind.results(self.kind.validate_config({}, context()), ResultInput(ideas, [], []))
-        assert results == {"answers": 2, "frequencies": [["accès", 2], ["soins", 1]]}
+        assert (results["answers"], results["frequencies"]) == (2, [["accès", 2], ["soins", 1]])
 
 
 class TestPoll:

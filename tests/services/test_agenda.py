@@ -14,7 +14,12 @@ def test_create_activity_is_a_draft_at_the_end_and_is_announced(ctx, publisher) 
     changed = publisher.events("activity_changed")
     assert [message.payload["activity"]["id"] for message in changed] == [first, second]
     assert changed[-1].payload["activity"]["phase"] == "draft"
-    assert changed[-1].audiences == {Audience.MODERATORS, Audience.SCREENS, Audience.PARTICIPANTS}
+    assert changed[-1].audiences == {Audience.MODERATORS}  # a draft's prompt does not leave the console
+    agenda.set_phase(ctx, room_id=room.room_id, activity_id=second, phase="open")
+    assert publisher.events("activity_changed")[-1].audiences == {
+        Audience.MODERATORS, Audience.SCREENS, Audience.PARTICIPANTS}
+    with pytest.raises(DomainError, match="activity_not_open"):
+        agenda.show_activity(ctx, room_id=room.room_id, activity_id=first)
 
 
 def test_bad_activity_requests_change_nothing(ctx, publisher) -> None:

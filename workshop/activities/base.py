@@ -19,6 +19,7 @@ class IdeaView:
     hidden: bool = False
     merged_into_id: int | None = None
     participant_key: str | None = None
+    cluster_id: int | None = None
 
     @property
     def shown(self) -> bool:
@@ -32,10 +33,29 @@ class IdeaView:
 
 
 @dataclass(frozen=True)
+class ClusterView:
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
 class ResultInput:
     ideas: Sequence[IdeaView]  # ideas given in this activity
-    targets: Sequence[IdeaView]  # ideas voted on (a dot vote's source activity)
+    targets: Sequence[IdeaView]  # items voted on: ideas or clusters of the source activity (a cluster's text is its label)
     ballots: Sequence[Sequence[Allocation]]
+    clusters: Sequence[ClusterView] = ()  # the moderator's clusters of this activity's ideas, in board order
+
+
+def cluster_board(data: ResultInput) -> dict[str, Any]:
+    """The wall as columns: each cluster with its cards (ideas on the wall), then the ideas in no cluster."""
+    on_wall = [idea for idea in data.ideas if idea.on_wall]
+    known = {cluster.id for cluster in data.clusters}
+    return {
+        "clusters": [{"id": cluster.id, "label": cluster.label,
+                      "ideas": [{"id": idea.id, "text": idea.text} for idea in on_wall if idea.cluster_id == cluster.id]}
+                     for cluster in data.clusters],
+        "unclustered": [{"id": idea.id, "text": idea.text} for idea in on_wall if idea.cluster_id not in known],
+    }
 
 
 @dataclass(frozen=True)

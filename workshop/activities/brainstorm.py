@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..domain.errors import DomainError
-from .base import ActivityType, ConfigContext, ResultInput, int_field, register
+from .base import ActivityType, ConfigContext, ResultInput, cluster_board, int_field, register
 
 MAX_IDEA_LENGTH = 1000
 
@@ -30,4 +30,5 @@ class Brainstorm(ActivityType):
 
     def results(self, config: Mapping[str, Any], data: ResultInput) -> dict[str, Any]:
         contributors = {idea.participant_key for idea in data.ideas if idea.participant_key}
-        return {"ideas": sum(idea.on_wall for idea in data.ideas), "contributors": len(contributors)}
+        return {"ideas": sum(idea.on_wall for idea in data.ideas), "contributors": len(contributors),
+                "board": cluster_board(data)}

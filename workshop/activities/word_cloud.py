@@ -10,7 +10,7 @@ from stop_words import get_stop_words
 from ..domain.errors import DomainError
 from ..domain.text import word_count
 from ..domain.wordfreq import word_frequencies
-from .base import ActivityType, ConfigContext, ResultInput, int_field, register
+from .base import ActivityType, ConfigContext, ResultInput, cluster_board, int_field, register
 
 MAX_ANSWER_LENGTH = 60
 
@@ -47,4 +47,5 @@ class WordCloud(ActivityType):
     def results(self, config: Mapping[str, Any], data: ResultInput) -> dict[str, Any]:
         visible = [idea.text for idea in data.ideas if idea.shown]
         frequencies = word_frequencies(visible, cloud_stopwords(), limit=120)
-        return {"answers": len(visible), "frequencies": [[word, count] for word, count in frequencies]}
+        return {"answers": len(visible), "frequencies": [[word, count] for word, count in frequencies],
+                "board": cluster_board(data)}

@@ -13,7 +13,7 @@ from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 from ..domain.errors import DomainError
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
 from ..services import agenda, contributions, moderation, participants
-from ..services.access import ModeratorAccess, access_for_token
+from ..services.access import access_for_token, access_from_session
 from ..services.context import ServiceContext
 from ..services.events import find_room
 from ..services.participants import Joined
@@ -36,6 +36,7 @@ class Client:
     room_id: int
     language: str
     joined: Joined | None = None
+    actor: str = ""  # a moderator's credential label, for the clustering log
 
 
 def _refuse(code: str, language: str) -> ConnectionRefusedError:
@@ -100,9 +101,10 @@ class WorkshopNamespace(Namespace):
             raise _refuse(error.code, language) from None
         client = Client(role=role, code=code, room_id=room_id, language=language)
         if role == "moderator":
-            access = access_for_token(self.context, auth.get("token")).merged(_session_access())
+            access = access_for_token(self.context, auth.get("token")).merged(access_from_session(session.get("moderator")))
             if not access.can_moderate_event(event_id):
                 raise _refuse("forbidden", language)
+            client.actor = access.label or "moderator"
             state = moderator_state(self.context, code)
             state["connected"] = self.publisher.presence.connected(code)
             join_room(audience_room(code, Audience.MODERATORS))
@@ -206,8 +208,3 @@ class WorkshopNamespace(Namespace):
         return moderation.unmerge_idea(self.context, room_id=client.room_id, idea_id=data.get("idea_id"),
                                        op_id=data.get("op_id"))
 
-
-def _session_access() -> ModeratorAccess:
-    """Access granted to this browser by an earlier token exchange (the moderator pages' cookie)."""
-    granted = session.get("moderator") or {}
-    return ModeratorAccess(all_events=bool(granted.get("all")), event_ids=frozenset(granted.get("events", [])))

@@ -29,6 +29,7 @@ class ModeratorAccess:
 
     all_events: bool = False
     event_ids: frozenset[int] = frozenset()
+    label: str = ""  # the credential's label ("console", "event 3"): who did it, in the clustering log
 
     def can_moderate_event(self, event_id: int) -> bool:
         return self.all_events or event_id in self.event_ids
@@ -37,7 +38,8 @@ class ModeratorAccess:
         return self.can_moderate_event(room.event_id)
 
     def merged(self, other: "ModeratorAccess") -> "ModeratorAccess":
-        return ModeratorAccess(self.all_events or other.all_events, self.event_ids | other.event_ids)
+        return ModeratorAccess(self.all_events or other.all_events, self.event_ids | other.event_ids,
+                               self.label or other.label)
 
     @property
     def granted(self) -> bool:
@@ -45,6 +47,19 @@ class ModeratorAccess:
 
 
 NO_ACCESS = ModeratorAccess()
+
+
+def access_from_session(granted: object) -> ModeratorAccess:
+    """What a browser's session cookie says it was granted (see ``session_record``)."""
+    if not isinstance(granted, dict):
+        return NO_ACCESS
+    return ModeratorAccess(all_events=bool(granted.get("all")), event_ids=frozenset(granted.get("events", [])),
+                           label=str(granted.get("label", "")))
+
+
+def session_record(access: ModeratorAccess) -> dict[str, object]:
+    """The JSON-able form of an access kept in the signed session cookie."""
+    return {"all": access.all_events, "events": sorted(access.event_ids), "label": access.label}
 
 
 def issue_credential(session: Session, *, event_id: int | None, label: str) -> str:
@@ -74,5 +89,5 @@ def access_for_token(ctx: ServiceContext, token: object) -> ModeratorAccess:
     if credential is None or credential.revoked or not hmac.compare_digest(credential.token_hash, digest):
         return NO_ACCESS
     if credential.event_id is None:
-        return ModeratorAccess(all_events=True)
-    return ModeratorAccess(event_ids=frozenset({credential.event_id}))
+        return ModeratorAccess(all_events=True, label=credential.label)
+    return ModeratorAccess(event_ids=frozenset({credential.event_id}), label=credential.label)

@@ -50,7 +50,9 @@ def activity_payload(session: Session, activity: Activity) -> dict[str, Any]:
 
 
 def activity_changed(session: Session, room: Room, activity: Activity) -> Message:
-    return Message("activity_changed", room.code, EVERYONE, {
+    """A draft is the moderator's preparation: only moderators hear of it until it opens."""
+    audiences = to(Audience.MODERATORS) if activity.current_phase is Phase.DRAFT else EVERYONE
+    return Message("activity_changed", room.code, audiences, {
         "activity": activity_payload(session, activity), "current_activity_id": room.current_activity_id,
     })
 
@@ -163,6 +165,8 @@ def show_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, op_
             room.current_activity_id = None
             return {"ok": True}, [Message("current_activity_changed", room.code, EVERYONE, {"current_activity_id": None})]
         activity = room_activity(session, room_id, activity_id)
+        if activity.current_phase is Phase.DRAFT:
+            raise DomainError("activity_not_open", activity_id=activity.id)
         room.current_activity_id = activity.id
         return {"ok": True}, [activity_changed(session, room, activity)]
 

@@ -8,12 +8,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..activities import ResultInput, activity_type
+from ..activities import ClusterView, ResultInput, activity_type
 from ..domain.ballots import Allocation
 from ..domain.phases import Phase, results_visible
 from ..domain.profiles import PROFILE_TAGS
 from ..models import Activity, Ballot, Idea, Participant, Room
 from ..models.activities import activities_of_room
+from ..models.clusters import clusters_of_activity
 from ..models.contributions import ballots_of_activity, ideas_of_activity
 from .agenda import activity_payload
 from .context import ServiceContext
@@ -33,7 +34,8 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
                if source_id is not None else [])
     ballots = [[Allocation(vote.target_id, vote.points) for vote in ballot.votes]
                for ballot in session.scalars(ballots_of_activity(activity.id))]
-    return kind.results(activity.config, ResultInput(ideas=ideas, targets=targets, ballots=ballots))
+    clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
+    return kind.results(activity.config, ResultInput(ideas=ideas, targets=targets, ballots=ballots, clusters=clusters))
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
             "participant_token": joined.token,
             "activities": _activities(session, room, for_moderator=False, revealed_only=True),
             "my_ideas": [idea_view(idea, participant_public_id=None, for_moderator=False)
-                         | {"approved": idea.approved, "hidden": idea.hidden} for idea in mine],
+                         | {"approved": idea.approved, "hidden": idea.hidden, "op_id": idea.op_id} for idea in mine],
             "my_ballots": {str(activity_id): allocations for activity_id, allocations in ballots.items()},
             "profile_options": {key: list(values) for key, values in PROFILE_TAGS.items()},
         }

@@ -40,4 +40,4 @@ def participant_view(participant: Participant) -> dict[str, Any]:
 
 def plain_idea(idea: Idea, participant_key: str | None = None) -> IdeaView:
     return IdeaView(id=idea.id, text=idea.text, approved=idea.approved, hidden=idea.hidden,
-                    merged_into_id=idea.merged_into_id, participant_key=participant_key)
+                    merged_into_id=idea.merged_into_id, participant_key=participant_key, cluster_id=idea.cluster_id)

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from ..domain.errors import DomainError
 from ..i18n import error_message
-from ..services.access import ModeratorAccess, access_for_token
+from ..services.access import ModeratorAccess, access_for_token, access_from_session, session_record
 from ..services.events import create_event, find_room, list_events
 from ..services.exports import export_room
 from .context import services
@@ -22,13 +22,12 @@ blueprint = Blueprint("moderator", __name__, url_prefix="/m")
 
 
 def current_access() -> ModeratorAccess:
-    granted = session.get("moderator") or {}
-    return ModeratorAccess(all_events=bool(granted.get("all")), event_ids=frozenset(granted.get("events", [])))
+    return access_from_session(session.get("moderator"))
 
 
 def _remember(access: ModeratorAccess) -> None:
     merged = current_access().merged(access)
-    session["moderator"] = {"all": merged.all_events, "events": sorted(merged.event_ids)}
+    session["moderator"] = session_record(merged)
     session.permanent = True
 
 

@@ -6,8 +6,9 @@ import { fill, h, t } from "../dom.js";
 function myAnswer(answer) {
   const stateText = { sent: t("sent"), waiting: t("waiting"), failed: answer.error || t("not_sent") }[answer.status];
   return h("li", { class: "my-answer", dataset: { status: answer.status } },
-    h("span", { class: "my-answer-text", text: answer.text }),
-    h("span", { class: "my-answer-status", text: stateText }));
+    h("span", { class: "my-answer-text", dir: "auto", text: answer.text }),
+    h("span", { class: "my-answer-status", text: stateText }),
+    answer.approved === false ? h("span", { class: "my-answer-note", text: t("awaiting_review") }) : null);
 }
 
 /**
@@ -18,6 +19,7 @@ export function answerForm(root, activity, api, { field, label, limit, check, co
   const fieldId = `answer-${activity.id}`;
   field.id = fieldId;
   field.name = "answer";
+  field.dir = "auto"; // an Arabic answer on a French page, or the reverse, keeps its own direction
   const hint = h("p", { class: "field-hint", id: `${fieldId}-hint`, "aria-live": "polite" });
   field.setAttribute("aria-describedby", hint.id);
   const button = h("button", { type: "submit", class: "primary", text: t("send") });
@@ -91,7 +93,7 @@ export function ballotBar(activity, api, { read, isEmpty }) {
     button.disabled = !open || !(dirty || (mine && mine.status === "failed")) || (!mine && isEmpty());
     button.hidden = !open;
     let state = "none";
-    if (dirty) state = "changed";
+    if (dirty) state = mine ? "changed" : "none";
     else if (mine) state = mine.status;
     status.dataset.status = state;
     status.textContent = {

@@ -1,6 +1,6 @@
 // Dot voting: spend a budget of points on the ideas of an earlier activity, at most max_per_item each.
 
-import { h, num, t } from "../dom.js";
+import { fill, h, num, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
 import { group, numberField, selectField } from "./fields.js";
 
@@ -47,10 +47,10 @@ export default {
       const open = activity.phase === "open";
       remaining.textContent = t("points_left", { left: num(left), budget: num(budget) });
       remaining.dataset.left = String(left);
-      list.replaceChildren(...targets.map((target) => {
+      fill(list, targets.map((target) => {
         const value = points.get(target.id) || 0;
         return h("li", { class: "dot-target", dataset: { targetId: target.id, points: value } },
-          h("span", { class: "dot-text", text: target.text }),
+          h("span", { class: "dot-text", dir: "auto", text: target.text }),
           h("span", { class: "dot-controls" },
             h("button", { type: "button", class: "dot-minus", text: "−", "aria-label": `${t("remove_point")}: ${target.text}`,
               disabled: !open || value === 0, onclick: () => change(target.id, -1) }),

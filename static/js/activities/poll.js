@@ -28,7 +28,7 @@ export default {
     });
     const fieldset = h("fieldset", { class: "choices" },
       h("legend", { class: "choices-hint", text: multiple ? t("choose_up_to", { maximum: num(maxChoices) }) : t("choose_one") }),
-      options.map((label, index) => h("label", { class: "choice" }, inputs[index], h("span", { text: label }))));
+      options.map((label, index) => h("label", { class: "choice" }, inputs[index], h("span", { dir: "auto", text: label }))));
     root.append(fieldset, bar.element);
 
     function sync() {

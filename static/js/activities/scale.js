@@ -32,7 +32,7 @@ export default {
     });
     root.append(h("ol", { class: "scale-items" }, items.map((item, index) => h("li", { class: "scale-item" },
       h("fieldset", {},
-        h("legend", { class: "scale-statement", text: item }),
+        h("legend", { class: "scale-statement", dir: "auto", text: item }),
         h("div", { class: "scale-choices" }, values.map((value, position) => h("label", { class: "scale-choice" },
           inputs[index][position], h("span", { class: "scale-number", text: num(value) })))),
         h("div", { class: "scale-ends", "aria-hidden": "true" },

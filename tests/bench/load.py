@@ -1,0 +1,712 @@
+"""Load test of one live room: N phones, a projector and a moderator against a real ``workshop run`` process.
+
+    python -m tests.bench.load --phones 100 500 1000        # what `make bench` runs
+
+For each N: a fresh server (SQLite in WAL, synchronous=FULL, gevent), a moderator opens a brainstorm, N phones
+connect at once, each submits one idea, the moderator opens a dot vote on those ideas, each phone casts one
+ballot; everything with acks. That is done twice: ``spread`` (each phone acts at a random moment within
+``--window`` seconds, as a room does) and ``burst`` (every phone at the same instant). A projector (role screen)
+timestamps every ``idea_submitted`` and counts ``results_updated``.
+
+The load generator is one asyncio process speaking the Engine.IO 4 / Socket.IO 5 text protocol over a minimal
+websocket client (no thread per phone), so on a 2-core box the server gets one core and the generator the other;
+its own CPU and event-loop lag are printed so a saturated generator cannot pass for a slow server.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import csv
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.e2e.conftest import LiveServer
+
+CLOCK = time.monotonic
+POLIS = Path("/work/shared/data/polis")
+HIGH_RATE_LIMIT = {"WORKSHOP_RATE_LIMIT_COUNT": "1000000", "WORKSHOP_RATE_LIMIT_SECONDS": "1"}
+BUDGET, MAX_PER_ITEM = 5, 3
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+TOKEN = re.compile(rb'"participant_token":\s*"([^"]+)"')
+PUBLIC_ID = re.compile(rb'"participant":\s*\{"id":\s*"([^"]+)"')
+
+
+# A Socket.IO client in ~120 lines ------------------------------------------------------------------------------
+
+
+class Refused(Exception):
+    pass
+
+
+class Client:
+    """One websocket-only Socket.IO connection on the default namespace; events are read lazily (prefix match)."""
+
+    def __init__(self, host: str, port: int, auth: dict[str, Any],
+                 on_event: Callable[["Client", bytes, float], None] | None = None) -> None:
+        self.host, self.port, self.auth, self.on_event = host, port, auth, on_event
+        self.acks: dict[int, asyncio.Future[tuple[float, Any]]] = {}
+        self.next_ack = 0
+        self.connect_seconds = 0.0
+        self.closed = False
+        self.last_event: dict[bytes, float] = {}
+        self.token: str | None = None
+        self.public_id: str | None = None
+        self._ready: asyncio.Future[float] | None = None
+        self._writer: asyncio.StreamWriter | None = None
+        self._reader_task: asyncio.Task[None] | None = None
+
+    async def connect(self, timeout: float) -> "Client":
+        started = CLOCK()
+        loop = asyncio.get_running_loop()
+        self._ready = loop.create_future()
+        reader, self._writer = await asyncio.wait_for(asyncio.open_connection(self.host, self.port), timeout)
+        self._writer.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self._writer.write((f"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+                            f"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                            f"Sec-WebSocket-Version: 13\r\n\r\n").encode())
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout)
+        if not head.startswith(b"HTTP/1.1 101"):
+            raise Refused(head.split(b"\r\n", 1)[0].decode(errors="replace"))
+        self._reader_task = asyncio.create_task(self._read_loop(reader))
+        await asyncio.wait_for(self._ready, timeout)  # room_state received: the phone can show the room
+        self.connect_seconds = CLOCK() - started
+        return self
+
+    def emit(self, event: str, data: dict[str, Any]) -> asyncio.Future[tuple[float, Any]]:
+        """Send an event with an ack id; the future resolves to (arrival time, ack payload)."""
+        ack_id, self.next_ack = self.next_ack, self.next_ack + 1
+        future: asyncio.Future[tuple[float, Any]] = asyncio.get_running_loop().create_future()
+        if self.closed:
+            future.set_exception(ConnectionError("closed"))
+            return future
+        self.acks[ack_id] = future
+        self._send(b"42" + str(ack_id).encode() + json.dumps([event, data], separators=(",", ":")).encode())
+        return future
+
+    async def call(self, event: str, data: dict[str, Any], timeout: float = 30) -> Any:
+        _, ack = await asyncio.wait_for(self.emit(event, data), timeout)
+        return ack
+
+    def close(self) -> None:
+        self.closed = True
+        if self._reader_task:
+            self._reader_task.cancel()
+        if self._writer:
+            self._writer.close()
+
+    def _send(self, payload: bytes, opcode: int = 1) -> None:
+        length = len(payload)
+        if length < 126:
+            header = bytes((0x80 | opcode, 0x80 | length))
+        elif length < 65536:
+            header = bytes((0x80 | opcode, 0x80 | 126)) + length.to_bytes(2, "big")
+        else:
+            header = bytes((0x80 | opcode, 0x80 | 127)) + length.to_bytes(8, "big")
+        mask = os.urandom(4)  # clients must mask (RFC 6455); XOR as one big integer, byte order kept
+        keystream = (mask * (length // 4 + 1))[:length]
+        masked = (int.from_bytes(payload, "big") ^ int.from_bytes(keystream, "big")).to_bytes(length, "big")
+        assert self._writer is not None
+        self._writer.write(header + mask + masked)
+
+    async def _read_loop(self, reader: asyncio.StreamReader) -> None:
+        fragments: list[bytes] = []
+        try:
+            while True:
+                first, second = await reader.readexactly(2)
+                length = second & 0x7F
+                if length == 126:
+                    length = int.from_bytes(await reader.readexactly(2), "big")
+                elif length == 127:
+                    length = int.from_bytes(await reader.readexactly(8), "big")
+                if second & 0x80:  # servers do not mask; tolerate it anyway
+                    await reader.readexactly(4)
+                payload = await reader.readexactly(length) if length else b""
+                opcode = first & 0x0F
+                if opcode == 8:
+                    break
+                if opcode == 9:
+                    self._send(payload, opcode=10)
+                    continue
+                if opcode == 10:
+                    continue
+                if not first & 0x80:  # a fragment: keep until the final one
+                    fragments.append(payload)
+                    continue
+                if opcode == 0:
+                    payload, fragments = b"".join([*fragments, payload]), []
+                self._on_text(payload, CLOCK())
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            self.closed = True
+            for future in self.acks.values():
+                if not future.done():
+                    future.set_exception(ConnectionError("connection closed before the ack"))
+            self.acks.clear()
+            if self._ready is not None and not self._ready.done():
+                self._ready.set_exception(Refused("closed before room_state"))
+
+    def _on_text(self, packet: bytes, now: float) -> None:
+        kind = packet[:2]
+        if kind == b"42":  # event: 42["name",payload]
+            name = packet[4:packet.index(b'"', 4)]
+            self.last_event[name] = now
+            if name == b"room_state" and self._ready is not None and not self._ready.done():
+                if self.auth.get("role") == "participant":  # who we are, without parsing the whole state
+                    token, public_id = TOKEN.search(packet), PUBLIC_ID.search(packet)
+                    self.token = token.group(1).decode() if token else None
+                    self.public_id = public_id.group(1).decode() if public_id else None
+                self._ready.set_result(now)
+            elif self.on_event is not None:
+                self.on_event(self, packet, now)
+        elif kind == b"43":  # ack: 43<id>[payload]
+            end = 2
+            while packet[end] in b"0123456789":
+                end += 1
+            future = self.acks.pop(int(packet[2:end]), None)
+            if future is not None and not future.done():
+                future.set_result((now, json.loads(packet[end:])[0]))
+        elif kind == b"44":  # connect refused
+            if self._ready is not None and not self._ready.done():
+                self._ready.set_exception(Refused(packet[2:].decode(errors="replace")))
+        elif packet[:1] == b"2":  # Engine.IO ping
+            self._send(b"3")
+        elif packet[:1] == b"0":  # Engine.IO open: connect the namespace with our auth
+            self._send(b"40" + json.dumps(self.auth, separators=(",", ":")).encode())
+
+
+# Measurements -----------------------------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
+
+
+@dataclass
+class ProcessSample:
+    cpu_seconds: float
+    rss_mb: float
+
+    @classmethod
+    def of(cls, pid: int) -> "ProcessSample":
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
+        rss = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                   if line.startswith("VmRSS:")) / 1024
+        return cls(cpu, rss)
+
+
+class LoopLag:
+    """How late the generator's event loop wakes up: if it lags, latencies include the generator's own delay."""
+
+    def __init__(self) -> None:
+        self.max_lag = 0.0
+        self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            before = CLOCK()
+            await asyncio.sleep(0.01)
+            self.max_lag = max(self.max_lag, CLOCK() - before - 0.01)
+
+    def reset(self) -> float:
+        lag, self.max_lag = self.max_lag, 0.0
+        return lag
+
+    def stop(self) -> None:
+        self._task.cancel()
+
+
+@dataclass
+class Phase:
+    """One command sent once by every phone: latencies, errors, and what the server spent."""
+
+    name: str
+    latencies: list[float] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)
+    first_send: float = 0.0
+    last_ack: float = 0.0
+    server_cpu: float = 0.0
+    client_cpu: float = 0.0
+    wall: float = 0.0
+    loop_lag: float = 0.0
+    screen_lags: list[float] = field(default_factory=list)  # phone's ack -> projector's idea_submitted
+    screen_e2e: list[float] = field(default_factory=list)  # phone's send -> projector's idea_submitted
+    not_on_screen: int = 0
+    results_to_screen: int = 0
+    results_to_moderator: int = 0
+    fanout: float = float("nan")  # moderator opens the activity -> last phone has activity_changed
+
+    @property
+    def throughput(self) -> float:
+        span = self.last_ack - self.first_send
+        return len(self.latencies) / span if span > 0 else float("nan")
+
+
+@dataclass
+class Round:
+    phones: int
+    connected: int = 0
+    connect_all: float = 0.0
+    connect_latencies: list[float] = field(default_factory=list)
+    connect_errors: Counter[str] = field(default_factory=Counter)
+    connect_server_cpu: float = 0.0
+    rss_idle_mb: float = 0.0
+    rss_connected_mb: float = 0.0
+    rss_peak_mb: float = 0.0
+    server_cpu_total: float = 0.0
+    phases: list[Phase] = field(default_factory=list)
+    profiles: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
+
+
+class Profiler:
+    """py-spy (``pip install py-spy``) attached to the server for one phase: collapsed stacks, then a top list."""
+
+    def __init__(self, folder: Path | None, pid: int) -> None:
+        self.folder, self.pid = folder, pid
+        self.summaries: dict[str, list[tuple[float, str]]] = {}
+        self._running: tuple[str, subprocess.Popen[bytes], Path] | None = None
+        self.py_spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not Path(self.py_spy).exists():
+                raise SystemExit("--profile needs py-spy: .venv/bin/pip install py-spy")
+
+    async def start(self, name: str) -> None:
+        if self.folder is None:
+            return
+        output = self.folder / f"{name.replace(':', '-')}.txt"
+        native = ["--native"] if os.environ.get("BENCH_PY_SPY_NATIVE") else ["--nonblocking"]
+        process = subprocess.Popen([self.py_spy, "record", "--pid", str(self.pid), "--rate", "200", "--idle",
+                                    *native, "--function", "--format", "raw", "--output", str(output)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        await asyncio.sleep(0.3)  # attaching takes a moment
+        self._running = (name, process, output)
+
+    def stop(self) -> None:
+        if self._running is None:
+            return
+        name, process, output = self._running
+        self._running = None
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+        if output.exists():
+            self.summaries[name] = top_functions(output)
+
+
+# Frames that are only plumbing: they contain everything and explain nothing.
+_PLUMBING = ("<module>", "run (gevent", "_run (engineio", "run (threading", "handle (gevent", "serve_forever",
+             "_handle_and_close_when_done", "__call__ (engineio", "wsgi_app", "__call__ (flask", "__call__ (flask_socketio",
+             "handle_one_request", "handle_one_response", "run_application", "main (workshop", "invoke (click",
+             "main (click", "run (workshop/cli", "serve (workshop", "_trigger_event", "_handle_eio_message",
+             "_handle_event", "_handle_event_internal", "trigger_event", "receive (engineio", "_websocket_handler",
+             "handle_request", "_run_thread", "_bootstrap", "new_func", "__call__ (simple_websocket", "wrapper (workshop",
+             "_thread", "_run (engineio", "dispatch_request", "full_dispatch_request")
+
+
+def top_functions(collapsed: Path, limit: int = 14) -> list[tuple[float, str]]:
+    """Inclusive share of samples per function (each counted once per stack), plumbing left out."""
+    totals: Counter[str] = Counter()
+    samples = 0
+    for line in collapsed.read_text(errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        samples += int(count)
+        for frame in set(stack.split(";")[1:]):  # the first element is the thread
+            totals[frame] += int(count)
+    ranked = [(count / samples * 100, frame) for frame, count in totals.most_common()
+              if not any(mark in frame for mark in _PLUMBING)]
+    return ranked[:limit] if samples else []
+
+
+# The scenario ---------------------------------------------------------------------------------------------------
+
+
+def statements() -> list[str]:
+    texts = []
+    for path in sorted(POLIS.glob("*/comments.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                text = " ".join(unicodedata.normalize("NFC", row.get("comment-body") or "").split())
+                if 0 < len(text) <= 280:
+                    texts.append(text)
+    return texts or [f"Proposition {i} : un local ouvert aux associations du quartier." for i in range(100)]
+
+
+def op_id(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:24]}"
+
+
+class Projector:
+    """The screen: when each idea arrived, and how many result snapshots."""
+
+    def __init__(self) -> None:
+        self.idea_seen: dict[int, float] = {}
+        self.results = 0
+
+    def on_event(self, _client: Client, packet: bytes, now: float) -> None:
+        if packet.startswith(b'42["idea_submitted"'):
+            idea = json.loads(packet[2:])[1]["idea"]
+            self.idea_seen.setdefault(idea["id"], now)
+        elif packet.startswith(b'42["results_updated"'):
+            self.results += 1
+
+
+class ModeratorCounter:
+    def __init__(self) -> None:
+        self.results = 0
+
+    def on_event(self, _client: Client, packet: bytes, _now: float) -> None:
+        if packet.startswith(b'42["results_updated"'):
+            self.results += 1
+
+
+class Scenario:
+    def __init__(self, server: LiveServer, code: str, moderator_token: str, phones: int, args: argparse.Namespace) -> None:
+        self.server, self.code, self.token, self.n, self.args = server, code, moderator_token, phones, args
+        self.pid = server.process.pid  # type: ignore[union-attr]
+        self.rng = random.Random(phones)
+        self.texts = statements()
+        self.projector = Projector()
+        self.moderator_counter = ModeratorCounter()
+        self.profiler = Profiler(args.profile / f"N{phones}" if args.profile else None, self.pid)
+
+    def client(self, role: str, **extra: Any) -> Client:
+        on_event = {"screen": self.projector.on_event, "moderator": self.moderator_counter.on_event}.get(role)
+        return Client("127.0.0.1", self.server.port, {"code": self.code, "role": role, **extra}, on_event)
+
+    async def moderate(self, command: str, data: dict[str, Any]) -> dict[str, Any]:
+        ack = await self.moderator.call(command, {**data, "op_id": op_id("mod")})
+        if not ack.get("ok"):
+            raise RuntimeError(f"moderator {command} refused: {ack}")
+        return ack
+
+    async def open_activity(self, type_name: str, prompt: str, config: dict[str, Any], phase: Phase) -> int:
+        activity_id = (await self.moderate("create_activity", {"type": type_name, "prompt": prompt,
+                                                               "config": config}))["activity_id"]
+        started = CLOCK()
+        await self.moderate("set_phase", {"activity_id": activity_id, "phase": "open"})
+        deadline = started + 60
+        while CLOCK() < deadline:
+            if all(phone.last_event.get(b"activity_changed", 0) >= started for phone in self.phones):
+                phase.fanout = max(phone.last_event[b"activity_changed"] for phone in self.phones) - started
+                break
+            await asyncio.sleep(0.005)
+        return activity_id
+
+    async def run(self) -> Round:
+        result = Round(self.n)
+        lag = LoopLag()
+        self.moderator = await self.client("moderator", token=self.token).connect(30)
+        self.screen = await self.client("screen").connect(30)
+        result.rss_idle_mb = ProcessSample.of(self.pid).rss_mb
+
+        # Everyone scans the QR code at once.
+        await self.profiler.start("connect")
+        before = ProcessSample.of(self.pid)
+        started = CLOCK()
+        self.phones = [self.client("participant") for _ in range(self.n)]
+        outcomes = await asyncio.gather(*(phone.connect(self.args.timeout) for phone in self.phones),
+                                        return_exceptions=True)
+        result.connect_all = CLOCK() - started
+        result.connect_server_cpu = ProcessSample.of(self.pid).cpu_seconds - before.cpu_seconds
+        self.profiler.stop()
+        failed = [(phone, outcome) for phone, outcome in zip(self.phones, outcomes) if isinstance(outcome, BaseException)]
+        for phone, outcome in failed:
+            result.connect_errors[type(outcome).__name__ + (f": {outcome}" if str(outcome) else "")] += 1
+            phone.close()
+        self.phones = [phone for phone, outcome in zip(self.phones, outcomes) if not isinstance(outcome, BaseException)]
+        result.connected = len(self.phones)
+        result.connect_latencies = [phone.connect_seconds for phone in self.phones]
+        result.rss_connected_mb = ProcessSample.of(self.pid).rss_mb
+        await asyncio.sleep(0.5)
+        lag.reset()
+
+        for mode in self.args.modes:
+            submit = Phase(f"{mode}:submit_idea")
+            brainstorm = await self.open_activity("brainstorm", f"Vos idées ({mode})", {}, submit)
+            ideas = await self.phase(submit, mode, lag, lambda phone, index: (
+                "submit_idea", {"activity_id": brainstorm, "text": self.texts[index % len(self.texts)],
+                                "op_id": op_id("idea")}))
+            result.phases.append(submit)
+            targets = [ack["idea_id"] for ack in ideas if ack.get("ok")]
+            if not targets:
+                break
+            vote = Phase(f"{mode}:cast_votes")
+            voting = await self.open_activity("dot_voting", f"Vos priorités ({mode})",
+                                              {"source_activity_id": brainstorm, "budget": BUDGET,
+                                               "max_per_item": MAX_PER_ITEM}, vote)
+            await self.phase(vote, mode, lag, lambda phone, index: (
+                "cast_votes", {"activity_id": voting, "allocations": self.ballot(targets), "op_id": op_id("vote")}))
+            result.phases.append(vote)
+            if mode == self.args.modes[0] and self.args.reconnect:
+                result.phases.append(await self.reconnect_storm(lag))
+            await self.moderate("set_phase", {"activity_id": voting, "phase": "closed"})
+            await self.moderate("set_phase", {"activity_id": brainstorm, "phase": "closed"})
+
+        result.server_cpu_total = ProcessSample.of(self.pid).cpu_seconds
+        result.rss_peak_mb = max(result.rss_connected_mb, ProcessSample.of(self.pid).rss_mb)
+        lag.stop()
+        result.profiles = self.profiler.summaries
+        for client in (*self.phones, self.moderator, self.screen):
+            client.close()
+        return result
+
+    async def reconnect_storm(self, lag: LoopLag) -> Phase:
+        """The Wi-Fi drops during the vote: every phone reconnects at once with its token and gets the full state."""
+        phase = Phase("reconnect_storm")
+        await self.profiler.start(phase.name)
+        identities = [(phone.token, phone.public_id) for phone in self.phones]
+        for phone in self.phones:
+            phone.close()
+        await asyncio.sleep(0.5)
+        before, cpu_before = ProcessSample.of(self.pid), time.process_time()
+        lag.reset()
+        started = CLOCK()
+        phones = [self.client("participant", token=token) for token, _ in identities]
+        outcomes = await asyncio.gather(*(phone.connect(self.args.timeout) for phone in phones), return_exceptions=True)
+        phase.wall = CLOCK() - started
+        phase.first_send, phase.last_ack = started, CLOCK()
+        self.phones = []
+        for phone, outcome, (_, public_id) in zip(phones, outcomes, identities):
+            if isinstance(outcome, BaseException):
+                phase.errors[type(outcome).__name__] += 1
+                phone.close()
+            elif phone.public_id != public_id:
+                phase.errors["identity_lost"] += 1
+                self.phones.append(phone)
+            else:
+                phase.latencies.append(phone.connect_seconds)
+                self.phones.append(phone)
+        after = ProcessSample.of(self.pid)
+        phase.server_cpu = after.cpu_seconds - before.cpu_seconds
+        phase.client_cpu = time.process_time() - cpu_before
+        phase.loop_lag = lag.reset()
+        self.profiler.stop()
+        return phase
+
+    def ballot(self, targets: list[int]) -> list[dict[str, int]]:
+        chosen = self.rng.sample(targets, min(len(targets), self.rng.randint(1, 3)))
+        points, allocations = BUDGET, []
+        for target in chosen:
+            given = self.rng.randint(1, min(MAX_PER_ITEM, points))
+            allocations.append({"target_id": target, "points": given})
+            points -= given
+            if points == 0:
+                break
+        return allocations
+
+    async def phase(self, phase: Phase, mode: str, lag: LoopLag,
+                    command: Callable[[Client, int], tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Every phone sends one command (spread over the window, or all at once) and waits for its ack."""
+        await self.profiler.start(phase.name)
+        results_screen, results_moderator = self.projector.results, self.moderator_counter.results
+        before, cpu_before = ProcessSample.of(self.pid), time.process_time()
+        lag.reset()
+        sends: list[float] = [0.0] * len(self.phones)
+        acks: list[dict[str, Any]] = [{}] * len(self.phones)
+        ack_times: list[float] = [0.0] * len(self.phones)
+
+        async def one(index: int, phone: Client, delay: float) -> None:
+            if delay:
+                await asyncio.sleep(delay)
+            event, data = command(phone, index)
+            sends[index] = CLOCK()
+            try:
+                ack_times[index], acks[index] = await asyncio.wait_for(phone.emit(event, data), self.args.timeout)
+            except (asyncio.TimeoutError, ConnectionError) as error:
+                phase.errors[type(error).__name__] += 1
+                return
+            if not acks[index].get("ok"):
+                phase.errors[acks[index].get("error", {}).get("code", "?")] += 1
+            else:
+                phase.latencies.append(ack_times[index] - sends[index])
+
+        started = CLOCK()
+        delays = [self.rng.uniform(0, self.args.window) if mode == "spread" else 0.0 for _ in self.phones]
+        await asyncio.gather(*(one(index, phone, delay) for index, (phone, delay) in enumerate(zip(self.phones, delays))))
+        phase.wall = CLOCK() - started
+        phase.first_send = min((t for t in sends if t), default=0.0)
+        phase.last_ack = max(ack_times, default=0.0)
+        if phase.name.endswith("submit_idea"):  # give the projector a moment for the last broadcasts
+            wanted = {ack["idea_id"]: index for index, ack in enumerate(acks) if ack.get("ok")}
+            deadline = CLOCK() + 5
+            while CLOCK() < deadline and not wanted.keys() <= self.projector.idea_seen.keys():
+                await asyncio.sleep(0.01)
+            for idea_id, index in wanted.items():
+                seen = self.projector.idea_seen.get(idea_id)
+                if seen is None:
+                    phase.not_on_screen += 1
+                else:
+                    phase.screen_lags.append(seen - ack_times[index])
+                    phase.screen_e2e.append(seen - sends[index])
+        await asyncio.sleep(max(0.3, 2 * self.server.results_interval))  # the coalesced snapshots of this phase
+        after = ProcessSample.of(self.pid)
+        phase.server_cpu = after.cpu_seconds - before.cpu_seconds
+        phase.client_cpu = time.process_time() - cpu_before
+        phase.loop_lag = lag.reset()
+        phase.results_to_screen = self.projector.results - results_screen
+        phase.results_to_moderator = self.moderator_counter.results - results_moderator
+        self.profiler.stop()
+        return acks
+
+
+# Running and printing ----------------------------------------------------------------------------------------------
+
+
+class BenchServer(LiveServer):
+    results_interval = 0.25
+
+
+def run_round(phones: int, args: argparse.Namespace) -> Round:
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-{phones}-"))
+    instance = folder / "instance"
+    instance.mkdir()
+    server = BenchServer(instance=instance, extra_env=dict(HIGH_RATE_LIMIT))
+    server.workshop("migrate")
+    server.start()
+    print(f"  N={phones}: server pid {server.process.pid} on port {server.port}", file=sys.stderr, flush=True)  # type: ignore[union-attr]
+    try:
+        created = server.create_event(title="Banc d'essai", rooms=("Plénière",))
+        room = created["rooms"][0]
+        return asyncio.run(asyncio.wait_for(Scenario(server, room["code"], room["moderator_token"], phones, args).run(),
+                                            args.round_timeout))
+    finally:
+        server.stop()
+        log = instance / f"server-{server.port}.log"
+        errors = [line for line in log.read_text(errors="replace").splitlines()
+                  if "ERROR" in line or "Traceback" in line] if log.exists() else []
+        if errors:
+            print(f"  server log ({log}): {len(errors)} error lines, first: {errors[0][:200]}", file=sys.stderr)
+        if args.keep or errors:
+            print(f"  kept {folder}", file=sys.stderr)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def ms(value: float) -> str:
+    return "-" if value != value else f"{value * 1000:.0f}" if value >= 0.01 else f"{value * 1000:.1f}"
+
+
+def print_round(result: Round) -> None:
+    connect = result.connect_latencies
+    print(f"\nN={result.phones}: connected {result.connected}/{result.phones} in {result.connect_all:.2f} s "
+          f"(per phone p50 {ms(percentile(connect, 50))} / p95 {ms(percentile(connect, 95))} / "
+          f"p99 {ms(percentile(connect, 99))} ms; server CPU {result.connect_server_cpu:.2f} s)"
+          + (f"; refused: {dict(result.connect_errors)}" if result.connect_errors else ""))
+    per_connection = (result.rss_connected_mb - result.rss_idle_mb) * 1024 / max(1, result.connected)
+    print(f"  server RSS: {result.rss_idle_mb:.0f} MB idle, {result.rss_connected_mb:.0f} MB connected "
+          f"(~{per_connection:.0f} KB per phone), {result.rss_peak_mb:.0f} MB at the end; "
+          f"server CPU total {result.server_cpu_total:.1f} s")
+    header = (f"  {'phase':<19}{'ok':>6}{'err':>5}{'p50':>7}{'p95':>7}{'p99':>7}{'max':>7}{'acks/s':>8}{'open→all':>9}"
+              f"{'scr p50':>8}{'scr p95':>8}{'srvCPU':>8}{'genCPU':>8}{'genLag':>7}{'res scr/mod':>12}")
+    print(header)
+    for phase in result.phases:
+        lat = phase.latencies
+        cpu_share = phase.server_cpu / phase.wall * 100 if phase.wall else float("nan")
+        gen_share = phase.client_cpu / phase.wall * 100 if phase.wall else float("nan")
+        screen50 = ms(percentile(phase.screen_lags, 50)) if phase.screen_lags else "-"
+        screen95 = ms(percentile(phase.screen_lags, 95)) if phase.screen_lags else "-"
+        print(f"  {phase.name:<19}{len(lat):>6}{sum(phase.errors.values()):>5}{ms(percentile(lat, 50)):>7}"
+              f"{ms(percentile(lat, 95)):>7}{ms(percentile(lat, 99)):>7}{ms(max(lat, default=float('nan'))):>7}"
+              f"{phase.throughput:>8.0f}{ms(phase.fanout):>9}{screen50:>8}{screen95:>8}{cpu_share:>7.0f}%"
+              f"{gen_share:>7.0f}%{ms(phase.loop_lag):>7}{phase.results_to_screen:>6}/{phase.results_to_moderator:<5}")
+        if phase.errors:
+            print(f"    errors: {dict(phase.errors)}")
+        if phase.not_on_screen:
+            print(f"    {phase.not_on_screen} acknowledged ideas never reached the projector")
+    for name, ranked in result.profiles.items():
+        print(f"  py-spy, {name}: share of server samples (inclusive, idle included)")
+        for share, frame in ranked:
+            print(f"    {share:5.1f}%  {frame}")
+
+
+def print_summary(results: list[Round]) -> None:
+    print("\nSummary (ms; acks/s; CPU = server process, % of one core during the phase)")
+    print(f"{'N':>5} {'conn':>5} {'conn s':>7} {'phase':<19}{'p50':>7}{'p95':>7}{'p99':>7}{'acks/s':>8}"
+          f"{'proj lag p50/p95':>18}{'CPU':>6}{'RSS MB':>8}{'err':>5}")
+    for result in results:
+        for phase in result.phases:
+            lat = phase.latencies
+            lag = (f"{ms(percentile(phase.screen_lags, 50))}/{ms(percentile(phase.screen_lags, 95))}"
+                   if phase.screen_lags else "-")
+            cpu_share = phase.server_cpu / phase.wall * 100 if phase.wall else float("nan")
+            print(f"{result.phones:>5} {result.connected:>5} {result.connect_all:>7.2f} {phase.name:<19}"
+                  f"{ms(percentile(lat, 50)):>7}{ms(percentile(lat, 95)):>7}{ms(percentile(lat, 99)):>7}"
+                  f"{phase.throughput:>8.0f}{lag:>18}{cpu_share:>5.0f}%{result.rss_peak_mb:>8.0f}"
+                  f"{sum(phase.errors.values()):>5}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.load", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phones", type=int, nargs="+", default=[100, 500, 1000], help="room sizes, one round each")
+    parser.add_argument("--modes", nargs="+", choices=["spread", "burst"], default=["spread", "burst"])
+    parser.add_argument("--window", type=float, default=5.0, help="spread mode: phones act within this many seconds")
+    parser.add_argument("--timeout", type=float, default=30.0, help="per connect and per ack")
+    parser.add_argument("--round-timeout", type=float, default=150.0, help="abort a round after this many seconds")
+    parser.add_argument("--no-reconnect", dest="reconnect", action="store_false",
+                        help="skip the reconnect storm (every phone reconnects at once during the first vote)")
+    parser.add_argument("--keep", action="store_true", help="keep each round's instance folder (database, server log)")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--profile", type=Path, metavar="DIR",
+                        help="attach py-spy to the server during each phase; collapsed stacks go to DIR")
+    args = parser.parse_args(argv)
+
+    print(f"workshop load test: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, loopback only; "
+          f"rounds {args.phones}, modes {args.modes}, spread window {args.window:g} s")
+    results = []
+    for phones in args.phones:
+        started = CLOCK()
+        result = run_round(phones, args)
+        results.append(result)
+        print_round(result)
+        print(f"  round took {CLOCK() - started:.1f} s")
+    print_summary(results)
+    if args.json:
+        args.json.write_text(json.dumps([_raw(result) for result in results], indent=1))
+    failures = sum(result.phones - result.connected + sum(sum(p.errors.values()) + p.not_on_screen for p in result.phases)
+                   for result in results)
+    return 1 if failures else 0
+
+
+def _raw(result: Round) -> dict[str, Any]:
+    def summary(values: list[float]) -> dict[str, float]:
+        return {f"p{q}": percentile(values, q) for q in (50, 95, 99)} | {"max": max(values, default=float("nan"))}
+
+    return {
+        "phones": result.phones, "connected": result.connected, "connect_all_s": result.connect_all,
+        "connect_s": summary(result.connect_latencies), "rss_mb": [result.rss_idle_mb, result.rss_connected_mb,
+                                                                 result.rss_peak_mb],
+        "phases": [{"name": phase.name, "ok": len(phase.latencies), "errors": dict(phase.errors),
+                    "ack_s": summary(phase.latencies), "acks_per_s": phase.throughput, "fanout_s": phase.fanout,
+                    "screen_lag_s": summary(phase.screen_lags), "screen_e2e_s": summary(phase.screen_e2e),
+                    "server_cpu_s": phase.server_cpu, "wall_s": phase.wall, "generator_cpu_s": phase.client_cpu,
+                    "generator_loop_lag_s": phase.loop_lag, "results_to_screen": phase.results_to_screen,
+                    "results_to_moderator": phase.results_to_moderator} for phase in result.phases],
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

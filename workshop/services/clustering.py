@@ -1,0 +1,276 @@
+"""Clusters of one activity's ideas: create, rename, move ideas in and out, merge, split, undo; every change logged."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..activities import activity_type
+from ..domain.errors import DomainError
+from ..domain.text import checked_text
+from ..models import Activity, Cluster, ClusteringAction, Idea, Room
+from .agenda import room_activity
+from .context import ServiceContext
+from .operations import run_once
+from .publisher import Published, ResultsChanged
+
+MAX_LABEL_LENGTH = 120
+MAX_IDEAS_PER_ACTION = 500
+
+class ChangeRecorder:
+    """What one clustering action touches: the values before (captured at first touch) and after (at the end).
+
+    A snapshot reads ``{"ideas": {idea_id: cluster_id | None}, "clusters": {cluster_id: {label, position,
+    removed}}}``; undo writes the "before" snapshot back.
+    """
+
+    def __init__(self) -> None:
+        self.ideas: dict[int, Idea] = {}
+        self.clusters: dict[int, Cluster] = {}
+        self.before: dict[str, dict[str, Any]] = {"ideas": {}, "clusters": {}}
+
+    def touch(self, ideas: Sequence[Idea] = (), clusters: Sequence[Cluster] = ()) -> None:
+        for idea in ideas:
+            if idea.id not in self.ideas:
+                self.ideas[idea.id] = idea
+                self.before["ideas"][str(idea.id)] = idea.cluster_id
+        for cluster in clusters:
+            if cluster.id not in self.clusters:
+                self.clusters[cluster.id] = cluster
+                self.before["clusters"][str(cluster.id)] = _cluster_values(cluster)
+
+    def created(self, cluster: Cluster) -> None:
+        """A cluster born in this action was "removed" before it: undo hides it again."""
+        self.clusters[cluster.id] = cluster
+        self.before["clusters"][str(cluster.id)] = _cluster_values(cluster) | {"removed": True}
+
+    def after(self) -> dict[str, dict[str, Any]]:
+        return {"ideas": {str(idea_id): idea.cluster_id for idea_id, idea in self.ideas.items()},
+                "clusters": {str(cluster_id): _cluster_values(cluster) for cluster_id, cluster in self.clusters.items()}}
+
+
+def _cluster_values(cluster: Cluster) -> dict[str, Any]:
+    return {"label": cluster.label, "position": cluster.position, "removed": cluster.removed}
+
+
+def _clusterable_activity(session: Session, room_id: int, activity_id: object) -> Activity:
+    activity = room_activity(session, room_id, activity_id)
+    if activity_type(activity.type).input_kind != "idea":
+        raise DomainError("not_clusterable", activity_id=activity.id)
+    return activity
+
+
+def _cluster(session: Session, activity: Activity, cluster_id: object) -> Cluster:
+    if type(cluster_id) is not int:
+        raise DomainError("invalid_type", field="cluster_id", expected="integer")
+    cluster = session.get(Cluster, cluster_id)
+    if cluster is None or cluster.activity_id != activity.id or cluster.removed:
+        raise DomainError("unknown_cluster", cluster_id=cluster_id)
+    return cluster
+
+
+def _ideas(session: Session, activity: Activity, idea_ids: object) -> list[Idea]:
+    if not isinstance(idea_ids, list) or len(idea_ids) > MAX_IDEAS_PER_ACTION:
+        raise DomainError("invalid_type", field="idea_ids", expected="list")
+    ideas = []
+    for idea_id in dict.fromkeys(idea_ids):
+        if type(idea_id) is not int:
+            raise DomainError("invalid_type", field="idea_ids", expected="integers")
+        idea = session.get(Idea, idea_id)
+        if idea is None or idea.activity_id != activity.id:
+            raise DomainError("unknown_idea", idea_id=idea_id)
+        ideas.append(idea)
+    return ideas
+
+
+def _label(raw: object) -> str:
+    return checked_text(raw, max_length=MAX_LABEL_LENGTH, field="label")
+
+
+def _next_position(session: Session, activity: Activity) -> int:
+    last = session.scalar(select(func.max(Cluster.position)).where(Cluster.activity_id == activity.id))
+    return (last or 0) + 1
+
+
+def _act(ctx: ServiceContext, *, room_id: int, activity_id: object, actor: str, kind: str, op_id: object,
+         change: Callable[[Session, Activity, ChangeRecorder], dict[str, Any]]) -> dict[str, Any]:
+    """Run one clustering change, log its before and after, publish after commit."""
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
+        activity = _clusterable_activity(session, room_id, activity_id)
+        recorder = ChangeRecorder()
+        response = change(session, activity, recorder)
+        session.flush()
+        session.add(ClusteringAction(activity_id=activity.id, actor=actor, kind=kind, before=recorder.before,
+                                     after=recorder.after(), created_at=ctx.clock()))
+        return response, _changed(session, activity)
+
+    return run_once(ctx, op_id=op_id, actor="moderator", kind=kind, room_id=room_id, work=work, rate_limited=False)
+
+
+def _changed(session: Session, activity: Activity) -> list[Published]:
+    """Clusters are shown through the activity's results: coalesced, and to phones only once revealed."""
+    room = session.get(Room, activity.room_id)
+    assert room is not None
+    published: list[Published] = [ResultsChanged(room.code, activity.id)]
+    # Votes on these clusters see their items renamed, merged or emptied.
+    for other in session.scalars(select(Activity).where(Activity.room_id == room.id)):
+        if activity_type(other.type).source_activity_id(other.config) == activity.id:
+            published.append(ResultsChanged(room.code, other.id))
+    return published
+
+
+def create_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, label: object, actor: str,
+                   idea_ids: object = None, op_id: object = None) -> dict[str, Any]:
+    """A new cluster, empty or holding the given ideas."""
+    clean = _label(label)
+
+    def change(session: Session, activity: Activity, recorder: ChangeRecorder) -> dict[str, Any]:
+        ideas = _ideas(session, activity, idea_ids if idea_ids is not None else [])
+        recorder.touch(ideas=ideas)
+        cluster = Cluster(activity_id=activity.id, label=clean, position=_next_position(session, activity))
+        session.add(cluster)
+        session.flush()
+        recorder.created(cluster)
+        for idea in ideas:
+            idea.cluster_id = cluster.id
+        return {"ok": True, "cluster_id": cluster.id}
+
+    return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="create_cluster", op_id=op_id,
+                change=change)
+
+
+def rename_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, cluster_id: object, label: object,
+                   actor: str, op_id: object = None) -> dict[str, Any]:
+    """Give a cluster another label."""
+    clean = _label(label)
+
+    def change(session: Session, activity: Activity, recorder: ChangeRecorder) -> dict[str, Any]:
+        cluster = _cluster(session, activity, cluster_id)
+        recorder.touch(clusters=[cluster])
+        cluster.label = clean
+        return {"ok": True}
+
+    return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="rename_cluster", op_id=op_id,
+                change=change)
+
+
+def move_ideas(ctx: ServiceContext, *, room_id: int, activity_id: object, idea_ids: object, cluster_id: object,
+               actor: str, op_id: object = None) -> dict[str, Any]:
+    """Put ideas into a cluster (a drag and drop), or back out of every cluster with ``cluster_id`` None."""
+
+    def change(session: Session, activity: Activity, recorder: ChangeRecorder) -> dict[str, Any]:
+        ideas = _ideas(session, activity, idea_ids)
+        target = None if cluster_id is None else _cluster(session, activity, cluster_id)
+        recorder.touch(ideas=ideas)
+        for idea in ideas:
+            idea.cluster_id = target.id if target else None
+        return {"ok": True}
+
+    return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="move_ideas", op_id=op_id,
+                change=change)
+
+
+def merge_clusters(ctx: ServiceContext, *, room_id: int, activity_id: object, target_id: object, source_ids: object,
+                   actor: str, op_id: object = None) -> dict[str, Any]:
+    """Fold clusters into one: their ideas join the target, and they disappear (undo brings them back)."""
+    if not isinstance(source_ids, list) or not source_ids:
+        raise DomainError("invalid_type", field="source_ids", expected="list")
+
+    def change(session: Session, activity: Activity, recorder: ChangeRecorder) -> dict[str, Any]:
+        target = _cluster(session, activity, target_id)
+        sources = [_cluster(session, activity, source_id) for source_id in dict.fromkeys(source_ids)]
+        if any(source.id == target.id for source in sources):
+            raise DomainError("merge_into_itself", idea_id=target.id)
+        moved = list(session.scalars(select(Idea).where(Idea.cluster_id.in_([source.id for source in sources]))))
+        recorder.touch(ideas=moved, clusters=sources)
+        for idea in moved:
+            idea.cluster_id = target.id
+        for source in sources:
+            source.removed = True
+        return {"ok": True}
+
+    return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="merge_clusters", op_id=op_id,
+                change=change)
+
+
+def split_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, cluster_id: object, idea_ids: object,
+                  label: object, actor: str, op_id: object = None) -> dict[str, Any]:
+    """Take some ideas of a cluster into a new cluster of their own."""
+    clean = _label(label)
+
+    def change(session: Session, activity: Activity, recorder: ChangeRecorder) -> dict[str, Any]:
+        source = _cluster(session, activity, cluster_id)
+        ideas = _ideas(session, activity, idea_ids)
+        if not ideas or any(idea.cluster_id != source.id for idea in ideas):
+            raise DomainError("ideas_not_in_cluster", cluster_id=source.id)
+        recorder.touch(ideas=ideas)
+        cluster = Cluster(activity_id=activity.id, label=clean, position=source.position)
+        session.add(cluster)
+        session.flush()
+        recorder.created(cluster)
+        for idea in ideas:
+            idea.cluster_id = cluster.id
+        return {"ok": True, "cluster_id": cluster.id}
+
+    return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="split_cluster", op_id=op_id,
+                change=change)
+
+
+def delete_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, cluster_id: object, actor: str,
+                   op_id: object = None) -> dict[str, Any]:
+    """Remove a cluster; its ideas go back to the unclustered ones."""
+
+    def change(session: Session, activity: Activity, recorder: ChangeRecorder) -> dict[str, Any]:
+        cluster = _cluster(session, activity, cluster_id)
+        members = list(session.scalars(select(Idea).where(Idea.cluster_id == cluster.id)))
+        recorder.touch(ideas=members, clusters=[cluster])
+        for idea in members:
+            idea.cluster_id = None
+        cluster.removed = True
+        return {"ok": True}
+
+    return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="delete_cluster", op_id=op_id,
+                change=change)
+
+
+def undo_clustering(ctx: ServiceContext, *, room_id: int, activity_id: object, actor: str,
+                    op_id: object = None) -> dict[str, Any]:
+    """Undo the latest clustering change of this activity that is not undone yet."""
+
+    def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
+        activity = _clusterable_activity(session, room_id, activity_id)
+        action = session.scalar(select(ClusteringAction).where(
+            ClusteringAction.activity_id == activity.id, ClusteringAction.undone.is_(False))
+            .order_by(ClusteringAction.id.desc()).limit(1))
+        if action is None:
+            raise DomainError("nothing_to_undo")
+        for idea_id, cluster_id in action.before.get("ideas", {}).items():
+            idea = session.get(Idea, int(idea_id))
+            if idea is not None:
+                idea.cluster_id = cluster_id
+        for cluster_id, values in action.before.get("clusters", {}).items():
+            cluster = session.get(Cluster, int(cluster_id))
+            if cluster is not None:
+                cluster.label, cluster.position, cluster.removed = values["label"], values["position"], values["removed"]
+        action.undone = True
+        action.undone_by = actor
+        return {"ok": True, "undone": {"id": action.id, "kind": action.kind}}, _changed(session, activity)
+
+    return run_once(ctx, op_id=op_id, actor="moderator", kind="undo_clustering", room_id=room_id, work=work,
+                    rate_limited=False)
+
+
+def clustering_log(ctx: ServiceContext, *, room_id: int, activity_id: object) -> list[dict[str, Any]]:
+    """Every clustering change of an activity, newest first: who, what, when, and whether it was undone."""
+    with ctx.db.read() as session:
+        activity = _clusterable_activity(session, room_id, activity_id)
+        actions = session.scalars(select(ClusteringAction).where(ClusteringAction.activity_id == activity.id)
+                                  .order_by(ClusteringAction.id.desc()))
+        return [{"id": action.id, "actor": action.actor, "kind": action.kind,
+                 "at": action.created_at.isoformat() + "Z", "undone": action.undone,
+                 "ideas": len(action.after.get("ideas", {})), "clusters": len(action.after.get("clusters", {}))}
+                for action in actions]
+
