@@ -115,7 +115,13 @@ class TestDotVoting:
         assert refused_code(lambda: self.kind.validate_config(
             {"source_activity_id": 9}, context({9: "poll"}))) == "invalid_source_activity"
         config = self.kind.validate_config({"source_activity_id": 9, "budget": 4}, context({9: "brainstorm"}))
-        assert config == {"live_results": False, "source_activity_id": 9, "budget": 4, "max_per_item": 3}
+        assert config == {"live_results": False, "target": "ideas", "source_activity_id": 9, "budget": 4,
+                          "max_per_item": 3}
+        assert self.kind.validate_config({"source_activity_id": 9, "target": "clusters"},
+                                         context({9: "brainstorm"}))["target"] == "clusters"
+        assert refused_code(lambda: self.kind.validate_config(
+            {"source_activity_id": 9, "target": "people"}, context({9: "brainstorm"}))) == "invalid_config"
+        assert refused_code(lambda: self.kind.validate_config({"target": "axes"}, context())) == "no_axes_to_vote_on"
         assert refused_code(lambda: self.kind.validate_config(
             {"source_activity_id": 9, "budget": 2, "max_per_item": 3}, context({9: "brainstorm"}))) == "config_out_of_range"
 

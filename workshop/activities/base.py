@@ -41,7 +41,7 @@ class ClusterView:
 @dataclass(frozen=True)
 class ResultInput:
     ideas: Sequence[IdeaView]  # ideas given in this activity
-    targets: Sequence[IdeaView]  # items voted on: ideas or clusters of the source activity (a cluster's text is its label)
+    targets: Sequence[IdeaView]  # items voted on: ideas or clusters of the source activity, or axes (text: label/title)
     ballots: Sequence[Sequence[Allocation]]
     clusters: Sequence[ClusterView] = ()  # the moderator's clusters of this activity's ideas, in board order
 
@@ -64,6 +64,7 @@ class ConfigContext:
 
     type_of_activity: Callable[[int], str | None]
     prompt: str
+    has_axes: bool = False  # the room's event has a strategy with axes to vote on
 
 
 class ActivityType:
@@ -82,8 +83,12 @@ class ActivityType:
         raise DomainError("wrong_input_kind", expected=self.input_kind)
 
     def source_activity_id(self, config: Mapping[str, Any]) -> int | None:
-        """The activity whose ideas this one votes on, if any."""
+        """The activity whose ideas (or clusters) this one votes on, if any."""
         return None
+
+    def target_kind(self, config: Mapping[str, Any]) -> str:
+        """What ballots go to: "ideas" or "clusters" of the source activity, or the event's "axes"."""
+        return str(config.get("target", "ideas"))
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         """Refuse a ballot this activity does not take; ``targets`` are the votable idea ids, if any."""
@@ -110,6 +115,29 @@ def activity_type(name: object) -> ActivityType:
     if not isinstance(name, str) or name not in REGISTRY:
         raise DomainError("unknown_activity_type", type=str(name)[:40])
     return REGISTRY[name]
+
+
+TARGET_KINDS = ("ideas", "clusters", "axes")
+
+
+def item_source_config(raw: Mapping[str, Any], context: ConfigContext, *, allowed: Sequence[str]) -> dict[str, Any]:
+    """``target`` and, for ideas or clusters, the ``source_activity_id`` (an idea activity of the same room)."""
+    target = raw.get("target", allowed[0])
+    if target not in allowed:
+        raise DomainError("invalid_config", field="target", expected="|".join(allowed))
+    if target == "axes":
+        if not context.has_axes:
+            raise DomainError("no_axes_to_vote_on")
+        return {"target": target}
+    source = raw.get("source_activity_id")
+    if type(source) is not int:
+        raise DomainError("invalid_config", field="source_activity_id", expected="integer")
+    source_type = context.type_of_activity(source)
+    if source_type is None:
+        raise DomainError("unknown_activity", activity_id=source)
+    if REGISTRY[source_type].input_kind != "idea":
+        raise DomainError("invalid_source_activity", activity_id=source)
+    return {"target": target, "source_activity_id": source}
 
 
 # Small validators shared by every type's config: they refuse wrong types instead of coercing them.

@@ -5,8 +5,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..domain.ballots import Allocation, check_budget, rank_items, tally
-from ..domain.errors import DomainError
-from .base import REGISTRY, ActivityType, ConfigContext, ResultInput, int_field, register
+from .base import TARGET_KINDS, ActivityType, ConfigContext, ResultInput, int_field, item_source_config, register
 
 TIE_BREAK = "points, then voters, then earliest idea"
 
@@ -17,22 +16,14 @@ class DotVoting(ActivityType):
     input_kind = "ballot"
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
-        source = raw.get("source_activity_id")
-        if type(source) is not int:
-            raise DomainError("invalid_config", field="source_activity_id", expected="integer")
-        source_type = context.type_of_activity(source)
-        if source_type is None:
-            raise DomainError("unknown_activity", activity_id=source)
-        if REGISTRY[source_type].input_kind != "idea":
-            raise DomainError("invalid_source_activity", activity_id=source)
+        source = item_source_config(raw, context, allowed=TARGET_KINDS)
         budget = int_field(raw, "budget", 5, minimum=1, maximum=100)
         max_per_item = int_field(raw, "max_per_item", min(3, budget), minimum=1, maximum=budget)
-        return super().validate_config(raw, context) | {
-            "source_activity_id": source, "budget": budget, "max_per_item": max_per_item,
-        }
+        return super().validate_config(raw, context) | source | {"budget": budget, "max_per_item": max_per_item}
 
     def source_activity_id(self, config: Mapping[str, Any]) -> int | None:
-        return int(config["source_activity_id"])
+        source = config.get("source_activity_id")
+        return int(source) if source is not None else None
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         check_budget(allocations, budget=config["budget"], max_per_item=config["max_per_item"], targets=targets)

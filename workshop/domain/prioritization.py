@@ -1,4 +1,4 @@
-"""Prioritization: criteria scores, agreement, rankings, sensitivity to weights, Borda, 100 points and the 2×2 matrix."""
+"""Prioritization: criteria scores, agreement, rankings, weight sensitivity, Borda, 100 points, 2×2 matrix."""
 from __future__ import annotations
 
 import math
@@ -35,7 +35,8 @@ MIN_GROUP_SIZE = 3  # below three people a group's mean points at someone, and s
 POINTS_BUDGET = 100
 TOP_COUNT = 3  # a workshop usually retains about three axes: the sensitivity view watches those
 # Population sd on 1..5 is largest when half the room says 1 and half says 5: every score sits 2 from
-# the mean of 3. So sd / 2 is the share of the largest possible disagreement.
+# the mean of 3. So sd / 2 is the share of the largest possible disagreement (an odd-sized room cannot
+# split evenly, so its index stays a little above 0).
 MAX_SD = 2
 CONSENSUS_FROM, MIXED_FROM = 75, 50
 MATRIX_THRESHOLD = 3  # the midpoint of 1..5; a mean of exactly 3 counts as high (a neutral placement is not a "no")
@@ -117,7 +118,8 @@ def _exact_score(scores_by_participant: Sequence[Scores], weights: Mapping[str, 
 def item_score(
     scores_by_participant: Sequence[Scores], weights: Mapping[str, float | int] = DEFAULT_WEIGHTS
 ) -> float | None:
-    """Score 0–100 = 100 × Σ w_c·(m_c − 1)/4 ÷ Σ w_c over weighted criteria scored at least once, m_c the mean of those who scored c (6 − s when reversed); None when no such criterion."""
+    """100 × Σ w·(m − 1)/4 ÷ Σ w over weighted criteria someone scored; m = mean score (of 6 − s if reversed)."""
+    # None when no weighted criterion has a score: an unscored item is not an item scored 0.
     exact = _exact_score(scores_by_participant, weights)
     return None if exact is None else float(exact)
 
@@ -204,7 +206,7 @@ class Ranking:
 
 
 def rank(scores: Mapping[ItemId, float | None], tie_break: Mapping[ItemId, TieBreak] | None = None) -> Ranking:
-    """Order by score shown (1 decimal), then more dot votes, then more respondents, then earliest created; unscored last."""
+    """By score shown (1 decimal), then more dot votes, more respondents, earliest created; unscored last."""
     tie_break = tie_break or {}
     # Ties are judged on the displayed score: the room never sees an order decided by a difference it cannot see.
     shown = {item: round_for_display(score) for item, score in scores.items()}
@@ -250,7 +252,7 @@ def scores_by_group(
     *,
     min_n: int = MIN_GROUP_SIZE,
 ) -> list[GroupScores]:
-    """Item scores recomputed within each participant group; groups and items under ``min_n`` people flagged ``small_group``."""
+    """Item scores within each participant group; groups and items under ``min_n`` people are flagged ``small_group``."""
     if min_n < 1:
         raise DomainError("invalid_minimum", minimum=min_n)
     members: dict[str | None, set[ParticipantId]] = {}
@@ -292,7 +294,7 @@ class Sensitivity:
 
 
 def default_alternatives(base_weights: Mapping[str, float | int]) -> list[tuple[str, str | None, dict[str, float | int]]]:
-    """Equal weights, then each weighted criterion doubled, then each removed; a copy of the base or an all-zero set is skipped."""
+    """Equal weights, each criterion doubled, each removed; copies of the base and all-zero sets are skipped."""
     candidates: list[tuple[str, str | None, dict[str, float | int]]] = [
         ("equal_weights", None, {criterion: 1 for criterion in base_weights})
     ]
@@ -302,6 +304,7 @@ def default_alternatives(base_weights: Mapping[str, float | int]) -> list[tuple[
         candidates.append(("removed", criterion, {**base_weights, criterion: 0}))
     base = dict(base_weights)
     # Doubling or removing a criterion already at 0 changes nothing; removing the only weighted one leaves nothing.
+    # A doubled weight may pass the 10 a moderator can type: these are probes, not choices.
     return [(kind, criterion, weights) for kind, criterion, weights in candidates
             if weights != base and any(weights.values())]
 
@@ -313,7 +316,7 @@ def sensitivity(
     *,
     tie_break: Mapping[ItemId, TieBreak] | None = None,
 ) -> Sensitivity:
-    """Rank under the base weights and under each alternative (default: equal, each doubled, each removed) and compare."""
+    """Rank under the base weights and under each alternative (default: ``default_alternatives``) and compare."""
     if alternatives is None:
         candidates = default_alternatives(base_weights)
     else:
@@ -342,9 +345,9 @@ def sensitivity(
 
 def borda_points(rankings: Sequence[Sequence[ItemId]], items: Sequence[ItemId]) -> dict[ItemId, float]:
     """Borda points: n − position − 1 for ranked items; unranked items share the remaining points equally."""
-    # Sharing (each unranked item gets the mean of the points left, (n − k − 1) / 2) treats a partial ranking
-    # as "these first, no opinion on the rest": every ballot then hands out n(n − 1)/2 points and weighs
-    # the same, and the last item someone ranked gets no unearned lead over the ones they left out.
+    # A ranking of k items leaves the others tied for the places k+1..n, and tied places share their points as
+    # in any Borda count with ties: (n − k − 1) / 2 each. Every ballot then hands out n(n − 1)/2 points,
+    # whereas with 0 for the unranked, someone who ranks 2 of 10 would weigh 17 points against 45.
     known: set[ItemId] = set()
     for item in items:
         if item in known:
@@ -372,7 +375,7 @@ def borda_points(rankings: Sequence[Sequence[ItemId]], items: Sequence[ItemId]) 
 
 
 def check_points(allocation: Mapping[ItemId, object], items: Collection[ItemId], *, exact: bool) -> dict[ItemId, int]:
-    """A 100-points ballot: whole points ≥ 0 on known items, total ≤ 100, or exactly 100 when ``exact``; zeros dropped."""
+    """A 100-points ballot: whole points ≥ 0 on known items, total ≤ 100 (= 100 when ``exact``); zeros dropped."""
     checked: dict[ItemId, int] = {}
     for item, points in allocation.items():
         if item not in items:

@@ -11,9 +11,10 @@ from ..activities import ConfigContext, activity_type
 from ..domain.errors import DomainError
 from ..domain.phases import Phase, next_phase, parse_phase
 from ..domain.text import checked_text
-from ..models import Activity, Idea, Room
+from ..models import Activity, Axis, Room, Strategy
 from ..models.activities import activities_of_room
 from .context import ServiceContext
+from .items import depends_on, votable_items
 from .operations import run_once
 from .publisher import EVERYONE, Audience, Message, Published, ResultsChanged, to
 from .views import activity_view
@@ -32,20 +33,11 @@ def room_activity(session: Session, room_id: int, activity_id: object) -> Activi
     return activity
 
 
-def votable_ideas(session: Session, activity: Activity) -> list[Idea]:
-    """The ideas a ballot of this activity may go to: the source activity's ideas that stand on the wall."""
-    source_id = activity_type(activity.type).source_activity_id(activity.config)
-    if source_id is None:
-        return []
-    ideas = session.scalars(select(Idea).where(Idea.activity_id == source_id).order_by(Idea.id))
-    return [idea for idea in ideas if idea.on_wall]
-
-
 def activity_payload(session: Session, activity: Activity) -> dict[str, Any]:
     """An activity as every audience sees it, with the items to vote on when it has any."""
     view = activity_view(activity)
-    if activity_type(activity.type).source_activity_id(activity.config) is not None:
-        view["targets"] = [{"id": idea.id, "text": idea.text} for idea in votable_ideas(session, activity)]
+    if "target" in activity.config:
+        view["targets"] = [{"id": item.id, "text": item.text} for item in votable_items(session, activity)]
     return view
 
 
@@ -62,7 +54,11 @@ def _config_context(session: Session, room_id: int, prompt: str) -> ConfigContex
         other = session.get(Activity, activity_id)
         return other.type if other is not None and other.room_id == room_id else None
 
-    return ConfigContext(type_of_activity=type_of_activity, prompt=prompt)
+    room = session.get(Room, room_id)
+    strategy = session.scalar(select(Strategy).where(Strategy.event_id == room.event_id)) if room else None
+    has_axes = strategy is not None and session.scalar(
+        select(func.count()).select_from(Axis).where(Axis.strategy_id == strategy.id)) > 0
+    return ConfigContext(type_of_activity=type_of_activity, prompt=prompt, has_axes=bool(has_axes))
 
 
 def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, prompt: object,
@@ -181,8 +177,7 @@ def delete_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, o
         activity = room_activity(session, room_id, activity_id)
         if activity.current_phase is not Phase.DRAFT:
             raise DomainError("activity_not_draft")
-        dependants = [other for other in session.scalars(activities_of_room(room_id))
-                      if activity_type(other.type).source_activity_id(other.config) == activity.id]
+        dependants = [other for other in session.scalars(activities_of_room(room_id)) if depends_on(other, activity.id)]
         if dependants:
             raise DomainError("activity_in_use", activity_id=dependants[0].id)
         room = activity.room

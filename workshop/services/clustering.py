@@ -11,7 +11,8 @@ from ..activities import activity_type
 from ..domain.errors import DomainError
 from ..domain.text import checked_text
 from ..models import Activity, Cluster, ClusteringAction, Idea, Room
-from .agenda import room_activity
+from .agenda import activity_changed, room_activity
+from .items import depends_on
 from .context import ServiceContext
 from .operations import run_once
 from .publisher import Published, ResultsChanged
@@ -117,8 +118,10 @@ def _changed(session: Session, activity: Activity) -> list[Published]:
     published: list[Published] = [ResultsChanged(room.code, activity.id)]
     # Votes on these clusters see their items renamed, merged or emptied.
     for other in session.scalars(select(Activity).where(Activity.room_id == room.id)):
-        if activity_type(other.type).source_activity_id(other.config) == activity.id:
+        if depends_on(other, activity.id):
             published.append(ResultsChanged(room.code, other.id))
+            if activity_type(other.type).target_kind(other.config) == "clusters":
+                published.append(activity_changed(session, room, other))  # phones need the new list of clusters
     return published
 
 

@@ -12,6 +12,7 @@ from ..domain.errors import DomainError
 from ..models import Activity, Idea, Participant, Room
 from ..models.activities import activities_of_room
 from .agenda import MODERATOR, activity_changed
+from .items import depends_on
 from .context import ServiceContext
 from .operations import run_once
 from .publisher import Audience, Message, Published, ResultsChanged, to
@@ -46,7 +47,7 @@ def _idea_messages(session: Session, room: Room, ideas: list[Idea]) -> list[Publ
     for activity in session.scalars(activities_of_room(room.id)):
         if activity.id in activity_ids:
             messages.append(ResultsChanged(room.code, activity.id))
-        elif activity_type(activity.type).source_activity_id(activity.config) in activity_ids:
+        elif any(depends_on(activity, source) for source in activity_ids):
             messages.append(activity_changed(session, room, activity))
             messages.append(ResultsChanged(room.code, activity.id))
     return messages

@@ -19,6 +19,7 @@ from ..models.contributions import ballots_of_activity, ideas_of_activity
 from .agenda import activity_payload
 from .context import ServiceContext
 from .events import find_room
+from .items import item_views
 from .participants import Joined
 from .views import idea_view, participant_view, plain_idea
 
@@ -29,9 +30,7 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
     authors = dict(session.execute(select(Participant.id, Participant.public_id)
                                    .where(Participant.room_id == activity.room_id)).all())
     ideas = [plain_idea(idea, authors.get(idea.participant_id)) for idea in session.scalars(ideas_of_activity(activity.id))]
-    source_id = kind.source_activity_id(activity.config)
-    targets = ([plain_idea(idea) for idea in session.scalars(ideas_of_activity(source_id))]
-               if source_id is not None else [])
+    targets = item_views(session, activity)
     ballots = [[Allocation(vote.target_id, vote.points) for vote in ballot.votes]
                for ballot in session.scalars(ballots_of_activity(activity.id))]
     clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
