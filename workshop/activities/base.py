@@ -44,6 +44,7 @@ class ResultInput:
     targets: Sequence[IdeaView]  # items voted on: ideas or clusters of the source activity, or axes (text: label/title)
     ballots: Sequence[Sequence[Allocation]]
     clusters: Sequence[ClusterView] = ()  # the moderator's clusters of this activity's ideas, in board order
+    ballot_tags: Sequence[Mapping[str, str]] = ()  # the profile tags of each ballot's participant, in ballot order
 
 
 def cluster_board(data: ResultInput) -> dict[str, Any]:

@@ -13,6 +13,7 @@ MAX_ALLOCATIONS = 200  # far above any real ballot; bounds the work one message 
 class Allocation:
     target_id: int
     points: int
+    criterion: str = ""  # what was scored, when one item gets several scores (criteria, matrix axes)
 
 
 def parse_allocations(raw: object) -> list[Allocation]:
@@ -21,19 +22,21 @@ def parse_allocations(raw: object) -> list[Allocation]:
         raise DomainError("invalid_type", field="allocations", expected="list")
     if len(raw) > MAX_ALLOCATIONS:
         raise DomainError("too_many_allocations", maximum=MAX_ALLOCATIONS)
-    allocations: dict[int, int] = {}
+    allocations: dict[tuple[int, str], int] = {}
     for item in raw:
         if not isinstance(item, dict):
             raise DomainError("invalid_type", field="allocations", expected="object")
-        target_id, points = item.get("target_id"), item.get("points")
+        target_id, points, criterion = item.get("target_id"), item.get("points"), item.get("criterion", "")
         if type(target_id) is not int or type(points) is not int:  # bool is an int subclass: refuse it too
             raise DomainError("invalid_type", field="allocations", expected="integers")
+        if not isinstance(criterion, str) or len(criterion) > 40:
+            raise DomainError("invalid_type", field="criterion", expected="string")
         if points < 0:
             raise DomainError("points_negative")
-        if target_id in allocations:
+        if (target_id, criterion) in allocations:
             raise DomainError("duplicate_target", target_id=target_id)
-        allocations[target_id] = points
-    return [Allocation(target, points) for target, points in allocations.items() if points > 0]
+        allocations[(target_id, criterion)] = points
+    return [Allocation(target, points, criterion) for (target, criterion), points in allocations.items() if points > 0]
 
 
 def check_budget(

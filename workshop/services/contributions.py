@@ -82,8 +82,8 @@ def cast_votes(ctx: ServiceContext, joined: Joined, *, activity_id: object, allo
         else:
             ballot.updated_at = ctx.clock()
             session.execute(delete(Vote).where(Vote.ballot_id == ballot.id))
-        session.add_all(Vote(ballot_id=ballot.id, target_id=allocation.target_id, points=allocation.points)
-                        for allocation in parsed)
+        session.add_all(Vote(ballot_id=ballot.id, target_id=allocation.target_id, points=allocation.points,
+                             criterion=allocation.criterion) for allocation in parsed)
         return {"ok": True}, [ResultsChanged(joined.room_code, activity.id)]
 
     return run_once(ctx, op_id=op_id, actor=joined.public_id, kind="cast_votes", room_id=joined.room_id, work=work)

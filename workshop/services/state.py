@@ -12,10 +12,10 @@ from ..activities import ClusterView, ResultInput, activity_type
 from ..domain.ballots import Allocation
 from ..domain.phases import Phase, results_visible
 from ..domain.profiles import PROFILE_TAGS
-from ..models import Activity, Ballot, Idea, Participant, Room
+from ..models import Activity, Ballot, Idea, Participant, Room, Vote
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
-from ..models.contributions import ballots_of_activity, ideas_of_activity
+from ..models.contributions import ideas_of_activity
 from .agenda import activity_payload
 from .context import ServiceContext
 from .events import find_room
@@ -25,16 +25,26 @@ from .views import idea_view, participant_view, plain_idea
 
 
 def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
-    """Results of one activity from its ideas, the ideas it votes on, and its ballots."""
+    """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size)."""
     kind = activity_type(activity.type)
-    authors = dict(session.execute(select(Participant.id, Participant.public_id)
-                                   .where(Participant.room_id == activity.room_id)).all())
-    ideas = [plain_idea(idea, authors.get(idea.participant_id)) for idea in session.scalars(ideas_of_activity(activity.id))]
-    targets = item_views(session, activity)
-    ballots = [[Allocation(vote.target_id, vote.points) for vote in ballot.votes]
-               for ballot in session.scalars(ballots_of_activity(activity.id))]
+    people = {participant_id: (public_id, tags) for participant_id, public_id, tags in session.execute(
+        select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == activity.room_id))}
+    ideas = [plain_idea(idea, people.get(idea.participant_id, (None, None))[0])
+             for idea in session.scalars(ideas_of_activity(activity.id))]
+    by_ballot: dict[int, list[Allocation]] = {}
+    owners: dict[int, int] = {}
+    for ballot_id, participant_id, target_id, points, criterion in session.execute(
+            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
+            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
+            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
+        allocations = by_ballot.setdefault(ballot_id, [])
+        owners[ballot_id] = participant_id
+        if target_id is not None:
+            allocations.append(Allocation(target_id, points, criterion))
     clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
-    return kind.results(activity.config, ResultInput(ideas=ideas, targets=targets, ballots=ballots, clusters=clusters))
+    return kind.results(activity.config, ResultInput(
+        ideas=ideas, targets=item_views(session, activity), ballots=list(by_ballot.values()), clusters=clusters,
+        ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot]))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,162 @@
+"""Content tokens of an idea: one normal form for French, English and Arabic words.
+
+Every idea goes through ``idea_tokens`` once. A token carries three things: the word as typed (for
+labels), the one form two ideas are compared on (``key``), and the few forms the theme lexicon may know
+it by (``forms``: French and English stems, with and without accents; Arabic with and without a clitic).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from stop_words import get_stop_words
+
+from ..domain.text import clean_text
+
+# Harakat, Quranic annotation marks and the tatweel (kashida): they decorate a word without changing it.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u066e-\u06d3]")
+# Alef variants, alef maqsura, ta marbuta and hamza seats are spelled inconsistently by hand (and by
+# keyboards): fold them, as every light Arabic normaliser does. Persian kaf and yeh come from some phones.
+_ARABIC_LETTER_VARIANTS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ی": "ي", "ک": "ك",
+})
+# Article and article-with-preposition prefixes, longest first; one is removed.
+_ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+# Plural, feminine, relative and possessive endings; up to two are removed (مستشفيات → مستشفي → مستشف,
+# like المستشفى), never leaving fewer than two letters. The dual -ان is left: too many nouns end so
+# (ضمان, مكان, إنسان) and duals are rare in short ideas.
+_ARABIC_SUFFIXES = ("ات", "ون", "ين", "ها", "هم", "يه", "ه", "ي")
+# One-letter clitics (and, so, with, for, like) glued to a word without an article: وتعليم, بمستشفى.
+_ARABIC_CLITICS = ("و", "ف", "ب", "ل", "ك")
+
+_WORD = re.compile(r"[^\W_]+")
+_FRENCH = snowballstemmer.stemmer("french")
+_ENGLISH = snowballstemmer.stemmer("english")
+
+# The stop-word lists are general-purpose; these entries are content words in this field and stay.
+_NOT_STOP_WORDS = frozenset({
+    "état", "etat", "pièce", "force", "voie", "droite", "parole",  # état civil, pièces, travail forcé, voies de recours
+    "work", "home", "help", "information", "right", "need", "needs", "young", "men", "open", "old", "world",
+})
+
+
+def fold(word: str) -> str:
+    """Lower-case ``word`` without accents or Arabic marks: ``Hôpital`` → ``hopital``."""
+    word = word.casefold().replace("œ", "oe").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
+def _arabic_letters(word: str) -> str:
+    return word.translate(_ARABIC_LETTER_VARIANTS)
+
+
+def arabic_stem(word: str) -> str:
+    """Light Arabic stem: letter variants folded, one article prefix and up to two endings removed."""
+    word = _arabic_letters(_ARABIC_MARKS.sub("", word))
+    for prefix in _ARABIC_ARTICLES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix):]
+            break
+    for _ in range(2):
+        for suffix in _ARABIC_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    words = set()
+    for word in get_stop_words(language):
+        if word in _NOT_STOP_WORDS:
+            continue
+        words.add(word)
+        words.add(fold(word))
+    return frozenset(words)
+
+
+_STOP_FR = _stop_words("french")
+_STOP_EN = _stop_words("english")
+_STOP_AR = frozenset(_arabic_letters(word) for word in get_stop_words("arabic"))
+# Words only one of the two lists holds tell French from English; the English list is long (1,300
+# entries, many of them ordinary words), so it is applied to ideas written in English only.
+_ONLY_FR = _STOP_FR - _STOP_EN
+_ONLY_EN = _STOP_EN - _STOP_FR
+_STOP_FR_EN = _STOP_FR | _STOP_EN
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One content word of an idea."""
+
+    surface: str              # as typed, lower-cased: what a label shows
+    key: str                  # the form two ideas are compared on
+    forms: tuple[str, ...]    # the forms the lexicon may know it by, ``key`` first
+
+
+@lru_cache(maxsize=65536)
+def latin_forms(word: str, english: bool) -> tuple[str, ...]:
+    """Stems of a lower-cased Latin-script word; the first is the key in the idea's language.
+
+    Snowball's French stemmer needs the accents (``sécurité`` → ``sécur``), while participants often
+    type without them (``securite`` → ``securit``): both stems are kept, accents folded, so the lexicon
+    matches either spelling.
+    """
+    folded = fold(word)
+    french = (fold(_FRENCH.stemWord(word)), _FRENCH.stemWord(folded))
+    english_stem = fold(_ENGLISH.stemWord(folded))
+    ordered = (english_stem, *french) if english else (*french, english_stem)
+    return tuple(dict.fromkeys(ordered))
+
+
+@lru_cache(maxsize=65536)
+def arabic_forms(word: str) -> tuple[str, ...]:
+    """The light stem of an Arabic word, then the stem without a one-letter clitic if it has one."""
+    stem = arabic_stem(word)
+    letters = _arabic_letters(word)
+    forms = [stem]
+    if letters.startswith(_ARABIC_CLITICS) and not letters.startswith("ال") and len(letters) >= 4:
+        forms.append(arabic_stem(letters[1:]))
+    return tuple(dict.fromkeys(forms))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text``, Arabic marks removed; apostrophes and hyphens split words."""
+    text = _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", clean_text(text)).casefold())
+    return _WORD.findall(text)
+
+
+def guess_language(raw_words: list[str]) -> str:
+    """``ar``, ``en`` or ``fr`` (the default) from the script and the stop-words of the words."""
+    arabic = sum(1 for word in raw_words if _ARABIC_LETTERS.match(word))
+    if arabic * 2 > len(raw_words):
+        return "ar"
+    english = sum(1 for word in raw_words if word in _ONLY_EN)
+    french = sum(1 for word in raw_words if word in _ONLY_FR)
+    return "en" if english > french else "fr"
+
+
+def idea_tokens(text: str) -> tuple[str, list[Token]]:
+    """The guessed language of ``text`` and its content tokens in order (stop-words left out)."""
+    raw_words = words(text)
+    language = guess_language(raw_words)
+    latin_stop = _STOP_FR_EN if language == "en" else _STOP_FR
+    tokens = []
+    for word in raw_words:
+        if _ARABIC_LETTERS.match(word):
+            if _arabic_letters(word) in _STOP_AR:
+                continue
+            forms = arabic_forms(word)
+        else:
+            if word in latin_stop or len(word) < 2:
+                continue
+            forms = latin_forms(word, language == "en")
+        tokens.append(Token(surface=word, key=forms[0], forms=forms))
+    return language, tokens
