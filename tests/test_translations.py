@@ -1,6 +1,7 @@
 """Every user-visible string is translatable, and French (the default) and Arabic are complete."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,29 @@ def test_pages_carry_language_and_direction(app) -> None:  # type: ignore[no-unt
     assert '<html lang="ar" dir="rtl">' in arabic
     english = client.get("/?lang=en").get_data(as_text=True)
     assert '<html lang="en" dir="ltr">' in english and "Join a workshop" in english
+
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)")
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+@pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
+def test_translations_keep_the_placeholders_of_their_msgid(language: str) -> None:
+    """``%(name)s`` is filled from the code's parameters: a renamed, dropped or invented name breaks the sentence."""
+    with (TRANSLATIONS / language / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    wrong = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        if isinstance(message.id, (tuple, list)):  # ngettext: a form may leave out the number ("one idea")
+            expected = set().union(*(_placeholders(part) for part in message.id))
+            forms = [_placeholders(form) for form in message.string if form]
+            if any(not form <= expected for form in forms) or (forms and set().union(*forms) != expected):
+                wrong.append(f"{message.id!r} → {message.string!r}")
+        elif _placeholders(message.string) != _placeholders(message.id):
+            wrong.append(f"{message.id!r} → {message.string!r}")
+    assert wrong == [], f"placeholders changed in {language}: {wrong}"

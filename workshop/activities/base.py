@@ -84,8 +84,9 @@ class ActivityType:
         raise DomainError("wrong_input_kind", expected=self.input_kind)
 
     def source_activity_id(self, config: Mapping[str, Any]) -> int | None:
-        """The activity whose ideas (or clusters) this one votes on, if any."""
-        return None
+        """The activity whose ideas (or clusters) this one votes on, if any (see ``item_source_config``)."""
+        source = config.get("source_activity_id")
+        return int(source) if source is not None else None
 
     def target_kind(self, config: Mapping[str, Any]) -> str:
         """What ballots go to: "ideas" or "clusters" of the source activity, or the event's "axes"."""

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..domain.ballots import Allocation, check_budget, rank_items, tally
 from .base import TARGET_KINDS, ActivityType, ConfigContext, ResultInput, int_field, item_source_config, register
+from .prioritizing import by_group
 
 TIE_BREAK = "points, then voters, then earliest idea"
 
@@ -21,10 +22,6 @@ class DotVoting(ActivityType):
         max_per_item = int_field(raw, "max_per_item", min(3, budget), minimum=1, maximum=budget)
         return super().validate_config(raw, context) | source | {"budget": budget, "max_per_item": max_per_item}
 
-    def source_activity_id(self, config: Mapping[str, Any]) -> int | None:
-        source = config.get("source_activity_id")
-        return int(source) if source is not None else None
-
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         check_budget(allocations, budget=config["budget"], max_per_item=config["max_per_item"], targets=targets)
 
@@ -35,7 +32,13 @@ class DotVoting(ActivityType):
         for idea_id in on_wall:
             totals.setdefault(idea_id, (0, 0))
         ranked = [item for item in rank_items(totals, {idea_id: idea_id for idea_id in totals}) if item in on_wall]
+        def group_summary(ballots: Sequence[Sequence[Allocation]]) -> dict[int, Any]:
+            group_totals = tally(ballots, merged_into=merged_into)
+            return {item: {"points": group_totals.get(item, (0, 0))[0], "voters": group_totals.get(item, (0, 0))[1]}
+                    for item in ranked}
+
         return {
+            "groups": by_group(data, group_summary),
             "voters": len([ballot for ballot in data.ballots if ballot]),
             "budget": config["budget"],
             "tie_break": TIE_BREAK,

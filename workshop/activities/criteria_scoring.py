@@ -1,0 +1,104 @@
+"""Criteria scoring: each participant scores each item 1–5 on the criteria the moderator chose, with visible weights."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..domain.ballots import Allocation
+from ..domain.errors import DomainError
+from ..domain.prioritization import (CRITERIA, SCORE_MAX, SCORE_MIN, TieBreak, check_scores, item_agreement,
+                                     item_score, rank, respondent_count, sensitivity, validate_weights)
+from .base import TARGET_KINDS, ActivityType, ConfigContext, ResultInput, item_source_config, register
+from .prioritizing import by_group, check_targets, display, items_of
+
+
+def _scores_by_item(ballots: Sequence[Sequence[Allocation]]) -> dict[int, list[dict[str, int]]]:
+    """item → one {criterion: score} per participant who scored it."""
+    scores: dict[int, list[dict[str, int]]] = {}
+    for ballot in ballots:
+        mine: dict[int, dict[str, int]] = {}
+        for allocation in ballot:
+            mine.setdefault(allocation.target_id, {})[allocation.criterion] = allocation.points
+        for item, item_scores in mine.items():
+            scores.setdefault(item, []).append(item_scores)
+    return scores
+
+
+@register
+class CriteriaScoring(ActivityType):
+    name = "criteria_scoring"
+    input_kind = "ballot"
+
+    def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
+        criteria = raw.get("criteria", list(CRITERIA))
+        if not isinstance(criteria, list) or not criteria or len(set(criteria)) != len(criteria):
+            raise DomainError("invalid_config", field="criteria", expected="list")
+        for criterion in criteria:
+            if criterion not in CRITERIA:
+                raise DomainError("unknown_criterion", criterion=str(criterion)[:40])
+        weights = raw.get("weights", {})
+        if not isinstance(weights, dict):
+            raise DomainError("invalid_config", field="weights", expected="object")
+        return super().validate_config(raw, context) | item_source_config(raw, context, allowed=TARGET_KINDS) | {
+            "criteria": criteria, "weights": validate_weights(weights, criteria),
+        }
+
+    def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
+        check_targets(allocations, targets)
+        scores: dict[int, dict[str, object]] = {}
+        for allocation in allocations:
+            scores.setdefault(allocation.target_id, {})[allocation.criterion] = allocation.points
+        for item_scores in scores.values():
+            check_scores(item_scores, config["criteria"])
+
+    def results(self, config: Mapping[str, Any], data: ResultInput) -> dict[str, Any]:
+        weights = config["weights"]
+        items = items_of(data)
+        scores = _scores_by_item(data.ballots)
+        order = {item: position for item, _text, position in items}
+        ranking = rank({item: item_score(scores.get(item, []), weights) for item, _text, _order in items},
+                       {item: TieBreak(0, respondent_count(scores.get(item, [])), order[item]) for item in order})
+        by_item = {entry.item: entry for entry in ranking.entries}
+        texts = {item: text for item, text, _order in items}
+        per_participant = {item: dict(enumerate(scores.get(item, []))) for item in order}
+        stability = sensitivity(per_participant, weights)
+
+        def summary(item: int, item_scores: list[dict[str, int]]) -> dict[str, Any]:
+            agreement = item_agreement(item_scores, config["criteria"])
+            return {
+                "id": item, "text": texts[item], "score": display(item_score(item_scores, weights)),
+                "respondents": respondent_count(item_scores),
+                "criteria": {criterion: display(_mean(item_scores, criterion)) for criterion in config["criteria"]},
+                "agreement": {"index": display(agreement.index), "label": agreement.label,
+                              "sd": {key: display(value) for key, value in agreement.sd_by_criterion.items()}},
+            }
+
+        def group_summary(ballots: Sequence[Sequence[Allocation]]) -> dict[int, Any]:
+            group_scores = _scores_by_item(ballots)
+            return {item: {"score": display(item_score(group_scores.get(item, []), weights)),
+                           "respondents": respondent_count(group_scores.get(item, []))} for item in order}
+
+        return {
+            "respondents": len([ballot for ballot in data.ballots if ballot]),
+            "criteria": config["criteria"],
+            "weights": weights,
+            "scale": [SCORE_MIN, SCORE_MAX],
+            "tie_break": ranking.rule,
+            "items": [summary(entry.item, scores.get(entry.item, [])) | {"rank": entry.rank, "tied": entry.tied}
+                      for entry in ranking.entries],
+            "groups": by_group(data, group_summary),
+            "sensitivity": {
+                "stable": stability.stable, "top_1_changed": stability.top_1_changed,
+                "top_3_changed": stability.top_3_changed,
+                "max_rank_shift": {str(item): shift for item, shift in stability.max_rank_shift.items()},
+                "scenarios": [{"kind": scenario.kind, "criterion": scenario.criterion,
+                               "top": scenario.ranking.top(3), "top_1_changed": scenario.top_1_changed,
+                               "top_3_changed": scenario.top_3_changed} for scenario in stability.scenarios],
+            },
+            "unscored": [item for item in order if by_item[item].rank is None],
+        }
+
+
+def _mean(item_scores: list[dict[str, int]], criterion: str) -> float | None:
+    values = [scores[criterion] for scores in item_scores if criterion in scores]
+    return sum(values) / len(values) if values else None

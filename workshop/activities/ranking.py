@@ -1,0 +1,60 @@
+"""Ranking: each participant orders the items; a Borda count makes the room's order."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..domain.ballots import Allocation
+from ..domain.errors import DomainError
+from ..domain.prioritization import borda_points
+from .base import TARGET_KINDS, ActivityType, ConfigContext, ResultInput, int_field, item_source_config, register
+from .prioritizing import by_group, check_targets, display, items_of
+
+TIE_BREAK = "borda_then_first_places_then_earliest"
+
+
+def _rankings(ballots: Sequence[Sequence[Allocation]]) -> list[list[int]]:
+    """Each ballot's items in the order given (``points`` is the position, 1 first)."""
+    return [[allocation.target_id for allocation in sorted(ballot, key=lambda allocation: allocation.points)]
+            for ballot in ballots]
+
+
+@register
+class Ranking(ActivityType):
+    name = "ranking"
+    input_kind = "ballot"
+
+    def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
+        return super().validate_config(raw, context) | item_source_config(raw, context, allowed=TARGET_KINDS) | {
+            "max_ranked": int_field(raw, "max_ranked", 10, minimum=1, maximum=50),
+        }
+
+    def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
+        check_targets(allocations, targets)
+        if len(allocations) > config["max_ranked"]:
+            raise DomainError("too_many_choices", maximum=config["max_ranked"])
+        # Positions 1..k, each once: a ranking with gaps or ties is not a ranking.
+        if sorted(allocation.points for allocation in allocations) != list(range(1, len(allocations) + 1)):
+            raise DomainError("invalid_ranking")
+
+    def results(self, config: Mapping[str, Any], data: ResultInput) -> dict[str, Any]:
+        items = items_of(data)
+        ids = [item for item, _text, _order in items]
+        rankings = [[item for item in ranking if item in set(ids)] for ranking in _rankings(data.ballots)]
+        points = borda_points(rankings, ids)
+        firsts = {item: sum(1 for ranking in rankings if ranking and ranking[0] == item) for item in ids}
+        order = {item: position for item, _text, position in items}
+        ordered = sorted(ids, key=lambda item: (-points[item], -firsts[item], order[item]))
+        texts = {item: text for item, text, _order in items}
+
+        def group_summary(ballots: Sequence[Sequence[Allocation]]) -> dict[int, Any]:
+            group_rankings = [[item for item in ranking if item in set(ids)] for ranking in _rankings(ballots)]
+            return {item: {"points": display(value)} for item, value in borda_points(group_rankings, ids).items()}
+
+        return {
+            "respondents": len([ranking for ranking in rankings if ranking]),
+            "tie_break": TIE_BREAK,
+            "items": [{"id": item, "text": texts[item], "points": display(points[item]), "first_places": firsts[item],
+                       "rank": position} for position, item in enumerate(ordered, start=1)],
+            "groups": by_group(data, group_summary),
+        }
