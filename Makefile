@@ -20,9 +20,9 @@ translations: $(STAMP)
 
 # After changing user-visible strings: refresh the catalogs, then translate the new entries (fr and ar).
 translations-update: $(STAMP)
-	$(BIN)/pybabel extract -F workshop/translations/babel.cfg -k _l -k lazy_gettext --no-location \
+	$(BIN)/pybabel extract -F workshop/translations/babel.cfg -k _l -k lazy_gettext -k _n:1,2 -k N_ -k lazy_pgettext:1c,2 --no-location \
 	  --sort-output -o workshop/translations/messages.pot .
-	$(BIN)/pybabel update --quiet --no-fuzzy-matching -i workshop/translations/messages.pot -d workshop/translations
+	$(BIN)/pybabel -q update --no-fuzzy-matching -i workshop/translations/messages.pot -d workshop/translations
 
 migrate: install
 	$(BIN)/workshop migrate

@@ -20,7 +20,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     pot = tmp_path_factory.mktemp("pot") / "messages.pot"
     pybabel = Path(sys.executable).parent / "pybabel"
     subprocess.run([str(pybabel), "extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l",
-                    "-k", "lazy_gettext", "-o", str(pot), "."], cwd=ROOT, check=True, timeout=120, capture_output=True)
+                    "-k", "lazy_gettext", "-k", "_n:1,2", "-k", "N_", "-k", "lazy_pgettext:1c,2", "-o", str(pot), "."], cwd=ROOT, check=True, timeout=120, capture_output=True)
     with pot.open("rb") as handle:
         return {message.id for message in read_po(handle) if message.id}
 
@@ -74,3 +74,25 @@ def test_translations_keep_the_placeholders_of_their_msgid(language: str) -> Non
         elif _placeholders(message.string) != _placeholders(message.id):
             wrong.append(f"{message.id!r} → {message.string!r}")
     assert wrong == [], f"placeholders changed in {language}: {wrong}"
+
+
+def test_every_error_code_raised_has_a_message() -> None:
+    import re
+
+    from workshop.i18n import ERROR_MESSAGES
+
+    raised = set()
+    for path in (ROOT / "workshop").rglob("*.py"):
+        raised.update(re.findall(r'DomainError\(\s*"([a-z_]+)"', path.read_text(encoding="utf-8")))
+        raised.update(re.findall(r'_refuse\(\s*"([a-z_]+)"', path.read_text(encoding="utf-8")))
+    assert raised - set(ERROR_MESSAGES) == set()
+
+
+def test_error_messages_use_plurals_and_readable_values(app) -> None:  # type: ignore[no-untyped-def]
+    from workshop.i18n import error_message
+
+    with app.app_context():
+        assert error_message("too_many_words", {"max_words": 1}, "en") == "Answer in 1 word."
+        assert error_message("too_many_words", {"max_words": 3}, "en") == "Answer in 3 words at most."
+        assert error_message("phase_not_allowed", {"current": "draft", "target": "revealed"}, "en") == (
+            "This activity cannot go from “in preparation” to “revealed”.")

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from flask import request, session
-from flask_babel import force_locale, gettext, lazy_gettext as _l
+from flask_babel import force_locale, gettext, lazy_gettext as _l, ngettext
 
 LANGUAGES = {"fr": "Français", "en": "English", "ar": "العربية"}
 RTL_LANGUAGES = frozenset({"ar"})
@@ -27,23 +28,34 @@ def text_direction(language: str) -> str:
     return "rtl" if language in RTL_LANGUAGES else "ltr"
 
 
-ERROR_MESSAGES = {
-    "invalid_type": _l("The field %(field)s has the wrong type."),
+def _n(singular: str, plural: str, counter: str) -> tuple[str, str, str]:
+    """Mark a plural message for extraction; it is translated with ngettext when rendered."""
+    return singular, plural, counter
+
+
+# A message is a lazy string, or (singular, plural, the parameter that counts) for sentences with a number.
+ERROR_MESSAGES: dict[str, Any] = {
+    "invalid_type": _l("This request has a value of the wrong type."),
     "invalid_payload": _l("This request is not well formed."),
     "invalid_op_id": _l("This request has no valid identifier."),
     "invalid_phase": _l("This phase does not exist."),
     "phase_not_allowed": _l("This activity cannot go from “%(current)s” to “%(target)s”."),
     "text_empty": _l("Please write something first."),
-    "text_too_long": _l("This text is too long: %(length)s characters for at most %(max_length)s."),
-    "too_many_words": _l("Answer in %(max_words)s words at most."),
-    "too_many_ideas": _l("You have already given %(maximum)s answers, the most this activity takes."),
-    "too_many_choices": _l("Choose at most %(maximum)s options."),
+    "text_too_long": (_n("This text is too long: at most %(num)s character.",
+                         "This text is too long: at most %(num)s characters.", "max_length")),
+    "too_many_words": (_n("Answer in %(num)s word.", "Answer in %(num)s words at most.", "max_words")),
+    "too_many_ideas": (_n("You have already given %(num)s answer, the most this activity takes.",
+                          "You have already given %(num)s answers, the most this activity takes.", "maximum")),
+    "too_many_choices": (_n("Choose %(num)s option at most.", "Choose at most %(num)s options.", "maximum")),
     "too_many_allocations": _l("This ballot has too many items."),
     "points_negative": _l("Points cannot be negative."),
     "duplicate_target": _l("The same item appears twice in this ballot."),
     "unknown_target": _l("You voted for an item that is not part of this vote."),
-    "over_item_limit": _l("At most %(max_per_item)s points can go to one item."),
-    "over_budget": _l("You have %(budget)s points; this ballot spends %(total)s."),
+    "over_item_limit": (_n("At most %(num)s point can go to one item.", "At most %(num)s points can go to one item.",
+                           "max_per_item")),
+    "over_budget": (_n("You have %(num)s point; this ballot spends %(total)s.",
+                       "You have %(num)s points; this ballot spends %(total)s.", "budget")),
+    "points_total_not_100": _l("Share exactly 100 points: this ballot gives %(total)s."),
     "score_out_of_range": _l("Scores go from %(minimum)s to %(maximum)s."),
     "activity_not_open": _l("This activity is not open right now."),
     "activity_not_draft": _l("Only an activity still in preparation can be deleted."),
@@ -60,8 +72,8 @@ ERROR_MESSAGES = {
     "idea_not_merged": _l("This idea is not merged."),
     "merge_into_itself": _l("An idea cannot be merged into itself."),
     "merge_across_activities": _l("Only ideas of the same activity can be merged."),
-    "invalid_config": _l("The setting %(field)s has the wrong type."),
-    "config_out_of_range": _l("The setting %(field)s must be between %(minimum)s and %(maximum)s."),
+    "invalid_config": _l("A setting of this activity has the wrong type."),
+    "config_out_of_range": _l("A value must be between %(minimum)s and %(maximum)s."),
     "config_locked": _l("Settings can no longer change once the activity has been opened."),
     "rooms_required": _l("An event needs at least one room."),
     "too_many_rooms": _l("An event has at most %(maximum)s rooms."),
@@ -69,23 +81,69 @@ ERROR_MESSAGES = {
     "forbidden": _l("This action is for the moderator."),
     "message_too_large": _l("This message is too large."),
     "internal_error": _l("Something went wrong on the server; nothing was saved. Try again."),
+    "not_clusterable": _l("Only the ideas of a brainstorm or word cloud can be clustered."),
+    "unknown_cluster": _l("This cluster does not exist in this activity."),
+    "ideas_not_in_cluster": _l("Only ideas of this cluster can be split off from it."),
+    "nothing_to_undo": _l("There is nothing left to undo."),
+    "unknown_criterion": _l("This criterion is not one of this activity's criteria."),
+    "invalid_weight": _l("A weight is a number from 0 to 10."),
+    "weights_all_zero": _l("At least one criterion needs a weight above zero."),
+    "invalid_minimum": _l("The smallest group size must be at least 1."),
+    "unknown_item": _l("This item is not part of this vote."),
+    "duplicate_item": _l("The same item appears twice in this ranking."),
+    "invalid_ranking": _l("Rank the items 1, 2, 3… without gaps or ties."),
+    "placement_incomplete": _l("Place each item on both impact and feasibility."),
+    "no_strategy": _l("This event has no strategy to vote on."),
+    "no_items_to_vote_on": _l("There is nothing to vote on yet: add ideas, clusters or axes first."),
+    "nothing_to_promote": _l("Choose at least one cluster or idea to make an axe from."),
+    "idea_hidden": _l("A hidden idea cannot become an axe."),
+    "unknown_axis": _l("This axe does not exist in this strategy."),
+    "unknown_event": _l("This event does not exist."),
+    "unknown_field": _l("This field is not part of an axe."),
+    "invalid_choice": _l("This choice is not in the list."),
+    "too_many_rows": _l("This list is too long: %(maximum)s rows at most."),
+    "edit_conflict": _l("Someone saved this axe while you were editing it. Your changes were not saved: "
+                        "reload to see their version, then make your changes again."),
+    "disposition_not_allowed": _l("Only the axes of a regional strategy are kept, adapted or dropped."),
+    "parent_not_allowed": _l("Only an axe of a regional strategy has a parent axe."),
+    "parent_outside_sni": _l("The parent axe must belong to the national strategy this one declines."),
+    "parent_cycle": _l("These parent links would go round in a circle."),
+}
+
+# Values that travel in error parameters as codes, and what people read instead.
+PARAMETER_LABELS = {
+    "draft": _l("in preparation"),
+    "open": _l("open"),
+    "closed": _l("closed"),
+    "revealed": _l("revealed"),
 }
 
 
 def error_message(code: str, params: Mapping[str, object], language: str | None = None) -> str:
     """The translated sentence for an error code, in ``language`` when given."""
-    template = ERROR_MESSAGES.get(code, ERROR_MESSAGES["internal_error"])
     if language is None:
-        return _format(str(template), params)
+        return _render(code, params)
     with force_locale(language):
-        return _format(str(template), params)
+        return _render(code, params)
 
 
-def _format(template: str, params: Mapping[str, object]) -> str:
+def _render(code: str, params: Mapping[str, object]) -> str:
+    message = ERROR_MESSAGES.get(code, ERROR_MESSAGES["internal_error"])
+    values = {key: str(PARAMETER_LABELS[value]) if isinstance(value, str) and value in PARAMETER_LABELS else value
+              for key, value in params.items()}
+    if isinstance(message, tuple):
+        singular, plural, counter = message
+        count = values.get(counter)
+        number = count if isinstance(count, int) else 2
+        template = ngettext(singular, plural, number)
+        values = {**values, "num": number}
+    else:
+        template = str(message)
     try:
-        return template % params if "%(" in template else template
+        return template % values if "%(" in template else template
     except (KeyError, TypeError, ValueError):
         return template.split("%(")[0].rstrip(" :")
+
 
 
 __all__ = ["ERROR_MESSAGES", "LANGUAGES", "error_message", "gettext", "select_locale", "text_direction"]

@@ -8,8 +8,8 @@ CLUSTERS = [IdeaView(10, "Santé"), IdeaView(20, "Papiers"), IdeaView(30, "Écol
 TARGETS = frozenset({10, 20, 30})
 
 
-def context(has_axes: bool = False) -> ConfigContext:
-    return ConfigContext(type_of_activity={7: "brainstorm", 8: "poll"}.get, prompt="Priorités ?", has_axes=has_axes)
+def context(has_strategy: bool = False) -> ConfigContext:
+    return ConfigContext(type_of_activity={7: "brainstorm", 8: "poll"}.get, prompt="Priorités ?", has_strategy=has_strategy)
 
 
 def refused(call) -> str:  # type: ignore[no-untyped-def]
@@ -31,8 +31,8 @@ class TestCriteriaScoring:
         assert refused(lambda: self.config(criteria=["beauty"])) == "unknown_criterion"
         assert refused(lambda: self.config(weights={"impact": -1})) == "invalid_weight"
         assert refused(lambda: self.config(weights={"impact": 0, "faisabilite": 0, "risque": 0})) == "weights_all_zero"
-        assert refused(lambda: self.kind.validate_config({"target": "axes"}, context())) == "no_axes_to_vote_on"
-        assert self.kind.validate_config({"target": "axes"}, context(has_axes=True))["target"] == "axes"
+        assert refused(lambda: self.kind.validate_config({"target": "axes"}, context())) == "no_strategy"
+        assert self.kind.validate_config({"target": "axes"}, context(has_strategy=True))["target"] == "axes"
 
     def test_ballot_checks(self) -> None:
         config = self.config()

@@ -121,7 +121,7 @@ class TestDotVoting:
                                          context({9: "brainstorm"}))["target"] == "clusters"
         assert refused_code(lambda: self.kind.validate_config(
             {"source_activity_id": 9, "target": "people"}, context({9: "brainstorm"}))) == "invalid_config"
-        assert refused_code(lambda: self.kind.validate_config({"target": "axes"}, context())) == "no_axes_to_vote_on"
+        assert refused_code(lambda: self.kind.validate_config({"target": "axes"}, context())) == "no_strategy"
         assert refused_code(lambda: self.kind.validate_config(
             {"source_activity_id": 9, "budget": 2, "max_per_item": 3}, context({9: "brainstorm"}))) == "config_out_of_range"
 

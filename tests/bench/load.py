@@ -244,6 +244,7 @@ class Phase:
 
     name: str
     latencies: list[float] = field(default_factory=list)
+    timeline: list[tuple[float, float]] = field(default_factory=list)  # (send time, ack latency): stalls show here
     errors: Counter[str] = field(default_factory=Counter)
     first_send: float = 0.0
     last_ack: float = 0.0
@@ -543,6 +544,7 @@ class Scenario:
                 phase.errors[acks[index].get("error", {}).get("code", "?")] += 1
             else:
                 phase.latencies.append(ack_times[index] - sends[index])
+                phase.timeline.append((sends[index], ack_times[index] - sends[index]))
 
         started = CLOCK()
         delays = [self.rng.uniform(0, self.args.window) if mode == "spread" else 0.0 for _ in self.phones]
@@ -704,7 +706,9 @@ def _raw(result: Round) -> dict[str, Any]:
                     "screen_lag_s": summary(phase.screen_lags), "screen_e2e_s": summary(phase.screen_e2e),
                     "server_cpu_s": phase.server_cpu, "wall_s": phase.wall, "generator_cpu_s": phase.client_cpu,
                     "generator_loop_lag_s": phase.loop_lag, "results_to_screen": phase.results_to_screen,
-                    "results_to_moderator": phase.results_to_moderator} for phase in result.phases],
+                    "results_to_moderator": phase.results_to_moderator,
+                    "timeline": [(round(sent - phase.first_send, 4), round(latency, 4))
+                                 for sent, latency in sorted(phase.timeline)]} for phase in result.phases],
     }
 
 

@@ -65,7 +65,7 @@ class ConfigContext:
 
     type_of_activity: Callable[[int], str | None]
     prompt: str
-    has_axes: bool = False  # the room's event has a strategy with axes to vote on
+    has_strategy: bool = False  # the room's event has a strategy (SNI or SRI) whose axes can be voted on
 
 
 class ActivityType:
@@ -128,8 +128,8 @@ def item_source_config(raw: Mapping[str, Any], context: ConfigContext, *, allowe
     if target not in allowed:
         raise DomainError("invalid_config", field="target", expected="|".join(allowed))
     if target == "axes":
-        if not context.has_axes:
-            raise DomainError("no_axes_to_vote_on")
+        if not context.has_strategy:
+            raise DomainError("no_strategy")
         return {"target": target}
     source = raw.get("source_activity_id")
     if type(source) is not int:

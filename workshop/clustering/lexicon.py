@@ -106,7 +106,7 @@ THEMES: tuple[Theme, ...] = (
         hints={
             "fr": ("cours", "diplôme", "diplômes", "darija", "apprentissage", "circulaire"),
             "en": ("classes", "class", "learn", "learning", "diploma"),
-            "ar": ("الشهادات"),
+            "ar": ("الشهادات",),
         },
     ),
     Theme(
@@ -151,21 +151,20 @@ THEMES: tuple[Theme, ...] = (
         labels={"fr": "Papiers et séjour", "en": "Documents and residence", "ar": "الوثائق والإقامة"},
         terms={
             "fr": (
-                "papiers", "sans-papiers", "séjour", "titre de séjour", "carte de séjour", "carte de résidence",
-                "régularisation", "régulariser", "régularisé", "récépissé", "renouvellement", "préfecture",
+                "papiers", "séjour", "titre de séjour", "carte de séjour", "carte de résidence",
+                "régularisation", "régulariser", "récépissé", "renouvellement", "préfecture",
                 "préfectures", "bureau des étrangers", "DGSN", "carte d'immatriculation", "immatriculation",
                 "passeport", "passeports", "visa", "ambassade", "consulat", "asile", "demandeur d'asile",
                 "demandeurs d'asile", "demande d'asile", "réfugié", "réfugiés", "statut de réfugié",
                 "carte de réfugié", "HCR", "UNHCR", "BRA", "bureau des réfugiés", "apatride", "apatridie",
                 "état civil", "acte de naissance", "extrait de naissance", "déclaration de naissance",
-                "enregistrement des naissances", "livret de famille", "nationalité", "naturalisation",
-                "situation irrégulière", "situation administrative", "en situation régulière", "irrégulier",
-                "irréguliers", "refoulement", "refoulements", "reconduite à la frontière", "frontière",
+                "enregistrement des naissances", "livret de famille", "naturalisation",
+                "situation administrative", "refoulement", "refoulements", "reconduite à la frontière", "frontière",
                 "frontières", "déplacements forcés", "carte d'identité", "regroupement familial",
                 "pièces administratives", "dossier de séjour",
             ),
             "en": (
-                "papers", "undocumented", "residence permit", "residence card",
+                "papers", "residence permit", "residence card",
                 "residency", "regularisation", "regularization", "regularise", "regularize", "visa",
                 "passport", "asylum", "asylum seeker", "asylum seekers", "refugee status", "stateless",
                 "statelessness", "birth registration", "birth certificate", "civil registry",
@@ -176,13 +175,17 @@ THEMES: tuple[Theme, ...] = (
                 "الوضعية الإدارية", "الوثائق", "وثائق", "جواز السفر", "التأشيرة", "اللجوء", "طالبي اللجوء",
                 "اللاجئين", "اللاجئ", "صفة اللاجئ", "الحالة المدنية", "عقد الازدياد", "شهادة الميلاد",
                 "رسم الولادة", "شهادة الولادة", "تسجيل المواليد", "المواليد", "الجنسية", "عديمي الجنسية",
-                "انعدام الجنسية", "الترحيل", "بطاقة التعريف", "بدون أوراق", "الأوراق", "الحدود",
+                "انعدام الجنسية", "الترحيل", "بطاقة التعريف", "الأوراق", "الحدود",
             ),
         },
         hints={
-            "fr": ("documents", "dossier", "statut", "expulsion", "naissance", "renouveler", "administration"),
-            "en": ("documents", "permit", "status", "refugee", "refugees", "renewal"),
-            "ar": ("تجديد", "الإدارة"),
+            # How a person's status is described (« soins pour les migrants en situation irrégulière ») more
+            # often qualifies an idea about something else than makes it one about papers.
+            "fr": ("documents", "dossier", "statut", "expulsion", "naissance", "renouveler", "administration",
+                   "régularisé", "régularisés", "sans papiers", "sans-papiers", "situation irrégulière", "en situation régulière", "irrégulier",
+                   "nationalité"),
+            "en": ("documents", "permit", "status", "refugee", "refugees", "renewal", "undocumented", "without papers"),
+            "ar": ("تجديد", "الإدارة", "بدون أوراق"),
         },
     ),
     Theme(
@@ -319,7 +322,7 @@ THEMES: tuple[Theme, ...] = (
                 "conseils communaux", "conseil régional", "pétition", "pétitions", "motion", "instances",
                 "gouvernance", "politiques publiques", "implication",
                 "impliquer", "coalition", "mobilisation", "renforcement des capacités", "citoyenneté",
-                "engagement", "parlement", "décideurs",                 "budget participatif",
+                "engagement", "parlementaires", "décideurs",                 "budget participatif",
             ),
             "en": (
                 "participation", "participate", "representation", "represent", "consult", "consultation",
@@ -381,7 +384,7 @@ THEMES: tuple[Theme, ...] = (
 GENERIC_WORDS: Mapping[str, tuple[str, ...]] = {
     "fr": (
         "migrant", "migrante", "migrants", "migrantes", "migration", "migratoire", "personne", "personnes",
-        "gens", "accès", "accéder", "améliorer", "amélioration", "renforcer", "renforcement", "faciliter",
+        "gens", "sans", "accès", "accéder", "améliorer", "amélioration", "renforcer", "renforcement", "faciliter",
         "garantir", "assurer", "mettre", "place", "créer", "besoin", "besoins", "manque", "problème",
         "problèmes", "difficulté", "difficultés", "pays", "maroc", "marocain", "marocaine", "marocains",
         "étranger", "étrangers", "étrangères", "gratuit", "gratuite", "gratuits", "droit", "droits",
@@ -391,7 +394,7 @@ GENERIC_WORDS: Mapping[str, tuple[str, ...]] = {
     ),
     "en": (
         "migrant", "migrants", "people", "person", "persons", "access", "improve", "ensure", "provide",
-        "need", "needs", "lack", "morocco", "moroccan", "free", "right", "rights", "public", "support",
+        "need", "needs", "without", "lack", "morocco", "moroccan", "free", "right", "rights", "public", "support",
         "campaign", "campaigns", "centre", "center", "service", "services", "training", "new",
     ),
     "ar": (

@@ -24,9 +24,11 @@ class _Entry:
     text: str
 
 
-def _positions(phrase: str) -> tuple[frozenset[str], ...]:
+def _positions(phrase: str, language: str) -> tuple[frozenset[str], ...]:
+    """Per content word of a lexicon phrase, its forms in the phrase's own language."""
+    tag = language + ":"
     _, tokens = idea_tokens(phrase)
-    return tuple(frozenset(token.forms) for token in tokens)
+    return tuple(frozenset(form for form in token.forms if form.startswith(tag)) for token in tokens)
 
 
 @cache
@@ -35,11 +37,11 @@ def _index() -> dict[str, tuple[_Entry, ...]]:
     by_form: dict[str, list[_Entry]] = {}
     for theme in THEMES:
         for weighted, weight in ((theme.terms, TERM_WEIGHT), (theme.hints, HINT_WEIGHT)):
-            for phrases in weighted.values():
+            for language, phrases in weighted.items():
                 for phrase in phrases:
-                    positions = _positions(phrase)
-                    if not positions:
-                        raise ValueError(f"lexicon entry {phrase!r} of {theme.key} has no content word")
+                    positions = _positions(phrase, language)
+                    if not positions or not all(positions):
+                        raise ValueError(f"lexicon entry {phrase!r} of {theme.key} is not a {language} content word")
                     if weight == TERM_WEIGHT and len(positions) > 1:
                         weight_here = PHRASE_WEIGHT
                     else:

@@ -3,6 +3,8 @@
 Every idea goes through ``idea_tokens`` once. A token carries three things: the word as typed (for
 labels), the one form two ideas are compared on (``key``), and the few forms the theme lexicon may know
 it by (``forms``: French and English stems, with and without accents; Arabic with and without a clitic).
+Forms are tagged with their language (``fr:``, ``en:``, ``ar:``) so that a French stem only meets French
+lexicon entries: the French stem of « hiver » is the English stem of « HIV ».
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ _ENGLISH = snowballstemmer.stemmer("english")
 # The stop-word lists are general-purpose; these entries are content words in this field and stay.
 _NOT_STOP_WORDS = frozenset({
     "état", "etat", "pièce", "force", "voie", "droite", "parole",  # état civil, pièces, travail forcé, voies de recours
+    "sans", "without",  # « sans papiers » qualifies a person, « papiers » alone names a topic
     "work", "home", "help", "information", "right", "need", "needs", "young", "men", "open", "old", "world",
 })
 
@@ -98,33 +101,34 @@ class Token:
 
     surface: str              # as typed, lower-cased: what a label shows
     key: str                  # the form two ideas are compared on
-    forms: tuple[str, ...]    # the forms the lexicon may know it by, ``key`` first
+    forms: tuple[str, ...]    # the language-tagged forms the lexicon may know it by
 
 
 @lru_cache(maxsize=65536)
-def latin_forms(word: str, english: bool) -> tuple[str, ...]:
-    """Stems of a lower-cased Latin-script word; the first is the key in the idea's language.
+def latin_token(word: str, english: bool) -> Token:
+    """A lower-cased Latin-script word; its key is its stem in the idea's language.
 
     Snowball's French stemmer needs the accents (``sécurité`` → ``sécur``), while participants often
     type without them (``securite`` → ``securit``): both stems are kept, accents folded, so the lexicon
     matches either spelling.
     """
     folded = fold(word)
-    french = (fold(_FRENCH.stemWord(word)), _FRENCH.stemWord(folded))
+    french = dict.fromkeys((fold(_FRENCH.stemWord(word)), _FRENCH.stemWord(folded)))
     english_stem = fold(_ENGLISH.stemWord(folded))
-    ordered = (english_stem, *french) if english else (*french, english_stem)
-    return tuple(dict.fromkeys(ordered))
+    key = english_stem if english else next(iter(french))
+    forms = (*("fr:" + stem for stem in french), "en:" + english_stem)
+    return Token(surface=word, key=key, forms=forms)
 
 
 @lru_cache(maxsize=65536)
-def arabic_forms(word: str) -> tuple[str, ...]:
-    """The light stem of an Arabic word, then the stem without a one-letter clitic if it has one."""
+def arabic_token(word: str) -> Token:
+    """An Arabic word; its key is its light stem, its forms add the stem without a one-letter clitic."""
     stem = arabic_stem(word)
     letters = _arabic_letters(word)
     forms = [stem]
     if letters.startswith(_ARABIC_CLITICS) and not letters.startswith("ال") and len(letters) >= 4:
         forms.append(arabic_stem(letters[1:]))
-    return tuple(dict.fromkeys(forms))
+    return Token(surface=word, key=stem, forms=tuple("ar:" + form for form in dict.fromkeys(forms)))
 
 
 def words(text: str) -> list[str]:
@@ -151,12 +155,8 @@ def idea_tokens(text: str) -> tuple[str, list[Token]]:
     tokens = []
     for word in raw_words:
         if _ARABIC_LETTERS.match(word):
-            if _arabic_letters(word) in _STOP_AR:
-                continue
-            forms = arabic_forms(word)
-        else:
-            if word in latin_stop or len(word) < 2:
-                continue
-            forms = latin_forms(word, language == "en")
-        tokens.append(Token(surface=word, key=forms[0], forms=forms))
+            if _arabic_letters(word) not in _STOP_AR:
+                tokens.append(arabic_token(word))
+        elif word not in latin_stop and len(word) >= 2:
+            tokens.append(latin_token(word, language == "en"))
     return language, tokens

@@ -11,7 +11,7 @@ from ..activities import ConfigContext, activity_type
 from ..domain.errors import DomainError
 from ..domain.phases import Phase, next_phase, parse_phase
 from ..domain.text import checked_text
-from ..models import Activity, Axis, Room, Strategy
+from ..models import Activity, Room, Strategy
 from ..models.activities import activities_of_room
 from .context import ServiceContext
 from .items import depends_on, votable_items
@@ -55,10 +55,8 @@ def _config_context(session: Session, room_id: int, prompt: str) -> ConfigContex
         return other.type if other is not None and other.room_id == room_id else None
 
     room = session.get(Room, room_id)
-    strategy = session.scalar(select(Strategy).where(Strategy.event_id == room.event_id)) if room else None
-    has_axes = strategy is not None and session.scalar(
-        select(func.count()).select_from(Axis).where(Axis.strategy_id == strategy.id)) > 0
-    return ConfigContext(type_of_activity=type_of_activity, prompt=prompt, has_axes=bool(has_axes))
+    strategy = session.scalar(select(Strategy.id).where(Strategy.event_id == room.event_id)) if room else None
+    return ConfigContext(type_of_activity=type_of_activity, prompt=prompt, has_strategy=strategy is not None)
 
 
 def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, prompt: object,
@@ -138,7 +136,11 @@ def set_phase(ctx: ServiceContext, *, room_id: int, activity_id: object, phase: 
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = room_activity(session, room_id, activity_id)
-        activity.phase = next_phase(activity.current_phase, target).value
+        new_phase = next_phase(activity.current_phase, target)
+        # A vote with nothing to vote on would open onto an empty phone screen: say so instead.
+        if new_phase is Phase.OPEN and "target" in activity.config and not votable_items(session, activity):
+            raise DomainError("no_items_to_vote_on", activity_id=activity.id)
+        activity.phase = new_phase.value
         activity.phase_changed_at = ctx.clock()
         room = activity.room
         if target in (Phase.OPEN, Phase.REVEALED):

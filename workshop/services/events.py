@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..domain.codes import generate_join_code, normalize_join_code
 from ..domain.errors import DomainError
 from ..domain.text import checked_text
-from ..models import Event, Room
+from ..models import Event, Room, Strategy
 from ..models.events import room_by_code
 from .access import issue_credential
 from .context import ServiceContext
@@ -34,26 +34,47 @@ def _unused_code(session: Session) -> str:
             return code
 
 
-def create_event(ctx: ServiceContext, *, title: object, room_names: list[object]) -> CreatedEvent:
-    """Create an event with its rooms and a moderator token for it."""
+def create_event(ctx: ServiceContext, *, title: object, room_names: list[object],
+                 room_kinds: list[str] | None = None, scope: str = "national", template: str | None = None,
+                 parent_event_id: int | None = None, region: str | None = None,
+                 session: Session | None = None) -> CreatedEvent:
+    """Create an event with its rooms, its strategy (SNI, or SRI declining a parent SNI) and a moderator token.
+
+    With ``session`` the event is created inside the caller's transaction (templates, declination, import).
+    """
     clean_title = checked_text(title, max_length=200, field="title")
     if not room_names:
         raise DomainError("rooms_required")
     names = [checked_text(name, max_length=200, field="room") for name in room_names]
     if len(names) > 20:
         raise DomainError("too_many_rooms", maximum=20)
-    with ctx.db.write() as session:
-        event = Event(title=clean_title, created_at=ctx.clock())
-        session.add(event)
+    kinds = room_kinds or ["workshop"] * len(names)
+    if session is None:
+        with ctx.db.write() as own_session:
+            return create_event(ctx, title=clean_title, room_names=list(names), room_kinds=kinds, scope=scope,
+                                template=template, parent_event_id=parent_event_id, region=region,
+                                session=own_session)
+    event = Event(title=clean_title, scope=scope, template=template, created_at=ctx.clock())
+    session.add(event)
+    session.flush()
+    rooms = []
+    for position, (name, kind) in enumerate(zip(names, kinds, strict=True)):
+        room = Room(event_id=event.id, name=name, code=_unused_code(session), position=position, kind=kind)
+        session.add(room)
         session.flush()
-        rooms = []
-        for position, name in enumerate(names):
-            room = Room(event_id=event.id, name=name, code=_unused_code(session), position=position)
-            session.add(room)
-            session.flush()
-            rooms.append((room.name, room.code))
-        token = issue_credential(session, event_id=event.id, label=f"event {event.id}")
-        return CreatedEvent(event_id=event.id, title=event.title, rooms=rooms, moderator_token=token)
+        rooms.append((room.name, room.code))
+    parent_strategy_id = None
+    if scope == "regional":
+        if parent_event_id is None:
+            raise DomainError("no_strategy")
+        parent = session.scalar(select(Strategy).where(Strategy.event_id == parent_event_id))
+        if parent is None or parent.kind != "sni":
+            raise DomainError("no_strategy")
+        parent_strategy_id = parent.id
+    session.add(Strategy(event_id=event.id, kind="sri" if scope == "regional" else "sni", title=clean_title,
+                         region=region, parent_strategy_id=parent_strategy_id, created_at=ctx.clock()))
+    token = issue_credential(session, event_id=event.id, label=f"event {event.id}")
+    return CreatedEvent(event_id=event.id, title=event.title, rooms=rooms, moderator_token=token)
 
 
 def find_room(session: Session, code: object) -> Room:

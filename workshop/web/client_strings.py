@@ -6,7 +6,7 @@ with the rest, so the browser needs no translation machinery of its own. Placeho
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, lazy_pgettext as _lp
 
 CLIENT_STRINGS = {
     # Connection and delivery (static/js/socket.js)
@@ -104,7 +104,11 @@ CLIENT_STRINGS = {
     "type_poll": _l("Poll"),
     "type_scale": _l("Scale"),
     "type_dot_voting": _l("Dot voting"),
-    "action_open": _l("Open"),
+    "type_criteria_scoring": _l("Criteria scoring"),
+    "type_matrix": _l("Impact × feasibility matrix"),
+    "type_ranking": _l("Ranking"),
+    "type_points_100": _l("100 points"),
+    "action_open": _lp("action", "Open"),  # a button, where "phase_open" is a state: two words in French
     "action_close": _l("Close"),
     "action_reopen": _l("Reopen"),
     "action_reveal": _l("Reveal results"),

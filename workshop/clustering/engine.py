@@ -1,0 +1,402 @@
+"""Suggested clusters for a brainstorm's unclustered ideas: data in, data out, no I/O.
+
+Four steps, each deterministic:
+
+1. Near-duplicates (the same idea typed twice, with typos or in another word order) are welded into
+   one group first; a group is never split afterwards.
+2. A group close enough to one of the moderator's clusters (a near-duplicate of a member, or the same
+   theme and shared words) is suggested into it: the moderator's placements teach the engine.
+3. The other groups become nodes of a similarity graph: lexical edges join groups that share rare
+   content words, and each theme of the lexicon is a hub node joined to the groups that speak of it,
+   so two groups on one theme are linked through the hub even when they share no word. Louvain
+   community detection, with a fixed seed, cuts the graph into suggested clusters.
+4. Communities of a single idea join the cluster of their theme, or an "Autres" suggestion.
+
+The graph is built in a canonical order (groups sorted by their text), so the suggested partition
+depends on the multiset of texts, not on their order, the hash seed or the run.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import networkx as nx
+from rapidfuzz import fuzz
+
+from ..domain.text import clean_text
+from .lexicon import LANGUAGES, OTHER_LABELS, THEMES
+from .themes import generic_keys, theme_scores, theme_shares
+from .tokens import Token, idea_tokens
+
+# The recipes' figure: rapidfuzz's token-set ratio ≥ 80 (out of 100) on normalised words merges
+# typos, accents, plurals and reordering safely; below it, two different short ideas on one topic
+# (« accès à la santé » / « accès à la justice ») start to pass.
+NEAR_DUPLICATE_RATIO = 80
+# The token-set ratio is 100 whenever one idea's words are a subset of the other's, so « santé » would
+# duplicate every idea mentioning health and chain them all together. The shorter idea must have at
+# least half as many distinct words as the longer one.
+NEAR_DUPLICATE_MIN_LENGTH_RATIO = 0.5
+
+# Joining one of the moderator's clusters. A group's affinity to a cluster is
+#   THEME_AFFINITY · cosine(theme shares, cluster's theme profile) + LEXICAL_AFFINITY · best cosine to a member.
+# Same theme alone (cosine 1) gives 0.5 ≥ 0.3: the moderator's « Santé » cluster takes any health idea.
+# Shared words alone need a cosine of 0.6 (about two content words out of three in common). A group
+# whose theme contradicts the cluster's needs both.
+THEME_AFFINITY = 0.5
+LEXICAL_AFFINITY = 0.5
+JOIN_THRESHOLD = 0.3
+# The cluster's own label counts as one more member (« Logement » names the theme of what follows).
+LABEL_AS_MEMBERS = 1.0
+
+# The similarity graph. A group's edge to a theme hub weighs its share of that theme (1 for an idea
+# about one theme only); a lexical edge weighs LEXICAL_EDGE × cosine. At 0.5, two ideas must share
+# most of their rare words before their link outweighs a clear theme, yet ideas outside the lexicon
+# still group by their words. Edges under MIN_LEXICAL_COSINE (one common word among many) are noise.
+# Each group keeps its LEXICAL_NEIGHBOURS strongest lexical edges: a sparse graph is fast and
+# Louvain finds the same communities in it.
+HUB_EDGE = 1.0
+LEXICAL_EDGE = 0.5
+MIN_LEXICAL_COSINE = 0.2
+LEXICAL_NEIGHBOURS = 8
+# Louvain's randomness is seeded: any fixed value gives a reproducible partition.
+LOUVAIN_SEED = 1
+LOUVAIN_RESOLUTION = 1.0
+# A theme names a cluster when its summed share over the members reaches this fraction of them.
+DOMINANT_THEME_SHARE = 0.4
+LABEL_WORDS = 3
+
+
+@dataclass(frozen=True)
+class ExistingCluster:
+    """One of the moderator's clusters, with the texts of the ideas already in it."""
+
+    key: str            # the moderator's cluster id
+    label: str
+    member_texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested cluster: ideas to add to an existing cluster, or to put together in a new one."""
+
+    label: str                      # the theme's label in the requested language, the cluster's own label, or salient words
+    members: tuple[int, ...]        # indices into ``texts``, ascending
+    cluster_key: str | None         # an existing cluster to add these ideas to, or None for a new cluster
+    theme: str | None               # lexicon theme key when one dominates
+
+
+@dataclass(frozen=True)
+class _Idea:
+    canonical: str                  # cleaned, case-folded text: orders the graph and tells exact duplicates
+    tokens: tuple[Token, ...]
+    duplicate_key: str              # the content words compared for near-duplicates
+    themes: dict[str, float]        # raw theme scores
+
+
+@lru_cache(maxsize=16384)
+def _analyse(text: str, use_lexicon: bool) -> _Idea:
+    _, tokens = idea_tokens(text)
+    return _Idea(
+        canonical=clean_text(text).casefold(),
+        tokens=tuple(tokens),
+        duplicate_key=" ".join(token.key for token in tokens),
+        themes=theme_scores(tokens) if use_lexicon else {},
+    )
+
+
+class _Vectors:
+    """TF-IDF vectors of content words (generic words of the field left out), unit length."""
+
+    def __init__(self, ideas: Iterable[_Idea]) -> None:
+        self._generic = generic_keys()
+        ideas = list(ideas)
+        document_frequency: Counter[str] = Counter()
+        for idea in ideas:
+            document_frequency.update(set(self.words(idea)))
+        count = len(ideas)
+        # Smoothed IDF, as common TF-IDF implementations do: a word in every idea still weighs 1.
+        self.idf = {word: math.log((count + 1) / (df + 1)) + 1.0 for word, df in document_frequency.items()}
+
+    def words(self, idea: _Idea) -> list[str]:
+        return [token.key for token in idea.tokens if token.key not in self._generic and not token.key.isdigit()]
+
+    def of(self, ideas: Iterable[_Idea]) -> dict[str, float]:
+        counts: Counter[str] = Counter()
+        for idea in ideas:
+            counts.update(self.words(idea))
+        vector = {word: (1.0 + math.log(count)) * self.idf.get(word, 1.0) for word, count in sorted(counts.items())}
+        norm = math.sqrt(sum(weight * weight for weight in vector.values()))
+        return {word: weight / norm for word, weight in vector.items()} if norm else {}
+
+
+def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
+    if len(left) > len(right):
+        left, right = right, left
+    return sum(weight * right.get(word, 0.0) for word, weight in left.items())
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(value * value for value in vector.values()))
+    return {key: value / norm for key, value in vector.items()} if norm else {}
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, left: int, right: int) -> None:
+        left, right = self.find(left), self.find(right)
+        if left != right:
+            self.parent[max(left, right)] = min(left, right)
+
+
+def near_duplicate(left: str, right: str) -> bool:
+    """Whether two normalised word strings are near-duplicates (see NEAR_DUPLICATE_RATIO)."""
+    left_size, right_size = len(set(left.split())), len(set(right.split()))
+    if not left_size or not right_size:
+        return False
+    if min(left_size, right_size) < NEAR_DUPLICATE_MIN_LENGTH_RATIO * max(left_size, right_size):
+        return False
+    return fuzz.token_set_ratio(left, right, score_cutoff=NEAR_DUPLICATE_RATIO) >= NEAR_DUPLICATE_RATIO
+
+
+def _near_duplicate_components(ideas: Sequence[_Idea]) -> list[int]:
+    """A component id per idea: exact and near-duplicates share one (transitively)."""
+    union = _UnionFind(len(ideas))
+    first_with: dict[str, int] = {}
+    for position, idea in enumerate(ideas):
+        for same in (idea.canonical, "\0" + idea.duplicate_key if idea.duplicate_key else None):
+            if same is None:
+                continue
+            if same in first_with:
+                union.union(first_with[same], position)
+            else:
+                first_with[same] = position
+    # Fuzzy comparison on distinct keys only, and only between keys sharing a word: a pair with no word
+    # in common is never a near-duplicate of short ideas, and the blocking keeps 1,000 ideas fast.
+    keys = sorted({idea.duplicate_key for idea in ideas if idea.duplicate_key})
+    holder = _first_positions(ideas)
+    postings: dict[str, list[int]] = {}
+    for number, key in enumerate(keys):
+        for word in sorted(set(key.split())):
+            postings.setdefault(word, []).append(number)
+    compared: set[tuple[int, int]] = set()
+    for numbers in postings.values():
+        for offset, left in enumerate(numbers):
+            for right in numbers[offset + 1:]:
+                if (left, right) in compared:
+                    continue
+                compared.add((left, right))
+                if near_duplicate(keys[left], keys[right]):
+                    union.union(holder[keys[left]], holder[keys[right]])
+    return [union.find(position) for position in range(len(ideas))]
+
+
+def _first_positions(ideas: Sequence[_Idea]) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for position, idea in enumerate(ideas):
+        first.setdefault(idea.duplicate_key, position)
+    return first
+
+
+def _dominant_theme(theme_totals: dict[str, float], size: int) -> str | None:
+    if not theme_totals:
+        return None
+    order = {theme.key: rank for rank, theme in enumerate(THEMES)}
+    best = min(theme_totals, key=lambda theme: (-theme_totals[theme], order[theme]))
+    return best if theme_totals[best] >= DOMINANT_THEME_SHARE * size else None
+
+
+def _sum_shares(ideas: Iterable[_Idea]) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for idea in ideas:
+        for theme, share in theme_shares(idea.themes).items():
+            totals[theme] = totals.get(theme, 0.0) + share
+    return totals
+
+
+def _salient_words(ideas: Sequence[_Idea], vectors: _Vectors) -> str:
+    """Up to LABEL_WORDS words most of the ideas share, rarer words first on ties, as typed."""
+    document_frequency: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = {}
+    for idea in ideas:
+        for token in idea.tokens:
+            surfaces.setdefault(token.key, Counter())[token.surface] += 1
+        document_frequency.update(set(vectors.words(idea)))
+    ranked = sorted(document_frequency, key=lambda word: (-document_frequency[word], -vectors.idf.get(word, 1.0), word))
+    if len(ideas) > 1 and sum(1 for word in ranked if document_frequency[word] > 1) >= 2:
+        ranked = [word for word in ranked if document_frequency[word] > 1]
+    chosen = ranked[:LABEL_WORDS]
+    return ", ".join(min(surfaces[word].items(), key=lambda pair: (-pair[1], pair[0]))[0] for word in chosen)
+
+
+def _label(theme: str | None, language: str) -> str | None:
+    if theme is None:
+        return None
+    return next(item.labels[language] for item in THEMES if item.key == theme)
+
+
+def suggest_clusters(texts: Sequence[str], existing: Sequence[ExistingCluster] = (), *, language: str = "fr",
+                     use_lexicon: bool = True) -> list[Suggestion]:
+    """Suggested clusters for ``texts``, the unclustered ideas; every index appears in exactly one.
+
+    ``existing`` are the moderator's clusters: ideas close to one are suggested into it. Labels are in
+    ``language`` (fr, en or ar). ``use_lexicon=False`` leaves the theme lexicon out (a lexical-only
+    baseline, for measuring what the lexicon brings).
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    if not texts:
+        return []
+    ideas = [_analyse(text, use_lexicon) for text in texts]
+    cluster_ideas = [[_analyse(text, use_lexicon) for text in cluster.member_texts] for cluster in existing]
+    label_ideas = [_analyse(cluster.label, use_lexicon) for cluster in existing]
+    vectors = _Vectors([*ideas, *(idea for members in cluster_ideas for idea in members), *label_ideas])
+
+    # 1. Near-duplicates, among the new ideas and the members of existing clusters together.
+    everything = [*ideas, *(idea for members in cluster_ideas for idea in members)]
+    owner = [None] * len(ideas) + [number for number, members in enumerate(cluster_ideas) for _ in members]
+    components = _near_duplicate_components(everything)
+    groups: dict[int, list[int]] = {}
+    for position in range(len(ideas)):
+        groups.setdefault(components[position], []).append(position)
+    duplicate_of: dict[int, Counter[int]] = {}
+    for position in range(len(ideas), len(everything)):
+        duplicate_of.setdefault(components[position], Counter())[owner[position]] += 1
+    # Canonical order: by the smallest (text, original) of each group, so input order does not matter.
+    ordered_groups = sorted(groups.items(), key=lambda item: min((ideas[p].canonical, texts[p]) for p in item[1]))
+
+    # 2. The moderator's clusters.
+    profiles = []
+    for members, label in zip(cluster_ideas, label_ideas):
+        totals = _sum_shares(members)
+        for theme, share in theme_shares(label.themes).items():
+            totals[theme] = totals.get(theme, 0.0) + LABEL_AS_MEMBERS * share
+        profiles.append((_unit(totals), [vectors.of([idea]) for idea in [*members, label]], totals, len(members)))
+    joined: dict[int, list[int]] = {}
+    remaining: list[list[int]] = []
+    for component, positions in ordered_groups:
+        target = None
+        if component in duplicate_of:
+            counts = duplicate_of[component]
+            target = min(counts, key=lambda number: (-counts[number], number))
+        elif profiles:
+            group_ideas = [ideas[p] for p in positions]
+            shares = _unit(_sum_shares(group_ideas))
+            vector = vectors.of(group_ideas)
+            best_score = JOIN_THRESHOLD
+            for number, (theme_profile, member_vectors, _, _) in enumerate(profiles):
+                score = THEME_AFFINITY * _cosine(shares, theme_profile) + LEXICAL_AFFINITY * max(
+                    (_cosine(vector, member) for member in member_vectors), default=0.0)
+                if score >= best_score + 1e-12 or (target is None and score >= best_score):
+                    target, best_score = number, score
+        if target is None:
+            remaining.append(positions)
+        else:
+            joined.setdefault(target, []).extend(positions)
+
+    suggestions = []
+    for number, cluster in enumerate(existing):
+        if number in joined:
+            totals = dict(profiles[number][2])
+            for theme, share in _sum_shares(ideas[p] for p in joined[number]).items():
+                totals[theme] = totals.get(theme, 0.0) + share
+            size = profiles[number][3] + len(joined[number]) + LABEL_AS_MEMBERS
+            suggestions.append(Suggestion(label=cluster.label, members=tuple(sorted(joined[number])),
+                                          cluster_key=cluster.key, theme=_dominant_theme(totals, int(size))))
+
+    # 3. Communities of the similarity graph.
+    communities = _communities(remaining, ideas, vectors, use_lexicon)
+
+    # 4. Themes and labels; lone ideas join their theme or "Autres".
+    new: list[tuple[list[int], str | None]] = []
+    leftovers: list[int] = []
+    for community in communities:
+        theme = _dominant_theme(_sum_shares(ideas[p] for p in community), len(community))
+        if len(community) > 1:
+            new.append((community, theme))
+        elif theme is not None:
+            new.append((community, theme))
+        else:
+            leftovers.extend(community)
+    by_theme: dict[str, list[int]] = {}
+    kept = []
+    for community, theme in sorted(new, key=lambda item: (-len(item[0]), min(item[0]))):
+        if len(community) == 1 and theme in by_theme:
+            by_theme[theme].extend(community)
+            continue
+        if theme is not None and theme not in by_theme:
+            by_theme[theme] = community
+        kept.append((community, theme))
+    labels = [_label(theme, language) or _salient_words([ideas[p] for p in community], vectors)
+              for community, theme in kept]
+    repeated = {label for label in labels if labels.count(label) > 1}
+    created = []
+    for (community, theme), label in zip(kept, labels):
+        if label in repeated:
+            label = f"{label} : {_salient_words([ideas[p] for p in community], vectors)}"
+        created.append(Suggestion(label=label, members=tuple(sorted(community)), cluster_key=None, theme=theme))
+    created.sort(key=lambda suggestion: (-len(suggestion.members), suggestion.members[0]))
+    suggestions.extend(created)
+    if leftovers:
+        suggestions.append(Suggestion(label=OTHER_LABELS[language], members=tuple(sorted(leftovers)),
+                                      cluster_key=None, theme=None))
+    return suggestions
+
+
+def _communities(groups: list[list[int]], ideas: Sequence[_Idea], vectors: _Vectors,
+                 use_lexicon: bool) -> list[list[int]]:
+    """Louvain communities of the similarity graph over near-duplicate groups (in canonical order)."""
+    if not groups:
+        return []
+    group_vectors = [vectors.of(ideas[p] for p in positions) for positions in groups]
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(groups)))
+    edges: dict[tuple[int, int], float] = {}
+    if use_lexicon:
+        hubs = {theme.key: len(groups) + rank for rank, theme in enumerate(THEMES)}
+        for node, positions in enumerate(groups):
+            for theme, share in theme_shares(_sum_shares(ideas[p] for p in positions)).items():
+                edges[(node, hubs[theme])] = HUB_EDGE * share
+    for (left, right), cosine in _lexical_neighbours(group_vectors).items():
+        edges[(left, right)] = LEXICAL_EDGE * cosine
+    graph.add_weighted_edges_from((left, right, weight) for (left, right), weight in sorted(edges.items()))
+    found = nx.community.louvain_communities(graph, weight="weight", resolution=LOUVAIN_RESOLUTION,
+                                             seed=LOUVAIN_SEED)
+    communities = []
+    for nodes in found:
+        positions = sorted(p for node in nodes if node < len(groups) for p in groups[node])
+        if positions:
+            communities.append(positions)
+    return communities
+
+
+def _lexical_neighbours(group_vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
+    """Lexical edges (left < right) kept by either end among its LEXICAL_NEIGHBOURS strongest."""
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for node, vector in enumerate(group_vectors):
+        for word, weight in vector.items():
+            postings.setdefault(word, []).append((node, weight))
+    neighbours: list[list[tuple[float, int]]] = [[] for _ in group_vectors]
+    for node, vector in enumerate(group_vectors):
+        dots: dict[int, float] = {}
+        for word, weight in vector.items():
+            for other, other_weight in postings[word]:
+                if other != node:
+                    dots[other] = dots.get(other, 0.0) + weight * other_weight
+        strong = [(-dot, other) for other, dot in dots.items() if dot >= MIN_LEXICAL_COSINE]
+        neighbours[node] = sorted(strong)[:LEXICAL_NEIGHBOURS]
+    edges: dict[tuple[int, int], float] = {}
+    for node, kept in enumerate(neighbours):
+        for negative_dot, other in kept:
+            edges[(min(node, other), max(node, other))] = -negative_dot
+    return edges
