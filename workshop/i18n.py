@@ -108,6 +108,8 @@ ERROR_MESSAGES: dict[str, Any] = {
     "parent_not_allowed": _l("Only an axe of a regional strategy has a parent axe."),
     "parent_outside_sni": _l("The parent axe must belong to the national strategy this one declines."),
     "parent_cycle": _l("These parent links would go round in a circle."),
+    "unknown_template": _l("This event template does not exist."),
+    "invalid_archive": _l("This file is not an archive of a national event made by this software."),
 }
 
 # Values that travel in error parameters as codes, and what people read instead.

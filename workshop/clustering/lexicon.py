@@ -7,7 +7,9 @@ they weigh less. Write words as people type them: matching folds case and accent
 English words and lightly normalises Arabic (tokens.py), so one form per word family is enough, but
 a broken plural (مدرسة / مدارس) or an irregular form (hôpital / hôpitaux) needs its own entry.
 A phrase beats the single words it contains: « protection sociale » is work, « protection » alone is
-protection; « clinique juridique » is justice, « clinique » alone is health.
+protection; « clinique juridique » is justice, « clinique » alone is health. A word written ``=loyer``
+matches that exact word only, for the few words whose stem is another word's (loyer → « loi »,
+visa → « vis », foyer → « foi »).
 """
 from __future__ import annotations
 
@@ -59,7 +61,7 @@ THEMES: tuple[Theme, ...] = (
                 "الصحة", "صحي", "الصحية", "الصحة النفسية", "المستشفى", "المستشفيات", "مستشفى", "العلاج",
                 "علاج", "الأدوية", "دواء", "الطبيب", "الأطباء", "طبي", "الطبية", "التغطية الصحية",
                 "التأمين الصحي", "راميد", "أمو", "أمو تضامن", "الحوامل", "الحامل", "التلقيح", "اللقاح",
-                "المرض", "الأمراض", "المرضى", "النفسي", "المراكز الصحية", "مركز صحي", "الإسعاف",
+                "المرض", "الأمراض", "المرضى", "الدعم النفسي", "المراكز الصحية", "مركز صحي", "الإسعاف",
                 "المستعجلات", "الممرض", "الممرضين", "الصيدلية", "السيدا", "السل", "الولادة في المستشفى",
             ),
         },
@@ -98,7 +100,7 @@ THEMES: tuple[Theme, ...] = (
                 "التعليم", "تعليم", "التعليمية", "المدرسة", "المدارس", "مدرسي", "المدرسية", "التمدرس",
                 "تمدرس", "التلاميذ", "التلميذ", "تلاميذ", "الطلبة", "الطلاب", "الجامعة", "الجامعات",
                 "منحة دراسية", "المنح الدراسية", "الدراسة", "الدراسي", "الأستاذ", "الأساتذة", "المعلم",
-                "المعلمين", "محو الأمية", "الأمية", "التربية", "التربية غير النظامية", "دروس", "الدعم المدرسي",
+                "المعلمين", "محو الأمية", "التربية", "التربية غير النظامية", "دروس", "الدعم المدرسي",
                 "الدعم التربوي", "رياض الأطفال", "التعليم الأولي", "الحضانة", "الهدر المدرسي",
                 "تيسير", "الأكاديمية",
             ),
@@ -154,7 +156,7 @@ THEMES: tuple[Theme, ...] = (
                 "papiers", "séjour", "titre de séjour", "carte de séjour", "carte de résidence",
                 "régularisation", "régulariser", "récépissé", "renouvellement", "préfecture",
                 "préfectures", "bureau des étrangers", "DGSN", "carte d'immatriculation", "immatriculation",
-                "passeport", "passeports", "visa", "ambassade", "consulat", "asile", "demandeur d'asile",
+                "passeport", "passeports", "=visa", "=visas", "ambassade", "consulat", "asile", "demandeur d'asile",
                 "demandeurs d'asile", "demande d'asile", "réfugié", "réfugiés", "statut de réfugié",
                 "carte de réfugié", "HCR", "UNHCR", "BRA", "bureau des réfugiés", "apatride", "apatridie",
                 "état civil", "acte de naissance", "extrait de naissance", "déclaration de naissance",
@@ -168,13 +170,13 @@ THEMES: tuple[Theme, ...] = (
                 "residency", "regularisation", "regularization", "regularise", "regularize", "visa",
                 "passport", "asylum", "asylum seeker", "asylum seekers", "refugee status", "stateless",
                 "statelessness", "birth registration", "birth certificate", "civil registry",
-                "civil registration", "deportation", "deported", "nationality", "ID card", "border",
+                "civil registration", "deportation", "deported", "nationality", "identity card", "border",
             ),
             "ar": (
                 "بطاقة الإقامة", "الإقامة", "إقامة", "تسوية الوضعية", "التسوية", "تسوية",
                 "الوضعية الإدارية", "الوثائق", "وثائق", "جواز السفر", "التأشيرة", "اللجوء", "طالبي اللجوء",
                 "اللاجئين", "اللاجئ", "صفة اللاجئ", "الحالة المدنية", "عقد الازدياد", "شهادة الميلاد",
-                "رسم الولادة", "شهادة الولادة", "تسجيل المواليد", "المواليد", "الجنسية", "عديمي الجنسية",
+                "رسم الولادة", "شهادة الولادة", "تسجيل المواليد", "المواليد", "الحصول على الجنسية", "عديمي الجنسية",
                 "انعدام الجنسية", "الترحيل", "بطاقة التعريف", "الأوراق", "الحدود",
             ),
         },
@@ -182,7 +184,8 @@ THEMES: tuple[Theme, ...] = (
             # How a person's status is described (« soins pour les migrants en situation irrégulière ») more
             # often qualifies an idea about something else than makes it one about papers.
             "fr": ("documents", "dossier", "statut", "expulsion", "naissance", "renouveler", "administration",
-                   "régularisé", "régularisés", "sans papiers", "sans-papiers", "situation irrégulière", "en situation régulière", "irrégulier",
+                   "régularisé", "régularisés", "sans papiers", "sans-papiers", "situation irrégulière",
+                   "en situation régulière", "irrégulier",
                    "nationalité"),
             "en": ("documents", "permit", "status", "refugee", "refugees", "renewal", "undocumented", "without papers"),
             "ar": ("تجديد", "الإدارة", "بدون أوراق"),
@@ -198,7 +201,8 @@ THEMES: tuple[Theme, ...] = (
                 "employeur", "employeurs", "employé", "embauche", "embaucher", "recrutement", "chômage",
                 "chômeur", "salaire", "salaires", "salarié", "rémunération", "contrat de travail",
                 "permis de travail", "CNSS", "sécurité sociale", "protection sociale", "ANAPEC", "OFPPT",
-                "formation professionnelle", "insertion professionnelle", "professionnel",                 "métier", "métiers", "entreprise", "entrepreneuriat", "entrepreneur", "auto-entrepreneur",
+                "formation professionnelle", "insertion professionnelle", "professionnel",
+                "métier", "métiers", "entreprise", "entrepreneuriat", "entrepreneur", "auto-entrepreneur",
                 "création d'entreprise", "microcrédit", "microcrédits", "coopérative", "coopératives",
                 "activité génératrice de revenus", "AGR", "revenus", "revenu", "commerce", "commerçant",
                 "vendeur ambulant", "secteur informel", "informel",
@@ -225,7 +229,8 @@ THEMES: tuple[Theme, ...] = (
             ),
         },
         hints={
-            "fr": ("diplôme", "diplômes", "compétences", "crédit", "bâtiment", "agricole", "payé",                    "domestique", "domestiques", "apprentissage", "qualification"),
+            "fr": ("diplôme", "diplômes", "compétences", "crédit", "=batiment", "=batiments", "agricole",
+                   "domestique", "domestiques", "apprentissage", "qualification"),
             "en": ("paid", "unpaid", "skills", "training", "construction"),
             "ar": ("الشهادات", "التكوين"),
         },
@@ -237,8 +242,8 @@ THEMES: tuple[Theme, ...] = (
         terms={
             "fr": (
                 "logement", "logements", "loger", "logement social", "hébergement", "héberger", "hébergé",
-                "hébergement d'urgence", "abri", "abris", "sans-abri", "sans abri", "SDF", "foyer", "foyers",
-                "centre d'accueil", "maison d'accueil", "accueil de jour", "loyer", "loyers", "louer",
+                "hébergement d'urgence", "abri", "abris", "sans-abri", "sans abri", "SDF", "=foyer", "=foyers",
+                "centre d'accueil", "maison d'accueil", "accueil de jour", "=loyer", "=loyers", "louer",
                 "location", "locataire", "locataires", "locatif", "locative", "bail",
                 "bailleur", "bailleurs", "propriétaire", "propriétaires", "caution", "colocation",
                 "expulsion locative", "insalubre", "insalubres", "insalubrité", "surpeuplé", "surpeuplée",
@@ -302,7 +307,8 @@ THEMES: tuple[Theme, ...] = (
             ),
         },
         hints={
-            "fr": ("protéger", "sécurité", "vulnérable", "vulnérables", "vulnérabilité", "refuge",                    "trafic", "disparus"),
+            "fr": ("protéger", "sécurité", "vulnérable", "vulnérables", "vulnérabilité", "refuge",
+                   "trafic", "disparus"),
             "en": ("minor", "safe", "vulnerable"),
             "ar": ("الأمان", "الأطفال"),
         },
@@ -322,7 +328,8 @@ THEMES: tuple[Theme, ...] = (
                 "conseils communaux", "conseil régional", "pétition", "pétitions", "motion", "instances",
                 "gouvernance", "politiques publiques", "implication",
                 "impliquer", "coalition", "mobilisation", "renforcement des capacités", "citoyenneté",
-                "engagement", "parlementaires", "décideurs",                 "budget participatif",
+                "engagement", "parlementaires", "décideurs",
+                "budget participatif",
             ),
             "en": (
                 "participation", "participate", "representation", "represent", "consult", "consultation",
@@ -333,7 +340,7 @@ THEMES: tuple[Theme, ...] = (
                 "المشاركة", "مشاركة", "إشراك", "التمثيلية", "تمثيلية", "التمثيل", "التشاور", "الحوار",
                 "الترافع", "المجتمع المدني", "الانتخابات", "التصويت", "المجالس المنتخبة",
                 "السياسات العمومية", "العرائض", "عريضة", "الديمقراطية التشاركية", "القيادة",
-                "الحياة العامة",
+                "الحياة العامة", "العمل الجمعوي",
             ),
         },
         hints={
@@ -353,8 +360,9 @@ THEMES: tuple[Theme, ...] = (
                 "discrimination", "discriminations", "discriminatoire", "discriminer", "racisme", "raciste",
                 "racistes", "racial", "raciale", "xénophobie", "xénophobe", "préjugé", "préjugés",
                 "stéréotype", "stéréotypes", "stigmatisation", "stigmatiser", "haine", "haineux",
-                "discours de haine", "insulte", "insultes", "insulter", "injure", "injures", "faciès",
-                "contrôle au faciès", "profilage",                 "vivre ensemble", "vivre-ensemble", "cohésion sociale", "interculturel",
+                "discours de haine", "insulte", "insultes", "insulter", "injure", "injures", "=facies",
+                "contrôle au faciès", "profilage",
+                "vivre ensemble", "vivre-ensemble", "cohésion sociale", "interculturel",
                 "interculturelle", "interculturelles", "tolérance", "égalité de traitement", "mépris",
                 "grand public", "opinion publique", "sensibilisation du public",
             ),
@@ -371,7 +379,7 @@ THEMES: tuple[Theme, ...] = (
         },
         hints={
             "fr": ("sensibilisation", "sensibiliser", "intégration", "diversité", "médias", "réseaux sociaux",
-                   "exclusion", "égalité", "culturel", "culturelle"),
+                   "exclusion", "=egalite", "culturel", "culturelle"),
             "en": ("integration", "awareness", "media"),
             "ar": ("الاندماج", "التحسيس"),
         },

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import GENERIC_WORDS, THEMES
-from .tokens import Token, idea_tokens
+from .tokens import Token, fold, idea_tokens
 
 # A plain term counts 1. A phrase of two or more content words counts 1.5: it is more specific than a
 # word (« carte de séjour ») and, matched first, it takes its words away from weaker readings. A hint
@@ -25,7 +25,9 @@ class _Entry:
 
 
 def _positions(phrase: str, language: str) -> tuple[frozenset[str], ...]:
-    """Per content word of a lexicon phrase, its forms in the phrase's own language."""
+    """Per content word of a lexicon phrase, its forms in the phrase's own language (``=word``: the word only)."""
+    if phrase.startswith("="):
+        return tuple(frozenset({"=" + fold(word)}) for word in phrase[1:].split())
     tag = language + ":"
     _, tokens = idea_tokens(phrase)
     return tuple(frozenset(form for form in token.forms if form.startswith(tag)) for token in tokens)
@@ -54,12 +56,12 @@ def _index() -> dict[str, tuple[_Entry, ...]]:
 
 @cache
 def generic_keys() -> frozenset[str]:
-    """Token keys of the field's generic words (lexicon.GENERIC_WORDS), in every form."""
+    """Token keys of the field's generic words (lexicon.GENERIC_WORDS), as French, English or Arabic stems."""
     keys: set[str] = set()
     for phrases in GENERIC_WORDS.values():
         for phrase in phrases:
             for token in idea_tokens(phrase)[1]:
-                keys.update(token.forms)
+                keys.update(form.split(":", 1)[1] for form in token.forms if ":" in form)
     return frozenset(keys)
 
 

@@ -101,7 +101,7 @@ class Token:
 
     surface: str              # as typed, lower-cased: what a label shows
     key: str                  # the form two ideas are compared on
-    forms: tuple[str, ...]    # the language-tagged forms the lexicon may know it by
+    forms: tuple[str, ...]    # the language-tagged forms the lexicon may know it by, and "=word" as typed
 
 
 @lru_cache(maxsize=65536)
@@ -116,7 +116,7 @@ def latin_token(word: str, english: bool) -> Token:
     french = dict.fromkeys((fold(_FRENCH.stemWord(word)), _FRENCH.stemWord(folded)))
     english_stem = fold(_ENGLISH.stemWord(folded))
     key = english_stem if english else next(iter(french))
-    forms = (*("fr:" + stem for stem in french), "en:" + english_stem)
+    forms = (*("fr:" + stem for stem in french), "en:" + english_stem, "=" + folded)
     return Token(surface=word, key=key, forms=forms)
 
 

@@ -70,19 +70,30 @@ def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, pro
         raise DomainError("invalid_type", field="config", expected="object")
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
-        room = session.get(Room, room_id)
-        if room is None:
-            raise DomainError("unknown_room")
-        clean_config = kind.validate_config(config, _config_context(session, room_id, clean_prompt))
-        last = session.scalar(select(func.max(Activity.position)).where(Activity.room_id == room_id))
-        activity = Activity(room_id=room_id, type=kind.name, prompt=clean_prompt, config=clean_config,
-                            position=(last or 0) + 1, created_at=ctx.clock())
-        session.add(activity)
-        session.flush()
-        return {"ok": True, "activity_id": activity.id}, [activity_changed(session, room, activity)]
+        activity_id = create_activity_in(session, ctx, room_id=room_id, type_name=kind.name, prompt=clean_prompt,
+                                         config=config)
+        activity = session.get(Activity, activity_id)
+        assert activity is not None
+        return {"ok": True, "activity_id": activity.id}, [activity_changed(session, activity.room, activity)]
 
     return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="create_activity", room_id=room_id, work=work,
                     rate_limited=False)
+
+
+def create_activity_in(session: Session, ctx: ServiceContext, *, room_id: int, type_name: object, prompt: object,
+                       config: Mapping[str, Any]) -> int:
+    """Add a draft activity at the end of the agenda, inside the caller's transaction; returns its id."""
+    kind = activity_type(type_name)
+    clean_prompt = checked_text(prompt, max_length=MAX_PROMPT_LENGTH, field="prompt")
+    if session.get(Room, room_id) is None:
+        raise DomainError("unknown_room")
+    clean_config = kind.validate_config(config, _config_context(session, room_id, clean_prompt))
+    last = session.scalar(select(func.max(Activity.position)).where(Activity.room_id == room_id))
+    activity = Activity(room_id=room_id, type=kind.name, prompt=clean_prompt, config=clean_config,
+                        position=(last or 0) + 1, created_at=ctx.clock())
+    session.add(activity)
+    session.flush()
+    return activity.id
 
 
 def update_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, prompt: object = None,
