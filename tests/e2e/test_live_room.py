@@ -500,6 +500,7 @@ def _rss_mb(pid: int) -> float:
 def test_oversized_frame_is_cut_off_before_the_server_buffers_it(live_server: LiveServer) -> None:
     """A 64 MB frame must be refused after ~64 KB, not held in the server's memory first (a phone could OOM it)."""
     room = Room(live_server)
+    brainstorm = room.activity("brainstorm", "Une idée")
     pid = live_server.process.pid  # type: ignore[union-attr]
     ws = websocket.create_connection(f"ws://127.0.0.1:{live_server.port}/socket.io/?EIO=4&transport=websocket",
                                      timeout=10)
@@ -508,7 +509,8 @@ def test_oversized_frame_is_cut_off_before_the_server_buffers_it(live_server: Li
         ws.send("40" + json.dumps({"code": room.code, "role": "participant"}))
         while not str(ws.recv()).startswith('42["room_state"'):
             pass
-        frame = "42" + json.dumps(["submit_idea", {"padding": "x" * (64 << 20)}])
+        frame = "42" + json.dumps(["submit_idea", {"activity_id": brainstorm, "text": STATEMENTS[5], "op_id": op("huge"),
+                                                   "padding": "x" * (64 << 20)}])
         before = peak = _rss_mb(pid)
 
         def send_quietly() -> None:
@@ -528,6 +530,6 @@ def test_oversized_frame_is_cut_off_before_the_server_buffers_it(live_server: Li
             time.sleep(0.01)
     finally:
         ws.shutdown()
+    assert activity_in(room.export(), brainstorm)["ideas"] == []
     assert peak - before < 16, f"server RSS grew by {peak - before:.0f} MB while receiving a refused 64 MB frame"
-    assert activity_in(room.export(), room.activity("brainstorm", "Après"))["ideas"] == []
     room.moderator.close()

@@ -11,6 +11,7 @@ def main() -> None:
         from gevent import monkey
 
         monkey.patch_all()
+    from . import events_commands  # noqa: F401  (registers its subcommands on the group)
     from .commands import cli
 
     cli()

@@ -21,6 +21,21 @@ def _context(settings: Settings):  # type: ignore[no-untyped-def]
     return ServiceContext(db=Database(settings.database_url), publisher=RecordingPublisher(), settings=settings)
 
 
+def translator(settings: Settings):  # type: ignore[no-untyped-def]
+    """gettext in the default language, for texts a command writes into the database (template agendas)."""
+    from flask_babel import force_locale, gettext
+
+    from .. import create_app
+
+    app = create_app(settings)
+
+    def translate(text: str) -> str:
+        with app.app_context(), force_locale(settings.default_locale):
+            return gettext(text)
+
+    return translate
+
+
 def _fail(error: Exception, settings: Settings) -> None:
     """Turn a refused request into a one-line, translated message and exit status 1."""
     from .. import create_app
@@ -89,42 +104,57 @@ def run(host: str | None, port: int | None) -> None:
         app.extensions["socketio"].run(app, host=settings.host, port=settings.port, allow_unsafe_werkzeug=True)
 
 
-@cli.command("create-event")
-@click.option("--title", required=True, help="Title of the event, e.g. « Rencontre nationale SNI ».")
-@click.option("--room", "rooms", multiple=True, required=True, help="A room name; repeat for several rooms.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (docs/events.md).")
-def create_event_command(title: str, rooms: tuple[str, ...], as_json: bool) -> None:
-    """Create an event with its rooms; prints the join codes, links and the moderator token."""
-    from ..domain.errors import DomainError
-    from ..migrate import upgrade
+def created_event_document(created, settings: Settings) -> dict:  # type: ignore[no-untyped-def]
+    """The public JSON of a created event (docs/events.md): rooms with codes, links and the moderator token."""
     from ..network import public_base_url
-    from ..services.events import create_event
     from ..web.links import room_links
 
-    settings = Settings.from_env()
-    upgrade(settings.database_url)
-    try:
-        created = create_event(_context(settings), title=title, room_names=list(rooms))
-    except DomainError as error:
-        _fail(error, settings)
-        return
     base = public_base_url(settings.host, settings.port, settings.public_url)
-    document = {
-        "event": {"id": created.event_id, "title": created.title},
-        "rooms": [
-            {"name": name, "code": code, **room_links(code, base), "moderator_token": created.moderator_token}
-            for name, code in created.rooms
-        ],
-    }
-    for room in document["rooms"]:
-        room["moderator_url"] += f"?token={created.moderator_token}"
+    rooms = []
+    for name, code in created.rooms:
+        links = room_links(code, base)
+        links["moderator_url"] += f"?token={created.moderator_token}"
+        rooms.append({"name": name, "code": code, **links, "moderator_token": created.moderator_token})
+    return {"event": {"id": created.event_id, "title": created.title}, "rooms": rooms}
+
+
+def print_created_event(document: dict, as_json: bool) -> None:  # type: ignore[type-arg]
     if as_json:
         click.echo(json.dumps(document, ensure_ascii=False))
         return
-    click.echo(f"{created.title} (event {created.event_id})")
+    click.echo(f"{document['event']['title']} (event {document['event']['id']})")
     for room in document["rooms"]:
         click.echo(f"  {room['name']}: code {room['code']}  join {room['join_url']}  screen {room['screen_url']}")
         click.echo(f"    moderator {room['moderator_url']}")
+
+
+@cli.command("create-event")
+@click.option("--title", default=None, help="Title of the event, e.g. « Rencontre nationale SNI ».")
+@click.option("--room", "rooms", multiple=True, help="A room name; repeat for several rooms.")
+@click.option("--template", type=click.Choice(["sni"]), default=None,
+              help="Start from « Rencontre nationale SNI »: plenary, two thematic workshops, restitution, agendas ready.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (docs/events.md).")
+def create_event_command(title: str | None, rooms: tuple[str, ...], template: str | None, as_json: bool) -> None:
+    """Create an event with its rooms; prints the join codes, links and the moderator token."""
+    from ..domain.errors import DomainError
+    from ..migrate import upgrade
+    from ..services.event_templates import create_event_from_template
+    from ..services.events import create_event
+
+    settings = Settings.from_env()
+    upgrade(settings.database_url)
+    if template is None and (not title or not rooms):
+        raise click.UsageError("give --title and at least one --room, or --template")
+    try:
+        if template is not None:
+            created = create_event_from_template(_context(settings), template=template, title=title,
+                                                 translate=translator(settings))
+        else:
+            created = create_event(_context(settings), title=title, room_names=list(rooms))
+    except DomainError as error:
+        _fail(error, settings)
+        return
+    print_created_event(created_event_document(created, settings), as_json)
 
 
 @cli.command()
@@ -148,3 +178,31 @@ def export(code: str, export_format: str, out: Path | None, without_hidden: bool
         click.echo(text)
     else:
         out.write_text(text + "\n", encoding="utf-8")
+
+
+@cli.command("cluster")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help='Print {"clusters": [{"label": ..., "members": [...]}]}.')
+@click.option("--language", type=click.Choice(["fr", "en", "ar"]), default="fr", show_default=True,
+              help="Language of the theme labels.")
+def cluster_command(file: str, as_json: bool, language: str) -> None:
+    """Suggest clusters for the ideas of FILE, one idea per line (UTF-8; - reads standard input).
+
+    Blank lines are skipped, but members are the 0-based line numbers in FILE, blank lines counted.
+    """
+    from ..clustering import suggest_clusters
+
+    # Undecodable bytes become U+FFFD rather than stopping the command; a BOM (Excel, Notepad) is dropped.
+    data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    lines = [line.removesuffix("\r") for line in data.decode("utf-8-sig", errors="replace").split("\n")]
+    numbers = [number for number, line in enumerate(lines) if line.strip()]
+    suggestions = suggest_clusters([lines[number] for number in numbers], language=language)
+    clusters = [{"label": suggestion.label, "members": [numbers[index] for index in suggestion.members]}
+                for suggestion in suggestions]
+    if as_json:
+        click.echo(json.dumps({"clusters": clusters}, ensure_ascii=False))
+        return
+    for found in clusters:
+        click.echo(f"{found['label']} ({len(found['members'])})")
+        for number in found["members"]:
+            click.echo(f"  {number}: {lines[number].strip()}")

@@ -10,7 +10,9 @@ Four steps, each deterministic:
    content words, and each theme of the lexicon is a hub node joined to the groups that speak of it,
    so two groups on one theme are linked through the hub even when they share no word. Louvain
    community detection, with a fixed seed, cuts the graph into suggested clusters.
-4. Communities of a single idea join the cluster of their theme, or an "Autres" suggestion.
+4. A community whose theme is the theme of one of the moderator's clusters goes to that cluster; a
+   lone idea joins the largest community of its theme; lone ideas without a theme, and communities
+   with neither a theme nor a word in common, make one "Autres" suggestion.
 
 The graph is built in a canonical order (groups sorted by their text), so the suggested partition
 depends on the multiset of texts, not on their order, the hash seed or the run.
@@ -31,27 +33,29 @@ from .lexicon import LANGUAGES, OTHER_LABELS, THEMES
 from .themes import generic_keys, theme_scores, theme_shares
 from .tokens import Token, idea_tokens
 
-# The recipes' figure: rapidfuzz's token-set ratio ≥ 80 (out of 100) on normalised words merges
-# typos, accents, plurals and reordering safely; below it, two different short ideas on one topic
-# (« accès à la santé » / « accès à la justice ») start to pass.
+# The recipes' figure: rapidfuzz's token-set ratio ≥ 80 (out of 100) on stemmed, accent-free words
+# merges typos, accents, plurals and reordering. At 70, different ideas on one theme already pass
+# (« Soins gratuits dans les hôpitaux publics » / « Accouchement à l'hôpital refusé faute d'argent »: 74).
 NEAR_DUPLICATE_RATIO = 80
 # The token-set ratio only looks at the words two ideas share and at what is left over, so it is 100
 # whenever one idea's words are a subset of the other's: « santé » would duplicate every idea about
 # health, and near-duplicates, welded transitively, would chain whole themes together (measured: one
-# group of 1,561 of 5,000 generated ideas). Two guards: the shorter idea has at least half as many
-# distinct words as the longer one, and either all its words are in the longer one (the same idea
-# with a few words more) or the two read alike in full (token-sort ratio ≥ 80: the same words with
-# typos or in another order).
+# group of 1,561 of 5,000 generated ideas; « Santé sexuelle et reproductive des jeunes femmes » /
+# « Abus sexuels sur les femmes migrantes » scores 81). Two guards: the shorter idea has at least half
+# as many distinct words as the longer one, and either all its words are in the longer one (the same
+# idea with a few words more) or the two read alike in full (token-sort ratio ≥ 80: the same words
+# with typos or in another order).
 NEAR_DUPLICATE_MIN_LENGTH_RATIO = 0.5
 
 # Joining one of the moderator's clusters. A group's affinity to a cluster is
-#   THEME_AFFINITY · cosine(theme shares, cluster's theme profile) + LEXICAL_AFFINITY · best cosine to a member.
-# Same theme alone (cosine 1) gives 0.5 ≥ 0.3: the moderator's « Santé » cluster takes any health idea.
-# Shared words alone need a cosine of 0.6 (about two content words out of three in common). A group
-# whose theme contradicts the cluster's needs both.
+#   THEME_AFFINITY · (theme shares · cluster's unit theme profile) + LEXICAL_AFFINITY · best cosine to a member.
+# Same theme alone (product 1) gives 0.5: the moderator's « Santé » cluster takes any health idea, and
+# an idea half about health, half about something else (0.25) still reaches JOIN_THRESHOLD, while a
+# lone hint (share 0.4, themes.py) gives 0.2 and needs shared words too. Shared words alone need a
+# cosine of 0.5 (about half of the content words in common).
 THEME_AFFINITY = 0.5
 LEXICAL_AFFINITY = 0.5
-JOIN_THRESHOLD = 0.3
+JOIN_THRESHOLD = 0.25
 # The cluster's own label counts as one more member (« Logement » names the theme of what follows).
 LABEL_AS_MEMBERS = 1.0
 
@@ -68,9 +72,13 @@ LEXICAL_NEIGHBOURS = 8
 # Louvain's randomness is seeded: any fixed value gives a reproducible partition.
 LOUVAIN_SEED = 1
 LOUVAIN_RESOLUTION = 1.0
-# A theme names a cluster when its summed share over the members reaches this fraction of them.
-DOMINANT_THEME_SHARE = 0.4
+# A theme names a cluster when its summed share over the members reaches half of them: a lone hint
+# (share 0.4) does not name an idea, and a cluster half about health and half about nothing known is
+# still « Santé ».
+DOMINANT_THEME_SHARE = 0.5
 LABEL_WORDS = 3
+
+_THEME_ORDER = {theme.key: rank for rank, theme in enumerate(THEMES)}
 
 
 @dataclass(frozen=True)
@@ -181,19 +189,15 @@ def near_duplicate(left: str, right: str) -> bool:
 def _near_duplicate_components(ideas: Sequence[_Idea]) -> list[int]:
     """A component id per idea: exact and near-duplicates share one (transitively)."""
     union = _UnionFind(len(ideas))
-    first_with: dict[str, int] = {}
+    first_with_text: dict[str, int] = {}
+    first_with_key: dict[str, int] = {}
     for position, idea in enumerate(ideas):
-        for same in (idea.canonical, "\0" + idea.duplicate_key if idea.duplicate_key else None):
-            if same is None:
-                continue
-            if same in first_with:
-                union.union(first_with[same], position)
-            else:
-                first_with[same] = position
-    # Fuzzy comparison on distinct keys only, and only between keys sharing a word: a pair with no word
-    # in common is never a near-duplicate of short ideas, and the blocking keeps 1,000 ideas fast.
-    keys = sorted({idea.duplicate_key for idea in ideas if idea.duplicate_key})
-    holder = _first_positions(ideas)
+        union.union(position, first_with_text.setdefault(idea.canonical, position))
+        if idea.duplicate_key:
+            union.union(position, first_with_key.setdefault(idea.duplicate_key, position))
+    # Fuzzy comparison of distinct keys only, and only of keys sharing a word: that keeps 1,000 ideas
+    # fast, at the price of missing twins whose every word is mistyped.
+    keys = sorted(first_with_key)
     postings: dict[str, list[int]] = {}
     for number, key in enumerate(keys):
         for word in sorted(set(key.split())):
@@ -206,22 +210,15 @@ def _near_duplicate_components(ideas: Sequence[_Idea]) -> list[int]:
                     continue
                 compared.add((left, right))
                 if near_duplicate(keys[left], keys[right]):
-                    union.union(holder[keys[left]], holder[keys[right]])
+                    union.union(first_with_key[keys[left]], first_with_key[keys[right]])
     return [union.find(position) for position in range(len(ideas))]
 
 
-def _first_positions(ideas: Sequence[_Idea]) -> dict[str, int]:
-    first: dict[str, int] = {}
-    for position, idea in enumerate(ideas):
-        first.setdefault(idea.duplicate_key, position)
-    return first
-
-
 def _dominant_theme(theme_totals: dict[str, float], size: int) -> str | None:
+    """The theme holding the most of ``size`` ideas, if it holds DOMINANT_THEME_SHARE of them."""
     if not theme_totals:
         return None
-    order = {theme.key: rank for rank, theme in enumerate(THEMES)}
-    best = min(theme_totals, key=lambda theme: (-theme_totals[theme], order[theme]))
+    best = min(theme_totals, key=lambda theme: (-theme_totals[theme], _THEME_ORDER[theme]))
     return best if theme_totals[best] >= DOMINANT_THEME_SHARE * size else None
 
 
@@ -233,8 +230,12 @@ def _sum_shares(ideas: Iterable[_Idea]) -> dict[str, float]:
     return totals
 
 
-def _salient_words(ideas: Sequence[_Idea], vectors: _Vectors) -> str:
-    """Up to LABEL_WORDS words most of the ideas share, rarer words first on ties, as typed."""
+def _salient_words(ideas: Sequence[_Idea], vectors: _Vectors, *, shared_only: bool = False) -> str:
+    """Up to LABEL_WORDS words most of the ideas share, rarer words first on ties, as typed.
+
+    ``shared_only``: only words at least two of the ideas use (empty when they share none). Ideas
+    without a content word are named by the beginning of their text.
+    """
     document_frequency: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = {}
     for idea in ideas:
@@ -242,10 +243,16 @@ def _salient_words(ideas: Sequence[_Idea], vectors: _Vectors) -> str:
             surfaces.setdefault(token.key, Counter())[token.surface] += 1
         document_frequency.update(set(vectors.words(idea)))
     ranked = sorted(document_frequency, key=lambda word: (-document_frequency[word], -vectors.idf.get(word, 1.0), word))
-    if len(ideas) > 1 and sum(1 for word in ranked if document_frequency[word] > 1) >= 2:
-        ranked = [word for word in ranked if document_frequency[word] > 1]
-    chosen = ranked[:LABEL_WORDS]
-    return ", ".join(min(surfaces[word].items(), key=lambda pair: (-pair[1], pair[0]))[0] for word in chosen)
+    shared = [word for word in ranked if document_frequency[word] > 1]
+    if shared_only or len(shared) >= 2:
+        ranked = shared
+    if not ranked:
+        return "" if shared_only else _beginning(ideas[0].canonical)
+    return ", ".join(min(surfaces[word].items(), key=lambda pair: (-pair[1], pair[0]))[0] for word in ranked[:LABEL_WORDS])
+
+
+def _beginning(text: str, length: int = 40) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def _label(theme: str | None, language: str) -> str | None:
@@ -260,106 +267,146 @@ def suggest_clusters(texts: Sequence[str], existing: Sequence[ExistingCluster] =
 
     ``existing`` are the moderator's clusters: ideas close to one are suggested into it. Labels are in
     ``language`` (fr, en or ar). ``use_lexicon=False`` leaves the theme lexicon out (a lexical-only
-    baseline, for measuring what the lexicon brings).
+    baseline, for measuring what the lexicon brings). Suggestions into existing clusters come first,
+    in the order of ``existing``, then new clusters, largest first, then "Autres".
     """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
     if not texts:
         return []
     ideas = [_analyse(text, use_lexicon) for text in texts]
-    cluster_ideas = [[_analyse(text, use_lexicon) for text in cluster.member_texts] for cluster in existing]
-    label_ideas = [_analyse(cluster.label, use_lexicon) for cluster in existing]
-    vectors = _Vectors([*ideas, *(idea for members in cluster_ideas for idea in members), *label_ideas])
+    clusters = [_Cluster.of(cluster, use_lexicon) for cluster in existing]
+    vectors = _Vectors([*ideas, *(idea for cluster in clusters for idea in cluster.ideas)])
+    for cluster in clusters:
+        cluster.vectors = [vectors.of([idea]) for idea in cluster.ideas]
 
-    # 1. Near-duplicates, among the new ideas and the members of existing clusters together.
-    everything = [*ideas, *(idea for members in cluster_ideas for idea in members)]
-    owner = [None] * len(ideas) + [number for number, members in enumerate(cluster_ideas) for _ in members]
-    components = _near_duplicate_components(everything)
-    groups: dict[int, list[int]] = {}
-    for position in range(len(ideas)):
-        groups.setdefault(components[position], []).append(position)
-    duplicate_of: dict[int, Counter[int]] = {}
-    for position in range(len(ideas), len(everything)):
-        duplicate_of.setdefault(components[position], Counter())[owner[position]] += 1
-    # Canonical order: by the smallest (text, original) of each group, so input order does not matter.
-    ordered_groups = sorted(groups.items(), key=lambda item: min((ideas[p].canonical, texts[p]) for p in item[1]))
-
-    # 2. The moderator's clusters.
-    profiles = []
-    for members, label in zip(cluster_ideas, label_ideas):
-        totals = _sum_shares(members)
-        for theme, share in theme_shares(label.themes).items():
-            totals[theme] = totals.get(theme, 0.0) + LABEL_AS_MEMBERS * share
-        profiles.append((_unit(totals), [vectors.of([idea]) for idea in [*members, label]], totals, len(members)))
+    groups, duplicate_of = _near_duplicate_groups(texts, ideas, clusters)
     joined: dict[int, list[int]] = {}
     remaining: list[list[int]] = []
-    for component, positions in ordered_groups:
-        target = None
+    for component, positions in groups:
         if component in duplicate_of:
             counts = duplicate_of[component]
-            target = min(counts, key=lambda number: (-counts[number], number))
-        elif profiles:
-            group_ideas = [ideas[p] for p in positions]
-            shares = _unit(_sum_shares(group_ideas))
-            vector = vectors.of(group_ideas)
-            best_score = JOIN_THRESHOLD
-            for number, (theme_profile, member_vectors, _, _) in enumerate(profiles):
-                score = THEME_AFFINITY * _cosine(shares, theme_profile) + LEXICAL_AFFINITY * max(
-                    (_cosine(vector, member) for member in member_vectors), default=0.0)
-                if score >= best_score + 1e-12 or (target is None and score >= best_score):
-                    target, best_score = number, score
+            target: int | None = min(counts, key=lambda number: (-counts[number], number))
+        else:
+            target = _closest_cluster([ideas[p] for p in positions], clusters, vectors)
         if target is None:
             remaining.append(positions)
         else:
             joined.setdefault(target, []).extend(positions)
 
-    suggestions = []
-    for number, cluster in enumerate(existing):
-        if number in joined:
-            totals = dict(profiles[number][2])
-            for theme, share in _sum_shares(ideas[p] for p in joined[number]).items():
-                totals[theme] = totals.get(theme, 0.0) + share
-            size = profiles[number][3] + len(joined[number]) + LABEL_AS_MEMBERS
-            suggestions.append(Suggestion(label=cluster.label, members=tuple(sorted(joined[number])),
-                                          cluster_key=cluster.key, theme=_dominant_theme(totals, int(size))))
-
-    # 3. Communities of the similarity graph.
-    communities = _communities(remaining, ideas, vectors, use_lexicon)
-
-    # 4. Themes and labels; lone ideas join their theme or "Autres".
+    # New communities whose theme is the theme of one of the moderator's clusters go to it too: a
+    # second « Santé » beside the moderator's own would only be merged by hand.
+    cluster_of_theme: dict[str, int] = {}
+    for number, cluster in enumerate(clusters):
+        if cluster.theme is not None:
+            cluster_of_theme.setdefault(cluster.theme, number)
     new: list[tuple[list[int], str | None]] = []
     leftovers: list[int] = []
-    for community in communities:
-        theme = _dominant_theme(_sum_shares(ideas[p] for p in community), len(community))
-        if len(community) > 1:
-            new.append((community, theme))
-        elif theme is not None:
+    for community in _communities(remaining, ideas, vectors, use_lexicon):
+        members = [ideas[p] for p in community]
+        theme = _dominant_theme(_sum_shares(members), len(community))
+        if theme in cluster_of_theme:
+            joined.setdefault(cluster_of_theme[theme], []).extend(community)
+        elif theme is not None or (len(community) > 1 and _salient_words(members, vectors, shared_only=True)):
             new.append((community, theme))
         else:
-            leftovers.extend(community)
-    by_theme: dict[str, list[int]] = {}
-    kept = []
+            leftovers.extend(community)  # a lone idea, or ideas with neither a theme nor a word in common
+
+    suggestions = [
+        Suggestion(label=existing[number].label, members=tuple(sorted(joined[number])),
+                   cluster_key=existing[number].key,
+                   theme=clusters[number].theme_with(ideas[p] for p in joined[number]))
+        for number in range(len(existing)) if number in joined
+    ]
+    suggestions.extend(_new_suggestions(new, ideas, vectors, language))
+    if leftovers:
+        suggestions.append(Suggestion(label=OTHER_LABELS[language], members=tuple(sorted(leftovers)),
+                                      cluster_key=None, theme=None))
+    return suggestions
+
+
+class _Cluster:
+    """A moderator's cluster as the engine sees it: its ideas (members and label) and theme profile."""
+
+    def __init__(self, members: list[_Idea], label: _Idea) -> None:
+        self.members = members
+        self.ideas = [*members, label]
+        self.totals = _sum_shares(members)
+        for theme, share in theme_shares(label.themes).items():
+            self.totals[theme] = self.totals.get(theme, 0.0) + LABEL_AS_MEMBERS * share
+        self.profile = _unit(self.totals)
+        self.theme = _dominant_theme(self.totals, len(members) + 1)
+        self.vectors: list[dict[str, float]] = []
+
+    @classmethod
+    def of(cls, cluster: ExistingCluster, use_lexicon: bool) -> _Cluster:
+        return cls([_analyse(text, use_lexicon) for text in cluster.member_texts], _analyse(cluster.label, use_lexicon))
+
+    def theme_with(self, ideas: Iterable[_Idea]) -> str | None:
+        """The dominant theme once ``ideas`` are added."""
+        added = list(ideas)
+        totals = dict(self.totals)
+        for theme, share in _sum_shares(added).items():
+            totals[theme] = totals.get(theme, 0.0) + share
+        return _dominant_theme(totals, len(self.members) + 1 + len(added))
+
+
+def _near_duplicate_groups(texts: Sequence[str], ideas: Sequence[_Idea], clusters: Sequence[_Cluster]
+                           ) -> tuple[list[tuple[int, list[int]]], dict[int, Counter[int]]]:
+    """Groups of near-duplicate new ideas in canonical order, and for each group the clusters it duplicates.
+
+    Members of the moderator's clusters take part, so an idea retyped goes where its twin already is.
+    Canonical order: by the smallest (text, original) of each group, so input order does not matter.
+    """
+    everything = [*ideas, *(idea for cluster in clusters for idea in cluster.members)]
+    owner = [number for number, cluster in enumerate(clusters) for _ in cluster.members]
+    components = _near_duplicate_components(everything)
+    groups: dict[int, list[int]] = {}
+    for position in range(len(ideas)):
+        groups.setdefault(components[position], []).append(position)
+    duplicate_of: dict[int, Counter[int]] = {}
+    for offset, number in enumerate(owner):
+        component = components[len(ideas) + offset]
+        if component in groups:
+            duplicate_of.setdefault(component, Counter())[number] += 1
+    ordered = sorted(groups.items(), key=lambda item: min((ideas[p].canonical, texts[p]) for p in item[1]))
+    return ordered, duplicate_of
+
+
+def _closest_cluster(group: list[_Idea], clusters: Sequence[_Cluster], vectors: _Vectors) -> int | None:
+    """The moderator's cluster a group of ideas is closest to, if it reaches JOIN_THRESHOLD (first on ties)."""
+    shares = {theme: total / len(group) for theme, total in _sum_shares(group).items()}
+    vector = vectors.of(group)
+    target, best = None, JOIN_THRESHOLD
+    for number, cluster in enumerate(clusters):
+        score = THEME_AFFINITY * _cosine(shares, cluster.profile) + LEXICAL_AFFINITY * max(
+            (_cosine(vector, member) for member in cluster.vectors), default=0.0)
+        if score > best or (target is None and score == best):
+            target, best = number, score
+    return target
+
+
+def _new_suggestions(new: list[tuple[list[int], str | None]], ideas: Sequence[_Idea], vectors: _Vectors,
+                     language: str) -> list[Suggestion]:
+    """New clusters, largest first; a lone idea joins the largest community of its theme if there is one."""
+    largest_of_theme: dict[str, list[int]] = {}
+    kept: list[tuple[list[int], str | None]] = []
     for community, theme in sorted(new, key=lambda item: (-len(item[0]), min(item[0]))):
-        if len(community) == 1 and theme in by_theme:
-            by_theme[theme].extend(community)
+        if len(community) == 1 and theme in largest_of_theme:
+            largest_of_theme[theme].extend(community)
             continue
-        if theme is not None and theme not in by_theme:
-            by_theme[theme] = community
+        if theme is not None:
+            largest_of_theme.setdefault(theme, community)
         kept.append((community, theme))
     labels = [_label(theme, language) or _salient_words([ideas[p] for p in community], vectors)
               for community, theme in kept]
     repeated = {label for label in labels if labels.count(label) > 1}
     created = []
     for (community, theme), label in zip(kept, labels):
-        if label in repeated:
+        if label in repeated:  # two communities on one theme: tell them apart by their words
             label = f"{label} : {_salient_words([ideas[p] for p in community], vectors)}"
         created.append(Suggestion(label=label, members=tuple(sorted(community)), cluster_key=None, theme=theme))
-    created.sort(key=lambda suggestion: (-len(suggestion.members), suggestion.members[0]))
-    suggestions.extend(created)
-    if leftovers:
-        suggestions.append(Suggestion(label=OTHER_LABELS[language], members=tuple(sorted(leftovers)),
-                                      cluster_key=None, theme=None))
-    return suggestions
+    return sorted(created, key=lambda suggestion: (-len(suggestion.members), suggestion.members[0]))
 
 
 def _communities(groups: list[list[int]], ideas: Sequence[_Idea], vectors: _Vectors,
@@ -374,8 +421,8 @@ def _communities(groups: list[list[int]], ideas: Sequence[_Idea], vectors: _Vect
     if use_lexicon:
         hubs = {theme.key: len(groups) + rank for rank, theme in enumerate(THEMES)}
         for node, positions in enumerate(groups):
-            for theme, share in theme_shares(_sum_shares(ideas[p] for p in positions)).items():
-                edges[(node, hubs[theme])] = HUB_EDGE * share
+            for theme, total in _sum_shares(ideas[p] for p in positions).items():
+                edges[(node, hubs[theme])] = HUB_EDGE * total / len(positions)
     for (left, right), cosine in _lexical_neighbours(group_vectors).items():
         edges[(left, right)] = LEXICAL_EDGE * cosine
     graph.add_weighted_edges_from((left, right, weight) for (left, right), weight in sorted(edges.items()))

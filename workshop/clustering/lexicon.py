@@ -319,7 +319,8 @@ THEMES: tuple[Theme, ...] = (
         labels={"fr": "Participation et plaidoyer", "en": "Participation and advocacy", "ar": "المشاركة والترافع"},
         terms={
             "fr": (
-                "participation", "participer", "participatif", "participative", "représentation",
+                # « participants » has the stem of « participation »: exact words only
+                "=participation", "=participer", "participatif", "participative", "représentation",
                 "représentant", "représentants", "représentativité", "consultation", "consulter",
                 "concertation", "dialogue", "plaidoyer", "associatif", "vie associative", "société civile",
                 "OPM", "organisations de migrants", "organisations de personnes migrantes",

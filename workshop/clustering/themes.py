@@ -101,6 +101,10 @@ def theme_scores(tokens: Sequence[Token]) -> dict[str, float]:
 
 
 def theme_shares(scores: dict[str, float]) -> dict[str, float]:
-    """Scores rescaled to shares that sum to 1 (empty when no theme spoke)."""
-    total = sum(scores.values())
-    return {theme: score / total for theme, score in scores.items()} if total else {}
+    """How much of the idea each theme holds: shares summing to 1 once the idea names a theme (a term).
+
+    Scores below one term's weight are not scaled up: an idea with a single hint holds 0.4 of its
+    theme, so a word that merely leans somewhere does not pull an idea as hard as one that names it.
+    """
+    total = max(sum(scores.values()), TERM_WEIGHT)
+    return {theme: score / total for theme, score in scores.items()}

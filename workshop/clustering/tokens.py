@@ -88,10 +88,15 @@ def _stop_words(language: str) -> frozenset[str]:
 _STOP_FR = _stop_words("french")
 _STOP_EN = _stop_words("english")
 _STOP_AR = frozenset(_arabic_letters(word) for word in get_stop_words("arabic"))
-# Words only one of the two lists holds tell French from English; the English list is long (1,300
-# entries, many of them ordinary words), so it is applied to ideas written in English only.
-_ONLY_FR = _STOP_FR - _STOP_EN
-_ONLY_EN = _STOP_EN - _STOP_FR
+# The English list is long (1,300 entries, « date », « work » and « la » among them), so it is applied
+# to ideas written in English only, and English is told by these function words, none of them French.
+_ENGLISH_MARKERS = frozenset(
+    "the and of to for with is are be should from by at their our we they this that it not no all when "
+    "because into can must will have has who which there these those more most so any than its was were "
+    "been would could about after before between over under without through against only other such "
+    "each every them his her your my you he she what how why where do does".split()
+)
+_FRENCH_MARKERS = _STOP_FR - _ENGLISH_MARKERS
 _STOP_FR_EN = _STOP_FR | _STOP_EN
 
 
@@ -142,8 +147,8 @@ def guess_language(raw_words: list[str]) -> str:
     arabic = sum(1 for word in raw_words if _ARABIC_LETTERS.match(word))
     if arabic * 2 > len(raw_words):
         return "ar"
-    english = sum(1 for word in raw_words if word in _ONLY_EN)
-    french = sum(1 for word in raw_words if word in _ONLY_FR)
+    english = sum(1 for word in raw_words if word in _ENGLISH_MARKERS)
+    french = sum(1 for word in raw_words if word in _FRENCH_MARKERS)
     return "en" if english > french else "fr"
 
 

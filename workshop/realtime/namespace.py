@@ -12,7 +12,7 @@ from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 
 from ..domain.errors import DomainError
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
-from ..services import agenda, contributions, moderation, participants
+from ..services import agenda, clustering, contributions, moderation, participants, strategy, suggestions
 from ..services.access import access_for_token, access_from_session
 from ..services.context import ServiceContext
 from ..services.events import find_room
@@ -207,4 +207,63 @@ class WorkshopNamespace(Namespace):
     def on_unmerge_idea(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return moderation.unmerge_idea(self.context, room_id=client.room_id, idea_id=data.get("idea_id"),
                                        op_id=data.get("op_id"))
+
+    # Clustering and promotion (moderator) -------------------------------------------------------
+
+    @command("moderator")
+    def on_create_cluster(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return clustering.create_cluster(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                         label=data.get("label"), idea_ids=data.get("idea_ids"), actor=client.actor,
+                                         op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_rename_cluster(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return clustering.rename_cluster(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                         cluster_id=data.get("cluster_id"), label=data.get("label"),
+                                         actor=client.actor, op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_move_ideas(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return clustering.move_ideas(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                     idea_ids=data.get("idea_ids"), cluster_id=data.get("cluster_id"),
+                                     actor=client.actor, op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_merge_clusters(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return clustering.merge_clusters(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                         target_id=data.get("target_id"), source_ids=data.get("source_ids"),
+                                         actor=client.actor, op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_split_cluster(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return clustering.split_cluster(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                        cluster_id=data.get("cluster_id"), idea_ids=data.get("idea_ids"),
+                                        label=data.get("label"), actor=client.actor, op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_delete_cluster(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return clustering.delete_cluster(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                         cluster_id=data.get("cluster_id"), actor=client.actor,
+                                         op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_undo_clustering(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return clustering.undo_clustering(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                          actor=client.actor, op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_get_clustering_log(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "log": clustering.clustering_log(self.context, room_id=client.room_id,
+                                                             activity_id=data.get("activity_id"))}
+
+    @command("moderator")
+    def on_suggest_clusters(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "suggestions": suggestions.suggest_for_activity(
+            self.context, room_id=client.room_id, activity_id=data.get("activity_id"), language=client.language)}
+
+    @command("moderator")
+    def on_promote_to_axis(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return strategy.promote_to_axis(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
+                                        cluster_ids=data.get("cluster_ids"), idea_ids=data.get("idea_ids"),
+                                        title=data.get("title"), theme=data.get("theme"), op_id=data.get("op_id"))
 

@@ -56,7 +56,7 @@ def _cluster_values(cluster: Cluster) -> dict[str, Any]:
     return {"label": cluster.label, "position": cluster.position, "removed": cluster.removed}
 
 
-def _clusterable_activity(session: Session, room_id: int, activity_id: object) -> Activity:
+def clusterable_activity(session: Session, room_id: int, activity_id: object) -> Activity:
     activity = room_activity(session, room_id, activity_id)
     if activity_type(activity.type).input_kind != "idea":
         raise DomainError("not_clusterable", activity_id=activity.id)
@@ -100,7 +100,7 @@ def _act(ctx: ServiceContext, *, room_id: int, activity_id: object, actor: str, 
     """Run one clustering change, log its before and after, publish after commit."""
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
-        activity = _clusterable_activity(session, room_id, activity_id)
+        activity = clusterable_activity(session, room_id, activity_id)
         recorder = ChangeRecorder()
         response = change(session, activity, recorder)
         session.flush()
@@ -244,7 +244,7 @@ def undo_clustering(ctx: ServiceContext, *, room_id: int, activity_id: object, a
     """Undo the latest clustering change of this activity that is not undone yet."""
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
-        activity = _clusterable_activity(session, room_id, activity_id)
+        activity = clusterable_activity(session, room_id, activity_id)
         action = session.scalar(select(ClusteringAction).where(
             ClusteringAction.activity_id == activity.id, ClusteringAction.undone.is_(False))
             .order_by(ClusteringAction.id.desc()).limit(1))
@@ -269,7 +269,7 @@ def undo_clustering(ctx: ServiceContext, *, room_id: int, activity_id: object, a
 def clustering_log(ctx: ServiceContext, *, room_id: int, activity_id: object) -> list[dict[str, Any]]:
     """Every clustering change of an activity, newest first: who, what, when, and whether it was undone."""
     with ctx.db.read() as session:
-        activity = _clusterable_activity(session, room_id, activity_id)
+        activity = clusterable_activity(session, room_id, activity_id)
         actions = session.scalars(select(ClusteringAction).where(ClusteringAction.activity_id == activity.id)
                                   .order_by(ClusteringAction.id.desc()))
         return [{"id": action.id, "actor": action.actor, "kind": action.kind,

@@ -199,6 +199,21 @@ def _set_parent(session: Session, strategy: Strategy, axis: Axis, parent_id: obj
         axis.disposition = "adapted"
 
 
+def axis_document(ctx: ServiceContext, axis_id: object, event_ids: frozenset[int] | None) -> dict[str, Any]:
+    """One axe for its editor: the axe, its parent (SRI), the strategy it belongs to and the SNI axes it may decline."""
+    with ctx.db.read() as session:
+        axis = _axis(session, axis_id, event_ids)
+        owner = session.get(Strategy, axis.strategy_id)
+        assert owner is not None
+        parent = session.get(Axis, axis.parent_axis_id) if axis.parent_axis_id else None
+        candidates = ([{"id": other.id, "code": other.code, "title": other.title}
+                       for other in session.scalars(axes_of_strategy(owner.parent_strategy_id)) if not other.archived]
+                      if owner.parent_strategy_id else [])
+        return {"axis": axis_view(axis, parent), "event_id": owner.event_id,
+                "strategy": {"id": owner.id, "kind": owner.kind, "title": owner.title},
+                "parent_candidates": candidates}
+
+
 def move_axis(ctx: ServiceContext, *, axis_id: object, position: object, event_ids: frozenset[int] | None) -> dict[str, Any]:
     """Put an axe at ``position`` (0-based) in the strategy's priority order."""
     if type(position) is not int:

@@ -8,7 +8,9 @@ def register_blueprints(app: Flask) -> None:
     from .errors import register_error_pages
     from .moderator import blueprint as moderator
     from .pages import blueprint as pages
+    from .strategy import blueprint as strategy
 
     app.register_blueprint(pages)
     app.register_blueprint(moderator)
+    app.register_blueprint(strategy)
     register_error_pages(app)

@@ -31,6 +31,11 @@ def _remember(access: ModeratorAccess) -> None:
     session.permanent = True
 
 
+def remember_event(event_id: int) -> None:
+    """This browser created or opened this event: it may moderate it from now on."""
+    _remember(ModeratorAccess(event_ids=frozenset({event_id})))
+
+
 def _exchange_token_in_url() -> Response | None:
     """A ``?token=`` in the URL becomes a session cookie, then disappears from the address bar and history."""
     token = request.args.get("token")
@@ -105,7 +110,7 @@ def events() -> Any:
         except DomainError as failure:
             error = error_message(failure.code, failure.params)
         else:
-            _remember(ModeratorAccess(event_ids=frozenset({created.event_id})))
+            remember_event(created.event_id)
             return redirect(url_for("moderator.events"))
     listed = list_events(services(), None if access.all_events else access.event_ids)
     for event in listed:

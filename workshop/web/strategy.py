@@ -1,0 +1,212 @@
+"""The writers' side: the strategy's axes, the axe editor, the national view, the SNI → SRI declination."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
+from flask_babel import gettext as _
+
+from ..domain.errors import DomainError
+from ..domain.profiles import REGIONS
+from ..i18n import error_message
+from ..services import strategy
+from ..services.declination import (declination_table, decline_strategy, export_event_archive, import_event_archive,
+                                    national_view)
+from ..services.event_templates import TEMPLATES, create_event_from_template
+from .context import services
+from .moderator import current_access, moderator_required, remember_event
+from .page import render_page
+
+blueprint = Blueprint("strategy", __name__, url_prefix="/m")
+
+
+def _event_or_403(event_id: int) -> None:
+    if not current_access().can_moderate_event(event_id):
+        abort(403)
+
+
+def _editable_events() -> frozenset[int] | None:
+    access = current_access()
+    return None if access.all_events else access.event_ids
+
+
+def _error(failure: DomainError, status: int = 400) -> tuple[Response, int]:
+    return jsonify({"ok": False, "error": {"code": failure.code, "message": error_message(failure.code, failure.params),
+                                           **failure.params}}), status
+
+
+@blueprint.get("/events/<int:event_id>/strategy")
+@moderator_required
+def strategy_page(event_id: int) -> str:
+    """The strategy (SNI or SRI): axes in priority order, then the national view or the declination table."""
+    _event_or_403(event_id)
+    try:
+        document = strategy.strategy_document(services(), event_id)
+    except DomainError:
+        abort(404)
+    return render_page("strategy/strategy.html", title=document["strategy"]["title"], script="strategy.js",
+                       data={"event_id": event_id, "kind": document["strategy"]["kind"]}, document=document,
+                       regions=REGIONS)
+
+
+@blueprint.get("/events/<int:event_id>/strategy.json")
+@moderator_required
+def strategy_json(event_id: int) -> Any:
+    """The strategy document as JSON."""
+    _event_or_403(event_id)
+    try:
+        return jsonify(strategy.strategy_document(services(), event_id))
+    except DomainError as failure:
+        return _error(failure, 404)
+
+
+@blueprint.get("/events/<int:event_id>/national.json")
+@moderator_required
+def national_json(event_id: int) -> Any:
+    """The thematic workshops side by side: priorities, common and distinct axes."""
+    _event_or_403(event_id)
+    try:
+        return jsonify(national_view(services(), event_id))
+    except DomainError as failure:
+        return _error(failure, 404)
+
+
+@blueprint.get("/events/<int:event_id>/declination.json")
+@moderator_required
+def declination_json(event_id: int) -> Any:
+    """The tableau de déclinaison of a regional event (SNI axe → SRI objectives → regional asks → targets)."""
+    _event_or_403(event_id)
+    try:
+        return jsonify(declination_table(services(), event_id))
+    except DomainError as failure:
+        return _error(failure, 404)
+
+
+@blueprint.get("/events/<int:event_id>/declination")
+@moderator_required
+def declination_page(event_id: int) -> str:
+    """The tableau de déclinaison as a page."""
+    _event_or_403(event_id)
+    try:
+        table = declination_table(services(), event_id)
+    except DomainError:
+        abort(404)
+    return render_page("strategy/declination.html", title=_("Declination table"), script=None, table=table,
+                       event_id=event_id)
+
+
+@blueprint.post("/events/<int:event_id>/decline")
+@moderator_required
+def decline(event_id: int) -> Any:
+    """Create the regional event that declines this national strategy."""
+    _event_or_403(event_id)
+    region = request.form.get("region") or None
+    try:
+        created = decline_strategy(services(), national_event_id=event_id, title=request.form.get("title") or None,
+                                   region=region, translate=_)
+    except DomainError as failure:
+        return render_page("error.html", title=_("The regional event was not created"), script=None,
+                           explanation=error_message(failure.code, failure.params)), 400
+    remember_event(created.event_id)
+    return redirect(url_for("strategy.strategy_page", event_id=created.event_id))
+
+
+@blueprint.get("/events/<int:event_id>/archive.json")
+@moderator_required
+def archive(event_id: int) -> Response:
+    """The event as an archive another laptop can import (no participant data)."""
+    _event_or_403(event_id)
+    try:
+        document = export_event_archive(services(), event_id)
+    except DomainError:
+        abort(404)
+    return Response(json.dumps(document, ensure_ascii=False, indent=1), mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="workshop-event-{event_id}.json"'})
+
+
+@blueprint.post("/events/import")
+@moderator_required
+def import_archive() -> Any:
+    """Recreate a national event from its archive (the console owner only)."""
+    if not current_access().all_events:
+        abort(403)
+    upload = request.files.get("archive")
+    try:
+        document = json.loads(upload.read().decode("utf-8")) if upload else None
+        created = import_event_archive(services(), document)
+    except (ValueError, UnicodeDecodeError):
+        created = None
+        failure = DomainError("invalid_archive")
+    except DomainError as refused:
+        created, failure = None, refused
+    if created is None:
+        return render_page("error.html", title=_("The archive was not imported"), script=None,
+                           explanation=error_message(failure.code, failure.params)), 400
+    remember_event(created.event_id)
+    return redirect(url_for("strategy.strategy_page", event_id=created.event_id))
+
+
+@blueprint.post("/events/from-template")
+@moderator_required
+def from_template() -> Any:
+    """Create an event from « Rencontre nationale SNI » or « Rencontre régionale SRI » (console owner only)."""
+    if not current_access().all_events:
+        abort(403)
+    template = request.form.get("template")
+    if template not in TEMPLATES or TEMPLATES[template].scope != "national":
+        abort(400)
+    created = create_event_from_template(services(), template=template, title=request.form.get("title") or None,
+                                         translate=_)
+    remember_event(created.event_id)
+    return redirect(url_for("moderator.events"))
+
+
+@blueprint.get("/axes/<int:axis_id>")
+@moderator_required
+def axis_page(axis_id: int) -> str:
+    """The axe editor: every field of domain.md §2, the parent beside a regional axe."""
+    try:
+        view = strategy.axis_document(services(), axis_id, _editable_events())
+    except DomainError:
+        abort(404)
+    return render_page("strategy/axis.html", title=view["axis"]["title"], script="axis.js",
+                       data={"axis_id": axis_id, "event_id": view["event_id"]}, view=view)
+
+
+@blueprint.get("/api/axes/<int:axis_id>")
+@moderator_required
+def axis_json(axis_id: int) -> Any:
+    """One axe, with its version (send it back with the edit) and its parent."""
+    try:
+        return jsonify(strategy.axis_document(services(), axis_id, _editable_events()))
+    except DomainError as failure:
+        return _error(failure, 404)
+
+
+@blueprint.put("/api/axes/<int:axis_id>")
+@moderator_required
+def axis_update(axis_id: int) -> Any:
+    """Save an edit ``{version, changes}``; 409 with the current version if someone saved first."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _error(DomainError("invalid_payload"))
+    try:
+        return jsonify(strategy.update_axis(services(), axis_id=axis_id, version=body.get("version"),
+                                            event_ids=_editable_events(), changes=body.get("changes")))
+    except DomainError as failure:
+        if failure.code == "edit_conflict":
+            return _error(failure, 409)
+        return _error(failure, 404 if failure.code == "unknown_axis" else 400)
+
+
+@blueprint.post("/api/axes/<int:axis_id>/move")
+@moderator_required
+def axis_move(axis_id: int) -> Any:
+    """Move an axe in the priority order: ``{position}`` (0-based)."""
+    body = request.get_json(silent=True) or {}
+    try:
+        return jsonify(strategy.move_axis(services(), axis_id=axis_id, position=body.get("position"),
+                                          event_ids=_editable_events()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code == "unknown_axis" else 400)
