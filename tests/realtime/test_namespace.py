@@ -93,3 +93,28 @@ def test_results_and_presence_are_coalesced(connect, room, app) -> None:
     phones[0].disconnect()
     publisher.flush()
     assert received(screen, "presence_changed") == [{"connected": 2}]
+
+
+def test_clustering_commands_are_logged_under_the_moderators_credential(connect, room, app) -> None:
+    moderator = connect(code=room["code"], role="moderator", token=room["token"])
+    screen = connect(code=room["code"], role="screen")
+    phone = connect(code=room["code"], role="participant")
+    brainstorm = moderator.emit("create_activity", {"type": "brainstorm", "prompt": "Idées ?", "config": {},
+                                                    "op_id": op()}, callback=True)["activity_id"]
+    moderator.emit("set_phase", {"activity_id": brainstorm, "phase": "open", "op_id": op()}, callback=True)
+    ideas = [phone.emit("submit_idea", {"activity_id": brainstorm, "text": text, "op_id": op()}, callback=True)["idea_id"]
+             for text in ("Hôpital", "AMO pour tous", "École")]
+    cluster = moderator.emit("create_cluster", {"activity_id": brainstorm, "label": "Santé", "idea_ids": ideas[:2],
+                                                "op_id": op()}, callback=True)
+    assert cluster["ok"] is True
+    assert moderator.emit("undo_clustering", {"activity_id": brainstorm, "op_id": op()}, callback=True)["ok"] is True
+    log = moderator.emit("get_clustering_log", {"activity_id": brainstorm}, callback=True)["log"]
+    assert [(entry["kind"], entry["actor"], entry["undone"]) for entry in log] == [
+        ("create_cluster", f"event {room['event_id']}", True)]
+    assert phone.emit("create_cluster", {"activity_id": brainstorm, "label": "x"}, callback=True)["error"]["code"] == \
+        "forbidden"
+    screen.get_received()
+    moderator.emit("create_cluster", {"activity_id": brainstorm, "label": "Santé", "idea_ids": ideas[:2]}, callback=True)
+    app.extensions["workshop"].publisher.flush()
+    board = received(screen, "results_updated")[-1]["results"]["board"]
+    assert [(column["label"], len(column["ideas"])) for column in board["clusters"]] == [("Santé", 2)]

@@ -1,0 +1,95 @@
+import json
+
+import pytest
+
+from workshop.services import agenda, clustering, contributions, strategy
+from workshop.services.event_templates import create_event_from_template
+from workshop.services.events import find_room
+from workshop.services.participants import join_room
+
+
+@pytest.fixture
+def national(app):  # type: ignore[no-untyped-def]
+    ctx = app.extensions["workshop"]
+    created = create_event_from_template(ctx, template="sni")
+    code = created.rooms[1][1]
+    with ctx.db.read() as session:
+        room = find_room(session, code)
+        brainstorm = next(activity.id for activity in room.activities if activity.type == "brainstorm")
+        room_id = room.id
+    agenda.set_phase(ctx, room_id=room_id, activity_id=brainstorm, phase="open")
+    phone = join_room(ctx, code=code, token=None)
+    idea = contributions.submit_idea(ctx, phone, activity_id=brainstorm, text="Accès aux soins", op_id="op-strategy-1")
+    cluster = clustering.create_cluster(ctx, room_id=room_id, activity_id=brainstorm, label="Santé", actor="console",
+                                        idea_ids=[idea["idea_id"]])["cluster_id"]
+    axis_id = strategy.promote_to_axis(ctx, room_id=room_id, activity_id=brainstorm, cluster_ids=[cluster])["axis_id"]
+    return created, axis_id
+
+
+def login(client, token: str) -> None:  # type: ignore[no-untyped-def]
+    assert client.post("/m/login", data={"token": token}).status_code == 302
+
+
+def test_strategy_pages_need_access_to_the_event(app, national) -> None:
+    created, axis_id = national
+    client = app.test_client()
+    assert client.get(f"/m/events/{created.event_id}/strategy").status_code == 302
+    other = create_event_from_template(app.extensions["workshop"], template="sni")
+    login(client, other.moderator_token)
+    assert client.get(f"/m/events/{created.event_id}/strategy").status_code == 403
+    assert client.get(f"/m/api/axes/{axis_id}").status_code == 404
+    assert client.put(f"/m/api/axes/{axis_id}", json={"version": 1, "changes": {"title": "x"}}).status_code == 404
+
+
+def test_axe_editing_over_http_detects_conflicts(app, national) -> None:
+    created, axis_id = national
+    writer, other_writer = app.test_client(), app.test_client()
+    login(writer, created.moderator_token)
+    login(other_writer, created.moderator_token)
+    first = writer.get(f"/m/api/axes/{axis_id}").get_json()
+    assert first["axis"]["title"] == "Santé" and first["axis"]["version"] == 1
+    saved = writer.put(f"/m/api/axes/{axis_id}", json={"version": 1, "changes": {
+        "fields": {"problem": {"central": "Refus de soins"}}}})
+    assert saved.status_code == 200 and saved.get_json()["axis"]["version"] == 2
+    late = other_writer.put(f"/m/api/axes/{axis_id}", json={"version": 1, "changes": {"title": "Mon titre"}})
+    assert late.status_code == 409
+    assert late.get_json()["error"]["code"] == "edit_conflict" and late.get_json()["error"]["current_version"] == 2
+    bad = writer.put(f"/m/api/axes/{axis_id}", json={"version": 2, "changes": {"fields": {"asks": "x"}}})
+    assert bad.status_code == 400 and bad.get_json()["error"]["code"] == "invalid_type"
+    assert writer.get(f"/m/api/axes/{axis_id}").get_json()["axis"]["title"] == "Santé"
+
+
+def test_decline_archive_and_declination_pages(app, national) -> None:
+    created, _axis_id = national
+    client = app.test_client()
+    login(client, created.moderator_token)
+    assert client.get(f"/m/events/{created.event_id}/strategy").status_code == 200
+    national_view = client.get(f"/m/events/{created.event_id}/national.json").get_json()
+    assert [column["room"]["name"] for column in national_view["rooms"]] == ["Thematic workshop 1", "Thematic workshop 2"]
+    archive = client.get(f"/m/events/{created.event_id}/archive.json")
+    assert json.loads(archive.get_data(as_text=True))["format"] == "workshop-event-archive"
+    declined = client.post(f"/m/events/{created.event_id}/decline", data={"title": "Rencontre régionale",
+                                                                         "region": "rabat_sale_kenitra"})
+    assert declined.status_code == 302
+    regional_id = int(declined.headers["Location"].split("/")[3])
+    document = client.get(f"/m/events/{regional_id}/strategy.json").get_json()
+    assert document["strategy"]["kind"] == "sri" and document["axes"][0]["parent"]["title"] == "Santé"
+    assert client.get(f"/m/events/{regional_id}/declination").status_code == 200
+    assert client.get(f"/m/events/{regional_id}/declination.json").get_json()["rows"][0]["sni_axis"]["title"] == "Santé"
+
+
+def test_console_owner_imports_an_archive(app, national) -> None:
+    import io
+
+    from workshop.services.access import issue_console_token
+
+    created, _axis_id = national
+    client = app.test_client()
+    login(client, issue_console_token(app.extensions["workshop"]))
+    archive = client.get(f"/m/events/{created.event_id}/archive.json").get_data()
+    response = client.post("/m/events/import", data={"archive": (io.BytesIO(archive), "sni.json")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 302
+    refused = client.post("/m/events/import", data={"archive": (io.BytesIO(b"{}"), "x.json")},
+                          content_type="multipart/form-data")
+    assert refused.status_code == 400
