@@ -32,9 +32,11 @@ run: install
 
 # Debian packages the tests start or drive: Chromium for Playwright, Redis and PostgreSQL servers.
 # (Playwright's own browser download cannot work offline; the tests launch /usr/bin/chromium.)
-SYSTEM_TEST_PACKAGES := chromium redis-server postgresql fonts-dejavu-core
+SYSTEM_TEST_PACKAGES := chromium redis-server postgresql fonts-dejavu-core libreoffice-impress libreoffice-writer \
+	libreoffice-calc poppler-utils
 system-test-deps:
-	@if ! command -v chromium >/dev/null || ! command -v redis-server >/dev/null \
+	@if ! command -v chromium >/dev/null || ! command -v redis-server >/dev/null || ! command -v soffice >/dev/null \
+	    || ! command -v pdftoppm >/dev/null \
 	    || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	    $(SYSTEM_TEST_PACKAGES) >/dev/null; \

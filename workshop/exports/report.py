@@ -1,0 +1,207 @@
+"""The report: everything an export shows, as plain values, translated, in the order it is shown."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native chart: categories (one per bar) and one or more series of numbers."""
+
+    kind: Literal["bar", "column", "stacked_bar"]
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    number_format: str = "0"  # Excel/PowerPoint number format of the data labels
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric_columns: tuple[int, ...] = ()  # right-aligned (left in right-to-left documents)
+
+
+@dataclass(frozen=True)
+class ClusterCards:
+    label: str
+    ideas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MatrixPoint:
+    label: str
+    impact: float
+    feasibility: float
+    quadrant: str  # translated quadrant name
+
+
+@dataclass(frozen=True)
+class IdeaRecord:
+    """One idea as data (sheets, CSV): hidden ideas appear here only when the export asks for them."""
+
+    id: int
+    text: str
+    cluster: str
+    hidden: bool
+    merged_into: int | None
+    participant: str  # opaque id, or the pseudonym when it was given and asked for
+    created_at: str
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    participant: str
+    item: str
+    criterion: str
+    points: int
+
+
+@dataclass(frozen=True)
+class ActivityReport:
+    id: int
+    type: str
+    type_label: str
+    prompt: str
+    phase_label: str
+    responses: int  # ideas given, or ballots cast
+    summary: str  # one translated sentence: "42 ideas from 17 participants", "31 ballots"
+    chart: Chart | None = None
+    table: Table | None = None
+    word_frequencies: tuple[tuple[str, int], ...] = ()
+    clusters: tuple[ClusterCards, ...] = ()  # the idea wall by cluster (unclustered last, with its own label)
+    matrix: tuple[MatrixPoint, ...] = ()
+    ideas: tuple[IdeaRecord, ...] = ()
+    votes: tuple[VoteRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class CountRow:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ParticipantsSummary:
+    total: int
+    by_organisation_type: tuple[CountRow, ...]
+    by_region: tuple[CountRow, ...]
+    pseudonyms: tuple[str, ...] = ()  # only when they chose to give one and the moderator asked for names
+
+
+@dataclass(frozen=True)
+class RoomReport:
+    name: str
+    code: str
+    kind: str
+    participants: ParticipantsSummary
+    activities: tuple[ActivityReport, ...]
+    priorities: Table | None = None  # the room's ranked clusters or ideas, from its last prioritization
+
+
+@dataclass(frozen=True)
+class ActorPoint:
+    name: str
+    role: str  # translated
+    influence: int | None
+    interest: int | None
+    alignment: int | None
+
+
+@dataclass(frozen=True)
+class FieldBlock:
+    """One part of an axe's record: a heading, paragraphs, bullet lines and tables, in that order."""
+
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
+    to_complete: bool = False  # nothing written yet: the document marks it for the writer
+
+
+@dataclass(frozen=True)
+class AxisReport:
+    id: int
+    code: str
+    title: str
+    theme: str
+    status: str
+    rank: int
+    score: float | None
+    agreement: str  # translated label, or ""
+    votes: int | None
+    blocks: tuple[FieldBlock, ...]  # problem, objectives, asks, actors, messages, activities, windows, risks, indicators
+    actors: tuple[ActorPoint, ...]
+    sources: tuple[str, ...]  # the ideas it came from
+    clusters: tuple[str, ...]
+    parent_code: str = ""
+    parent_title: str = ""
+    parent_summary: str = ""  # the parent's change objective, shown beside the regional text
+    disposition: str = ""  # translated: maintenu, adapté, abandonné, régional
+    central_message: str = ""
+    change_objective: str = ""
+    asks: tuple[tuple[str, str, str, str], ...] = ()  # (measure, decision-maker, instrument, level), translated
+
+
+@dataclass(frozen=True)
+class DeclinationRow:
+    sni_axis: str
+    sri_axis: str
+    disposition: str
+    objectives: tuple[str, ...]
+    asks: tuple[str, ...]
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StrategyReport:
+    kind: Literal["sni", "sri"]
+    title: str
+    region: str
+    vision: str
+    axes: tuple[AxisReport, ...]
+    method: str  # how the axes were prioritized, one paragraph
+    scores: Table | None  # the table of scores (axes in priority order)
+    declination: tuple[DeclinationRow, ...] = ()
+    parent_title: str = ""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The thematic workshops side by side."""
+
+    rooms: tuple[str, ...]
+    common: tuple[str, ...]
+    distinct: tuple[tuple[str, tuple[str, ...]], ...]  # (room, its own priorities)
+    table: Table | None
+
+
+@dataclass(frozen=True)
+class Meta:
+    language: str  # fr, en, ar
+    direction: Literal["ltr", "rtl"]
+    title: str
+    subtitle: str
+    date: str
+    place: str
+    generated_at: str
+    event_id: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """What every export of one room or one event is made from."""
+
+    meta: Meta
+    labels: dict[str, str]  # translated headings and words, by key (see exports/labels.py)
+    rooms: tuple[RoomReport, ...]
+    strategy: StrategyReport | None = None
+    comparison: Comparison | None = None
+    next_steps: tuple[str, ...] = field(default_factory=tuple)
