@@ -52,9 +52,10 @@ NEAR_DUPLICATE_MIN_LENGTH_RATIO = 0.5
 # Same theme alone (product 1) gives 0.5: the moderator's « Santé » cluster takes any health idea, and
 # an idea half about health, half about something else (0.25) still reaches JOIN_THRESHOLD, while a
 # lone hint (share 0.4, themes.py) gives 0.2 and needs shared words too. Shared words alone need a
-# cosine of 0.5 (about half of the content words in common).
+# cosine of 0.42: « Changer la date de la rencontre » (0.44) joins the cluster holding « Date de la
+# prochaine rencontre régionale », « Lieu de la rencontre à Rabat » (0.14) does not.
 THEME_AFFINITY = 0.5
-LEXICAL_AFFINITY = 0.5
+LEXICAL_AFFINITY = 0.6
 JOIN_THRESHOLD = 0.25
 # The cluster's own label counts as one more member (« Logement » names the theme of what follows).
 LABEL_AS_MEMBERS = 1.0
@@ -67,7 +68,7 @@ LABEL_AS_MEMBERS = 1.0
 # Louvain finds the same communities in it.
 HUB_EDGE = 1.0
 LEXICAL_EDGE = 0.5
-MIN_LEXICAL_COSINE = 0.2
+MIN_LEXICAL_COSINE = 0.15
 LEXICAL_NEIGHBOURS = 8
 # Louvain's randomness is seeded: any fixed value gives a reproducible partition.
 LOUVAIN_SEED = 1
@@ -94,7 +95,7 @@ class ExistingCluster:
 class Suggestion:
     """A suggested cluster: ideas to add to an existing cluster, or to put together in a new one."""
 
-    label: str                      # the theme's label in the requested language, the cluster's own label, or salient words
+    label: str                      # the theme's label in the requested language, the cluster's own, or salient words
     members: tuple[int, ...]        # indices into ``texts``, ascending
     cluster_key: str | None         # an existing cluster to add these ideas to, or None for a new cluster
     theme: str | None               # lexicon theme key when one dominates
@@ -214,7 +215,7 @@ def _near_duplicate_components(ideas: Sequence[_Idea]) -> list[int]:
     return [union.find(position) for position in range(len(ideas))]
 
 
-def _dominant_theme(theme_totals: dict[str, float], size: int) -> str | None:
+def _dominant_theme(theme_totals: dict[str, float], size: float) -> str | None:
     """The theme holding the most of ``size`` ideas, if it holds DOMINANT_THEME_SHARE of them."""
     if not theme_totals:
         return None
@@ -248,7 +249,8 @@ def _salient_words(ideas: Sequence[_Idea], vectors: _Vectors, *, shared_only: bo
         ranked = shared
     if not ranked:
         return "" if shared_only else _beginning(ideas[0].canonical)
-    return ", ".join(min(surfaces[word].items(), key=lambda pair: (-pair[1], pair[0]))[0] for word in ranked[:LABEL_WORDS])
+    typed = [min(surfaces[word].items(), key=lambda pair: (-pair[1], pair[0]))[0] for word in ranked[:LABEL_WORDS]]
+    return ", ".join(typed)
 
 
 def _beginning(text: str, length: int = 40) -> str:
@@ -334,8 +336,10 @@ class _Cluster:
         self.totals = _sum_shares(members)
         for theme, share in theme_shares(label.themes).items():
             self.totals[theme] = self.totals.get(theme, 0.0) + LABEL_AS_MEMBERS * share
+        # A label that names no theme (« Urgent », « Groupe 3 ») does not dilute the members' theme.
+        self.size = len(members) + (LABEL_AS_MEMBERS if label.themes else 0.0)
         self.profile = _unit(self.totals)
-        self.theme = _dominant_theme(self.totals, len(members) + 1)
+        self.theme = _dominant_theme(self.totals, self.size)
         self.vectors: list[dict[str, float]] = []
 
     @classmethod
@@ -348,7 +352,7 @@ class _Cluster:
         totals = dict(self.totals)
         for theme, share in _sum_shares(added).items():
             totals[theme] = totals.get(theme, 0.0) + share
-        return _dominant_theme(totals, len(self.members) + 1 + len(added))
+        return _dominant_theme(totals, self.size + len(added))
 
 
 def _near_duplicate_groups(texts: Sequence[str], ideas: Sequence[_Idea], clusters: Sequence[_Cluster]
@@ -388,10 +392,14 @@ def _closest_cluster(group: list[_Idea], clusters: Sequence[_Cluster], vectors: 
 
 def _new_suggestions(new: list[tuple[list[int], str | None]], ideas: Sequence[_Idea], vectors: _Vectors,
                      language: str) -> list[Suggestion]:
-    """New clusters, largest first; a lone idea joins the largest community of its theme if there is one."""
+    """New clusters, largest first; a lone idea joins the largest community of its theme if there is one.
+
+    Ties between equally large communities are broken on their texts, not on their positions, so the
+    partition stays independent of the input order.
+    """
     largest_of_theme: dict[str, list[int]] = {}
     kept: list[tuple[list[int], str | None]] = []
-    for community, theme in sorted(new, key=lambda item: (-len(item[0]), min(item[0]))):
+    for community, theme in sorted(new, key=lambda item: (-len(item[0]), min(ideas[p].canonical for p in item[0]))):
         if len(community) == 1 and theme in largest_of_theme:
             largest_of_theme[theme].extend(community)
             continue

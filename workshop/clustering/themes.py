@@ -27,9 +27,10 @@ class _Entry:
 def _positions(phrase: str, language: str) -> tuple[frozenset[str], ...]:
     """Per content word of a lexicon phrase, its forms in the phrase's own language (``=word``: the word only)."""
     if phrase.startswith("="):
-        return tuple(frozenset({"=" + fold(word)}) for word in phrase[1:].split())
+        _, tokens = idea_tokens(phrase[1:], language)
+        return tuple(frozenset({"=" + fold(token.surface)}) for token in tokens)
     tag = language + ":"
-    _, tokens = idea_tokens(phrase)
+    _, tokens = idea_tokens(phrase, language)
     return tuple(frozenset(form for form in token.forms if form.startswith(tag)) for token in tokens)
 
 

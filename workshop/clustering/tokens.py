@@ -91,12 +91,14 @@ _STOP_AR = frozenset(_arabic_letters(word) for word in get_stop_words("arabic"))
 # The English list is long (1,300 entries, « date », « work » and « la » among them), so it is applied
 # to ideas written in English only, and English is told by these function words, none of them French.
 _ENGLISH_MARKERS = frozenset(
-    "the and of to for with is are be should from by at their our we they this that it not no all when "
+    "the and of in to for with is are be should from by at their our we they this that it not no all when "
     "because into can must will have has who which there these those more most so any than its was were "
     "been would could about after before between over under without through against only other such "
     "each every them his her your my you he she what how why where do does".split()
 )
-_FRENCH_MARKERS = _STOP_FR - _ENGLISH_MARKERS
+# French stop-words that are also English words tell nothing.
+_FRENCH_MARKERS = _STOP_FR - _ENGLISH_MARKERS - {
+    "a", "as", "on", "or", "me", "mine", "plus", "point", "via", "versus", "vs", "circa", "sub", "ie", "im", "ai", "ca"}
 _STOP_FR_EN = _STOP_FR | _STOP_EN
 
 
@@ -110,19 +112,21 @@ class Token:
 
 
 @lru_cache(maxsize=65536)
-def latin_token(word: str, english: bool) -> Token:
-    """A lower-cased Latin-script word; its key is its stem in the idea's language.
+def latin_token(word: str, language: str) -> Token:
+    """A lower-cased Latin-script word of an idea in ``language`` (``fr``, ``en``, or ``?`` when unsure).
 
     Snowball's French stemmer needs the accents (``sécurité`` → ``sécur``), while participants often
     type without them (``securite`` → ``securit``): both stems are kept, accents folded, so the lexicon
-    matches either spelling.
+    matches either spelling. The lexicon sees the French stems of a French idea, the English stem of an
+    English one, and both when the idea has no function word to tell (« Legal aid »): otherwise
+    « courte » would meet the English entry « court ».
     """
     folded = fold(word)
-    french = dict.fromkeys((fold(_FRENCH.stemWord(word)), _FRENCH.stemWord(folded)))
-    english_stem = fold(_ENGLISH.stemWord(folded))
-    key = english_stem if english else next(iter(french))
-    forms = (*("fr:" + stem for stem in french), "en:" + english_stem, "=" + folded)
-    return Token(surface=word, key=key, forms=forms)
+    french = list(dict.fromkeys((fold(_FRENCH.stemWord(word)), _FRENCH.stemWord(folded))))
+    english = fold(_ENGLISH.stemWord(folded))
+    forms = [*(("fr:" + stem for stem in french) if language != "en" else ()),
+             *(("en:" + english,) if language != "fr" else ()), "=" + folded]
+    return Token(surface=word, key=english if language == "en" else french[0], forms=tuple(forms))
 
 
 @lru_cache(maxsize=65536)
@@ -143,19 +147,21 @@ def words(text: str) -> list[str]:
 
 
 def guess_language(raw_words: list[str]) -> str:
-    """``ar``, ``en`` or ``fr`` (the default) from the script and the stop-words of the words."""
+    """``ar``, ``en``, ``fr``, or ``?`` when nothing tells French from English, from script and function words."""
     arabic = sum(1 for word in raw_words if _ARABIC_LETTERS.match(word))
-    if arabic * 2 > len(raw_words):
+    if arabic * 2 > len(raw_words) and arabic:
         return "ar"
     english = sum(1 for word in raw_words if word in _ENGLISH_MARKERS)
     french = sum(1 for word in raw_words if word in _FRENCH_MARKERS)
+    if english == french == 0:
+        return "?"
     return "en" if english > french else "fr"
 
 
-def idea_tokens(text: str) -> tuple[str, list[Token]]:
-    """The guessed language of ``text`` and its content tokens in order (stop-words left out)."""
+def idea_tokens(text: str, language: str | None = None) -> tuple[str, list[Token]]:
+    """The language of ``text`` (guessed unless given) and its content tokens in order, stop-words left out."""
     raw_words = words(text)
-    language = guess_language(raw_words)
+    language = language or guess_language(raw_words)
     latin_stop = _STOP_FR_EN if language == "en" else _STOP_FR
     tokens = []
     for word in raw_words:
@@ -163,5 +169,5 @@ def idea_tokens(text: str) -> tuple[str, list[Token]]:
             if _arabic_letters(word) not in _STOP_AR:
                 tokens.append(arabic_token(word))
         elif word not in latin_stop and len(word) >= 2:
-            tokens.append(latin_token(word, language == "en"))
+            tokens.append(latin_token(word, language))
     return language, tokens
