@@ -118,3 +118,17 @@ def test_clustering_commands_are_logged_under_the_moderators_credential(connect,
     app.extensions["workshop"].publisher.flush()
     board = received(screen, "results_updated")[-1]["results"]["board"]
     assert [(column["label"], len(column["ideas"])) for column in board["clusters"]] == [("Santé", 2)]
+
+
+def test_suggest_clusters_answers_in_the_ack(connect, room) -> None:
+    moderator = connect(code=room["code"], role="moderator", token=room["token"], lang="fr")
+    phone = connect(code=room["code"], role="participant")
+    brainstorm = moderator.emit("create_activity", {"type": "brainstorm", "prompt": "Idées ?", "config": {}},
+                                callback=True)["activity_id"]
+    moderator.emit("set_phase", {"activity_id": brainstorm, "phase": "open"}, callback=True)
+    for text in ("Accès aux soins à l'hôpital", "Soins gratuits pour tous", "Carte de séjour"):
+        phone.emit("submit_idea", {"activity_id": brainstorm, "text": text, "op_id": op()}, callback=True)
+    ack = moderator.emit("suggest_clusters", {"activity_id": brainstorm}, callback=True)
+    assert ack["ok"] is True
+    assert sorted(idea["text"] for suggestion in ack["suggestions"] for idea in suggestion["ideas"]) == [
+        "Accès aux soins à l'hôpital", "Carte de séjour", "Soins gratuits pour tous"]

@@ -152,3 +152,26 @@ def test_dot_voting_on_clusters(ctx, wall) -> None:
     targets = [m.payload["activity"]["targets"] for m in ctx.publisher.events("activity_changed")
                if m.payload["activity"]["id"] == vote][-1]
     assert [target["text"] for target in targets] == ["Santé", "Papiers et séjour"]
+
+
+def test_suggestions_learn_from_the_moderators_placements_and_write_nothing(ctx) -> None:
+    from workshop.services.suggestions import suggest_for_activity
+
+    room = make_room(ctx)
+    brainstorm = room.activity("brainstorm", config={"max_per_participant": 20})
+    phone = room.participant()
+    ids = {text: contributions.submit_idea(ctx, phone, activity_id=brainstorm, text=text, op_id=op())["idea_id"]
+           for text in ("L'hôpital refuse de soigner les migrants", "Accès aux soins pour les sans-papiers",
+                        "Des places à l'école pour les enfants migrants", "Scolarisation des enfants migrants",
+                        "Renouvellement de la carte de séjour", "Les urgences refusent les personnes sans AMO")}
+    act = {"ctx": ctx, "room_id": room.room_id, "activity_id": brainstorm, "actor": "console"}
+    health = clustering.create_cluster(**act, label="Groupe 1",
+                                       idea_ids=[ids["L'hôpital refuse de soigner les migrants"]])["cluster_id"]
+    first = suggest_for_activity(ctx, room_id=room.room_id, activity_id=brainstorm)
+    assert first == suggest_for_activity(ctx, room_id=room.room_id, activity_id=brainstorm)  # deterministic
+    suggested = {idea["text"]: suggestion for suggestion in first for idea in suggestion["ideas"]}
+    assert len(suggested) == 5  # every unclustered idea, exactly once
+    assert suggested["Les urgences refusent les personnes sans AMO"]["cluster_id"] == health
+    assert suggested["Scolarisation des enfants migrants"] is suggested["Des places à l'école pour les enfants migrants"]
+    assert all(suggestion["label"] for suggestion in first)
+    assert board(ctx, room, brainstorm)[0] == {"Groupe 1": ["L'hôpital refuse de soigner les migrants"]}
