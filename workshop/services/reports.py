@@ -1,0 +1,419 @@
+"""The one builder of reports: reads a room or an event, in one read transaction, into exports.report dataclasses.
+
+Everything a renderer prints is decided and translated here (``translate`` is gettext in the language asked
+for); renderers only lay it out.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..activities import activity_type
+from ..domain.axes import risk_level
+from ..domain.errors import DomainError
+from ..domain.profiles import ORGANISATION_TYPES, REGIONS
+from ..exports.labels import all_labels
+from ..exports.report import (ActivityReport, ActorPoint, AxisReport, Chart, ClusterCards, Comparison, CountRow,
+                              DeclinationRow, FieldBlock, IdeaRecord, MatrixPoint, Meta, ParticipantsSummary, Report,
+                              RoomReport, Series, StrategyReport, Table, VoteRecord)
+from ..models import Activity, Axis, Ballot, Event, Idea, Participant, Room, Strategy, Vote
+from ..models.activities import activities_of_room
+from ..models.strategy import axes_of_strategy
+from .context import ServiceContext
+from .events import find_room
+from .items import item_views
+from .state import compute_results
+
+Translate = Callable[[str], str]
+RTL = frozenset({"ar"})
+
+
+class _Words:
+    """Translated labels, by key, and the vocabulary the builder needs (profile tags, regions)."""
+
+    def __init__(self, translate: Translate) -> None:
+        self.translate = translate
+        self.labels = {key: translate(text) for key, text in all_labels().items()}
+
+    def __getitem__(self, key: str) -> str:
+        return self.labels.get(key, key)
+
+    def of(self, prefix: str, value: object) -> str:
+        if value in (None, ""):
+            return ""
+        return self.labels.get(f"{prefix}_{value}", str(value))
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def build_room_report(ctx: ServiceContext, code: str, *, language: str, translate: Translate,
+                      include_hidden: bool = False, with_pseudonyms: bool = False) -> Report:
+    """One room: its participants by type, every activity with its results, ideas and votes."""
+    words = _Words(translate)
+    with ctx.db.read() as session:
+        room = find_room(session, code)
+        event = room.event
+        room_report = _room(session, room, words, include_hidden, with_pseudonyms)
+        return Report(meta=_meta(event, language, room.name), labels=words.labels, rooms=(room_report,),
+                      strategy=_strategy(session, event, words))
+
+
+def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, translate: Translate,
+                       include_hidden: bool = False, with_pseudonyms: bool = False) -> Report:
+    """A whole event: every room, the strategy, the thematic workshops compared."""
+    words = _Words(translate)
+    with ctx.db.read() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise DomainError("unknown_event")
+        rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms) for room in event.rooms)
+        return Report(meta=_meta(event, language, ""), labels=words.labels, rooms=rooms,
+                      strategy=_strategy(session, event, words), comparison=_comparison(rooms))
+
+
+def _meta(event: Event, language: str, subtitle: str) -> Meta:
+    return Meta(language=language, direction="rtl" if language in RTL else "ltr", title=event.title,
+                subtitle=subtitle, date=event.created_at.strftime("%d/%m/%Y"), place="",
+                generated_at=datetime.now().strftime("%Y-%m-%d %H:%M"), event_id=event.id)
+
+
+def _room(session: Session, room: Room, words: _Words, include_hidden: bool, with_pseudonyms: bool) -> RoomReport:
+    people = list(session.scalars(select(Participant).where(Participant.room_id == room.id).order_by(Participant.id)))
+    names = {person.id: (person.pseudonym if with_pseudonyms and person.pseudonym else person.public_id)
+             for person in people}
+    activities = tuple(_activity(session, activity, words, names, include_hidden)
+                       for activity in session.scalars(activities_of_room(room.id)) if activity.phase != "draft")
+    return RoomReport(name=room.name, code=room.code, kind=room.kind,
+                      participants=_participants(people, words, with_pseudonyms),
+                      activities=activities, priorities=_priorities(activities))
+
+
+def _participants(people: Sequence[Participant], words: _Words, with_pseudonyms: bool) -> ParticipantsSummary:
+    """Counted by type, never named: a pseudonym appears only when its owner gave it and the export asks for it."""
+    def counts(tag: str, values: Sequence[str]) -> tuple[CountRow, ...]:
+        counter = Counter(person.tags.get(tag) for person in people)
+        rows = [CountRow(words.of(tag, value), counter[value]) for value in values if counter[value]]
+        if counter[None]:
+            rows.append(CountRow(words["not_given"], counter[None]))
+        return tuple(rows)
+
+    return ParticipantsSummary(
+        total=len(people), by_organisation_type=counts("organisation_type", ORGANISATION_TYPES),
+        by_region=counts("region", REGIONS),
+        pseudonyms=tuple(sorted(person.pseudonym for person in people if person.pseudonym)) if with_pseudonyms else ())
+
+
+def _activity(session: Session, activity: Activity, words: _Words, names: dict[int, str],
+              include_hidden: bool) -> ActivityReport:
+    kind = activity_type(activity.type)
+    results = compute_results(session, activity)
+    ideas = list(session.scalars(select(Idea).where(Idea.activity_id == activity.id).order_by(Idea.id)))
+    cluster_label = {column["id"]: column["label"] for column in results.get("board", {}).get("clusters", [])}
+    records = tuple(
+        IdeaRecord(id=idea.id, text=idea.text, cluster=cluster_label.get(idea.cluster_id, ""), hidden=idea.hidden,
+                   merged_into=idea.merged_into_id, participant=names.get(idea.participant_id, ""),
+                   created_at=idea.created_at.isoformat() + "Z")
+        for idea in ideas if include_hidden or not idea.hidden)
+    items = {item.id: item.text for item in item_views(session, activity)}
+    votes = tuple(
+        VoteRecord(participant=names.get(participant_id, ""), item=items.get(target_id, str(target_id)),
+                   criterion=_criterion_label(activity.type, criterion, words), points=points)
+        for participant_id, target_id, criterion, points in session.execute(
+            select(Ballot.participant_id, Vote.target_id, Vote.criterion, Vote.points)
+            .join(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
+            .order_by(Ballot.id, Vote.target_id, Vote.criterion)))
+    base = dict(id=activity.id, type=activity.type, type_label=words.of("type", activity.type),
+                prompt=activity.prompt, phase_label=words.of("phase", activity.phase), ideas=records, votes=votes)
+    shape = _RESULT_SHAPES.get(kind.name, _ideas_shape)
+    return ActivityReport(**base, **shape(results, words, activity))
+
+
+def _criterion_label(activity_type_name: str, criterion: str, words: _Words) -> str:
+    """Matrix ballots score "impact" and "feasibility"; criteria ballots the criteria of the catalogue."""
+    if not criterion:
+        return ""
+    return words[criterion] if activity_type_name == "matrix" else words.of("criterion", criterion)
+
+
+def _ideas_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
+    board = results.get("board", {"clusters": [], "unclustered": []})
+    columns = [ClusterCards(column["label"], tuple(idea["text"] for idea in column["ideas"]))
+               for column in board["clusters"]]
+    if board["unclustered"]:
+        columns.append(ClusterCards(words["unclustered"], tuple(idea["text"] for idea in board["unclustered"])))
+    shape: dict[str, Any] = {"clusters": tuple(columns)}
+    if activity.type == "word_cloud":
+        shape["word_frequencies"] = tuple((word, count) for word, count in results.get("frequencies", []))
+        shape["responses"] = results.get("answers", 0)
+        shape["summary"] = words["answers_count"] % {"count": shape["responses"]}
+    else:
+        shape["responses"] = results.get("ideas", 0)
+        shape["summary"] = words["ideas_from"] % {"ideas": results.get("ideas", 0),
+                                                  "people": results.get("contributors", 0)}
+    return shape
+
+
+def _poll_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
+    options = results["options"]
+    return {
+        "responses": results["respondents"], "summary": words["answers_count"] % {"count": results["respondents"]},
+        "chart": Chart("bar", words["answers"], tuple(option["label"] for option in options),
+                       (Series(words["answers"], tuple(float(option["count"]) for option in options)),)),
+        "table": Table((words["option"], words["answers"], words["percent"]),
+                       tuple((option["label"], str(option["count"]), f"{option['percent']:.1f} %") for option in options),
+                       numeric_columns=(1, 2)),
+    }
+
+
+def _scale_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
+    items = results["items"]
+    levels = range(results["minimum"], results["maximum"] + 1)
+    labels = activity.config.get("labels") or [str(level) for level in levels]
+    return {
+        "responses": results["respondents"], "summary": words["answers_count"] % {"count": results["respondents"]},
+        "chart": Chart("stacked_bar", words["answers"], tuple(item["label"] for item in items),
+                       tuple(Series(labels[index], tuple(float(item["distribution"][index]) for item in items))
+                             for index, _level in enumerate(levels))),
+        "table": Table((words["item"], words["answers"], words["mean"], words["median"]),
+                       tuple((item["label"], str(item["count"]), _number(item["mean"]), _number(item["median"]))
+                             for item in items), numeric_columns=(1, 2, 3)),
+    }
+
+
+def _ranked_shape(value_key: str, value_label: str, extra: Sequence[tuple[str, str]]) -> Callable[..., dict[str, Any]]:
+    """Dot votes, criteria scores, Borda points and 100 points: a bar per item in rank order and a table."""
+
+    def shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
+        items = [item for item in results["items"] if item.get(value_key) is not None]
+        respondents = results.get("respondents", results.get("voters", 0))
+        headers = (words["rank"], words["item"], words[value_label], *(words[label] for _key, label in extra))
+        rows = tuple((_number(item.get("rank")), item["text"], _number(item.get(value_key)),
+                      *(_extra_cell(item, key, words) for key, _label in extra)) for item in results["items"])
+        return {
+            "responses": respondents, "summary": words["ballots_count"] % {"count": respondents},
+            "chart": Chart("bar", words[value_label], tuple(item["text"] for item in items),
+                           (Series(words[value_label], tuple(float(item[value_key]) for item in items)),),
+                           number_format="0.0" if value_key == "score" else "0"),
+            "table": Table(headers, rows, numeric_columns=tuple(index for index in range(len(headers)) if index != 1)),
+        }
+
+    return shape
+
+
+def _extra_cell(item: dict[str, Any], key: str, words: _Words) -> str:
+    if key == "agreement":
+        label = (item.get("agreement") or {}).get("label")
+        return words.of("agreement", label) if label else "–"
+    return _number(item.get(key))
+
+
+def _matrix_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
+    placed = [item for item in results["items"] if item["n"]]
+    return {
+        "responses": results["respondents"], "summary": words["ballots_count"] % {"count": results["respondents"]},
+        "matrix": tuple(MatrixPoint(item["text"], item["impact"], item["feasibility"],
+                                    words.of("quadrant", item["quadrant"])) for item in placed),
+        "table": Table((words["item"], words["impact"], words["feasibility"], words["quadrant"], words["respondents"]),
+                       tuple((item["text"], _number(item["impact"]), _number(item["feasibility"]),
+                              words.of("quadrant", item["quadrant"]), str(item["n"])) for item in results["items"]),
+                       numeric_columns=(1, 2, 4)),
+    }
+
+
+_RESULT_SHAPES: dict[str, Callable[..., dict[str, Any]]] = {
+    "poll": _poll_shape,
+    "scale": _scale_shape,
+    "dot_voting": _ranked_shape("points", "points", (("voters", "voters"),)),
+    "criteria_scoring": _ranked_shape("score", "score", (("agreement", "agreement"), ("respondents", "respondents"))),
+    "ranking": _ranked_shape("points", "borda_points", (("first_places", "first_places"),)),
+    "points_100": _ranked_shape("total", "points", (("mean", "mean"), ("supporters", "supporters"))),
+    "matrix": _matrix_shape,
+}
+
+
+def _priorities(activities: Sequence[ActivityReport]) -> Table | None:
+    """The room's last prioritization with a table: what the room put first."""
+    ranked = [activity for activity in activities
+              if activity.type in ("criteria_scoring", "dot_voting", "points_100", "ranking") and activity.table]
+    return ranked[-1].table if ranked else None
+
+
+def _comparison(rooms: Sequence[RoomReport]) -> Comparison | None:
+    workshops = [room for room in rooms if room.kind == "workshop" and room.priorities]
+    if len(workshops) < 2:
+        return None
+    tops = [[row[1] for row in room.priorities.rows[:5]] for room in workshops]  # type: ignore[union-attr]
+    counted = Counter(item for top in tops for item in set(top))
+    common = tuple(item for item in tops[0] if counted[item] >= 2) + tuple(
+        item for top in tops[1:] for item in top if counted[item] >= 2 and item not in tops[0])
+    distinct = tuple((room.name, tuple(item for item in top if counted[item] < 2)) for room, top in zip(workshops, tops))
+    depth = max(len(top) for top in tops)
+    table = Table(tuple(room.name for room in workshops),
+                  tuple(tuple(top[index] if index < len(top) else "" for top in tops) for index in range(depth)))
+    return Comparison(rooms=tuple(room.name for room in workshops), common=common, distinct=distinct, table=table)
+
+
+def _strategy(session: Session, event: Event, words: _Words) -> StrategyReport | None:
+    strategy = session.scalar(select(Strategy).where(Strategy.event_id == event.id))
+    if strategy is None:
+        return None
+    axes = [axis for axis in session.scalars(axes_of_strategy(strategy.id))
+            if not axis.archived and axis.disposition != "dropped"]
+    scores, methods = _axis_scores(session, event, axes)
+    parents = {axis.id: axis for axis in session.scalars(select(Axis).where(
+        Axis.id.in_([axis.parent_axis_id for axis in axes if axis.parent_axis_id])))}
+    reports = tuple(_axis(axis, position, scores.get(axis.id, {}), parents.get(axis.parent_axis_id), words)
+                    for position, axis in enumerate(axes, start=1))
+    table = Table((words["rank"], words["axis"], words["score"], words["agreement"], words["votes"]),
+                  tuple((str(report.rank), f"{report.code} {report.title}", _number(report.score), report.agreement or "–",
+                         _number(report.votes)) for report in reports), numeric_columns=(0, 2, 4)) if reports else None
+    parent = session.get(Strategy, strategy.parent_strategy_id) if strategy.parent_strategy_id else None
+    return StrategyReport(
+        kind="sri" if strategy.kind == "sri" else "sni", title=strategy.title,
+        region=words.of("region", strategy.region), vision=strategy.vision, axes=reports,
+        method=words["method_text"] % {"methods": ", ".join(sorted(methods)) or "–"}, scores=table,
+        declination=_declination(session, strategy, words) if strategy.kind == "sri" else (),
+        parent_title=parent.title if parent else "")
+
+
+def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[dict[int, dict[str, Any]], set[str]]:
+    """Each axe's score, agreement and votes: from votes on the axes themselves, else from its clusters' scores."""
+    scores: dict[int, dict[str, Any]] = {}
+    methods: set[str] = set()
+    words_methods = {"criteria_scoring", "dot_voting", "points_100", "ranking", "matrix"}
+    for room in event.rooms:
+        for activity in session.scalars(activities_of_room(room.id)):
+            if activity.type not in words_methods or activity.phase not in ("closed", "revealed"):
+                continue
+            target = activity_type(activity.type).target_kind(activity.config)
+            methods.add(activity.type)
+            if target != "axes":
+                continue
+            for item in compute_results(session, activity).get("items", []):
+                entry = scores.setdefault(item["id"], {})
+                if activity.type == "criteria_scoring":
+                    entry.update(score=item.get("score"), agreement=(item.get("agreement") or {}).get("label"))
+                elif activity.type in ("dot_voting", "points_100"):
+                    entry["votes"] = item.get("points", item.get("total"))
+    for axis in axes:
+        if axis.id in scores:
+            continue
+        for entry in axis.provenance.get("scores", []):
+            item = entry.get("item", {})
+            target = scores.setdefault(axis.id, {})
+            if entry.get("type") == "criteria_scoring" and item.get("score") is not None:
+                target.setdefault("score", item["score"])
+                target.setdefault("agreement", (item.get("agreement") or {}).get("label"))
+            elif entry.get("type") in ("dot_voting", "points_100"):
+                target.setdefault("votes", item.get("points", item.get("total")))
+    return scores, {method.replace("_", " ") for method in methods}
+
+
+def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None, words: _Words) -> AxisReport:
+    fields = axis.fields
+    actors = tuple(ActorPoint(row.get("name", ""), words.of("role", row.get("role")), row.get("influence"),
+                              row.get("interest"), row.get("alignment")) for row in fields.get("actors", []))
+    asks = tuple((row.get("measure", ""), row.get("decision_maker", ""), words.of("instrument", row.get("instrument")),
+                  words.of("level", row.get("level"))) for row in fields.get("asks", []))
+    agreement = score.get("agreement")
+    return AxisReport(
+        id=axis.id, code=axis.code, title=axis.title, theme=words.of("theme", axis.theme),
+        status=words.of("status", axis.status), rank=position, score=score.get("score"),
+        agreement=words.of("agreement", agreement) if agreement else "", votes=score.get("votes"),
+        blocks=_blocks(fields, words), actors=actors,
+        sources=tuple(idea.get("text", "") for idea in axis.provenance.get("ideas", [])),
+        clusters=tuple(cluster.get("label", "") for cluster in axis.provenance.get("clusters", [])),
+        parent_code=parent.code if parent else "", parent_title=parent.title if parent else "",
+        parent_summary=(parent.fields.get("objectives", {}).get("change", "") if parent else ""),
+        disposition=words.of("disposition", axis.disposition),
+        central_message=fields.get("messages", {}).get("central", ""),
+        change_objective=fields.get("objectives", {}).get("change", ""), asks=asks)
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: tuple[int, ...] = ()) -> tuple[Table, ...]:
+    if not rows:
+        return ()
+    return (Table(tuple(headers), tuple(tuple(_number(cell) if not isinstance(cell, str) else cell for cell in row)
+                                        for row in rows), numeric_columns=numeric),)
+
+
+def _blocks(fields: dict[str, Any], words: _Words) -> tuple[FieldBlock, ...]:
+    """The axe's record as headed blocks; an empty block is marked for the writer to complete, never invented."""
+    problem, objectives, messages = fields.get("problem", {}), fields.get("objectives", {}), fields.get("messages", {})
+    blocks = [
+        FieldBlock(words["block_problem"], paragraphs=tuple(filter(None, [problem.get("central")])),
+                   bullets=tuple(f"{words['causes']} : {cause}" for cause in problem.get("causes", []))
+                   + tuple(f"{words['effects']} : {effect}" for effect in problem.get("effects", [])),
+                   tables=_table((words["fact"], words["figure"], words["source"], words["date"]),
+                                 [(row["fact"], row["figure"], row["source"], row["date"])
+                                  for row in problem.get("evidence", [])])),
+        FieldBlock(words["block_objectives"],
+                   paragraphs=tuple(filter(None, [objectives.get("change"),
+                                                  f"{words['change_type']} : {words.of('change_type', objectives['change_type'])}"
+                                                  if objectives.get("change_type") else ""])),
+                   tables=_table((words["smart_objective"], words["indicator"], words["deadline"]),
+                                 [(row["statement"], row["indicator"], row["deadline"]) for row in objectives.get("smart", [])])),
+        FieldBlock(words["block_asks"], tables=_table(
+            (words["measure"], words["decision_maker"], words["instrument"], words["level"]),
+            [(row["measure"], row["decision_maker"], words.of("instrument", row["instrument"]), words.of("level", row["level"]))
+             for row in fields.get("asks", [])])),
+        FieldBlock(words["block_actors"], tables=_table(
+            (words["actor"], words["role"], words["influence"], words["interest"], words["alignment"]),
+            [(row["name"], words.of("role", row["role"]), row["influence"], row["interest"], row["alignment"])
+             for row in fields.get("actors", [])], (2, 3, 4))),
+        FieldBlock(words["block_messages"], paragraphs=tuple(filter(None, [messages.get("central")])),
+                   tables=_table((words["target"], words["message"], words["messenger"], words["channel"]),
+                                 [(row["target"], row["message"], row["messenger"], row["channel"])
+                                  for row in messages.get("by_target", [])])),
+        FieldBlock(words["block_activities"], tables=_table(
+            (words["activity_type"], words["description"], words["owner"], words["start"], words["end"], words["resources"]),
+            [(words.of("activity", row["type"]), row["description"], row["owner"], row["start"], row["end"], row["resources"])
+             for row in fields.get("activities", [])])),
+        FieldBlock(words["block_windows"], tables=_table((words["event"], words["date"]),
+                                                         [(row["event"], row["date"]) for row in fields.get("windows", [])])),
+        FieldBlock(words["block_risks"], tables=_table(
+            (words["risk"], words["risk_type"], words["probability"], words["impact"], words["risk_level"], words["mitigation"]),
+            [(row["description"], words.of("risk", row["type"]), row["probability"], row["impact"],
+              risk_level(row["probability"], row["impact"]), row["mitigation"])
+             for row in sorted(fields.get("risks", []), key=lambda row: -(risk_level(row["probability"], row["impact"]) or 0))],
+            (2, 3, 4))),
+        FieldBlock(words["block_indicators"], tables=_table(
+            (words["level"], words["indicator"], words["baseline"], words["target_value"], words["source"]),
+            [(words.of("indicator", row["level"]), row["indicator"], row["baseline"], row["target"], row["source"])
+             for row in fields.get("indicators", [])]) + _table(
+            (words["progress_expect"], words["progress_like"], words["progress_love"]),
+            [(row["expect"], row["like"], row["love"]) for row in fields.get("progress_markers", [])])),
+    ]
+    return tuple(FieldBlock(block.heading, block.paragraphs, block.bullets, block.tables,
+                            to_complete=not (block.paragraphs or block.bullets or block.tables)) for block in blocks)
+
+
+def _declination(session: Session, strategy: Strategy, words: _Words) -> tuple[DeclinationRow, ...]:
+    rows = []
+    national = {axis.id: axis for axis in session.scalars(axes_of_strategy(strategy.parent_strategy_id))} \
+        if strategy.parent_strategy_id else {}
+    for axis in session.scalars(axes_of_strategy(strategy.id)):
+        parent = national.get(axis.parent_axis_id)
+        fields = axis.fields
+        rows.append(DeclinationRow(
+            sni_axis=f"{parent.code} {parent.title}" if parent else "",
+            sri_axis=f"{axis.code} {axis.title}", disposition=words.of("disposition", axis.disposition),
+            objectives=tuple(row["statement"] for row in fields.get("objectives", {}).get("smart", []) if row["statement"]),
+            asks=tuple(f"{row['measure']} — {row['decision_maker']}" for row in fields.get("asks", [])
+                       if row.get("level") in ("regional", "communal")),
+            targets=tuple(row["name"] for row in fields.get("actors", [])
+                          if row.get("role") in ("primary_target", "secondary_target"))))
+    return tuple(rows)
+
+
