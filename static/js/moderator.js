@@ -2,6 +2,7 @@
 
 import { ACTIVITY_TYPES } from "./activities/index.js";
 import { Agenda } from "./agenda.js";
+import { ClusterBoard } from "./clustering.js";
 import { batched, fill, h, keyed, notify, num, page, t } from "./dom.js";
 import { resultsView } from "./results.js";
 import { Connection, errorText } from "./socket.js";
@@ -16,6 +17,7 @@ const room = {
   connected: 0,
   selectedId: null,
   checked: new Set(), // ideas ticked for a merge
+  tabs: new Map(), // activity id → "ideas" | "board": which view of an idea activity the moderator looks at
 };
 
 // Legal phase moves (workshop/domain/phases.py): a revealed activity never goes back.
@@ -38,6 +40,7 @@ connection
     room.ideas = new Map(state.ideas.map((idea) => [idea.id, idea]));
     room.premoderation = state.room.premoderation;
     room.connected = state.connected || 0;
+    showStrategyLink(state.room.event);
     refreshSources();
     render();
   })
@@ -73,6 +76,14 @@ async function run(event, payload, button) {
 
 function typeLabel(type) {
   return t(`type_${type}`);
+}
+
+/** The event's strategy (its axes, the national view, the declination) is one link away from every room. */
+function showStrategyLink(event) {
+  const link = document.getElementById("strategy-link");
+  if (!link || !event) return;
+  link.href = `/m/events/${event.id}/strategy`;
+  link.hidden = false;
 }
 
 function renderAll() {
@@ -154,6 +165,7 @@ function renderSelected() {
     return;
   }
   if (!panel || panel.id !== activity.id) {
+    if (panel && panel.board) panel.board.destroy();
     panel = {
       id: activity.id,
       title: h("h3", { class: "selected-prompt", dir: "auto" }),
@@ -161,14 +173,34 @@ function renderSelected() {
       results: h("section", { class: "results-panel", "aria-label": t("results") }),
       ideas: h("section", { class: "ideas-section" }),
     };
-    fill(selected, panel.title, panel.meta, panel.results, panel.ideas);
-    if (ACTIVITY_TYPES[activity.type]?.inputKind === "idea") buildIdeas(panel);
+    if (ACTIVITY_TYPES[activity.type]?.inputKind === "idea") {
+      buildIdeas(panel);
+      panel.board = new ClusterBoard({ activityId: activity.id, command: run });
+      panel.tabs = h("div", { class: "panel-tabs", role: "tablist" }, ["ideas", "board"].map((tab) => h("button", {
+        type: "button", role: "tab", class: "panel-tab", dataset: { tab }, text: t(`tab_${tab}`),
+        onclick: () => {
+          room.tabs.set(activity.id, tab);
+          render();
+        } })));
+      fill(selected, panel.title, panel.meta, panel.tabs, panel.results, panel.ideas, panel.board.element);
+    } else {
+      fill(selected, panel.title, panel.meta, panel.results, panel.ideas);
+    }
   }
   panel.title.textContent = activity.prompt;
   panel.meta.textContent = `${typeLabel(activity.type)} · ${t(`phase_${activity.phase}`)}`
     + (activity.config.live_results ? ` · ${t("live_results")}` : "");
   fill(panel.results, h("h4", { text: t("results") }),
-    resultsView(activity.type, activity.results) || h("p", { class: "empty", text: t("no_answers_yet") }));
+    resultsView(activity.type, activity.results, { detail: true, board: false })
+      || h("p", { class: "empty", text: t("no_answers_yet") }));
+  const tab = panel.board ? room.tabs.get(activity.id) || "ideas" : "ideas";
+  document.getElementById("app").dataset.board = String(tab === "board");
+  if (panel.tabs) {
+    for (const button of panel.tabs.children) button.setAttribute("aria-selected", String(button.dataset.tab === tab));
+    panel.ideas.hidden = tab !== "ideas";
+    panel.board.element.hidden = tab !== "board";
+    if (tab === "board") panel.board.update(activity);
+  }
   if (panel.list) renderIdeas(activity);
 }
 
@@ -299,16 +331,21 @@ function ideaSources() {
     .map((activity) => ({ value: activity.id, label: `${num(activity.position + 1)}. ${shorten(activity.prompt)}` }));
 }
 
+let shownSources = "";
+
 function showConfig() {
   const kind = ACTIVITY_TYPES[typeSelect.value];
-  config = kind.configFields({ sources: ideaSources() });
+  const sources = ideaSources();
+  shownSources = JSON.stringify(sources);
+  config = kind.configFields({ sources });
   fill(configBox, config.element);
   form.elements.live_results.checked = kind.defaultLiveResults;
 }
 
-/** Dot voting lists the idea activities: keep its list current while the form shows it. */
+/** Votes on ideas or clusters list the idea activities: keep the list current (only when it changed). */
 function refreshSources() {
-  if (typeSelect.value === "dot_voting" && !form.contains(document.activeElement)) showConfig();
+  if (!ACTIVITY_TYPES[typeSelect.value].usesSources || form.contains(document.activeElement)) return;
+  if (JSON.stringify(ideaSources()) !== shownSources) showConfig();
 }
 
 typeSelect.addEventListener("change", showConfig);

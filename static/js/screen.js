@@ -1,8 +1,9 @@
-// The projector: how to join, how many are here, and the current activity live (idea wall, word cloud, bars).
+// The projector: how to join, how many are here, and the current activity live (idea wall or clusters, word cloud,
+// bars, the 2×2 matrix).
 
 import { Agenda } from "./agenda.js";
 import { batched, fill, h, keyed, num, page, t } from "./dom.js";
-import { resultsView } from "./results.js";
+import { clusterBoard, resultsView } from "./results.js";
 import { Connection } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "screen", lang: page.lang, offlineKey: "offline_screen" });
@@ -63,7 +64,9 @@ function renderStage() {
   stage.dataset.phase = activity.phase;
   shown.prompt.textContent = activity.prompt;
   shown.phase.textContent = t(`screen_phase_${activity.phase}`);
-  if (activity.type === "brainstorm") showWall(activity);
+  const board = activity.results && activity.results.board;
+  if (activity.type === "brainstorm" && activity.results_visible && board && board.clusters.length) showBoard(activity, board);
+  else if (activity.type === "brainstorm") showWall(activity);
   else if (activity.type === "word_cloud" && activity.results_visible && activity.results) showCloud(activity);
   else if (activity.results_visible && activity.results) showBars(activity);
   else showWaiting(activity);
@@ -85,7 +88,19 @@ function showWaiting(activity) {
 
 function showBars(activity) {
   switchBody("bars");
-  fill(shown.body, resultsView(activity.type, activity.results, { limit: 12 }));
+  fill(shown.body, resultsView(activity.type, activity.results, { limit: 12, large: true }));
+}
+
+// Clusters as columns, live: redrawn only when a label or a card changed (results come coalesced anyway).
+function showBoard(activity, board) {
+  if (switchBody("board")) shown.drawn = "";
+  const signature = JSON.stringify(board);
+  if (signature === shown.drawn) return;
+  shown.drawn = signature;
+  const cards = board.clusters.reduce((total, cluster) => total + cluster.ideas.length, 0) + board.unclustered.length;
+  const view = clusterBoard(board);
+  view.dataset.density = cards > 40 ? "compact" : cards > 16 ? "dense" : "roomy";
+  fill(shown.body, view);
 }
 
 // The idea wall: cards keyed by id, newest first, so a new idea adds one card and moves no other node.

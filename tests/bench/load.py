@@ -623,7 +623,7 @@ def print_round(result: Round) -> None:
           f"(~{per_connection:.0f} KB per phone), {result.rss_peak_mb:.0f} MB at the end; "
           f"server CPU total {result.server_cpu_total:.1f} s")
     header = (f"  {'phase':<19}{'ok':>6}{'err':>5}{'p50':>7}{'p95':>7}{'p99':>7}{'max':>7}{'acks/s':>8}{'open→all':>9}"
-              f"{'scr p50':>8}{'scr p95':>8}{'srvCPU':>8}{'genCPU':>8}{'genLag':>7}{'res scr/mod':>12}")
+              f"{'ack→scr':>8}{'p95':>8}{'srvCPU':>8}{'genCPU':>8}{'genLag':>7}{'res scr/mod':>12}")
     print(header)
     for phase in result.phases:
         lat = phase.latencies
@@ -661,6 +661,13 @@ def print_summary(results: list[Round]) -> None:
                   f"{sum(phase.errors.values()):>5}")
 
 
+LEGEND = """  ok/err: acks ok / refused, lost or timed out.  p50..max: ack latency in ms (reconnect_storm: connect to room_state).
+  acks/s: acks / (last ack - first send).  open→all: moderator's set_phase until every phone has activity_changed.
+  ack→scr, p95: projector's idea_submitted minus the phone's ack, ms (negative: the projector was first).
+  srvCPU / genCPU: server / load generator CPU, % of one core over the phase.  genLag: generator's worst event-loop
+  delay, ms (if high, latencies include the generator's own delay).  res scr/mod: results_updated snapshots received."""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", type=int, nargs="+", default=[100, 500, 1000], help="room sizes, one round each")
@@ -678,6 +685,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"workshop load test: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, loopback only; "
           f"rounds {args.phones}, modes {args.modes}, spread window {args.window:g} s")
+    print(LEGEND)
+    if args.profile:
+        print("  py-spy is attached to the server: its sampling costs CPU, so these latencies are inflated")
     results = []
     for phones in args.phones:
         started = CLOCK()
@@ -688,7 +698,8 @@ def main(argv: list[str] | None = None) -> int:
     print_summary(results)
     if args.json:
         args.json.write_text(json.dumps([_raw(result) for result in results], indent=1))
-    failures = sum(result.phones - result.connected + sum(sum(p.errors.values()) + p.not_on_screen for p in result.phases)
+    failures = sum(result.phones - result.connected
+                   + sum(sum(phase.errors.values()) + phase.not_on_screen for phase in result.phases)
                    for result in results)
     return 1 if failures else 0
 

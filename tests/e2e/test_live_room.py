@@ -14,7 +14,7 @@ import time
 import unicodedata
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -81,10 +81,7 @@ class Phone:
         self.sio.on("room_state", self._on_state)
         self.sio.on("disconnect", lambda *reason: self.disconnected.set())
         for name in ("idea_submitted", "activity_changed", "results_updated"):
-            self.sio.on(name, functools_partial(self._record, name))
-
-    def _record(self, name: str, payload: Any) -> None:
-        self.received[name].append(payload)
+            self.sio.on(name, lambda payload, name=name: self.received[name].append(payload))
 
     def _on_state(self, state: dict[str, Any]) -> None:
         self.state = state
@@ -132,14 +129,6 @@ class Phone:
         ws = getattr(self.sio.eio, "ws", None)
         if ws is not None:
             ws.shutdown()
-
-
-def functools_partial(function: Callable[..., None], *bound: Any) -> Callable[..., None]:
-    # python-socketio inspects handler signatures; a plain closure keeps it simple
-    def handler(*args: Any) -> None:
-        function(*bound, *args)
-
-    return handler
 
 
 def ok(ack: dict[str, Any]) -> dict[str, Any]:

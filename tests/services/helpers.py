@@ -45,7 +45,6 @@ def make_room(ctx: ServiceContext, name: str = "Plénière") -> Room:
     event = create_event(ctx, title="Rencontre nationale SNI", room_names=[name])
     code = event.rooms[0][1]
     with ctx.db.read() as session:
-
         room_id = find_room(session, code).id
     return Room(ctx, event, code, room_id)
 

@@ -128,9 +128,12 @@ def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
         participant = session.get(Participant, joined.participant_id)
         assert room is not None and participant is not None
         mine = session.scalars(select(Idea).where(Idea.participant_id == participant.id).order_by(Idea.id))
-        ballots: dict[int, list[dict[str, int]]] = defaultdict(list)
+        ballots: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for ballot in session.scalars(select(Ballot).where(Ballot.participant_id == participant.id)):
-            ballots[ballot.activity_id] = [{"target_id": vote.target_id, "points": vote.points} for vote in ballot.votes]
+            # The criterion only when there is one (criteria scoring, matrix): a phone restores the whole ballot.
+            ballots[ballot.activity_id] = [{"target_id": vote.target_id, "points": vote.points}
+                                           | ({"criterion": vote.criterion} if vote.criterion else {})
+                                           for vote in ballot.votes]
         return {
             "role": "participant",
             "room": _room_header(room),

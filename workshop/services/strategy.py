@@ -14,7 +14,7 @@ from ..domain.text import checked_text
 from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
 from ..models.activities import activities_of_room
 from ..models.strategy import axes_of_strategy
-from .agenda import room_activity
+from .agenda import activity_changed, room_activity
 from .context import ServiceContext
 from .operations import run_once
 from .publisher import EVERYONE, Message, Published, ResultsChanged
@@ -137,6 +137,7 @@ def _strategy_changed(session: Session, strategy: Strategy) -> list[Published]:
         for activity in session.scalars(activities_of_room(room.id)):
             if activity_type(activity.type).target_kind(activity.config) == "axes":
                 published.append(ResultsChanged(room.code, activity.id))
+                published.append(activity_changed(session, room, activity))  # phones need the new list of axes
     return published
 
 

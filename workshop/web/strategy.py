@@ -47,7 +47,7 @@ def strategy_page(event_id: int) -> str:
         abort(404)
     return render_page("strategy/strategy.html", title=document["strategy"]["title"], script="strategy.js",
                        data={"event_id": event_id, "kind": document["strategy"]["kind"]}, document=document,
-                       regions=REGIONS)
+                       regions=REGIONS, can_import=current_access().all_events)
 
 
 @blueprint.get("/events/<int:event_id>/strategy.json")

@@ -74,8 +74,11 @@ export function answerForm(root, activity, api, { field, label, limit, check, co
   };
 }
 
-/** The bottom of a ballot: send button and where the ballot stands (sent, waiting, changed, not sent). */
-export function ballotBar(activity, api, { read, isEmpty }) {
+/**
+ * The bottom of a ballot: send button and where the ballot stands (sent, waiting, changed, not sent).
+ * ``canSend()`` false keeps the button disabled (a 100-points ballot that does not add up to 100 yet).
+ */
+export function ballotBar(activity, api, { read, isEmpty, canSend = () => true }) {
   const status = h("p", { class: "ballot-status", "aria-live": "polite" });
   const button = h("button", { type: "button", class: "primary", text: t("send_vote") });
   let dirty = false;
@@ -90,7 +93,7 @@ export function ballotBar(activity, api, { read, isEmpty }) {
     const open = activity.phase === "open";
     // Nothing new to send unless the ballot changed, or the last attempt was refused and may be fixed and resent.
     // An empty ballot only makes sense to withdraw one already sent.
-    button.disabled = !open || !(dirty || (mine && mine.status === "failed")) || (!mine && isEmpty());
+    button.disabled = !open || !(dirty || (mine && mine.status === "failed")) || (!mine && isEmpty()) || !canSend();
     button.hidden = !open;
     let state = "none";
     if (dirty) state = mine ? "changed" : "none";

@@ -2,12 +2,13 @@
 
 import { fill, h, num, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
-import { group, numberField, selectField } from "./fields.js";
+import { group, itemsFields, numberField } from "./fields.js";
 
 export default {
   name: "dot_voting",
   inputKind: "ballot",
   defaultLiveResults: false,
+  usesSources: true,
 
   mount(root, activity, api) {
     let points = new Map();
@@ -74,7 +75,7 @@ export default {
 
   configFields({ sources }) {
     return group([
-      selectField("source_activity_id", t("config_source"), sources),
+      itemsFields({ sources, kinds: ["ideas", "clusters"] }),
       numberField("budget", t("config_budget"), 5, 1, 100),
       numberField("max_per_item", t("config_max_per_item"), 3, 1, 100),
     ]);

@@ -1,6 +1,6 @@
 // Config fields of the moderator's "new activity" form; each type lists its own and reads them back.
 
-import { h } from "../dom.js";
+import { h, t } from "../dom.js";
 
 let counter = 0;
 
@@ -47,5 +47,39 @@ export function group(fields) {
   return {
     element: h("div", { class: "config-fields" }, fields.map((field) => field.element)),
     read: () => Object.assign({}, ...fields.map((field) => field.read())),
+  };
+}
+
+/** A select whose value is read as a string (codes such as "clusters"). */
+export function choiceField(name, label, choices, value) {
+  const input = h("select", { name, required: true },
+    choices.map((choice) => h("option", { value: choice.value, text: choice.label, selected: choice.value === value })));
+  return { element: labelled(label, input), read: () => ({ [name]: input.value }), input };
+}
+
+/**
+ * What a prioritization votes on: ``target`` (ideas or clusters of an idea activity of the room, or the event's
+ * axes) and, for ideas and clusters, the ``source_activity_id``.
+ */
+export function itemsFields({ sources, kinds = ["clusters", "ideas", "axes"] }) {
+  const target = choiceField("target", t("config_target"), kinds.map((kind) => ({ value: kind, label: t(`target_${kind}`) })),
+    kinds[0]);
+  const source = selectField("source_activity_id", t("config_source_items"), sources);
+  const empty = h("p", { class: "field-hint", dataset: { error: "true" }, text: t("config_no_source") });
+  source.element.append(empty);
+  const sync = () => {
+    source.element.hidden = target.input.value === "axes";
+    empty.hidden = sources.length > 0;
+  };
+  target.input.addEventListener("change", sync);
+  sync();
+  return {
+    element: h("div", { class: "items-fields" }, target.element, source.element),
+    read() {
+      const chosen = target.input.value;
+      return chosen === "axes" ? { target: chosen } : { target: chosen, ...source.read() };
+    },
+    target,
+    source,
   };
 }
