@@ -110,6 +110,10 @@ ERROR_MESSAGES: dict[str, Any] = {
     "parent_cycle": _l("These parent links would go round in a circle."),
     "unknown_template": _l("This event template does not exist."),
     "invalid_archive": _l("This file is not an archive of a national event made by this software."),
+    "unknown_format": _l("This export format does not exist."),
+    "document_needs_strategy": _l("This document is written from an %(kind)s: this event has none."),
+    "document_needs_workshops": _l("The consolidated minutes compare two thematic workshops that have prioritized: "
+                                   "this event has fewer."),
 }
 
 # Values that travel in error parameters as codes, and what people read instead.

@@ -21,8 +21,8 @@ def _context(settings: Settings):  # type: ignore[no-untyped-def]
     return ServiceContext(db=Database(settings.database_url), publisher=RecordingPublisher(), settings=settings)
 
 
-def translator(settings: Settings):  # type: ignore[no-untyped-def]
-    """gettext in the default language, for texts a command writes into the database (template agendas)."""
+def translator(settings: Settings, language: str | None = None):  # type: ignore[no-untyped-def]
+    """gettext in ``language`` (default: the default locale), outside any request: agendas, exported files."""
     from flask_babel import force_locale, gettext
 
     from .. import create_app
@@ -30,7 +30,7 @@ def translator(settings: Settings):  # type: ignore[no-untyped-def]
     app = create_app(settings)
 
     def translate(text: str) -> str:
-        with app.app_context(), force_locale(settings.default_locale):
+        with app.app_context(), force_locale(language or settings.default_locale):
             return gettext(text)
 
     return translate
@@ -159,26 +159,43 @@ def create_event_command(title: str | None, rooms: tuple[str, ...], template: st
 
 @cli.command()
 @click.argument("code")
-@click.option("--format", "export_format", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: stdout).")
-@click.option("--without-hidden", is_flag=True, help="Leave out the ideas the moderator hid.")
-def export(code: str, export_format: str, out: Path | None, without_hidden: bool) -> None:
-    """Export one room (its join code) with its activities, ideas, votes and results."""
+@click.option("--format", "export_format", type=click.Choice(["json", "pptx", "docx", "xlsx", "csv", "png", "svg"]),
+              default="json", show_default=True,
+              help="json: the data (docs/events.md); pptx: the restitution deck; docx: the compte rendu; xlsx: a sheet "
+                   "per activity; csv: a zip of CSV files (utf-8-sig, ';'); png/svg: the word cloud.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@click.option("--lang", type=click.Choice(["fr", "en", "ar"]), default=None, help="Language of the file (default: fr).")
+@click.option("--without-hidden", is_flag=True, help="json: leave out the ideas the moderator hid.")
+@click.option("--include-hidden", is_flag=True, help="Files: include the ideas the moderator hid (left out by default).")
+@click.option("--with-pseudonyms", is_flag=True, help="Name participants who chose a pseudonym (counted by type otherwise).")
+def export(code: str, export_format: str, out: Path | None, lang: str | None, without_hidden: bool,
+           include_hidden: bool, with_pseudonyms: bool) -> None:
+    """Export one room (its join code): data, deck, minutes, workbook, CSV or word cloud."""
     from ..domain.errors import DomainError
-    from ..services.exports import export_room
+    from ..services.files import export_room_file
 
     settings = Settings.from_env()
+    language = lang or settings.default_locale
     try:
-        document = export_room(_context(settings), code, include_hidden=not without_hidden)
+        exported = export_room_file(_context(settings), code, export_format, language=language,
+                                    translate=translator(settings, language),
+                                    include_hidden=include_hidden or (export_format == "json" and not without_hidden),
+                                    with_pseudonyms=with_pseudonyms)
     except DomainError as error:
         _fail(error, settings)
         return
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    if out is None:
-        click.echo(text)
-    else:
-        out.write_text(text + "\n", encoding="utf-8")
+    write_output(exported.content, out)
 
+
+def write_output(content: bytes, out: Path | None) -> None:
+    """Write to the file, or to standard output (text is printed as text, files as bytes)."""
+    if out is not None:
+        out.write_bytes(content)
+        return
+    stream = click.get_binary_stream("stdout")
+    stream.write(content if content.endswith(b"\n") or not content.startswith((b"{", b"[")) else content + b"\n")
+    stream.flush()
 
 @cli.command("cluster")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))

@@ -21,25 +21,44 @@ def _write(document: object, out: Path | None) -> None:
 @cli.command("export-event")
 @click.argument("event_id", type=int)
 @click.option("--format", "export_format", type=click.Choice(["archive", "strategy", "national", "declination"]),
-              default="archive", show_default=True,
-              help="archive: the whole event, to import on another laptop; strategy: the axes in priority order; "
-                   "national: the thematic workshops side by side; declination: the tableau de déclinaison (SRI).")
+              default=None,
+              help="JSON data. archive: the whole event, to import on another laptop; strategy: the axes in priority "
+                   "order; national: the thematic workshops side by side; declination: the tableau de déclinaison.")
+@click.option("--document", type=click.Choice(["compte-rendu-consolide", "sni", "note-de-politique", "sri",
+                                               "document-de-position", "deck", "xlsx"]), default=None,
+              help="A file: the consolidated minutes, the SNI, the policy paper, the SRI, the position paper (docx), "
+                   "the restitution deck (pptx) or the workbook (xlsx).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: stdout).")
-def export_event(event_id: int, export_format: str, out: Path | None) -> None:
-    """Export one event (by its id) as JSON."""
+@click.option("--lang", type=click.Choice(["fr", "en", "ar"]), default=None, help="Language of the file (default: fr).")
+@click.option("--include-hidden", is_flag=True, help="Include the ideas the moderator hid.")
+@click.option("--with-pseudonyms", is_flag=True, help="Name participants who chose a pseudonym.")
+def export_event(event_id: int, export_format: str | None, document: str | None, out: Path | None, lang: str | None,
+                 include_hidden: bool, with_pseudonyms: bool) -> None:
+    """Export one event (by its id): JSON data (--format) or a document (--document)."""
     from ..domain.errors import DomainError
     from ..services.declination import declination_table, export_event_archive, national_view
+    from ..services.files import export_event_file
     from ..services.strategy import strategy_document
+    from .commands import write_output
 
     settings = Settings.from_env()
-    builders = {"archive": export_event_archive, "strategy": strategy_document, "national": national_view,
-                "declination": declination_table}
+    if document is not None and export_format is not None:
+        raise click.UsageError("give --format or --document, not both")
     try:
-        document = builders[export_format](_context(settings), event_id)
+        if document is not None:
+            language = lang or settings.default_locale
+            exported = export_event_file(_context(settings), event_id, document, language=language,
+                                         translate=translator(settings, language), include_hidden=include_hidden,
+                                         with_pseudonyms=with_pseudonyms)
+            write_output(exported.content, out)
+            return
+        builders = {"archive": export_event_archive, "strategy": strategy_document, "national": national_view,
+                    "declination": declination_table}
+        data = builders[export_format or "archive"](_context(settings), event_id)
     except DomainError as error:
         _fail(error, settings)
         return
-    _write(document, out)
+    _write(data, out)
 
 
 @cli.command("import-event")

@@ -1,0 +1,106 @@
+"""Export files: build the report once, hand it to the renderer of the format asked for, name the file."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..domain.errors import DomainError
+from ..exports.render_csv import render_room_csv_zip
+from ..exports.render_docx import render_document
+from ..exports.render_pptx import render_deck
+from ..exports.render_wordcloud import render_wordcloud_png, render_wordcloud_svg
+from ..exports.render_xlsx import render_xlsx
+from ..exports.report import Report
+from .context import ServiceContext
+from .exports import export_room
+from .reports import build_event_report, build_room_report
+
+ROOM_FORMATS = ("pptx", "docx", "xlsx", "csv", "png", "svg", "json")
+EVENT_DOCUMENTS = ("compte-rendu-consolide", "sni", "note-de-politique", "sri", "document-de-position", "deck", "xlsx",
+                   "archive")
+MIMETYPES = {
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "json": "application/json",
+}
+# Which strategy each document is written from: a policy paper needs an SNI, a position paper an SRI.
+DOCUMENT_STRATEGY = {"sni": "sni", "note-de-politique": "sni", "sri": "sri", "document-de-position": "sri"}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    content: bytes
+    filename: str
+    mimetype: str
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:60] or "workshop"
+
+
+def export_room_file(ctx: ServiceContext, code: str, export_format: str, *, language: str,
+                     translate: Callable[[str], str], include_hidden: bool = False,
+                     with_pseudonyms: bool = False) -> ExportFile:
+    """One room in one format: deck, minutes (compte rendu), workbook, CSVs, word cloud image, or JSON."""
+    if export_format not in ROOM_FORMATS:
+        raise DomainError("unknown_format")
+    if export_format == "json":
+        document = export_room(ctx, code, include_hidden=include_hidden)
+        return ExportFile(json.dumps(document, ensure_ascii=False, indent=2).encode(), f"workshop-{document['room']['code']}.json",
+                          MIMETYPES["json"])
+    report = build_room_report(ctx, code, language=language, translate=translate, include_hidden=include_hidden,
+                               with_pseudonyms=with_pseudonyms)
+    room = report.rooms[0]
+    stem = f"workshop-{room.code}-{_slug(room.name)}"
+    if export_format == "pptx":
+        return ExportFile(render_deck(report), f"{stem}.pptx", MIMETYPES["pptx"])
+    if export_format == "docx":
+        return ExportFile(render_document(report, "compte-rendu"), f"{stem}-compte-rendu.docx", MIMETYPES["docx"])
+    if export_format == "xlsx":
+        return ExportFile(render_xlsx(report, include_hidden=include_hidden), f"{stem}.xlsx", MIMETYPES["xlsx"])
+    if export_format == "csv":
+        return ExportFile(render_room_csv_zip(room, include_hidden=include_hidden, labels=report.labels),
+                          f"{stem}-csv.zip", MIMETYPES["zip"])
+    clouds = [activity for activity in room.activities if activity.word_frequencies]
+    frequencies = clouds[-1].word_frequencies if clouds else ()
+    renderer = render_wordcloud_png if export_format == "png" else render_wordcloud_svg
+    return ExportFile(renderer(frequencies, report.meta.direction), f"{stem}-nuage.{export_format}",
+                      MIMETYPES[export_format])
+
+
+def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, language: str,
+                      translate: Callable[[str], str], include_hidden: bool = False,
+                      with_pseudonyms: bool = False) -> ExportFile:
+    """One event document: consolidated minutes, SNI, policy paper, SRI, position paper, deck, workbook, archive."""
+    if document not in EVENT_DOCUMENTS:
+        raise DomainError("unknown_format")
+    if document == "archive":
+        from .declination import export_event_archive
+
+        content = json.dumps(export_event_archive(ctx, event_id), ensure_ascii=False, indent=1).encode()
+        return ExportFile(content, f"workshop-event-{event_id}-archive.json", MIMETYPES["json"])
+    report = build_event_report(ctx, event_id, language=language, translate=translate, include_hidden=include_hidden,
+                                with_pseudonyms=with_pseudonyms)
+    _check_document(report, document)
+    stem = f"workshop-{event_id}-{_slug(report.meta.title)}"
+    if document == "deck":
+        return ExportFile(render_deck(report), f"{stem}.pptx", MIMETYPES["pptx"])
+    if document == "xlsx":
+        return ExportFile(render_xlsx(report, include_hidden=include_hidden), f"{stem}.xlsx", MIMETYPES["xlsx"])
+    return ExportFile(render_document(report, document), f"{stem}-{document}.docx", MIMETYPES["docx"])
+
+
+def _check_document(report: Report, document: str) -> None:
+    wanted = DOCUMENT_STRATEGY.get(document)
+    if wanted and (report.strategy is None or report.strategy.kind != wanted):
+        raise DomainError("document_needs_strategy", document=document, kind=wanted.upper())
+    if document == "compte-rendu-consolide" and report.comparison is None:
+        raise DomainError("document_needs_workshops")
