@@ -25,6 +25,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .security import add_security_headers
     from .services.context import ServiceContext
     from .web import register_blueprints
+    from .web.export_jobs import ExportJobs
 
     settings = (settings or Settings.from_env(**overrides)).ensure_secret_key()
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"),
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     publisher.context = context
     socketio.on_namespace(WorkshopNamespace(context, publisher))
     app.extensions["workshop"] = context
+    app.extensions["workshop_exports"] = ExportJobs(settings, socketio)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
     # Vendored files never change under the same path; the app's own scripts do with each upgrade, so phones
     # revalidate them (a cheap 304) rather than run last week's code against today's server.

@@ -169,8 +169,9 @@ def create_event_command(title: str | None, rooms: tuple[str, ...], template: st
 @click.option("--without-hidden", is_flag=True, help="json: leave out the ideas the moderator hid.")
 @click.option("--include-hidden", is_flag=True, help="Files: include the ideas the moderator hid (left out by default).")
 @click.option("--with-pseudonyms", is_flag=True, help="Name participants who chose a pseudonym (counted by type otherwise).")
+@click.option("--progress", "show_progress", is_flag=True, help="Print 'progress 0.40' lines on standard error.")
 def export(code: str, export_format: str, out: Path | None, lang: str | None, without_hidden: bool,
-           include_hidden: bool, with_pseudonyms: bool) -> None:
+           include_hidden: bool, with_pseudonyms: bool, show_progress: bool) -> None:
     """Export one room (its join code): data, deck, minutes, workbook, CSV or word cloud."""
     from ..domain.errors import DomainError
     from ..services.files import export_room_file
@@ -181,11 +182,20 @@ def export(code: str, export_format: str, out: Path | None, lang: str | None, wi
         exported = export_room_file(_context(settings), code, export_format, language=language,
                                     translate=translator(settings, language),
                                     include_hidden=include_hidden or (export_format == "json" and not without_hidden),
-                                    with_pseudonyms=with_pseudonyms)
+                                    with_pseudonyms=with_pseudonyms, progress=progress_printer(show_progress))
     except DomainError as error:
         _fail(error, settings)
         return
     write_output(exported.content, out)
+
+
+def progress_printer(enabled: bool):  # type: ignore[no-untyped-def]
+    """A progress callback printing machine-readable lines for the web page that waits on this command."""
+    def report(fraction: float) -> None:
+        if enabled:
+            click.echo(f"progress {fraction:.2f}", err=True)
+
+    return report
 
 
 def write_output(content: bytes, out: Path | None) -> None:

@@ -32,14 +32,15 @@ def _write(document: object, out: Path | None) -> None:
 @click.option("--lang", type=click.Choice(["fr", "en", "ar"]), default=None, help="Language of the file (default: fr).")
 @click.option("--include-hidden", is_flag=True, help="Include the ideas the moderator hid.")
 @click.option("--with-pseudonyms", is_flag=True, help="Name participants who chose a pseudonym.")
+@click.option("--progress", "show_progress", is_flag=True, help="Print 'progress 0.40' lines on standard error.")
 def export_event(event_id: int, export_format: str | None, document: str | None, out: Path | None, lang: str | None,
-                 include_hidden: bool, with_pseudonyms: bool) -> None:
+                 include_hidden: bool, with_pseudonyms: bool, show_progress: bool) -> None:
     """Export one event (by its id): JSON data (--format) or a document (--document)."""
     from ..domain.errors import DomainError
     from ..services.declination import declination_table, export_event_archive, national_view
     from ..services.files import export_event_file
     from ..services.strategy import strategy_document
-    from .commands import write_output
+    from .commands import progress_printer, write_output
 
     settings = Settings.from_env()
     if document is not None and export_format is not None:
@@ -49,7 +50,7 @@ def export_event(event_id: int, export_format: str | None, document: str | None,
             language = lang or settings.default_locale
             exported = export_event_file(_context(settings), event_id, document, language=language,
                                          translate=translator(settings, language), include_hidden=include_hidden,
-                                         with_pseudonyms=with_pseudonyms)
+                                         with_pseudonyms=with_pseudonyms, progress=progress_printer(show_progress))
             write_output(exported.content, out)
             return
         builders = {"archive": export_event_archive, "strategy": strategy_document, "national": national_view,

@@ -46,18 +46,27 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:60] or "workshop"
 
 
+Progress = Callable[[float], None]
+
+
+def _silent(_fraction: float) -> None:
+    """No one is watching this export's progress."""
+
+
 def export_room_file(ctx: ServiceContext, code: str, export_format: str, *, language: str,
                      translate: Callable[[str], str], include_hidden: bool = False,
-                     with_pseudonyms: bool = False) -> ExportFile:
+                     with_pseudonyms: bool = False, progress: Progress = _silent) -> ExportFile:
     """One room in one format: deck, minutes (compte rendu), workbook, CSVs, word cloud image, or JSON."""
     if export_format not in ROOM_FORMATS:
         raise DomainError("unknown_format")
+    progress(0.05)
     if export_format == "json":
         document = export_room(ctx, code, include_hidden=include_hidden)
         return ExportFile(json.dumps(document, ensure_ascii=False, indent=2).encode(), f"workshop-{document['room']['code']}.json",
                           MIMETYPES["json"])
     report = build_room_report(ctx, code, language=language, translate=translate, include_hidden=include_hidden,
                                with_pseudonyms=with_pseudonyms)
+    progress(0.4)  # the report is read; rendering takes the rest
     room = report.rooms[0]
     stem = f"workshop-{room.code}-{_slug(room.name)}"
     if export_format == "pptx":
@@ -78,10 +87,11 @@ def export_room_file(ctx: ServiceContext, code: str, export_format: str, *, lang
 
 def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, language: str,
                       translate: Callable[[str], str], include_hidden: bool = False,
-                      with_pseudonyms: bool = False) -> ExportFile:
+                      with_pseudonyms: bool = False, progress: Progress = _silent) -> ExportFile:
     """One event document: consolidated minutes, SNI, policy paper, SRI, position paper, deck, workbook, archive."""
     if document not in EVENT_DOCUMENTS:
         raise DomainError("unknown_format")
+    progress(0.05)
     if document == "archive":
         from .declination import export_event_archive
 
@@ -89,6 +99,7 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
         return ExportFile(content, f"workshop-event-{event_id}-archive.json", MIMETYPES["json"])
     report = build_event_report(ctx, event_id, language=language, translate=translate, include_hidden=include_hidden,
                                 with_pseudonyms=with_pseudonyms)
+    progress(0.4)
     _check_document(report, document)
     stem = f"workshop-{event_id}-{_slug(report.meta.title)}"
     if document == "deck":

@@ -5,6 +5,7 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
+    from .downloads import blueprint as downloads
     from .errors import register_error_pages
     from .moderator import blueprint as moderator
     from .pages import blueprint as pages
@@ -13,4 +14,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pages)
     app.register_blueprint(moderator)
     app.register_blueprint(strategy)
+    app.register_blueprint(downloads)
     register_error_pages(app)

@@ -249,6 +249,9 @@ CLIENT_STRINGS = {
     "delete_cluster": _l("Delete the cluster %(label)s"),
     "confirm_delete_cluster": _l("Delete the cluster “%(label)s”? Its cards go back to the ideas not in a cluster."),
     "clusters_selected": _l("Selected clusters: %(count)s"),
+    "cards_selected": _l("Selected cards: %(count)s"),
+    "move_selected_to": _l("Move them to"),
+    "move": _l("Move"),
     "merge_clusters_into": _l("Merge them into"),
     "clear_selection": _l("Clear the selection"),
     "undo": _l("Undo"),
@@ -256,6 +259,7 @@ CLIENT_STRINGS = {
     "suggest_clusters": _l("Suggest clusters"),
     "suggestions": _l("Suggested clusters"),
     "no_suggestions": _l("No suggestion: every card is in a cluster."),
+    "suggestions_done": _l("Every suggestion was accepted or rejected."),
     "suggestion_into": _l("Into the existing cluster “%(label)s”"),
     "suggestion_new": _l("New cluster"),
     "unnamed_cluster": _l("Cluster"),
@@ -415,7 +419,7 @@ CLIENT_STRINGS = {
     "reload_their_version": _l("Reload their version"),
     "leave_unsaved": _l("Changes are not saved. Leave anyway?"),
     "status": _l("Status"),
-    "disposition": _l("In the region, the SNI axe is"),
+    "disposition": _l("Disposition in the region"),
     "provenance": _l("Where this axe comes from"),
     "parent_axis": _l("Parent axe (SNI)"),
     "parent_text": _l("The SNI axe, as the national meeting wrote it"),
@@ -435,6 +439,10 @@ CLIENT_STRINGS = {
     "national_axes": _l("Axes"),
     "national_common_themes": _l("Themes common to several workshops: %(themes)s"),
     "national_no_common": _l("No theme common to several workshops yet."),
+    # Downloads (static/js/downloads.js)
+    "export_running": _l("Preparing the file…"),
+    "export_ready": _l("Ready: the download starts."),
+    "export_failed": _l("The file could not be made."),
 }
 
 

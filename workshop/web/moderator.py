@@ -61,7 +61,7 @@ def moderator_required(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _room_for_moderator(code: str):  # type: ignore[no-untyped-def]
+def room_for_moderator(code: str):  # type: ignore[no-untyped-def]
     try:
         with services().db.read() as db_session:
             room = find_room(db_session, code)
@@ -124,7 +124,7 @@ def events() -> Any:
 @moderator_required
 def room_console(code: str) -> str:
     """The console of one room: agenda, incoming ideas, moderation."""
-    room_code, room_name, _event_id, event_title = _room_for_moderator(code)
+    room_code, room_name, _event_id, event_title = room_for_moderator(code)
     links = room_links(room_code, base_url())
     return render_page("moderator/room.html", title=room_name, script="moderator.js",
                        data={"code": room_code, "links": links}, room_name=room_name, event_title=event_title,
@@ -135,7 +135,7 @@ def room_console(code: str) -> str:
 @moderator_required
 def room_export(code: str) -> Response:
     """The room's data as JSON (the same document as ``workshop export CODE --format json``)."""
-    room_code, *_ignored = _room_for_moderator(code)
+    room_code, *_ignored = room_for_moderator(code)
     document = export_room(services(), room_code, include_hidden=request.args.get("hidden", "1") == "1")
     return Response(json.dumps(document, ensure_ascii=False, indent=2), mimetype="application/json",
                     headers={"Content-Disposition": f'attachment; filename="workshop-{room_code}.json"'})

@@ -1,0 +1,72 @@
+"""Downloads from the console: a synchronous link, and a job whose progress a page follows."""
+import io
+import time
+import zipfile
+
+import pytest
+from docx import Document
+from pptx import Presentation
+
+from workshop.services.events import create_event
+
+
+@pytest.fixture
+def moderator(app):  # type: ignore[no-untyped-def]
+    created = create_event(app.extensions["workshop"], title="Rencontre nationale SNI", room_names=["Plénière"])
+    client = app.test_client()
+    client.post("/m/login", data={"token": created.moderator_token})
+    return client, created
+
+
+def test_the_download_page_lists_every_file(moderator) -> None:
+    client, created = moderator
+    page = client.get(f"/m/{created.rooms[0][1]}/downloads").get_data(as_text=True)
+    for path in ("/download/pptx", "/download/docx", "/download/xlsx", "/download/csv", "/download/png",
+                 f"/events/{created.event_id}/download/sni", f"/events/{created.event_id}/download/deck"):
+        assert path in page
+
+
+def test_synchronous_downloads_open_in_their_own_library(moderator) -> None:
+    client, created = moderator
+    code = created.rooms[0][1]
+    deck = client.get(f"/m/{code}/download/pptx?lang=ar")
+    assert deck.status_code == 200 and deck.headers["Content-Disposition"].startswith("attachment")
+    assert len(Presentation(io.BytesIO(deck.data)).slides) >= 1
+    minutes = client.get(f"/m/{code}/download/docx")
+    assert Document(io.BytesIO(minutes.data)).paragraphs
+    assert zipfile.ZipFile(io.BytesIO(client.get(f"/m/{code}/download/csv").data)).namelist() is not None
+    refused = client.get(f"/m/events/{created.event_id}/download/sri")
+    assert refused.status_code == 400 and "SRI" in refused.get_data(as_text=True)
+
+
+def test_a_job_reports_progress_then_serves_the_file(moderator) -> None:
+    client, created = moderator
+    started = client.post("/m/exports", data={"kind": "event", "target": str(created.event_id), "format": "sni",
+                                              "lang": "fr"}).get_json()
+    assert started["ok"] is True
+    deadline = time.monotonic() + 60
+    status = started["job"]
+    while status["state"] == "running" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        status = client.get(started["status_url"]).get_json()
+    assert status["state"] == "done" and status["progress"] == 1.0
+    document = client.get(started["file_url"])
+    assert document.status_code == 200
+    assert Document(io.BytesIO(document.data)).paragraphs
+
+
+def test_a_failing_job_says_why_and_other_moderators_cannot_see_it(app, moderator) -> None:
+    client, created = moderator
+    started = client.post("/m/exports", data={"kind": "event", "target": str(created.event_id),
+                                              "format": "document-de-position"}).get_json()
+    deadline = time.monotonic() + 60
+    status = started["job"]
+    while status["state"] == "running" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        status = client.get(started["status_url"]).get_json()
+    assert status["state"] == "failed" and "SRI" in status["error"]
+    stranger = app.test_client()
+    other = create_event(app.extensions["workshop"], title="Autre", room_names=["r"])
+    stranger.post("/m/login", data={"token": other.moderator_token})
+    assert stranger.get(started["status_url"]).status_code == 404
+    assert client.post("/m/exports", data={"kind": "room", "target": created.rooms[0][1], "format": "exe"}).status_code == 400

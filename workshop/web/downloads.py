@@ -1,0 +1,140 @@
+"""The download page of a room and of its event: every file, in the language asked for, with progress."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from flask_babel import get_locale, gettext as _
+
+from ..domain.errors import DomainError
+from ..i18n import LANGUAGES, error_message
+from ..services.files import EVENT_DOCUMENTS, MIMETYPES, ROOM_FORMATS, export_event_file, export_room_file
+from .context import services
+from .export_jobs import ExportJobs
+from .moderator import current_access, moderator_required, room_for_moderator
+from .page import render_page
+
+blueprint = Blueprint("downloads", __name__, url_prefix="/m")
+
+EXTENSIONS = {"pptx": "pptx", "docx": "docx", "xlsx": "xlsx", "csv": "zip", "png": "png", "svg": "svg", "json": "json",
+              "deck": "pptx", "archive": "json"}
+
+
+def _jobs() -> ExportJobs:
+    return current_app.extensions["workshop_exports"]  # type: ignore[no-any-return]
+
+
+def _options() -> dict[str, Any]:
+    language = request.values.get("lang") or str(get_locale() or "fr")
+    return {"language": language if language in LANGUAGES else "fr",
+            "include_hidden": request.values.get("include_hidden") == "1",
+            "with_pseudonyms": request.values.get("with_pseudonyms") == "1"}
+
+
+@blueprint.get("/<code>/downloads")
+@moderator_required
+def downloads_page(code: str) -> str:
+    """Every export of this room and of its event."""
+    room_code, room_name, event_id, event_title = room_for_moderator(code)
+    return render_page("downloads.html", title=_("Downloads"), script="downloads.js",
+                       data={"code": room_code, "event_id": event_id}, room_code=room_code, room_name=room_name,
+                       event_id=event_id, event_title=event_title, room_formats=ROOM_FORMATS,
+                       event_documents=EVENT_DOCUMENTS)
+
+
+@blueprint.get("/<code>/download/<export_format>")
+@moderator_required
+def room_download(code: str, export_format: str) -> Any:
+    """Build and send one room file now (the page without scripts uses this; the page with them, a job)."""
+    room_code, *_rest = room_for_moderator(code)
+    options = _options()
+    try:
+        exported = export_room_file(services(), room_code, export_format, translate=_translator(options["language"]),
+                                    **options)
+    except DomainError as failure:
+        return _failure_page(failure)
+    return Response(exported.content, mimetype=exported.mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'})
+
+
+@blueprint.get("/events/<int:event_id>/download/<document>")
+@moderator_required
+def event_download(event_id: int, document: str) -> Any:
+    """Build and send one event document now."""
+    if not current_access().can_moderate_event(event_id):
+        abort(403)
+    options = _options()
+    try:
+        exported = export_event_file(services(), event_id, document, translate=_translator(options["language"]),
+                                     **options)
+    except DomainError as failure:
+        return _failure_page(failure)
+    return Response(exported.content, mimetype=exported.mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'})
+
+
+@blueprint.post("/exports")
+@moderator_required
+def start_export() -> Any:
+    """Start a job: ``{kind: room|event, target, format, lang, include_hidden, with_pseudonyms}``."""
+    options = _options()
+    kind, target, export_format = request.values.get("kind"), request.values.get("target", ""), request.values.get("format")
+    flags = [flag for flag, on in (("--include-hidden", options["include_hidden"]),
+                                   ("--with-pseudonyms", options["with_pseudonyms"])) if on]
+    if kind == "room" and export_format in ROOM_FORMATS:
+        room_code, _name, event_id, _title = room_for_moderator(target)
+        arguments = ["export", room_code, "--format", export_format, "--lang", options["language"], *flags]
+        filename = f"workshop-{room_code}-{export_format}.{EXTENSIONS[export_format]}"
+    elif kind == "event" and export_format in EVENT_DOCUMENTS and target.isdigit():
+        event_id = int(target)
+        if not current_access().can_moderate_event(event_id):
+            abort(403)
+        if export_format == "archive":
+            arguments = ["export-event", target, "--format", "archive"]
+        else:
+            arguments = ["export-event", target, "--document", export_format, "--lang", options["language"], *flags]
+        filename = f"workshop-event-{event_id}-{export_format}.{EXTENSIONS.get(export_format, 'docx')}"
+    else:
+        return jsonify({"ok": False, "error": {"code": "unknown_format",
+                                               "message": error_message("unknown_format", {})}}), 400
+    extension = filename.rsplit(".", 1)[1]
+    job = _jobs().start(arguments, event_id=event_id, filename=filename, mimetype=MIMETYPES.get(extension, "application/octet-stream"))
+    return jsonify({"ok": True, "job": job.status(), "status_url": url_for("downloads.export_status", job_id=job.id),
+                    "file_url": url_for("downloads.export_file", job_id=job.id)})
+
+
+@blueprint.get("/exports/<job_id>")
+@moderator_required
+def export_status(job_id: str) -> Any:
+    """Where a job stands: running (with progress 0–1), done, or failed (with the translated reason)."""
+    job = _jobs().get(job_id)
+    if job is None or not current_access().can_moderate_event(job.event_id):
+        abort(404)
+    return jsonify(job.status())
+
+
+@blueprint.get("/exports/<job_id>/file")
+@moderator_required
+def export_file(job_id: str) -> Any:
+    """The finished file."""
+    job = _jobs().get(job_id)
+    if job is None or job.state != "done" or not current_access().can_moderate_event(job.event_id):
+        abort(404)
+    # Read whole: export files are a few megabytes, and no file handle outlives the request.
+    return Response(job.path.read_bytes(), mimetype=job.mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{job.filename}"'})
+
+
+def _translator(language: str):  # type: ignore[no-untyped-def]
+    from flask_babel import force_locale
+
+    def translate(text: str) -> str:
+        with force_locale(language):
+            return _(text)
+
+    return translate
+
+
+def _failure_page(failure: DomainError) -> tuple[str, int]:
+    return render_page("error.html", title=_("This file could not be made"), script=None,
+                       explanation=error_message(failure.code, failure.params)), 400
