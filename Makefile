@@ -48,6 +48,7 @@ test: install system-test-deps
 bench: install
 	$(BIN)/python -m tests.bench.load --phones 100 500 1000
 	$(BIN)/python -m tests.bench.clustering --sizes 100 1000 5000
+	$(BIN)/python -m tests.bench.exports
 
 clean:
 	rm -rf $(VENV) build *.egg-info
