@@ -96,3 +96,11 @@ def test_error_messages_use_plurals_and_readable_values(app) -> None:  # type: i
         assert error_message("too_many_words", {"max_words": 3}, "en") == "Answer in 3 words at most."
         assert error_message("phase_not_allowed", {"current": "draft", "target": "revealed"}, "en") == (
             "This activity cannot go from “in preparation” to “revealed”.")
+
+
+def test_plural_messages_with_more_than_one_value(app) -> None:  # type: ignore[no-untyped-def]
+    from workshop.i18n import error_message
+
+    with app.app_context():
+        assert error_message("over_budget", {"budget": 5, "total": 6}, "en") == "You have 5 points; this ballot spends 6."
+        assert error_message("over_budget", {"budget": 1, "total": 2}, "en") == "You have 1 point; this ballot spends 2."

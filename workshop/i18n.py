@@ -137,19 +137,17 @@ def _render(code: str, params: Mapping[str, object]) -> str:
     message = ERROR_MESSAGES.get(code, ERROR_MESSAGES["internal_error"])
     values = {key: str(PARAMETER_LABELS[value]) if isinstance(value, str) and value in PARAMETER_LABELS else value
               for key, value in params.items()}
-    if isinstance(message, tuple):
-        singular, plural, counter = message
-        count = values.get(counter)
-        number = count if isinstance(count, int) else 2
-        template = ngettext(singular, plural, number)
-        values = {**values, "num": number}
-    else:
-        template = str(message)
     try:
+        if isinstance(message, tuple):
+            singular, plural, counter = message
+            count = values.get(counter)
+            number = count if isinstance(count, int) else 2
+            # flask_babel's ngettext formats with the variables it is given (and num): all of them must be there.
+            return ngettext(singular, plural, number, **{**values, "num": number})
+        template = str(message)
         return template % values if "%(" in template else template
     except (KeyError, TypeError, ValueError):
-        return template.split("%(")[0].rstrip(" :")
-
+        return str(message[0] if isinstance(message, tuple) else message).split("%(")[0].rstrip(" :")
 
 
 __all__ = ["ERROR_MESSAGES", "LANGUAGES", "error_message", "gettext", "select_locale", "text_direction"]

@@ -4,7 +4,7 @@
 // participant group and the sensitivity of the ranking to the weights.
 
 import { h, num, percent, t } from "./dom.js";
-import { s, wrappedText } from "./svg.js";
+import { quadrantChart } from "./svg.js";
 
 function bar({ label, value, maximum, caption, rank, note, dataset }) {
   const fill = h("span", { class: "bar-fill" });
@@ -118,59 +118,22 @@ function criteriaTable(results) {
 }
 
 // The 2×2 matrix: feasibility across, impact up; the quadrant of "quick wins" top right.
-const MATRIX = { size: 400, margin: 44, minimum: 1, maximum: 5 };
-
-function matrixPosition(value) {
-  const { size, margin, minimum, maximum } = MATRIX;
-  return margin + ((value - minimum) / (maximum - minimum)) * (size - 2 * margin);
-}
 
 /** An SVG drawing of the matrix results (items numbered; the legend beside it names them). */
 export function matrixView(results, { large = false } = {}) {
-  const { size, margin } = MATRIX;
-  const threshold = results.threshold ?? 3;
-  const middle = matrixPosition(threshold);
-  const inner = size - 2 * margin;
-  const placed = (results.items || []).map((item, index) => ({ ...item, number: index + 1 }))
-    .filter((item) => item.impact !== null && item.feasibility !== null);
-  const quadrant = (key, x, y, width, height, anchorX, anchorY, textAnchor) => [
-    s("rect", { class: `quadrant quadrant-${key}`, x, y, width, height }),
-    wrappedText(t(`quadrant_${key}`), { x: anchorX, y: anchorY, width: width - 12, size: 13, lines: 2,
-      anchor: textAnchor, class: "quadrant-label" }),
-  ];
-  const seen = new Map();
-  const dots = placed.map((item) => {
-    let x = matrixPosition(item.feasibility);
-    let y = size - matrixPosition(item.impact);
-    const spot = `${Math.round(x)},${Math.round(y)}`;
-    const twins = seen.get(spot) || 0;
-    seen.set(spot, twins + 1);
-    if (twins) { // the same mean twice: fan the dots out so both stay readable
-      x += 16 * Math.cos(twins * 2.1);
-      y += 16 * Math.sin(twins * 2.1);
-    }
-    return s("g", { class: `matrix-dot quadrant-${item.quadrant}`, "data-item-id": item.id },
-      s("title", { text: `${item.text} — ${t("matrix_impact")} ${num(item.impact)}, ${t("matrix_feasibility")} ${num(item.feasibility)}` }),
-      s("circle", { cx: x, cy: y, r: 13 }),
-      s("text", { x, y: y + 4.5, "text-anchor": "middle", class: "matrix-dot-number", text: num(item.number) }));
+  const quadrant = (key) => ({ key, label: t(`quadrant_${key}`) });
+  const drawing = quadrantChart({
+    className: "matrix-svg", ariaLabel: t("matrix_label"), split: results.threshold ?? 3, format: num,
+    quadrants: { topLeft: quadrant("major_projects"), topRight: quadrant("quick_wins"), bottomLeft: quadrant("thankless"),
+      bottomRight: quadrant("fill_ins") },
+    xLabel: t("matrix_feasibility"), yLabel: t("matrix_impact"),
+    fontSize: large ? 17 : 13, radius: large ? 17 : 13, margin: large ? 52 : 44,
+    points: (results.items || []).map((item, index) => ({ ...item, number: index + 1 }))
+      .filter((item) => item.impact !== null && item.feasibility !== null)
+      .map((item) => ({ x: item.feasibility, y: item.impact, number: item.number, className: `matrix-dot quadrant-${item.quadrant}`,
+        data: { "data-item-id": item.id },
+        title: `${item.text} — ${t("matrix_impact")} ${num(item.impact)}, ${t("matrix_feasibility")} ${num(item.feasibility)}` })),
   });
-  const drawing = s("svg", { class: "matrix-svg", viewBox: `0 0 ${size} ${size}`, role: "img", dir: "ltr",
-    "aria-label": t("matrix_label") },
-  quadrant("major_projects", margin, margin, middle - margin, size - margin - middle, margin + 6, margin + 16, "start"),
-  quadrant("quick_wins", middle, margin, size - margin - middle, size - margin - middle, size - margin - 6, margin + 16, "end"),
-  quadrant("thankless", margin, size - middle, middle - margin, middle - margin, margin + 6, size - margin - 24, "start"),
-  quadrant("fill_ins", middle, size - middle, size - margin - middle, middle - margin, size - margin - 6, size - margin - 24, "end"),
-  s("rect", { class: "matrix-frame", x: margin, y: margin, width: inner, height: inner }),
-  s("line", { class: "matrix-threshold", x1: middle, y1: margin, x2: middle, y2: size - margin }),
-  s("line", { class: "matrix-threshold", x1: margin, y1: size - middle, x2: size - margin, y2: size - middle }),
-  [1, 2, 3, 4, 5].map((value) => [
-    s("text", { class: "matrix-tick", x: matrixPosition(value), y: size - margin + 16, "text-anchor": "middle", text: num(value) }),
-    s("text", { class: "matrix-tick", x: margin - 10, y: size - matrixPosition(value) + 4, "text-anchor": "end", text: num(value) }),
-  ]),
-  s("text", { class: "matrix-axis", x: size / 2, y: size - 8, "text-anchor": "middle", text: `${t("matrix_feasibility")} →` }),
-  s("text", { class: "matrix-axis", x: 14, y: size / 2, "text-anchor": "middle", transform: `rotate(-90 14 ${size / 2})`,
-    text: `${t("matrix_impact")} →` }),
-  dots);
   const legend = h("ol", { class: "matrix-legend" }, (results.items || []).map((item, index) => h("li", {
     class: "matrix-legend-item", dataset: { itemId: item.id, quadrant: item.quadrant || "none" } },
   h("span", { class: `matrix-legend-number quadrant-${item.quadrant || "none"}`, text: num(index + 1) }),

@@ -217,6 +217,12 @@ class ProcessSample:
         return cls(cpu, rss)
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores spent busy since boot (idle and iowait excluded): other load on a shared box shows here."""
+    ticks = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(ticks[:8]) - ticks[3] - ticks[4]) / CLK_TCK
+
+
 class LoopLag:
     """How late the generator's event loop wakes up: if it lags, latencies include the generator's own delay."""
 
@@ -250,11 +256,14 @@ class Phase:
     last_ack: float = 0.0
     server_cpu: float = 0.0
     client_cpu: float = 0.0
-    wall: float = 0.0
+    wall: float = 0.0  # first send to last ack
+    sampled: float = 0.0  # the interval the CPU figures cover (the phase plus its tail of broadcasts)
     loop_lag: float = 0.0
+    other_cpu: float = 0.0  # CPU used by neither the server nor the generator (other processes, kernel)
     screen_lags: list[float] = field(default_factory=list)  # phone's ack -> projector's idea_submitted
     screen_e2e: list[float] = field(default_factory=list)  # phone's send -> projector's idea_submitted
     not_on_screen: int = 0
+    rejoined: int = 0  # phones the server had dropped since the previous phase, reconnected before this one
     results_to_screen: int = 0
     results_to_moderator: int = 0
     fanout: float = float("nan")  # moderator opens the activity -> last phone has activity_changed
@@ -279,6 +288,7 @@ class Round:
     server_cpu_total: float = 0.0
     phases: list[Phase] = field(default_factory=list)
     profiles: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
+    dropped: Counter[str] = field(default_factory=Counter)  # moderator / projector connections the server closed
 
 
 class Profiler:
@@ -298,9 +308,9 @@ class Profiler:
         if self.folder is None:
             return
         output = self.folder / f"{name.replace(':', '-')}.txt"
-        native = ["--native"] if os.environ.get("BENCH_PY_SPY_NATIVE") else ["--nonblocking"]
+        # --nonblocking: pausing the server 200 times a second would distort what is measured (--native needs it).
         process = subprocess.Popen([self.py_spy, "record", "--pid", str(self.pid), "--rate", "200", "--idle",
-                                    *native, "--function", "--format", "raw", "--output", str(output)],
+                                    "--nonblocking", "--function", "--format", "raw", "--output", str(output)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         await asyncio.sleep(0.3)  # attaching takes a moment
         self._running = (name, process, output)
@@ -392,6 +402,7 @@ class Scenario:
         self.texts = statements()
         self.projector = Projector()
         self.moderator_counter = ModeratorCounter()
+        self.dropped: Counter[str] = Counter()
         self.profiler = Profiler(args.profile / f"N{phones}" if args.profile else None, self.pid)
 
     def client(self, role: str, **extra: Any) -> Client:
@@ -399,10 +410,36 @@ class Scenario:
         return Client("127.0.0.1", self.server.port, {"code": self.code, "role": role, **extra}, on_event)
 
     async def moderate(self, command: str, data: dict[str, Any]) -> dict[str, Any]:
-        ack = await self.moderator.call(command, {**data, "op_id": op_id("mod")})
+        """A moderator command; if the server dropped the console, reconnect and replay the same op_id."""
+        payload = {**data, "op_id": op_id("mod")}
+        for _ in range(3):
+            try:
+                ack = await self.moderator.call(command, payload, timeout=90)
+                break
+            except (ConnectionError, asyncio.TimeoutError):
+                self.dropped["moderator"] += 1
+                self.moderator.close()
+                self.moderator = await self.client("moderator", token=self.token).connect(60)
+        else:
+            raise RuntimeError(f"moderator {command}: no ack after 3 connections")
         if not ack.get("ok"):
             raise RuntimeError(f"moderator {command} refused: {ack}")
         return ack
+
+    async def rejoin(self, phase: Phase) -> None:
+        """Phones and projector the server dropped (ping timeout under overload) come back, as real ones would."""
+        if self.screen.closed:
+            self.dropped["screen"] += 1
+            self.screen = await self.client("screen").connect(60)
+        lost = [index for index, phone in enumerate(self.phones) if phone.closed]
+        if not lost:
+            return
+        phase.rejoined = len(lost)
+        fresh = [self.client("participant", token=self.phones[index].token) for index in lost]
+        outcomes = await asyncio.gather(*(phone.connect(60) for phone in fresh), return_exceptions=True)
+        for index, phone, outcome in zip(lost, fresh, outcomes):
+            if not isinstance(outcome, BaseException):
+                self.phones[index] = phone
 
     async def open_activity(self, type_name: str, prompt: str, config: dict[str, Any], phase: Phase) -> int:
         activity_id = (await self.moderate("create_activity", {"type": type_name, "prompt": prompt,
@@ -411,8 +448,9 @@ class Scenario:
         await self.moderate("set_phase", {"activity_id": activity_id, "phase": "open"})
         deadline = started + 60
         while CLOCK() < deadline:
-            if all(phone.last_event.get(b"activity_changed", 0) >= started for phone in self.phones):
-                phase.fanout = max(phone.last_event[b"activity_changed"] for phone in self.phones) - started
+            live = [phone for phone in self.phones if not phone.closed]
+            if all(phone.last_event.get(b"activity_changed", 0) >= started for phone in live):
+                phase.fanout = max((phone.last_event[b"activity_changed"] for phone in live), default=started) - started
                 break
             await asyncio.sleep(0.005)
         return activity_id
@@ -471,6 +509,7 @@ class Scenario:
         result.rss_peak_mb = max(result.rss_connected_mb, ProcessSample.of(self.pid).rss_mb)
         lag.stop()
         result.profiles = self.profiler.summaries
+        result.dropped = self.dropped
         for client in (*self.phones, self.moderator, self.screen):
             client.close()
         return result
@@ -483,7 +522,7 @@ class Scenario:
         for phone in self.phones:
             phone.close()
         await asyncio.sleep(0.5)
-        before, cpu_before = ProcessSample.of(self.pid), time.process_time()
+        before, cpu_before, busy_before = ProcessSample.of(self.pid), time.process_time(), machine_busy_seconds()
         lag.reset()
         started = CLOCK()
         phones = [self.client("participant", token=token) for token, _ in identities]
@@ -504,6 +543,8 @@ class Scenario:
         after = ProcessSample.of(self.pid)
         phase.server_cpu = after.cpu_seconds - before.cpu_seconds
         phase.client_cpu = time.process_time() - cpu_before
+        phase.other_cpu = machine_busy_seconds() - busy_before - phase.server_cpu - phase.client_cpu
+        phase.sampled = CLOCK() - started
         phase.loop_lag = lag.reset()
         self.profiler.stop()
         return phase
@@ -522,9 +563,11 @@ class Scenario:
     async def phase(self, phase: Phase, mode: str, lag: LoopLag,
                     command: Callable[[Client, int], tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
         """Every phone sends one command (spread over the window, or all at once) and waits for its ack."""
+        await self.rejoin(phase)
         await self.profiler.start(phase.name)
         results_screen, results_moderator = self.projector.results, self.moderator_counter.results
-        before, cpu_before = ProcessSample.of(self.pid), time.process_time()
+        before, cpu_before, busy_before = ProcessSample.of(self.pid), time.process_time(), machine_busy_seconds()
+        sampling_from = CLOCK()
         lag.reset()
         sends: list[float] = [0.0] * len(self.phones)
         acks: list[dict[str, Any]] = [{}] * len(self.phones)
@@ -566,8 +609,10 @@ class Scenario:
                     phase.screen_e2e.append(seen - sends[index])
         await asyncio.sleep(max(0.3, 2 * self.server.results_interval))  # the coalesced snapshots of this phase
         after = ProcessSample.of(self.pid)
+        phase.sampled = CLOCK() - sampling_from
         phase.server_cpu = after.cpu_seconds - before.cpu_seconds
         phase.client_cpu = time.process_time() - cpu_before
+        phase.other_cpu = machine_busy_seconds() - busy_before - phase.server_cpu - phase.client_cpu
         phase.loop_lag = lag.reset()
         phase.results_to_screen = self.projector.results - results_screen
         phase.results_to_moderator = self.moderator_counter.results - results_moderator
@@ -623,22 +668,26 @@ def print_round(result: Round) -> None:
           f"(~{per_connection:.0f} KB per phone), {result.rss_peak_mb:.0f} MB at the end; "
           f"server CPU total {result.server_cpu_total:.1f} s")
     header = (f"  {'phase':<19}{'ok':>6}{'err':>5}{'p50':>7}{'p95':>7}{'p99':>7}{'max':>7}{'acks/s':>8}{'open→all':>9}"
-              f"{'ack→scr':>8}{'p95':>8}{'srvCPU':>8}{'genCPU':>8}{'genLag':>7}{'res scr/mod':>12}")
+              f"{'ack→scr':>8}{'p95':>8}{'srvCPU':>8}{'genCPU':>8}{'other':>7}{'genLag':>7}{'res scr/mod':>12}")
     print(header)
     for phase in result.phases:
         lat = phase.latencies
-        cpu_share = phase.server_cpu / phase.wall * 100 if phase.wall else float("nan")
-        gen_share = phase.client_cpu / phase.wall * 100 if phase.wall else float("nan")
+        cpu_share, gen_share, other_share = (value / phase.sampled * 100 if phase.sampled else float("nan")
+                                             for value in (phase.server_cpu, phase.client_cpu, max(0.0, phase.other_cpu)))
         screen50 = ms(percentile(phase.screen_lags, 50)) if phase.screen_lags else "-"
         screen95 = ms(percentile(phase.screen_lags, 95)) if phase.screen_lags else "-"
         print(f"  {phase.name:<19}{len(lat):>6}{sum(phase.errors.values()):>5}{ms(percentile(lat, 50)):>7}"
               f"{ms(percentile(lat, 95)):>7}{ms(percentile(lat, 99)):>7}{ms(max(lat, default=float('nan'))):>7}"
               f"{phase.throughput:>8.0f}{ms(phase.fanout):>9}{screen50:>8}{screen95:>8}{cpu_share:>7.0f}%"
-              f"{gen_share:>7.0f}%{ms(phase.loop_lag):>7}{phase.results_to_screen:>6}/{phase.results_to_moderator:<5}")
+              f"{gen_share:>7.0f}%{other_share:>6.0f}%{ms(phase.loop_lag):>7}{phase.results_to_screen:>6}/{phase.results_to_moderator:<5}")
         if phase.errors:
             print(f"    errors: {dict(phase.errors)}")
         if phase.not_on_screen:
             print(f"    {phase.not_on_screen} acknowledged ideas never reached the projector")
+        if phase.rejoined:
+            print(f"    {phase.rejoined} phones had been disconnected by the server and rejoined before this phase")
+    if result.dropped:
+        print(f"  connections the server dropped and that reconnected: {dict(result.dropped)}")
     for name, ranked in result.profiles.items():
         print(f"  py-spy, {name}: share of server samples (inclusive, idle included)")
         for share, frame in ranked:
@@ -654,7 +703,7 @@ def print_summary(results: list[Round]) -> None:
             lat = phase.latencies
             lag = (f"{ms(percentile(phase.screen_lags, 50))}/{ms(percentile(phase.screen_lags, 95))}"
                    if phase.screen_lags else "-")
-            cpu_share = phase.server_cpu / phase.wall * 100 if phase.wall else float("nan")
+            cpu_share = phase.server_cpu / phase.sampled * 100 if phase.sampled else float("nan")
             print(f"{result.phones:>5} {result.connected:>5} {result.connect_all:>7.2f} {phase.name:<19}"
                   f"{ms(percentile(lat, 50)):>7}{ms(percentile(lat, 95)):>7}{ms(percentile(lat, 99)):>7}"
                   f"{phase.throughput:>8.0f}{lag:>18}{cpu_share:>5.0f}%{result.rss_peak_mb:>8.0f}"
@@ -664,8 +713,10 @@ def print_summary(results: list[Round]) -> None:
 LEGEND = """  ok/err: acks ok / refused, lost or timed out.  p50..max: ack latency in ms (reconnect_storm: connect to room_state).
   acks/s: acks / (last ack - first send).  open→all: moderator's set_phase until every phone has activity_changed.
   ack→scr, p95: projector's idea_submitted minus the phone's ack, ms (negative: the projector was first).
-  srvCPU / genCPU: server / load generator CPU, % of one core over the phase.  genLag: generator's worst event-loop
-  delay, ms (if high, latencies include the generator's own delay).  res scr/mod: results_updated snapshots received."""
+  srvCPU / genCPU / other: CPU of the server / the load generator / everything else (other processes on a shared box,
+  kernel), % of one core over the phase; on 2 cores, other > ~30% means the figures are contaminated.
+  genLag: generator's worst event-loop delay, ms (if high, latencies include the generator's own delay).
+  res scr/mod: results_updated snapshots received by the projector / the moderator during the phase."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -699,7 +750,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps([_raw(result) for result in results], indent=1))
     failures = sum(result.phones - result.connected
-                   + sum(sum(phase.errors.values()) + phase.not_on_screen for phase in result.phases)
+                   + sum(sum(phase.errors.values()) + phase.not_on_screen + phase.rejoined for phase in result.phases)
+                   + sum(result.dropped.values())
                    for result in results)
     return 1 if failures else 0
 
@@ -716,7 +768,7 @@ def _raw(result: Round) -> dict[str, Any]:
                     "ack_s": summary(phase.latencies), "acks_per_s": phase.throughput, "fanout_s": phase.fanout,
                     "screen_lag_s": summary(phase.screen_lags), "screen_e2e_s": summary(phase.screen_e2e),
                     "server_cpu_s": phase.server_cpu, "wall_s": phase.wall, "generator_cpu_s": phase.client_cpu,
-                    "generator_loop_lag_s": phase.loop_lag, "results_to_screen": phase.results_to_screen,
+                    "generator_loop_lag_s": phase.loop_lag, "other_cpu_s": phase.other_cpu, "sampled_s": phase.sampled, "results_to_screen": phase.results_to_screen,
                     "results_to_moderator": phase.results_to_moderator,
                     "timeline": [(round(sent - phase.first_send, 4), round(latency, 4))
                                  for sent, latency in sorted(phase.timeline)]} for phase in result.phases],

@@ -147,10 +147,30 @@ def test_every_string_the_pages_ask_for_exists() -> None:
         f"action_{action}" for action in ("open", "close", "reopen", "reveal")} | {
         f"scale_{step}" for step in range(1, 6)} | {"offline_screen", "offline_moderator"}
     from workshop.activities import REGISTRY
+    from workshop.domain import axes
+    from workshop.domain.prioritization import CRITERIA, QUADRANTS
     from workshop.domain.profiles import PROFILE_TAGS
 
     dynamic |= {f"type_{name}" for name in REGISTRY}
     dynamic |= {f"{key}_{value}" for key, values in PROFILE_TAGS.items() for value in values}
+    # Codes the pages translate by prefix (static/js/results.js, clustering.js, axis.js, activities/*.js).
+    dynamic |= {f"criterion_{name}" for name in CRITERIA} | {f"criterion_hint_{name}" for name in CRITERIA}
+    dynamic |= {f"quadrant_{name}" for name in QUADRANTS}
+    dynamic |= {f"agreement_{label}" for label in ("consensus", "mixed", "divided")}
+    dynamic |= {f"scenario_{kind}" for kind in ("equal_weights", "doubled", "removed")}
+    dynamic |= {f"target_{kind}" for kind in ("ideas", "clusters", "axes")} | {f"tab_{tab}" for tab in ("ideas", "board")}
+    dynamic |= {f"groups_by_{tag}" for tag in PROFILE_TAGS}
+    dynamic |= {f"log_{kind}" for kind in ("create_cluster", "rename_cluster", "move_ideas", "merge_clusters",
+                                           "split_cluster", "delete_cluster")}
+    dynamic |= {f"grid_{key}" for key in ("manage_closely", "keep_satisfied", "keep_informed", "monitor")}
+    for prefix, values in (("theme", axes.THEMES), ("status", axes.STATUSES), ("disposition", axes.DISPOSITIONS),
+                           ("change_type", axes.CHANGE_TYPES), ("instrument", axes.INSTRUMENTS), ("level", axes.LEVELS),
+                           ("actor_role", axes.ACTOR_ROLES), ("axis_activity", axes.ACTIVITY_TYPES),
+                           ("risk_type", axes.RISK_TYPES), ("indicator_level", axes.INDICATOR_LEVELS)):
+        dynamic |= {f"{prefix}_{value}" for value in values}
+    dynamic |= {f"ax_{name}" for name in axes.FIELD_SPECS}
+    dynamic |= {f"ax_{name}_{child}" for name, spec in axes.FIELD_SPECS.items() if spec[0] == "group" for child in spec[1]}
+    dynamic |= {f"col_{rows}_{column}" for rows, columns in axes.ROW_SPECS.items() for column in columns}
     assert sorted((used | dynamic) - set(CLIENT_STRINGS)) == []
 
 

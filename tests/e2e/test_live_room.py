@@ -117,7 +117,8 @@ class Phone:
             if self.disconnected.is_set():
                 raise ConnectionLost(f"{event}: disconnected before the ack")
             if time.monotonic() > deadline:
-                raise TimeoutError(f"{event}: no ack within {timeout} s")
+                raise TimeoutError(f"{event}: no ack within {timeout} s; a handler that raises sends none, see "
+                                   f"{self.server.instance}/server-{self.server.port}.log")
         return box[0]
 
     def close(self) -> None:

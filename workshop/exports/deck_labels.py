@@ -4,4 +4,31 @@ from __future__ import annotations
 from .labels import N_
 
 DECK_LABELS: dict[str, str] = {
+    "deck_kicker": N_("Restitution"),
+    "deck_label_value": N_("%(label)s: %(value)s"),  # French: "%(label)s : %(value)s"
+    "deck_quote": N_("“%(text)s”"),  # French: "« %(text)s »"
+    "deck_continued": N_("continued"),
+    "deck_no_results": N_("No results yet"),
+    "deck_no_words": N_("No words yet"),
+    "deck_more_in_spreadsheet": N_("More in the spreadsheet:"),
+    "deck_priority_axes": N_("Priority axes"),
+    "deck_method": N_("Method"),
+    "deck_declines": N_("Declines"),
+    "deck_parent_axis": N_("National axe"),
+    "deck_power_interest": N_("Power/interest grid"),
+    "deck_manage_closely": N_("Manage closely"),
+    "deck_keep_satisfied": N_("Keep satisfied"),
+    "deck_keep_informed": N_("Keep informed"),
+    "deck_monitor": N_("Monitor"),
+    "deck_not_placed": N_("not placed"),
+    "deck_alignment_strongly_opposed": N_("Strongly opposed"),
+    "deck_alignment_opposed": N_("Opposed"),
+    "deck_alignment_neutral": N_("Neutral"),
+    "deck_alignment_supportive": N_("Supportive"),
+    "deck_alignment_strongly_supportive": N_("Strongly supportive"),
+    "deck_comparison": N_("The workshops side by side"),
+    "deck_common_priorities": N_("Common priorities"),
+    "deck_distinct_priorities": N_("only here"),
+    "deck_room_priorities": N_("Priorities of the workshop"),
+    "deck_next_steps": N_("Next steps"),
 }

@@ -1,0 +1,123 @@
+// The strategy page: reorder the axes (drag or arrows), and for an SNI the thematic workshops side by side.
+
+import Sortable from "../vendor/sortable/sortable.esm.js";
+import { fill, h, notify, num, page, t } from "./dom.js";
+
+const list = document.getElementById("axes");
+
+async function postJson(url, body) {
+  try {
+    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body), credentials: "same-origin" });
+    const data = await response.json().catch(() => ({}));
+    return response.ok ? data : { ok: false, error: data.error || { message: t("no_answer") } };
+  } catch {
+    return { ok: false, error: { message: t("not_connected") } };
+  }
+}
+
+function renumber() {
+  const rows = [...list.querySelectorAll(".axis-row")];
+  rows.forEach((row, index) => {
+    row.querySelector(".axis-position").textContent = num(index + 1);
+    row.querySelector('[data-action="up"]').disabled = index === 0;
+    row.querySelector('[data-action="down"]').disabled = index === rows.length - 1;
+  });
+}
+
+/** Put the rows in the server's order (the answer to every move), so the page never shows an order not saved. */
+function applyOrder(order) {
+  const rows = new Map([...list.querySelectorAll(".axis-row")].map((row) => [Number(row.dataset.axisId), row]));
+  for (const id of order) if (rows.has(id)) list.append(rows.get(id));
+  renumber();
+}
+
+async function move(row, position, button) {
+  const previous = [...list.querySelectorAll(".axis-row")].map((other) => Number(other.dataset.axisId));
+  if (button) button.disabled = true;
+  const answer = await postJson(`/m/api/axes/${row.dataset.axisId}/move`, { position });
+  if (answer.ok) {
+    applyOrder(answer.order);
+    list.dataset.saved = "true";
+    notify(t("axis_moved"), "info");
+  } else {
+    applyOrder(previous);
+    notify(answer.error.message);
+  }
+  if (button && button.isConnected) renumber();
+}
+
+if (list) {
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    const row = button.closest(".axis-row");
+    const rows = [...list.querySelectorAll(".axis-row")];
+    const index = rows.indexOf(row);
+    const position = button.dataset.action === "up" ? index - 1 : index + 1;
+    if (position < 0 || position >= rows.length) return;
+    // Move at once, then confirm with the server's order.
+    list.insertBefore(row, button.dataset.action === "up" ? rows[index - 1] : rows[index + 1].nextSibling);
+    renumber();
+    move(row, position, button);
+  });
+  Sortable.create(list, {
+    handle: ".axis-grip",
+    draggable: ".axis-row",
+    animation: 120,
+    delay: 180,
+    delayOnTouchOnly: true,
+    touchStartThreshold: 6,
+    forceFallback: true,
+    fallbackOnBody: true,
+    ghostClass: "card-ghost",
+    onEnd: (event) => {
+      if (event.oldIndex === event.newIndex) return;
+      renumber();
+      move(event.item, event.newIndex, null);
+    },
+  });
+}
+
+// The national view: each thematic workshop's priorities and axes, common themes highlighted. ---------------
+
+async function showNational() {
+  const box = document.getElementById("national");
+  if (!box) return;
+  let data;
+  try {
+    const response = await fetch(`/m/events/${page.event_id}/national.json`, { credentials: "same-origin" });
+    data = await response.json();
+    if (!response.ok) throw new Error(data.error ? data.error.message : String(response.status));
+  } catch (error) {
+    fill(box, h("p", { class: "error", text: error.message || t("no_answer") }));
+    return;
+  }
+  const common = data.common_themes || [];
+  fill(box,
+    h("p", { class: "national-summary", text: common.length
+      ? t("national_common_themes", { themes: common.map((theme) => t(`theme_${theme}`)).join(", ") })
+      : t("national_no_common") }),
+    h("div", { class: "national-columns" }, (data.rooms || []).map((column) => h("section", {
+      class: "national-column", dataset: { roomId: column.room.id } },
+    h("h3", { dir: "auto", text: column.room.name }),
+    h("h4", { text: t("national_priorities") }),
+    column.priorities && column.priorities.items.length
+      ? [h("p", { class: "note", dir: "auto", text: column.priorities.activity.prompt }),
+        h("ol", { class: "national-priorities" }, column.priorities.items.map((item) => h("li", {},
+          h("span", { dir: "auto", text: item.text }),
+          h("span", { class: "national-value", text: item.score !== null && item.score !== undefined
+            ? ` · ${num(item.score)}/100` : item.points !== null && item.points !== undefined ? ` · ${num(item.points)}`
+              : item.total !== null && item.total !== undefined ? ` · ${num(item.total)}` : "" }))))]
+      : h("p", { class: "empty", text: t("national_no_priorities") }),
+    h("h4", { text: t("national_axes") }),
+    column.axes.length
+      ? h("ul", { class: "national-axes" }, column.axes.map((axis) => h("li", {
+        class: `national-axis ${axis.common ? "is-common" : "is-distinct"}`, dataset: { common: String(axis.common) } },
+      h("a", { href: `/m/axes/${axis.id}`, dir: "auto" }, h("span", { dir: "ltr", text: `${axis.code} ` }), axis.title),
+      h("span", { class: "badge", text: t(`theme_${axis.theme}`) }),
+      h("span", { class: "national-tag", text: axis.common ? t("national_common") : t("national_distinct") }))))
+      : h("p", { class: "empty", text: t("national_no_axes") })))));
+}
+
+showNational();
