@@ -143,7 +143,7 @@ def _render(code: str, params: Mapping[str, object]) -> str:
             count = values.get(counter)
             number = count if isinstance(count, int) else 2
             # flask_babel's ngettext formats with the variables it is given (and num): all of them must be there.
-            return ngettext(singular, plural, number, **{**values, "num": number})
+            return ngettext(singular, plural, number, **{key: value for key, value in values.items() if key != "num"})
         template = str(message)
         return template % values if "%(" in template else template
     except (KeyError, TypeError, ValueError):
