@@ -439,12 +439,13 @@ MOVED_TO_STRATEGY = ("risks", "indicators")  # the SNI outline gathers them afte
 
 
 def _blocks_by_key(b: _Builder, axis: AxisReport) -> dict[str, FieldBlock]:
-    """The axe's blocks by field: the builder heads them with labels["block_<field>"] from this same report.
+    """The axe's blocks by field (``FieldBlock.key``); a block without a key (a hand-made report) matched by heading.
 
-    A block whose heading matches no such label (a hand-made report) is simply printed in its place.
+    A block matching neither is simply printed in its place.
     """
     keys = {b.labels[f"block_{key}"]: key for key in BLOCK_KEYS}
-    return {keys[block.heading]: block for block in axis.blocks if block.heading in keys}
+    return {block.key or keys[block.heading]: block for block in axis.blocks
+            if block.key in BLOCK_KEYS or block.heading in keys}
 
 
 def _block(b: _Builder, block: FieldBlock, level: int, *, heading: str | None = None) -> None:
@@ -758,7 +759,8 @@ def compose_note_de_politique(report: Report) -> DocumentModel:
 def _objecting_actors(axes: tuple[AxisReport, ...], opponent: str) -> list[tuple[ActorPoint, str]]:
     """Actors marked opponent (their role arrives as labels["role_opponent"]), and any aligned against (−1, −2)."""
     return [(actor, codes) for actor, codes in _all_actors(axes)
-            if actor.role == opponent or (actor.alignment is not None and actor.alignment < 0)]
+            if actor.role_key == "opponent" or actor.role == opponent
+            or (actor.alignment is not None and actor.alignment < 0)]
 
 
 def compose_document_de_position(report: Report) -> DocumentModel:

@@ -113,6 +113,7 @@ class ActorPoint:
     influence: int | None
     interest: int | None
     alignment: int | None
+    role_key: str = ""  # primary_target, secondary_target, ally, opponent, neutral
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class FieldBlock:
     bullets: tuple[str, ...] = ()
     tables: tuple[Table, ...] = ()
     to_complete: bool = False  # nothing written yet: the document marks it for the writer
+    key: str = ""  # which part of the record: problem, objectives, asks, actors, messages, activities, windows, risks…
 
 
 @dataclass(frozen=True)

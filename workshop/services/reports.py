@@ -323,7 +323,8 @@ def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[
 def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None, words: _Words) -> AxisReport:
     fields = axis.fields
     actors = tuple(ActorPoint(row.get("name", ""), words.of("role", row.get("role")), row.get("influence"),
-                              row.get("interest"), row.get("alignment")) for row in fields.get("actors", []))
+                              row.get("interest"), row.get("alignment"), role_key=row.get("role") or "")
+                   for row in fields.get("actors", []))
     asks = tuple((row.get("measure", ""), row.get("decision_maker", ""), words.of("instrument", row.get("instrument")),
                   words.of("level", row.get("level"))) for row in fields.get("asks", []))
     agreement = score.get("agreement")
@@ -395,8 +396,10 @@ def _blocks(fields: dict[str, Any], words: _Words) -> tuple[FieldBlock, ...]:
             (words["progress_expect"], words["progress_like"], words["progress_love"]),
             [(row["expect"], row["like"], row["love"]) for row in fields.get("progress_markers", [])])),
     ]
+    keys = ("problem", "objectives", "asks", "actors", "messages", "activities", "windows", "risks", "indicators")
     return tuple(FieldBlock(block.heading, block.paragraphs, block.bullets, block.tables,
-                            to_complete=not (block.paragraphs or block.bullets or block.tables)) for block in blocks)
+                            to_complete=not (block.paragraphs or block.bullets or block.tables), key=key)
+                 for key, block in zip(keys, blocks, strict=True))
 
 
 def _declination(session: Session, strategy: Strategy, words: _Words) -> tuple[DeclinationRow, ...]:
