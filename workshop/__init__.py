@@ -22,6 +22,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .realtime.namespace import WorkshopNamespace
     from .realtime.presence import LocalPresence, RedisPresence
     from .realtime.publisher import SocketPublisher
+    from .realtime.transport import limit_websocket_messages
     from .security import add_security_headers
     from .services.context import ServiceContext
     from .web import register_blueprints
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         ping_interval=10,
         ping_timeout=20,
     )
+    limit_websocket_messages(socketio, settings.max_message_bytes)
     database = Database(settings.database_url)
     presence = RedisPresence(settings.redis_url) if settings.redis_url else LocalPresence()
     publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)

@@ -483,10 +483,6 @@ def _rss_mb(pid: int) -> float:
     return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) / 1024
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engineio's gevent/threading drivers build simple_websocket.Server without max_message_size, so the whole frame "
-    "is buffered before the 64 KB check; fix: pass max_message_size=max_http_buffer_size (see the bench README). "
-    "Remove this marker with the fix."))
 def test_oversized_frame_is_cut_off_before_the_server_buffers_it(live_server: LiveServer) -> None:
     """A 64 MB frame must be refused after ~64 KB, not held in the server's memory first (a phone could OOM it)."""
     room = Room(live_server)
