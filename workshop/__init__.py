@@ -22,7 +22,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .realtime.namespace import WorkshopNamespace
     from .realtime.presence import LocalPresence, RedisPresence
     from .realtime.publisher import SocketPublisher
-    from .realtime.transport import limit_websocket_messages
+    from .realtime.transport import TextPacket, limit_websocket_messages
     from .security import add_security_headers
     from .services.context import ServiceContext
     from .web import register_blueprints
@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         message_queue=settings.redis_url or None,
         ping_interval=10,
         ping_timeout=20,
+        serializer=TextPacket,
     )
     limit_websocket_messages(socketio, settings.max_message_bytes)
     database = Database(settings.database_url)

@@ -13,7 +13,7 @@ from ..domain.phases import accepts_contributions
 from ..domain.text import checked_text
 from ..models import Activity, Ballot, Idea, Room, Vote
 from .agenda import room_activity
-from .items import votable_items
+from .items import votable_among
 from .context import ServiceContext
 from .operations import run_once
 from .participants import Joined
@@ -69,7 +69,7 @@ def cast_votes(ctx: ServiceContext, joined: Joined, *, activity_id: object, allo
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = _open_activity(session, joined, activity_id, "ballot")
         kind = activity_type(activity.type)
-        targets = frozenset(item.id for item in votable_items(session, activity))
+        targets = votable_among(session, activity, {allocation.target_id for allocation in parsed})
         kind.check_ballot(activity.config, parsed, targets)
         ballot = session.scalar(
             select(Ballot).where(Ballot.activity_id == activity.id, Ballot.participant_id == joined.participant_id)
