@@ -32,7 +32,8 @@ pytestmark = [
     pytest.mark.filterwarnings(r"ignore:unclosed file <_io\.BufferedWriter name='.*server-\d+\.log'>:ResourceWarning"),
 ]
 
-POLIS = Path("/work/shared/data/polis")
+# shared/ stands beside the checkout, on the developers machines as in CI.
+POLIS = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis"
 HIGH_RATE_LIMIT = {"WORKSHOP_RATE_LIMIT_COUNT": "100000", "WORKSHOP_RATE_LIMIT_SECONDS": "1"}
 
 
