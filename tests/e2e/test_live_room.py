@@ -25,12 +25,7 @@ import websocket
 
 from .conftest import LiveServer
 
-pytestmark = [
-    pytest.mark.e2e,
-    # conftest's LiveServer.start() leaves its log file handle to the garbage collector (reported to the lead);
-    # only that warning is silenced here, every other ResourceWarning still fails the test.
-    pytest.mark.filterwarnings(r"ignore:unclosed file <_io\.BufferedWriter name='.*server-\d+\.log'>:ResourceWarning"),
-]
+pytestmark = pytest.mark.e2e
 
 # shared/ stands beside the checkout, on the developers machines as in CI.
 POLIS = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis"
