@@ -125,6 +125,19 @@ def _changed(session: Session, activity: Activity) -> list[Published]:
     return published
 
 
+def _new_cluster(session: Session, activity: Activity, label: str, position: int, ideas: list[Idea],
+                 recorder: ChangeRecorder) -> Cluster:
+    """A cluster born in this action, holding ``ideas`` (recorded so that undo takes them back out)."""
+    recorder.touch(ideas=ideas)
+    cluster = Cluster(activity_id=activity.id, label=label, position=position)
+    session.add(cluster)
+    session.flush()
+    recorder.created(cluster)
+    for idea in ideas:
+        idea.cluster_id = cluster.id
+    return cluster
+
+
 def create_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, label: object, actor: str,
                    idea_ids: object = None, op_id: object = None) -> dict[str, Any]:
     """A new cluster, empty or holding the given ideas."""
@@ -132,13 +145,7 @@ def create_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, la
 
     def change(session: Session, activity: Activity, recorder: ChangeRecorder) -> dict[str, Any]:
         ideas = _ideas(session, activity, idea_ids if idea_ids is not None else [])
-        recorder.touch(ideas=ideas)
-        cluster = Cluster(activity_id=activity.id, label=clean, position=_next_position(session, activity))
-        session.add(cluster)
-        session.flush()
-        recorder.created(cluster)
-        for idea in ideas:
-            idea.cluster_id = cluster.id
+        cluster = _new_cluster(session, activity, clean, _next_position(session, activity), ideas, recorder)
         return {"ok": True, "cluster_id": cluster.id}
 
     return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="create_cluster", op_id=op_id,
@@ -209,13 +216,7 @@ def split_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, clu
         ideas = _ideas(session, activity, idea_ids)
         if not ideas or any(idea.cluster_id != source.id for idea in ideas):
             raise DomainError("ideas_not_in_cluster", cluster_id=source.id)
-        recorder.touch(ideas=ideas)
-        cluster = Cluster(activity_id=activity.id, label=clean, position=source.position)
-        session.add(cluster)
-        session.flush()
-        recorder.created(cluster)
-        for idea in ideas:
-            idea.cluster_id = cluster.id
+        cluster = _new_cluster(session, activity, clean, source.position, ideas, recorder)
         return {"ok": True, "cluster_id": cluster.id}
 
     return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="split_cluster", op_id=op_id,

@@ -36,10 +36,18 @@ def _options() -> dict[str, Any]:
 def downloads_page(code: str) -> str:
     """Every export of this room and of its event."""
     room_code, room_name, event_id, event_title = room_for_moderator(code)
+    def room_entries(labels: dict[str, str]) -> list[dict[str, str]]:
+        return [{"key": key, "label": labels[key],
+                 "href": url_for("downloads.room_download", code=room_code, export_format=key)} for key in ROOM_FORMATS]
+
+    def event_entries(labels: dict[str, str]) -> list[dict[str, str]]:
+        return [{"key": key, "label": labels[key],
+                 "href": url_for("downloads.event_download", event_id=event_id, document=key)} for key in EVENT_DOCUMENTS]
+
     return render_page("downloads.html", title=_("Downloads"), script="downloads.js",
                        data={"code": room_code, "event_id": event_id}, room_code=room_code, room_name=room_name,
-                       event_id=event_id, event_title=event_title, room_formats=ROOM_FORMATS,
-                       event_documents=EVENT_DOCUMENTS)
+                       event_id=event_id, event_title=event_title, room_entries=room_entries,
+                       event_entries=event_entries)
 
 
 @blueprint.get("/<code>/download/<export_format>")
@@ -53,8 +61,7 @@ def room_download(code: str, export_format: str) -> Any:
                                     **options)
     except DomainError as failure:
         return _failure_page(failure)
-    return Response(exported.content, mimetype=exported.mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'})
+    return _attachment(exported.content, exported.mimetype, exported.filename)
 
 
 @blueprint.get("/events/<int:event_id>/download/<document>")
@@ -69,8 +76,7 @@ def event_download(event_id: int, document: str) -> Any:
                                      **options)
     except DomainError as failure:
         return _failure_page(failure)
-    return Response(exported.content, mimetype=exported.mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'})
+    return _attachment(exported.content, exported.mimetype, exported.filename)
 
 
 @blueprint.post("/exports")
@@ -121,8 +127,11 @@ def export_file(job_id: str) -> Any:
     if job is None or job.state != "done" or not current_access().can_moderate_event(job.event_id):
         abort(404)
     # Read whole: export files are a few megabytes, and no file handle outlives the request.
-    return Response(job.path.read_bytes(), mimetype=job.mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{job.filename}"'})
+    return _attachment(job.path.read_bytes(), job.mimetype, job.filename)
+
+
+def _attachment(content: bytes, mimetype: str, filename: str) -> Response:
+    return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _translator(language: str):  # type: ignore[no-untyped-def]
