@@ -132,3 +132,35 @@ def test_suggest_clusters_answers_in_the_ack(connect, room) -> None:
     assert ack["ok"] is True
     assert sorted(idea["text"] for suggestion in ack["suggestions"] for idea in suggestion["ideas"]) == [
         "Accès aux soins à l'hôpital", "Carte de séjour", "Soins gratuits pour tous"]
+
+
+def test_every_clustering_and_promotion_command_over_the_socket(connect, room) -> None:
+    moderator = connect(code=room["code"], role="moderator", token=room["token"])
+    phone = connect(code=room["code"], role="participant")
+    brainstorm = moderator.emit("create_activity", {"type": "brainstorm", "prompt": "Idées ?", "config": {}},
+                                callback=True)["activity_id"]
+    moderator.emit("set_phase", {"activity_id": brainstorm, "phase": "open"}, callback=True)
+    ideas = [phone.emit("submit_idea", {"activity_id": brainstorm, "text": text, "op_id": op()}, callback=True)["idea_id"]
+             for text in ("Hôpital", "AMO", "École", "Cantine")]
+
+    def call(event: str, **payload):  # type: ignore[no-untyped-def]
+        ack = moderator.emit(event, {"activity_id": brainstorm, "op_id": op(), **payload}, callback=True)
+        assert ack["ok"] is True, (event, ack)
+        return ack
+
+    health = call("create_cluster", label="Santé")["cluster_id"]
+    school = call("create_cluster", label="École", idea_ids=ideas[2:])["cluster_id"]
+    call("move_ideas", idea_ids=ideas[:2], cluster_id=health)
+    call("rename_cluster", cluster_id=health, label="Santé et AMO")
+    split = call("split_cluster", cluster_id=school, idea_ids=[ideas[3]], label="Cantine")["cluster_id"]
+    call("merge_clusters", target_id=school, source_ids=[split])
+    call("delete_cluster", cluster_id=school)
+    call("move_ideas", idea_ids=[ideas[2]], cluster_id=None)
+    axis = call("promote_to_axis", cluster_ids=[health], theme="sante")["axis_id"]
+    assert isinstance(axis, int)
+    refused = moderator.emit("promote_to_axis", {"activity_id": brainstorm, "cluster_ids": [school]}, callback=True)
+    assert refused["error"]["code"] == "unknown_cluster"  # deleted clusters cannot become axes
+    kinds = [entry["kind"] for entry in moderator.emit("get_clustering_log", {"activity_id": brainstorm},
+                                                       callback=True)["log"]]
+    assert kinds == ["move_ideas", "delete_cluster", "merge_clusters", "split_cluster", "rename_cluster", "move_ideas",
+                     "create_cluster", "create_cluster"]
