@@ -16,6 +16,9 @@ def test_registering_a_name_twice_is_an_error() -> None:
         name = "brainstorm"
         input_kind = "idea"
 
+        def results(self, config, data):  # type: ignore[no-untyped-def]
+            return {}
+
     with pytest.raises(RuntimeError, match="registered twice"):
         register(Again)
 

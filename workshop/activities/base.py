@@ -1,6 +1,7 @@
 """The interface every activity type implements, and the registry generic code looks types up in."""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
@@ -68,7 +69,7 @@ class ConfigContext:
     has_strategy: bool = False  # the room's event has a strategy (SNI or SRI) whose axes can be voted on
 
 
-class ActivityType:
+class ActivityType(ABC):
     """One kind of activity. Subclasses declare ``name`` and ``input_kind`` and override what they accept."""
 
     name: ClassVar[str]
@@ -96,9 +97,9 @@ class ActivityType:
         """Refuse a ballot this activity does not take; ``targets`` are the votable idea ids, if any."""
         raise DomainError("wrong_input_kind", expected=self.input_kind)
 
+    @abstractmethod
     def results(self, config: Mapping[str, Any], data: ResultInput) -> dict[str, Any]:
         """The results shown on the projector and exported."""
-        raise NotImplementedError  # every registered type overrides it; test_registry checks each one
 
 
 REGISTRY: dict[str, ActivityType] = {}
