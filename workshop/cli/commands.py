@@ -73,6 +73,7 @@ def migrate() -> None:
 def run(host: str | None, port: int | None) -> None:
     """Migrate the database, then serve the room on the local network."""
     import segno
+    from flask_babel import force_locale, gettext
 
     from .. import create_app
     from ..migrate import upgrade
@@ -94,10 +95,14 @@ def run(host: str | None, port: int | None) -> None:
     app = create_app(settings)
     token = issue_console_token(app.extensions["workshop"])
     click.echo("")
-    click.echo(f"  Participants: {base}/")
+    with app.app_context(), force_locale(settings.default_locale):
+        lines = (gettext("Participants: %(url)s", url=base + "/"),
+                 gettext("Moderator console (keep this link private): %(url)s", url=f"{base}/m/?token={token}"),
+                 gettext("Serving on %(host)s:%(port)s; Ctrl+C to stop.", host=settings.host, port=settings.port))
+    click.echo("  " + lines[0])
     segno.make(base + "/", error="m").terminal(compact=True)
-    click.echo(f"  Moderator console (keep this private): {base}/m/?token={token}")
-    click.echo(f"  Serving on {settings.host}:{settings.port}; Ctrl+C to stop.")
+    click.echo("  " + lines[1])
+    click.echo("  " + lines[2])
     sys.stdout.flush()
     # A thousand connections' objects live as long as the server: freeze them out of the cyclic collector, which
     # otherwise rescans them again and again (14–35 % of the CPU in the bench's bursts).
