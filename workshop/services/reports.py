@@ -36,9 +36,14 @@ RTL = frozenset({"ar"})
 class _Words:
     """Translated labels, by key, and the vocabulary the builder needs (profile tags, regions)."""
 
-    def __init__(self, translate: Translate) -> None:
+    def __init__(self, translate: Translate, language: str) -> None:
         self.translate = translate
         self.labels = {key: translate(text) for key, text in all_labels().items()}
+        # French and Moroccan usage write 82,5; the same figure reads 82.5 in English.
+        self.decimal = "." if language == "en" else ","
+
+    def number(self, value: Any) -> str:
+        return _number(value).replace(".", self.decimal)
 
     def __getitem__(self, key: str) -> str:
         return self.labels.get(key, key)
@@ -60,7 +65,7 @@ def _number(value: Any) -> str:
 def build_room_report(ctx: ServiceContext, code: str, *, language: str, translate: Translate,
                       include_hidden: bool = False, with_pseudonyms: bool = False) -> Report:
     """One room: its participants by type, every activity with its results, ideas and votes."""
-    words = _Words(translate)
+    words = _Words(translate, language)
     with ctx.db.read() as session:
         room = find_room(session, code)
         event = room.event
@@ -72,7 +77,7 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
 def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, translate: Translate,
                        include_hidden: bool = False, with_pseudonyms: bool = False) -> Report:
     """A whole event: every room, the strategy, the thematic workshops compared."""
-    words = _Words(translate)
+    words = _Words(translate, language)
     with ctx.db.read() as session:
         event = session.get(Event, event_id)
         if event is None:
@@ -171,7 +176,7 @@ def _poll_shape(results: dict[str, Any], words: _Words, activity: Activity) -> d
         "chart": Chart("bar", words["answers"], tuple(option["label"] for option in options),
                        (Series(words["answers"], tuple(float(option["count"]) for option in options)),)),
         "table": Table((words["option"], words["answers"], words["percent"]),
-                       tuple((option["label"], str(option["count"]), f"{option['percent']:.1f} %") for option in options),
+                       tuple((option["label"], str(option["count"]), f"{words.number(float(option['percent']))} %") for option in options),
                        numeric_columns=(1, 2)),
     }
 
@@ -186,7 +191,7 @@ def _scale_shape(results: dict[str, Any], words: _Words, activity: Activity) -> 
                        tuple(Series(labels[index], tuple(float(item["distribution"][index]) for item in items))
                              for index, _level in enumerate(levels))),
         "table": Table((words["item"], words["answers"], words["mean"], words["median"]),
-                       tuple((item["label"], str(item["count"]), _number(item["mean"]), _number(item["median"]))
+                       tuple((item["label"], str(item["count"]), words.number(item["mean"]), words.number(item["median"]))
                              for item in items), numeric_columns=(1, 2, 3)),
     }
 
@@ -198,7 +203,7 @@ def _ranked_shape(value_key: str, value_label: str, extra: Sequence[tuple[str, s
         items = [item for item in results["items"] if item.get(value_key) is not None]
         respondents = results.get("respondents", results.get("voters", 0))
         headers = (words["rank"], words["item"], words[value_label], *(words[label] for _key, label in extra))
-        rows = tuple((_number(item.get("rank")), item["text"], _number(item.get(value_key)),
+        rows = tuple((words.number(item.get("rank")), item["text"], words.number(item.get(value_key)),
                       *(_extra_cell(item, key, words) for key, _label in extra)) for item in results["items"])
         return {
             "responses": respondents, "summary": words["ballots_count"] % {"count": respondents},
@@ -215,7 +220,7 @@ def _extra_cell(item: dict[str, Any], key: str, words: _Words) -> str:
     if key == "agreement":
         label = (item.get("agreement") or {}).get("label")
         return words.of("agreement", label) if label else "–"
-    return _number(item.get(key))
+    return words.number(item.get(key))
 
 
 def _matrix_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
@@ -225,7 +230,7 @@ def _matrix_shape(results: dict[str, Any], words: _Words, activity: Activity) ->
         "matrix": tuple(MatrixPoint(item["text"], item["impact"], item["feasibility"],
                                     words.of("quadrant", item["quadrant"])) for item in placed),
         "table": Table((words["item"], words["impact"], words["feasibility"], words["quadrant"], words["respondents"]),
-                       tuple((item["text"], _number(item["impact"]), _number(item["feasibility"]),
+                       tuple((item["text"], words.number(item["impact"]), words.number(item["feasibility"]),
                               words.of("quadrant", item["quadrant"]), str(item["n"])) for item in results["items"]),
                        numeric_columns=(1, 2, 4)),
     }
@@ -276,8 +281,8 @@ def _strategy(session: Session, event: Event, words: _Words) -> StrategyReport |
     reports = tuple(_axis(axis, position, scores.get(axis.id, {}), parents.get(axis.parent_axis_id), words)
                     for position, axis in enumerate(axes, start=1))
     table = Table((words["rank"], words["axis"], words["score"], words["agreement"], words["votes"]),
-                  tuple((str(report.rank), f"{report.code} {report.title}", _number(report.score), report.agreement or "–",
-                         _number(report.votes)) for report in reports), numeric_columns=(0, 2, 4)) if reports else None
+                  tuple((str(report.rank), f"{report.code} {report.title}", words.number(report.score), report.agreement or "–",
+                         words.number(report.votes)) for report in reports), numeric_columns=(0, 2, 4)) if reports else None
     parent = session.get(Strategy, strategy.parent_strategy_id) if strategy.parent_strategy_id else None
     return StrategyReport(
         kind="sri" if strategy.kind == "sri" else "sni", title=strategy.title,
