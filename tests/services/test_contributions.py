@@ -218,3 +218,17 @@ def test_concurrent_ballots_of_one_phone_never_exceed_the_budget(ctx) -> None:
     assert final in [sorted((item["target_id"], item["points"]) for item in ballot) for ballot in ballots[:8]]
     with ctx.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Vote)) == 2
+
+
+def test_the_json_export_keeps_the_criterion_of_each_score(ctx) -> None:
+    room = make_room(ctx)
+    brainstorm = room.activity("brainstorm")
+    idea = contributions.submit_idea(ctx, room.participant(), activity_id=brainstorm, text="Soins", op_id=op())["idea_id"]
+    agenda.set_phase(ctx, room_id=room.room_id, activity_id=brainstorm, phase="closed")
+    scoring = room.activity("criteria_scoring", config={"source_activity_id": brainstorm, "criteria": ["impact", "urgence"]})
+    phone = room.participant()
+    contributions.cast_votes(ctx, phone, activity_id=scoring, op_id=op(), allocations=[
+        {"target_id": idea, "criterion": "impact", "points": 5}, {"target_id": idea, "criterion": "urgence", "points": 2}])
+    assert export_room(ctx, room.code)["activities"][-1]["votes"] == [
+        {"participant": phone.public_id, "target_id": idea, "points": 5, "criterion": "impact"},
+        {"participant": phone.public_id, "target_id": idea, "points": 2, "criterion": "urgence"}]

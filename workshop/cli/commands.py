@@ -24,15 +24,15 @@ def _context(settings: Settings):  # type: ignore[no-untyped-def]
 
 def translator(settings: Settings, language: str | None = None):  # type: ignore[no-untyped-def]
     """gettext in ``language`` (default: the default locale), outside any request: agendas, exported files."""
-    from flask_babel import force_locale, gettext
-
     from .. import create_app
+    from ..i18n import translator as translator_in
 
     app = create_app(settings)
+    in_language = translator_in(language or settings.default_locale)
 
     def translate(text: str) -> str:
-        with app.app_context(), force_locale(language or settings.default_locale):
-            return gettext(text)
+        with app.app_context():  # outside a request, Flask-Babel needs an application context
+            return in_language(text)
 
     return translate
 
@@ -210,13 +210,14 @@ def progress_printer(enabled: bool):  # type: ignore[no-untyped-def]
 
 
 def write_output(content: bytes, out: Path | None) -> None:
-    """Write to the file, or to standard output (text is printed as text, files as bytes)."""
+    """Write to the file, or as bytes to standard output."""
     if out is not None:
         out.write_bytes(content)
         return
     stream = click.get_binary_stream("stdout")
-    stream.write(content if content.endswith(b"\n") or not content.startswith((b"{", b"[")) else content + b"\n")
+    stream.write(content)
     stream.flush()
+
 
 @cli.command("cluster")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))

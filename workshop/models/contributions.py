@@ -65,6 +65,3 @@ class Vote(Base):
 def ideas_of_activity(activity_id: int) -> Select[tuple[Idea]]:
     return select(Idea).where(Idea.activity_id == activity_id).order_by(Idea.id)
 
-
-def ballots_of_activity(activity_id: int) -> Select[tuple[Ballot]]:
-    return select(Ballot).where(Ballot.activity_id == activity_id).order_by(Ballot.id)

@@ -40,10 +40,6 @@ class LocalPresence:
         with self._lock:
             return len(self._connections.get(code, ()))
 
-    def rooms(self) -> dict[str, Counter[str]]:
-        with self._lock:
-            return {code: Counter(room) for code, room in self._connections.items() if room}
-
     def keep_alive(self) -> None:
         """Nothing outlives this process, so nothing needs refreshing."""
 
@@ -61,27 +57,22 @@ class RedisPresence:
         self.redis = redis.Redis.from_url(redis_url)
         self.ttl_seconds = ttl_seconds
         self.process = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.local = LocalPresence()
+        self.rooms: set[str] = set()  # the rooms this process has phones in, whose hashes it keeps alive
 
     def _key(self, code: str) -> str:
         return f"workshop:presence:{code}:{self.process}"
 
-    def _mirror(self, code: str) -> None:
-        participants = self.local.rooms().get(code, Counter())
+    def joined(self, code: str, participant: str) -> None:
+        self.rooms.add(code)
+        # One field changes per connection: rewriting the whole hash made a reconnect storm quadratic.
         pipe = self.redis.pipeline()
-        pipe.delete(self._key(code))
-        if participants:
-            pipe.hset(self._key(code), mapping=dict(participants))
-            pipe.expire(self._key(code), self.ttl_seconds)
+        pipe.hincrby(self._key(code), participant, 1)
+        pipe.expire(self._key(code), self.ttl_seconds)
         pipe.execute()
 
-    def joined(self, code: str, participant: str) -> None:
-        self.local.joined(code, participant)
-        self._mirror(code)
-
     def left(self, code: str, participant: str) -> None:
-        self.local.left(code, participant)
-        self._mirror(code)
+        if self.redis.hincrby(self._key(code), participant, -1) <= 0:
+            self.redis.hdel(self._key(code), participant)
 
     def connected(self, code: str) -> int:
         everyone: set[bytes] = set()
@@ -90,5 +81,5 @@ class RedisPresence:
         return len(everyone)
 
     def keep_alive(self) -> None:
-        for code in self.local.rooms():
+        for code in list(self.rooms):
             self.redis.expire(self._key(code), self.ttl_seconds)

@@ -62,18 +62,10 @@ def _config_context(session: Session, room_id: int, prompt: str) -> ConfigContex
 def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, prompt: object,
                     config: object, op_id: object = None) -> dict[str, Any]:
     """Add an activity, in draft, at the end of the room's agenda."""
-    kind = activity_type(type_name)
-    clean_prompt = checked_text(prompt, max_length=MAX_PROMPT_LENGTH, field="prompt")
-    if config is None:
-        config = {}
-    if not isinstance(config, Mapping):
-        raise DomainError("invalid_type", field="config", expected="object")
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
-        activity_id = create_activity_in(session, ctx, room_id=room_id, type_name=kind.name, prompt=clean_prompt,
-                                         config=config)
-        activity = session.get(Activity, activity_id)
-        assert activity is not None
+        activity = create_activity_in(session, ctx, room_id=room_id, type_name=type_name, prompt=prompt,
+                                      config=config)
         return {"ok": True, "activity_id": activity.id}, [activity_changed(session, activity.room, activity)]
 
     return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="create_activity", room_id=room_id, work=work,
@@ -81,10 +73,14 @@ def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, pro
 
 
 def create_activity_in(session: Session, ctx: ServiceContext, *, room_id: int, type_name: object, prompt: object,
-                       config: Mapping[str, Any]) -> int:
-    """Add a draft activity at the end of the agenda, inside the caller's transaction; returns its id."""
+                       config: object) -> Activity:
+    """Add a draft activity at the end of the agenda, inside the caller's transaction."""
     kind = activity_type(type_name)
     clean_prompt = checked_text(prompt, max_length=MAX_PROMPT_LENGTH, field="prompt")
+    if config is None:
+        config = {}
+    if not isinstance(config, Mapping):
+        raise DomainError("invalid_type", field="config", expected="object")
     if session.get(Room, room_id) is None:
         raise DomainError("unknown_room")
     clean_config = kind.validate_config(config, _config_context(session, room_id, clean_prompt))
@@ -93,7 +89,7 @@ def create_activity_in(session: Session, ctx: ServiceContext, *, room_id: int, t
                         position=(last or 0) + 1, created_at=ctx.clock())
     session.add(activity)
     session.flush()
-    return activity.id
+    return activity
 
 
 def update_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, prompt: object = None,

@@ -11,12 +11,9 @@ from typing import Any
 
 from ..domain.errors import DomainError
 from .agenda import create_activity_in
+from ..exports.labels import N_
 from .context import ServiceContext
 from .events import CreatedEvent, create_event, find_room
-
-
-def N_(text: str) -> str:  # noqa: N802 (the gettext convention for "translate later")
-    return text
 
 
 @dataclass(frozen=True)
@@ -114,7 +111,7 @@ def create_event_from_template(ctx: ServiceContext, *, template: object, title: 
                 if activity.source is not None:
                     config["source_activity_id"] = made[activity.source]
                 made.append(create_activity_in(session, ctx, room_id=room.id, type_name=activity.type,
-                                               prompt=translate(activity.prompt), config=config))
+                                               prompt=translate(activity.prompt), config=config).id)
     return created
 
 

@@ -5,9 +5,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..models import Participant
+from ..models import Ballot, Participant, Vote
 from ..models.activities import activities_of_room
-from ..models.contributions import ballots_of_activity, ideas_of_activity
+from ..models.contributions import ideas_of_activity
 from .context import ServiceContext
 from .events import find_room
 from .state import compute_results
@@ -28,9 +28,14 @@ def export_room(ctx: ServiceContext, code: str, *, include_hidden: bool = True) 
                 for idea in session.scalars(ideas_of_activity(activity.id))
                 if include_hidden or not idea.hidden
             ]
+            # One query for the whole activity (not one per ballot); a scored criterion travels with its points.
             votes = [
-                {"participant": public_ids.get(ballot.participant_id), "target_id": vote.target_id, "points": vote.points}
-                for ballot in session.scalars(ballots_of_activity(activity.id)) for vote in ballot.votes
+                {"participant": public_ids.get(participant_id), "target_id": target_id, "points": points}
+                | ({"criterion": criterion} if criterion else {})
+                for participant_id, target_id, criterion, points in session.execute(
+                    select(Ballot.participant_id, Vote.target_id, Vote.criterion, Vote.points)
+                    .join(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
+                    .order_by(Ballot.id, Vote.target_id, Vote.criterion))
             ]
             activities.append({
                 "id": activity.id, "type": activity.type, "prompt": activity.prompt, "phase": activity.phase,

@@ -62,8 +62,8 @@ def export_room_file(ctx: ServiceContext, code: str, export_format: str, *, lang
     progress(0.05)
     if export_format == "json":
         document = export_room(ctx, code, include_hidden=include_hidden)
-        return ExportFile(json.dumps(document, ensure_ascii=False, indent=2).encode(), f"workshop-{document['room']['code']}.json",
-                          MIMETYPES["json"])
+        return ExportFile((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode(),
+                          f"workshop-{document['room']['code']}.json", MIMETYPES["json"])
     report = build_room_report(ctx, code, language=language, translate=translate, include_hidden=include_hidden,
                                with_pseudonyms=with_pseudonyms)
     progress(0.4)  # the report is read; rendering takes the rest
@@ -95,7 +95,7 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
     if document == "archive":
         from .declination import export_event_archive
 
-        content = json.dumps(export_event_archive(ctx, event_id), ensure_ascii=False, indent=1).encode()
+        content = (json.dumps(export_event_archive(ctx, event_id), ensure_ascii=False, indent=1) + "\n").encode()
         return ExportFile(content, f"workshop-event-{event_id}-archive.json", MIMETYPES["json"])
     report = build_event_report(ctx, event_id, language=language, translate=translate, include_hidden=include_hidden,
                                 with_pseudonyms=with_pseudonyms)

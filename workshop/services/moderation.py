@@ -36,9 +36,10 @@ def _room_idea(session: Session, room_id: int, idea_id: object) -> Idea:
 def _idea_messages(session: Session, room: Room, ideas: list[Idea]) -> list[Published]:
     """Moderators get the full idea; screens get it with ``on_wall`` so they add or drop the card."""
     messages: list[Published] = []
+    authors = dict(session.execute(select(Participant.id, Participant.public_id).where(
+        Participant.id.in_({idea.participant_id for idea in ideas if idea.participant_id}))).all())
     for idea in ideas:
-        author = session.get(Participant, idea.participant_id) if idea.participant_id else None
-        moderator_view = idea_view(idea, participant_public_id=author.public_id if author else None, for_moderator=True)
+        moderator_view = idea_view(idea, participant_public_id=authors.get(idea.participant_id), for_moderator=True)
         public_view = idea_view(idea, participant_public_id=None, for_moderator=False) | {"on_wall": idea.on_wall}
         messages.append(Message("idea_changed", room.code, to(Audience.MODERATORS), {"idea": moderator_view}))
         messages.append(Message("idea_changed", room.code, to(Audience.SCREENS), {"idea": public_view}))

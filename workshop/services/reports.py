@@ -287,7 +287,8 @@ def _strategy(session: Session, event: Event, words: _Words) -> StrategyReport |
     return StrategyReport(
         kind="sri" if strategy.kind == "sri" else "sni", title=strategy.title,
         region=words.of("region", strategy.region), vision=strategy.vision, axes=reports,
-        method=words["method_text"] % {"methods": ", ".join(sorted(methods)) or "–"}, scores=table,
+        method=words["method_text"] % {"methods": ", ".join(sorted(words.of("type", method) for method in methods)) or "–"},
+        scores=table,
         declination=_declination(session, strategy, words) if strategy.kind == "sri" else (),
         parent_title=parent.title if parent else "")
 
@@ -296,10 +297,10 @@ def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[
     """Each axe's score, agreement and votes: from votes on the axes themselves, else from its clusters' scores."""
     scores: dict[int, dict[str, Any]] = {}
     methods: set[str] = set()
-    words_methods = {"criteria_scoring", "dot_voting", "points_100", "ranking", "matrix"}
+    prioritizing = {"criteria_scoring", "dot_voting", "points_100", "ranking", "matrix"}
     for room in event.rooms:
         for activity in session.scalars(activities_of_room(room.id)):
-            if activity.type not in words_methods or activity.phase not in ("closed", "revealed"):
+            if activity.type not in prioritizing or activity.phase not in ("closed", "revealed"):
                 continue
             target = activity_type(activity.type).target_kind(activity.config)
             methods.add(activity.type)
@@ -322,7 +323,7 @@ def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[
                 target.setdefault("agreement", (item.get("agreement") or {}).get("label"))
             elif entry.get("type") in ("dot_voting", "points_100"):
                 target.setdefault("votes", item.get("points", item.get("total")))
-    return scores, {method.replace("_", " ") for method in methods}
+    return scores, methods  # type keys: the caller prints their translated names
 
 
 def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None, words: _Words) -> AxisReport:

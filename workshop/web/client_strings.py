@@ -439,6 +439,8 @@ CLIENT_STRINGS = {
     "national_axes": _l("Axes"),
     "national_common_themes": _l("Themes common to several workshops: %(themes)s"),
     "national_no_common": _l("No theme common to several workshops yet."),
+    # A button's accessible name: what it does, then to which item (French puts a space before the colon).
+    "action_on_item": _l("%(action)s: %(item)s"),
     # Downloads (static/js/downloads.js)
     "export_running": _l("Preparing the file…"),
     "export_ready": _l("Ready: the download starts."),

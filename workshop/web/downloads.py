@@ -7,7 +7,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request, url
 from flask_babel import get_locale, gettext as _
 
 from ..domain.errors import DomainError
-from ..i18n import LANGUAGES, error_message
+from ..i18n import LANGUAGES, error_message, translator
 from ..services.files import EVENT_DOCUMENTS, MIMETYPES, ROOM_FORMATS, export_event_file, export_room_file
 from .context import services
 from .export_jobs import ExportJobs
@@ -57,7 +57,7 @@ def room_download(code: str, export_format: str) -> Any:
     room_code, *_rest = room_for_moderator(code)
     options = _options()
     try:
-        exported = export_room_file(services(), room_code, export_format, translate=_translator(options["language"]),
+        exported = export_room_file(services(), room_code, export_format, translate=translator(options["language"]),
                                     **options)
     except DomainError as failure:
         return _failure_page(failure)
@@ -72,7 +72,7 @@ def event_download(event_id: int, document: str) -> Any:
         abort(403)
     options = _options()
     try:
-        exported = export_event_file(services(), event_id, document, translate=_translator(options["language"]),
+        exported = export_event_file(services(), event_id, document, translate=translator(options["language"]),
                                      **options)
     except DomainError as failure:
         return _failure_page(failure)
@@ -132,16 +132,6 @@ def export_file(job_id: str) -> Any:
 
 def _attachment(content: bytes, mimetype: str, filename: str) -> Response:
     return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
-def _translator(language: str):  # type: ignore[no-untyped-def]
-    from flask_babel import force_locale
-
-    def translate(text: str) -> str:
-        with force_locale(language):
-            return _(text)
-
-    return translate
 
 
 def _failure_page(failure: DomainError) -> tuple[str, int]:

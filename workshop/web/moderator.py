@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -13,7 +12,7 @@ from ..domain.errors import DomainError
 from ..i18n import error_message
 from ..services.access import ModeratorAccess, access_for_token, access_from_session, session_record
 from ..services.events import create_event, find_room, list_events
-from ..services.exports import export_room
+from ..services.files import export_room_file
 from .context import services
 from .links import base_url, room_links
 from .page import render_page
@@ -136,9 +135,10 @@ def room_console(code: str) -> str:
 def room_export(code: str) -> Response:
     """The room's data as JSON (the same document as ``workshop export CODE --format json``)."""
     room_code, *_ignored = room_for_moderator(code)
-    document = export_room(services(), room_code, include_hidden=request.args.get("hidden", "1") == "1")
-    return Response(json.dumps(document, ensure_ascii=False, indent=2), mimetype="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="workshop-{room_code}.json"'})
+    exported = export_room_file(services(), room_code, "json", language="fr", translate=str,
+                                include_hidden=request.args.get("hidden", "1") == "1")
+    return Response(exported.content, mimetype=exported.mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'})
 
 
 __all__ = ["blueprint"]

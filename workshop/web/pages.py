@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from ..domain.codes import normalize_join_code
 from ..domain.errors import DomainError
+from ..i18n import error_message
 from ..services.events import find_room
 from .context import services
 from .links import base_url, room_links
@@ -41,7 +42,7 @@ def join_by_code() -> Response:
             room = find_room(session, code)
     except DomainError:
         return render_page("home.html", title=_("Join a workshop"), script=None,
-                           error=_("No room has this code. Check the code on the screen.")), 404  # type: ignore[return-value]
+                           error=error_message("unknown_room", {})), 404  # type: ignore[return-value]
     return redirect(url_for("pages.participant", code=room.code))  # type: ignore[return-value]
 
 

@@ -134,13 +134,11 @@ def import_archive() -> Any:
     upload = request.files.get("archive")
     try:
         document = json.loads(upload.read().decode("utf-8")) if upload else None
+    except ValueError:  # not JSON, or not UTF-8 (UnicodeDecodeError is a ValueError)
+        document = None  # refused below as invalid_archive, like any other malformed archive
+    try:
         created = import_event_archive(services(), document)
-    except (ValueError, UnicodeDecodeError):
-        created = None
-        failure = DomainError("invalid_archive")
-    except DomainError as refused:
-        created, failure = None, refused
-    if created is None:
+    except DomainError as failure:
         return render_page("error.html", title=_("The archive was not imported"), script=None,
                            explanation=error_message(failure.code, failure.params)), 400
     remember_event(created.event_id)

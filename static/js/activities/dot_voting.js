@@ -53,10 +53,10 @@ export default {
         return h("li", { class: "dot-target", dataset: { targetId: target.id, points: value } },
           h("span", { class: "dot-text", dir: "auto", text: target.text }),
           h("span", { class: "dot-controls" },
-            h("button", { type: "button", class: "dot-minus", text: "−", "aria-label": `${t("remove_point")}: ${target.text}`,
+            h("button", { type: "button", class: "dot-minus", text: "−", "aria-label": t("action_on_item", { action: t("remove_point"), item: target.text }),
               disabled: !open || value === 0, onclick: () => change(target.id, -1) }),
             h("output", { class: "dot-count", text: num(value) }),
-            h("button", { type: "button", class: "dot-plus", text: "+", "aria-label": `${t("add_point")}: ${target.text}`,
+            h("button", { type: "button", class: "dot-plus", text: "+", "aria-label": t("action_on_item", { action: t("add_point"), item: target.text }),
               disabled: !open || left <= 0 || value >= maxPerItem, onclick: () => change(target.id, 1) })));
       }));
       if (focused) list.querySelector(`[data-target-id="${focused.id}"] .${focused.button}`)?.focus();

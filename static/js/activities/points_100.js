@@ -46,7 +46,7 @@ export default {
       list.dataset.signature = signature;
       fill(list, targets.map((target) => {
         const input = h("input", { type: "number", class: "points-input", min: 0, max: BUDGET, step: 1, inputmode: "numeric",
-          "aria-label": `${t("points")}: ${target.text}`,
+          "aria-label": t("action_on_item", { action: t("points"), item: target.text }),
           oninput: () => {
             set(target.id, Number.parseInt(input.value || "0", 10));
             summarize();
@@ -55,10 +55,10 @@ export default {
         return h("li", { class: "dot-target points-target", dataset: { targetId: target.id } },
           h("span", { class: "dot-text", dir: "auto", text: target.text }),
           h("span", { class: "dot-controls" },
-            h("button", { type: "button", class: "dot-minus", text: "−", "aria-label": `${t("remove_points", { count: STEP })}: ${target.text}`,
+            h("button", { type: "button", class: "dot-minus", text: "−", "aria-label": t("action_on_item", { action: t("remove_points", { count: STEP }), item: target.text }),
               onclick: () => { set(target.id, (points.get(target.id) || 0) - STEP); sync(); } }),
             input,
-            h("button", { type: "button", class: "dot-plus", text: "+", "aria-label": `${t("add_points", { count: STEP })}: ${target.text}`,
+            h("button", { type: "button", class: "dot-plus", text: "+", "aria-label": t("action_on_item", { action: t("add_points", { count: STEP }), item: target.text }),
               onclick: () => {
                 const room = BUDGET - spent();
                 set(target.id, (points.get(target.id) || 0) + Math.min(STEP, Math.max(0, room)));

@@ -52,9 +52,9 @@ export default {
       h("span", { class: "rank-position", text: index < counted ? num(index + 1) : "–" }),
       h("span", { class: "rank-text", dir: "auto", text: texts.get(id) }),
       h("span", { class: "rank-controls" },
-        h("button", { type: "button", class: "rank-up", text: "↑", "aria-label": `${t("move_up")}: ${texts.get(id)}`,
+        h("button", { type: "button", class: "rank-up", text: "↑", "aria-label": t("action_on_item", { action: t("move_up"), item: texts.get(id) }),
           disabled: !open || index === 0, onclick: () => move(index, -1) }),
-        h("button", { type: "button", class: "rank-down", text: "↓", "aria-label": `${t("move_down")}: ${texts.get(id)}`,
+        h("button", { type: "button", class: "rank-down", text: "↓", "aria-label": t("action_on_item", { action: t("move_down"), item: texts.get(id) }),
           disabled: !open || index === order.length - 1, onclick: () => move(index, 1) })))));
       if (!order.length) list.append(h("li", { class: "empty", text: t("nothing_to_vote_on") }));
       if (focus) {
