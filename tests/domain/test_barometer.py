@@ -97,7 +97,7 @@ def test_low_n_is_flagged_and_still_shown() -> None:
     assert cell_of(cells, "souss_massa", "soins_obtenus", "accessibilite").flag is None
     # The dimension built on a low-n part carries the flag too.
     assert cell_of(cells, "oriental", dimension="accessibilite").flag == "low_n"
-    empty = cell_of(cells, "oriental", "facilite_soins", "accessibilite")
+    empty = cell_of(cells, "oriental", "interprete", "adaptation")
     assert (empty.score, empty.n, empty.flag, empty.ci) == (None, 0, "n.d.", None)
 
 
