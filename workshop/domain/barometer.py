@@ -31,6 +31,9 @@ DEFAULT_MIN_N = 30
 MIN_N_RANGE = (1, 1000)
 COVERAGE = 2 / 3  # a dimension (or sector) is computed only when this share of its parts has a value
 WEIGHT_RANGE = (0.1, 10.0)
+# In the anonymised answers a region's status or sex is printed only when at least this many of its respondents
+# share it: rarer combinations could point at one person.
+ANONYMITY_THRESHOLD = 5
 
 LOW_N = "low_n"
 NOT_AVAILABLE = "n.d."

@@ -26,7 +26,7 @@ from docx.table import Table as DocxTable, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .documents import (BulletList, Callout, Cell, Cover, DocumentModel, Facts, Figure, Heading, PageBreak, Paragraph,
-                        TableBlock, ToComplete, colon, compose)
+                        Picture, TableBlock, ToComplete, colon, compose)
 from .report import Chart, Report
 
 # A4 and margins, in centimetres; the text is 16.6 cm wide.
@@ -113,7 +113,8 @@ class _Renderer:
         self.page_break_pending = False
         self.handlers: dict[type, Callable[[Any], None]] = {
             Heading: self._heading, Paragraph: self._paragraph, BulletList: self._bullets, TableBlock: self._table,
-            Facts: self._facts, Callout: self._callout, Figure: self._figure, PageBreak: self._page_break}
+            Facts: self._facts, Callout: self._callout, Figure: self._figure, Picture: self._picture,
+            PageBreak: self._page_break}
 
     def render(self) -> bytes:
         self._setup_styles()
@@ -404,6 +405,14 @@ class _Renderer:
         run = paragraph.add_run()
         width = min(TEXT_WIDTH, 15.0)
         run.add_picture(io.BytesIO(png), width=Cm(width), height=Cm(width * aspect))
+
+    def _picture(self, block: Picture) -> None:
+        paragraph = self._new_paragraph("Figure")
+        width = min(TEXT_WIDTH, block.width)
+        run = paragraph.add_run()
+        shape = run.add_picture(io.BytesIO(block.png), width=Cm(width), height=Cm(width * block.aspect))
+        if block.description:  # the alternative text screen readers and Word's accessibility checker read
+            shape._inline.docPr.set("descr", clean(block.description))
 
     # --- tables -----------------------------------------------------------------------------------
 
