@@ -138,13 +138,13 @@ def tile_maps(report: BarometerReport) -> Scene:
 
 def radar(report: BarometerReport, region: str) -> Scene:
     """The four dimensions of each sector in one region, one polygon per sector, national dashed behind."""
-    size, centre, radius = 360, 180, 118
+    size, centre, radius = 360, 230, 118
     dimensions = report.dimensions
     shapes: list[Shape] = []
     angles = [-math.pi / 2 + 2 * math.pi * index / len(dimensions) for index in range(len(dimensions))]
 
     def point(angle: float, score: float) -> tuple[float, float]:
-        return centre + radius * score / 100 * math.cos(angle), centre + 10 + radius * score / 100 * math.sin(angle)
+        return centre + radius * score / 100 * math.cos(angle), 190 + radius * score / 100 * math.sin(angle)
 
     for level in (25, 50, 75, 100):
         ring = tuple(point(angle, level) for angle in angles)
@@ -154,7 +154,7 @@ def radar(report: BarometerReport, region: str) -> Scene:
         x, y = point(angle, 122)
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("left" if math.cos(angle) > 0 else "right")
         shapes.append(Text(x, y, name.split(" (")[0], 11, anchor, bold=True))  # type: ignore[arg-type]
-    legend_y = size - 6
+    legend_y = size + 20
     for index, (sector, name) in enumerate(report.sectors):
         values = [report.cell(region, sector, key) for key, _name in dimensions]
         if all(cell is not None and cell.score is not None for cell in values):
@@ -164,10 +164,10 @@ def radar(report: BarometerReport, region: str) -> Scene:
             for angle, cell in zip(angles, values):
                 if cell is not None and cell.score is not None:
                     shapes.append(Circle(*point(angle, cell.score), 4, SECTOR_COLOURS[sector]))
-        shapes.append(Rect(20 + index * 115, legend_y - 6, 12, 12, SECTOR_COLOURS[sector]))
-        shapes.append(Text(36 + index * 115, legend_y, name, 11))
+        shapes.append(Rect(90 + index * 115, legend_y - 6, 12, 12, SECTOR_COLOURS[sector]))
+        shapes.append(Text(106 + index * 115, legend_y, name, 11))
     title = report.word("chart_radar", region=report.region_name(region))
-    return Scene(size, size + 10, title, report.word("legend_nd"), tuple(shapes), f"radar radar-{region}")
+    return Scene(2 * centre, size + 40, title, report.word("legend_nd"), tuple(shapes), f"radar radar-{region}")
 
 
 def gap_chart(report: BarometerReport) -> Scene:

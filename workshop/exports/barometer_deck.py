@@ -101,11 +101,14 @@ class _Deck:
 def render_barometer_pptx(report: BarometerReport) -> bytes:
     deck = _Deck(report)
     title_slide = deck.prs.slides.add_slide(deck.layouts["Title Slide"])
-    title_slide.shapes.title.text = report.title
-    title_slide.placeholders[1].text = f"{deck.word('report_kicker')}\n{report.stamp or deck.word('draft_' + report.draft)}"
-    for shape in (title_slide.shapes.title, title_slide.placeholders[1]):
-        for paragraph in shape.text_frame.paragraphs:
+    for shape, text, size in ((title_slide.shapes.title, report.title, 44),
+                              (title_slide.placeholders[1], f"{deck.word('report_kicker')}\n"
+                               f"{report.stamp or deck.word('draft_' + report.draft)}", 18)):
+        shape.text = text
+        for paragraph in shape.text_frame.paragraphs:  # white on the template's dark cover
             deck._paragraph_direction(paragraph)
+            for run in paragraph.runs:
+                run.font.size, run.font.color.rgb = Pt(size), RGBColor(0xFF, 0xFF, 0xFF)
 
     slide = deck.slide(deck.word("section_key_figures"))
     tile = (WIDTH - 2 * MARGIN - 2 * 300000) // 3
