@@ -129,7 +129,7 @@ def test_legal_scores_and_events_from_csv_and_a_second_edition(run, tmp_path: Pa
     assert (cell["score"], cell["n"], cell["ci"], cell["change"]) == (50.0, None, None, 0.0)
 
 
-def test_three_drafts_carry_their_stamp_and_what_changed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_drafts_from_the_command_line_and_the_data_workbook(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     run("create-edition", "--title", "Baromètre 2026", "--json")
     form = tmp_path / "form.xlsx"
     run("form", "1", "--out", str(form))
@@ -149,7 +149,14 @@ def test_three_drafts_carry_their_stamp_and_what_changed(run, tmp_path: Path) ->
     assert workbook.sheetnames[:2] == ["Cellules", "Réponses anonymisées"]
     cells = list(workbook["Cellules"].iter_rows(values_only=True))
     assert len(cells) == 1 + 13 * (31 + 12 + 3)
-    assert all(isinstance(row[7], float) or row[7] is None for row in cells[1:])
+    assert all(isinstance(row[7], (int, float)) or row[7] is None for row in cells[1:])  # numbers, not text
     answers = list(workbook["Réponses anonymisées"].iter_rows(values_only=True))
     assert answers[0][:5] == ("Réponse", "Région", "Statut juridique", "Sexe", "Collectée")
     assert not any("uuid" in str(value) for row in answers for value in row)  # no identifier leaves the database
+    from docx import Document
+
+    second = "\n".join(paragraph.text for paragraph in Document(tmp_path / "d2.docx").paragraphs)
+    assert "Ce qui a changé depuis le projet précédent" in second
+    assert f"Répondants : {len(rows) // 2} dans le projet précédent, {len(rows)} maintenant." in second
+    comments = [cell.text for table in Document(tmp_path / "d2.docx").tables for row in table.rows for cell in row.cells]
+    assert "Préciser la source du chiffre sur les urgences." in comments and "Relecteur" in comments

@@ -95,11 +95,6 @@ def scoreboard(report: BarometerReport) -> Scene:
                                        "scoreboard"))
 
 
-def _short_name(name: str) -> str:
-    """« Tanger-Tétouan-Al Hoceïma » → « Tanger »: the tile's place says the rest; the tooltip has it whole."""
-    return name.split("-")[0].split(" ")[0][:11]
-
-
 def _tiles(report: BarometerReport, sector: str, left: float, top: float, size: float) -> list[Shape]:
     gap = 4
     shapes: list[Shape] = [Text(left + 2, top - 12, report.sector_name(sector), 13, "left", bold=True)]
@@ -113,7 +108,8 @@ def _tiles(report: BarometerReport, sector: str, left: float, top: float, size: 
         if low_n:
             shapes.append(Rect(x + 6, y + 5, size - 12, size - 10, "#FFFFFF"))
         ink = INK if low_n else ink_on(score)
-        shapes.append(Text(x + size / 2, y + 16, _short_name(report.region_name(region)), 9, "middle", fill=ink))
+        # « Tanger » for Tanger-Tétouan-Al Hoceïma: the tile's place says the rest, the tooltip has it whole.
+        shapes.append(Text(x + size / 2, y + 16, report.word(f"region_short_{region}"), 9, "middle", fill=ink))
         shapes.append(Text(x + size / 2, y + 40, _cell_text(report, cell), 15, "middle", bold=True, fill=ink))
     return shapes
 

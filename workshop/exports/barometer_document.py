@@ -92,7 +92,7 @@ def compose_barometer(report: BarometerReport) -> DocumentModel:
     c.heading(c.word("section_key_figures"), 2)
     c.table((c.word("col_sector"), c.word("col_score"), c.word("col_n"), c.word("col_change")),
             ((name, c.score(cell := report.cell("national", key)), c.n(cell), c.change(cell))
-             for key, name in report.sectors), numeric=(1, 2, 3), widths=(3, 1.4, 1.2, 1.4))
+             for key, name in report.sectors), numeric=(1, 2, 3), widths=(3, 1.4, 1.2, 1.7))
     c.paragraph(c.word("low_n_note", min_n=report.min_n), "note")
     c.heading(c.word("section_scoreboard"), 1)
     c.blocks.append(picture(charts.scoreboard(report), 15))
@@ -172,7 +172,7 @@ def _sector(c: _Composer, sector: str, name: str) -> None:
                 rows.append(("   " + indicator.label, c.word(f"kind_{indicator.kind}"), c.score(detail), c.n(detail),
                              c.interval(detail), c.change(detail)))
     c.table((c.word("col_indicator"), c.word("col_kind"), c.word("col_score"), c.word("col_n"), c.word("col_ci"),
-             c.word("col_change")), rows, numeric=(2, 3, 4, 5), widths=(6, 2, 1.2, 0.9, 1.8, 1.4))
+             c.word("col_change")), rows, numeric=(2, 3, 4, 5), widths=(5.4, 2.5, 1.2, 0.9, 1.9, 1.7))
 
 
 def _breakdowns(c: _Composer) -> None:
@@ -264,7 +264,7 @@ def _data(c: _Composer) -> None:
                         rows.append(("      " + item.label, *_data_cells(c, report.cell(slug, sector, dimension,
                                                                                          item.key))))
         c.table((c.word("col_indicator"), c.word("col_score"), c.word("col_n"), c.word("col_ci"), c.word("col_change")),
-                rows, numeric=(1, 2, 3, 4), widths=(7, 1.3, 0.9, 1.9, 1.4))
+                rows, numeric=(1, 2, 3, 4), widths=(7, 1.3, 0.9, 1.9, 1.7))
 
 
 def _data_cells(c: _Composer, cell: ScoreCell | None) -> tuple[str, str, str, str]:
