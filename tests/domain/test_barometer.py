@@ -95,8 +95,10 @@ def test_low_n_is_flagged_and_still_shown() -> None:
     small = cell_of(cells, "oriental", "soins_obtenus", "accessibilite")
     assert (small.score, small.n, small.flag) == (100, 29, "low_n")
     assert cell_of(cells, "souss_massa", "soins_obtenus", "accessibilite").flag is None
-    # The dimension built on a low-n part carries the flag too.
+    # A dimension or sector with fewer respondents than the minimum behind it is flagged like an indicator.
     assert cell_of(cells, "oriental", dimension="accessibilite").flag == "low_n"
+    assert cell_of(cells, "souss_massa", dimension="accessibilite").flag == "n.d."  # 1 of 2 indicators answered
+    assert cell_of(cells, "national", dimension="accessibilite").flag is None  # 59 respondents
     empty = cell_of(cells, "oriental", "interprete", "adaptation")
     assert (empty.score, empty.n, empty.flag, empty.ci) == (None, 0, "n.d.", None)
 

@@ -190,11 +190,12 @@ def _respondents(pool: Sequence[Response], keys: set[str]) -> int:
     return sum(1 for response in pool if any(response.answers.get(key) in counted for key in keys))
 
 
-def _aggregate_flag(score: float | None, parts: Iterable[Cell]) -> str | None:
-    """« n.d. » without a score; low_n when any survey part it was computed from is itself under the minimum n."""
+def _aggregate_flag(score: float | None, n: int | None, min_n: int) -> str | None:
+    """« n.d. » without a score; low_n when fewer respondents than the minimum stand behind it (its n), as for an
+    indicator. A dimension made of legal indicators only has no n and is never low_n."""
     if score is None:
         return NOT_AVAILABLE
-    return LOW_N if any(part.flag == LOW_N for part in parts) else None
+    return LOW_N if n is not None and n < min_n else None
 
 
 def _region_cells(framework: Framework, pool: Sequence[Response], legal: Mapping[tuple[str, str | None], int],
@@ -212,18 +213,16 @@ def _region_cells(framework: Framework, pool: Sequence[Response], legal: Mapping
             survey_keys = {indicator.key for indicator in indicators if indicator.kind in SURVEY_KINDS}
             n = _respondents(pool, survey_keys) if survey_keys else None
             dimension_cell = Cell(region, sector, dimension, None, "dimension", score, n, None,
-                                  _aggregate_flag(score, parts))
+                                  _aggregate_flag(score, n, min_n))
             cells.append(dimension_cell)
-            dimension_cells.append((dimension_cell, parts))
+            dimension_cells.append(dimension_cell)
         if not dimension_cells:
             continue
         score = combine([(cell.score, framework.dimension_weight(sector, cell.dimension or ""))
-                         for cell, _parts in dimension_cells])
+                         for cell in dimension_cells])
         survey_keys = {i.key for i in framework.indicators if i.sector == sector and i.kind in SURVEY_KINDS}
-        used = [part for cell, parts in dimension_cells if cell.score is not None for part in parts]
-        cells.append(Cell(region, sector, None, None, "sector", score,
-                          _respondents(pool, survey_keys) if survey_keys else None, None,
-                          _aggregate_flag(score, used)))
+        n = _respondents(pool, survey_keys) if survey_keys else None
+        cells.append(Cell(region, sector, None, None, "sector", score, n, None, _aggregate_flag(score, n, min_n)))
     return cells
 
 

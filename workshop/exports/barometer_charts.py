@@ -134,7 +134,7 @@ def tile_maps(report: BarometerReport) -> Scene:
 
 def radar(report: BarometerReport, region: str) -> Scene:
     """The four dimensions of each sector in one region, one polygon per sector, national dashed behind."""
-    size, centre, radius = 360, 230, 118
+    size, centre, radius = 360, 280, 118
     dimensions = report.dimensions
     shapes: list[Shape] = []
     angles = [-math.pi / 2 + 2 * math.pi * index / len(dimensions) for index in range(len(dimensions))]
@@ -149,7 +149,10 @@ def radar(report: BarometerReport, region: str) -> Scene:
         shapes.append(Line(*point(angle, 0), *point(angle, 100), RULE, 1.0))
         x, y = point(angle, 122)
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("left" if math.cos(angle) > 0 else "right")
-        shapes.append(Text(x, y, name.split(" (")[0], 11, anchor, bold=True))  # type: ignore[arg-type]
+        lines = _two_lines(name.split(" (")[0], 16)
+        for number, line in enumerate(lines):
+            shapes.append(Text(x, y + (number - (len(lines) - 1) / 2) * 13, line, 11, anchor,  # type: ignore[arg-type]
+                               bold=True))
     legend_y = size + 20
     for index, (sector, name) in enumerate(report.sectors):
         values = [report.cell(region, sector, key) for key, _name in dimensions]
@@ -160,8 +163,8 @@ def radar(report: BarometerReport, region: str) -> Scene:
             for angle, cell in zip(angles, values):
                 if cell is not None and cell.score is not None:
                     shapes.append(Circle(*point(angle, cell.score), 4, SECTOR_COLOURS[sector]))
-        shapes.append(Rect(90 + index * 115, legend_y - 6, 12, 12, SECTOR_COLOURS[sector]))
-        shapes.append(Text(106 + index * 115, legend_y, name, 11))
+        shapes.append(Rect(110 + index * 125, legend_y - 6, 12, 12, SECTOR_COLOURS[sector]))
+        shapes.append(Text(126 + index * 125, legend_y, name, 11))
     title = report.word("chart_radar", region=report.region_name(region))
     return Scene(2 * centre, size + 40, title, report.word("legend_nd"), tuple(shapes), f"radar radar-{region}")
 

@@ -78,13 +78,13 @@ def _dashboard_context(edition_id: int) -> dict[str, Any]:
     regions = [slug for slug, _name in report.regions]
     return {
         "report": report,
-        "scoreboard": to_svg(charts.scoreboard(report), "scoreboard"),
-        "tile_maps": {sector: to_svg(charts.tile_map(report, sector), f"map-{sector}") for sector, _n in report.sectors},
-        "radars": {region: to_svg(charts.radar(report, region), f"radar-{region}") for region in regions},
-        "gap": to_svg(charts.gap_chart(report), "gap"),
-        "likert": to_svg(charts.likert(report), "likert"),
-        "trend": to_svg(charts.trend(report), "trend") if len(report.trends) > 1 else "",
-        "timeline": to_svg(charts.timeline(report), "timeline") if report.timeline else "",
+        "scoreboard": to_svg(charts.scoreboard(report), "chart-scoreboard"),
+        "tile_maps": {sector: to_svg(charts.tile_map(report, sector), f"chart-map-{sector}") for sector, _n in report.sectors},
+        "radars": {region: to_svg(charts.radar(report, region), f"chart-radar-{region}") for region in regions},
+        "gap": to_svg(charts.gap_chart(report), "chart-gap"),
+        "likert": to_svg(charts.likert(report), "chart-likert"),
+        "trend": to_svg(charts.trend(report), "chart-trend") if len(report.trends) > 1 else "",
+        "timeline": to_svg(charts.timeline(report), "chart-timeline") if report.timeline else "",
     }
 
 
