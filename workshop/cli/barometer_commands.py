@@ -123,30 +123,26 @@ def import_command(edition: str, file: Path, as_json: bool) -> None:
     _print(_with_reasons(result, settings), as_json)
 
 
-@barometer.command("import-legal")
-@click.argument("edition")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True)
-def import_legal_command(edition: str, file: Path, as_json: bool) -> None:
-    """Import the experts' scores: columns indicator;score[;status;source;date;note] (score 0, 50 or 100)."""
-    from ..services.barometer_field import import_legal_scores
+def _table_import(name: str, service_name: str, columns: str) -> None:
+    """``import-legal`` and ``import-events``: a CSV or XLSX table, one row per record, refused rows listed."""
 
-    settings = _settings()
-    result = _run(settings, lambda: import_legal_scores(_context(settings), edition, file.read_bytes()))
-    _print(_with_reasons(result, settings), as_json)
+    @barometer.command(name, help=f"Import {columns}.")
+    @click.argument("edition")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--json", "as_json", is_flag=True, help='Print {"imported": n, "rejected": [{"row", "reason"}]}.')
+    def command(edition: str, file: Path, as_json: bool) -> None:
+        from ..services import barometer_field
+
+        settings = _settings()
+        service = getattr(barometer_field, service_name)
+        result = _run(settings, lambda: service(_context(settings), edition, file.read_bytes()))
+        _print(_with_reasons(result, settings), as_json)
 
 
-@barometer.command("import-events")
-@click.argument("edition")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True)
-def import_events_command(edition: str, file: Path, as_json: bool) -> None:
-    """Import policy events: columns date;sector;direction;text[;source] (direction + or -)."""
-    from ..services.barometer_field import import_policy_events
-
-    settings = _settings()
-    result = _run(settings, lambda: import_policy_events(_context(settings), edition, file.read_bytes()))
-    _print(_with_reasons(result, settings), as_json)
+_table_import("import-legal", "import_legal_scores",
+              "the experts' scores: columns indicator;score[;status;source;date;note] (score 0, 50 or 100)")
+_table_import("import-events", "import_policy_events",
+              "policy events: columns date;sector;direction;text[;source] (direction + or -)")
 
 
 @barometer.command("comment")

@@ -159,12 +159,17 @@ def record_legal_score(ctx: ServiceContext, *, edition_id: int, indicator: objec
     return {"ok": True, "id": row.id}
 
 
+def _of_edition(session: Session, model: type[Any], row_id: int, edition_id: int, unknown: str) -> Any:
+    """A row of this edition (a legal score, an event, a comment), or ``unknown`` as the refusal's code."""
+    row = session.get(model, row_id)
+    if row is None or row.edition_id != edition_id:
+        raise DomainError(unknown)
+    return row
+
+
 def delete_legal_score(ctx: ServiceContext, *, edition_id: int, score_id: int) -> dict[str, Any]:
     with ctx.db.write() as session:
-        row = session.get(BarometerLegalScore, score_id)
-        if row is None or row.edition_id != edition_id:
-            raise DomainError("unknown_legal_score")
-        session.delete(row)
+        session.delete(_of_edition(session, BarometerLegalScore, score_id, edition_id, "unknown_legal_score"))
         return {"ok": True}
 
 
@@ -193,10 +198,7 @@ def add_policy_event(ctx: ServiceContext, *, edition_id: int, when: object, sect
 
 def delete_policy_event(ctx: ServiceContext, *, edition_id: int, event_id: int) -> dict[str, Any]:
     with ctx.db.write() as session:
-        event = session.get(BarometerPolicyEvent, event_id)
-        if event is None or event.edition_id != edition_id:
-            raise DomainError("unknown_policy_event")
-        session.delete(event)
+        session.delete(_of_edition(session, BarometerPolicyEvent, event_id, edition_id, "unknown_policy_event"))
         return {"ok": True}
 
 
@@ -220,9 +222,7 @@ def add_comment(ctx: ServiceContext, *, edition_id: int, draft: object, section:
 def answer_comment(ctx: ServiceContext, *, edition_id: int, comment_id: int, response: object) -> dict[str, Any]:
     """How the writers took a comment into account (printed beside it in the next draft)."""
     with ctx.db.write() as session:
-        comment = session.get(BarometerComment, comment_id)
-        if comment is None or comment.edition_id != edition_id:
-            raise DomainError("unknown_comment")
+        comment = _of_edition(session, BarometerComment, comment_id, edition_id, "unknown_comment")
         comment.response = clean_text(response if isinstance(response, str) else "")[:4000]
         return {"ok": True}
 
