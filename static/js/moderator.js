@@ -324,7 +324,9 @@ const typeSelect = form.elements.type;
 const configBox = document.getElementById("config-fields");
 let config = null;
 
-typeSelect.append(...Object.keys(ACTIVITY_TYPES).map((type) => h("option", { value: type, text: typeLabel(type) })));
+// A type made elsewhere (the barometer's questionnaire, from its console) is not offered here.
+typeSelect.append(...Object.keys(ACTIVITY_TYPES).filter((type) => !ACTIVITY_TYPES[type].createdElsewhere)
+  .map((type) => h("option", { value: type, text: typeLabel(type) })));
 
 function ideaSources() {
   return agenda.ordered().filter((activity) => ACTIVITY_TYPES[activity.type]?.inputKind === "idea")

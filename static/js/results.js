@@ -145,6 +145,16 @@ export function matrixView(results, { large = false } = {}) {
 }
 
 const RENDERERS = {
+  survey(results) {
+    const regions = results.regions || [];
+    const top = regions.length ? regions[0].count : 0;
+    return [
+      summary(t("results_survey", { count: num(results.respondents ?? 0), complete: num(results.complete ?? 0) })),
+      bars(regions.map((row) => ({ label: t(`region_${row.region}`), value: row.count, maximum: top,
+        caption: num(row.count) }))),
+    ];
+  },
+
   brainstorm(results, { board }) {
     const parts = [summary(t("results_ideas", { ideas: num(results.ideas ?? 0), contributors: num(results.contributors ?? 0) }))];
     if (board && results.board && (results.board.clusters || []).length) parts.push(clusterBoard(results.board));

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .errors import DomainError
+from .profiles import REGIONS
 
 SECTORS = ("sante", "education", "justice")
 DIMENSIONS = ("droits", "accessibilite", "adaptation", "gouvernance")
@@ -20,6 +21,8 @@ NATIONAL = "national"
 STATUSES = ("regularise", "irregulier", "refugie", "demandeur_asile")
 SEXES = ("femme", "homme")
 BREAKDOWNS = {"status": STATUSES, "sex": SEXES}
+# The twelve regions of Morocco; the profile list's "outside Morocco" is no region of the barometer.
+BAROMETER_REGIONS = tuple(region for region in REGIONS if region != "outside_morocco")
 
 # Fixed goalposts on 0–100, the same in every edition: a four-point scale spaced evenly; « ne sait pas » excluded.
 PERCEPTION_CHOICES = ("tres_facile", "facile", "difficile", "tres_difficile", "nsp")
@@ -34,6 +37,10 @@ WEIGHT_RANGE = (0.1, 10.0)
 # In the anonymised answers a region's status or sex is printed only when at least this many of its respondents
 # share it: rarer combinations could point at one person.
 ANONYMITY_THRESHOLD = 5
+
+NOT_SAID = "non_dit"  # « préfère ne pas dire »: offered for status and sex, stored as no answer
+# The questions a respondent answers, by kind: who they are, whether they needed each service, then the indicators.
+QUESTION_KINDS = ("region", "status", "sex", "need", *SURVEY_KINDS)
 
 LOW_N = "low_n"
 NOT_AVAILABLE = "n.d."
@@ -276,3 +283,31 @@ def checked_legal_score(value: object) -> int:
 def answer_choices(kind: str) -> tuple[str, ...]:
     """The choice names a survey indicator accepts."""
     return PERCEPTION_CHOICES if kind == "perception" else YES_NO_CHOICES
+
+
+def need_question(sector: str) -> str:
+    """The name of a sector's filter question: « did you need this service in the last 12 months? »."""
+    return f"besoin_{sector}"
+
+
+def answers_of(values: Mapping[str, object], indicators: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """A respondent's indicator answers from all their answers; usage counts only from people who needed the
+    service (the form hides those questions from the others, a hand-filled export may not)."""
+    answers = {}
+    for indicator in indicators:
+        value = values.get(indicator["key"])
+        if indicator["kind"] == "legal" or value not in answer_choices(indicator["kind"]):
+            continue
+        if indicator["kind"] == "usage" and values.get(need_question(indicator["sector"])) == "non":
+            continue
+        answers[indicator["key"]] = str(value)
+    return answers
+
+
+def question_choices(kind: str) -> tuple[str, ...]:
+    """The choice names of a question of the given kind (``QUESTION_KINDS``), in the order they are offered."""
+    if kind == "region":
+        return BAROMETER_REGIONS
+    if kind in BREAKDOWNS:
+        return (*BREAKDOWNS[kind], NOT_SAID)
+    return answer_choices(kind)

@@ -74,6 +74,8 @@ COMMON_LABELS: dict[str, str] = {
     "type_word_cloud": N_("Word cloud"),
     "type_poll": N_("Poll"),
     "type_scale": N_("Scale"),
+    "type_survey": N_("Barometer questionnaire"),
+    "survey_summary": N_("%(count)s respondents, %(complete)s of them to the end"),
     "type_dot_voting": N_("Dot voting"),
     "type_criteria_scoring": N_("Criteria scoring"),
     "type_matrix": N_("Impact × feasibility matrix"),

@@ -8,22 +8,19 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.barometer import (BREAKDOWNS, NATIONAL, SECTORS, Cell, Response, checked_legal_score, checked_min_n,
+from ..domain.barometer import (BAROMETER_REGIONS, BREAKDOWNS, NATIONAL, SECTORS, Cell, Response,
+                                checked_legal_score, checked_min_n,
                                 rounded, score_edition, with_changes)
 from ..domain.barometer_framework import changed_framework, checked_framework, framework_model, indicator_index
 from ..domain.errors import DomainError
-from ..domain.profiles import REGIONS
 from ..domain.text import checked_text, clean_text
-from ..models import (BarometerComment, BarometerEdition, BarometerLegalScore, BarometerPolicyEvent,
-                      BarometerResponse)
+from ..models import BarometerComment, BarometerEdition, BarometerLegalScore, BarometerPolicyEvent
 from ..models.barometer import comments_of, legal_scores_of, responses_of
 from .context import ServiceContext
 
-# The twelve regions of Morocco; the profile list's "outside Morocco" is no region of the barometer.
-BAROMETER_REGIONS = tuple(region for region in REGIONS if region != "outside_morocco")
 NARRATIVE_SECTIONS = ("summary", *SECTORS, "recommendations")
 COMMENT_SECTIONS = ("general", *NARRATIVE_SECTIONS, "method", "data")
 DRAFTS = ("1", "2", "final")
@@ -67,10 +64,8 @@ def create_edition(ctx: ServiceContext, *, title: object, previous: object = Non
 
 def list_editions(ctx: ServiceContext) -> list[dict[str, Any]]:
     with ctx.db.read() as session:
-        counts = dict(session.execute(select(BarometerResponse.edition_id, func.count())
-                                      .group_by(BarometerResponse.edition_id)).all())
         return [{"id": edition.id, "title": edition.title, "previous_edition_id": edition.previous_edition_id,
-                 "responses": counts.get(edition.id, 0)}
+                 "responses": len(stored_responses(session, edition))}
                 for edition in session.scalars(select(BarometerEdition).order_by(BarometerEdition.id.desc()))]
 
 
@@ -241,9 +236,18 @@ class EditionScores:
     previous_title: str | None
 
 
-def _responses(session: Session, edition_id: int) -> list[Response]:
-    return [Response(region=row.region, answers=row.answers, status=row.status, sex=row.sex)
-            for row in session.scalars(responses_of(edition_id))]
+def stored_responses(session: Session, edition: BarometerEdition) -> list[dict[str, Any]]:
+    """Every respondent of the edition: imported from the field, then answered on phones in rooms."""
+    from .barometer_survey import room_responses  # the survey reads the rooms' ballots, which import the agenda
+
+    imported = [{"uuid": row.uuid, "source": row.source, "region": row.region, "status": row.status, "sex": row.sex,
+                 "answers": row.answers} for row in session.scalars(responses_of(edition.id))]
+    return imported + room_responses(session, edition)
+
+
+def _responses(session: Session, edition: BarometerEdition) -> list[Response]:
+    return [Response(region=row["region"], answers=row["answers"], status=row["status"], sex=row["sex"])
+            for row in stored_responses(session, edition)]
 
 
 def _legal(session: Session, edition_id: int) -> dict[tuple[str, str | None], int]:
@@ -251,7 +255,7 @@ def _legal(session: Session, edition_id: int) -> dict[tuple[str, str | None], in
 
 
 def _cells(session: Session, edition: BarometerEdition) -> tuple[list[Cell], list[Response], dict]:  # type: ignore[type-arg]
-    responses = _responses(session, edition.id)
+    responses = _responses(session, edition)
     legal = _legal(session, edition.id)
     cells = score_edition(framework_model(edition.framework), responses, legal, BAROMETER_REGIONS,
                           min_n=edition.min_n)
@@ -343,6 +347,5 @@ def edition_record(ctx: ServiceContext, edition_ref: object) -> dict[str, Any]:
             "comments": [{"id": row.id, "draft": row.draft, "section": row.section, "author": row.author,
                           "text": row.text, "response": row.response, "created_at": row.created_at.isoformat() + "Z"}
                          for row in session.scalars(comments_of(edition.id))],
-            "responses": session.scalar(select(func.count()).select_from(BarometerResponse)
-                                        .where(BarometerResponse.edition_id == edition.id)) or 0,
+            "responses": len(stored_responses(session, edition)),
         }

@@ -8,19 +8,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.barometer import BREAKDOWNS, PERCEPTION_CHOICES, SECTORS, YES_NO_CHOICES, answer_choices
+from ..domain.barometer import (BAROMETER_REGIONS, BREAKDOWNS, NOT_SAID, PERCEPTION_CHOICES, SECTORS,
+                                YES_NO_CHOICES, answers_of, need_question)
 from ..domain.errors import DomainError
 from ..exports.barometer_labels import BAROMETER_LABELS
 from ..exports.labels import COMMON_LABELS
 from ..fieldforms import Choice, FormSpec, Group, Language, Question, read_submissions, read_table, write_xlsform
 from ..domain.text import clean_text
 from ..models import BarometerEdition, BarometerPolicyEvent, BarometerResponse
-from .barometer import BAROMETER_REGIONS, add_policy_event, find_edition, record_legal_score
+from .barometer import add_policy_event, find_edition, record_legal_score
 from .context import ServiceContext
 
 Translate = Callable[[str], str]
 FORM_LANGUAGES = (Language("fr", "Français"), Language("ar", "العربية"), Language("en", "English"))
-NOT_SAID = "non_dit"  # « préfère ne pas dire »: a choice on the form, stored as no answer
 EXTRA_COLUMNS = ("ws_sector", "ws_dimension", "ws_indicator", "ws_kind")
 
 
@@ -31,10 +31,6 @@ def _translated(translators: Mapping[str, Translate], text: str) -> dict[str, st
 def _choices(translators: Mapping[str, Translate], names: tuple[str, ...], labels: Mapping[str, str],
              prefix: str) -> tuple[Choice, ...]:
     return tuple(Choice(name, _translated(translators, labels[f"{prefix}{name}"])) for name in names)
-
-
-def need_question(sector: str) -> str:
-    return f"besoin_{sector}"
 
 
 def form_spec(edition: BarometerEdition, translators: Mapping[str, Translate]) -> FormSpec:
@@ -82,19 +78,6 @@ def write_form(ctx: ServiceContext, edition_ref: object, translators: Mapping[st
         return write_xlsform(form_spec(find_edition(session, edition_ref), translators))
 
 
-def answers_of(values: Mapping[str, Any], framework: Mapping[str, Any]) -> dict[str, str]:
-    """Indicator answers of one submission; usage answers count only from people who needed the service."""
-    answers = {}
-    for indicator in framework["indicators"]:
-        value = values.get(indicator["key"])
-        if indicator["kind"] == "legal" or value not in answer_choices(indicator["kind"]):
-            continue
-        if indicator["kind"] == "usage" and values.get(need_question(indicator["sector"])) == "non":
-            continue
-        answers[indicator["key"]] = value
-    return answers
-
-
 def store_response(session: Session, edition: BarometerEdition, *, uuid: str, source: str, region: str,
                    status: str | None, sex: str | None, answers: Mapping[str, str], submitted_at: str,
                    clock: Callable[[], Any]) -> bool:
@@ -125,7 +108,7 @@ def import_submissions(ctx: ServiceContext, edition_ref: object, content: bytes,
             values = submission.values
             imported += store_response(session, edition, uuid=submission.uuid, source="field",
                                        region=values["region"], status=values.get("status"), sex=values.get("sex"),
-                                       answers=answers_of(values, edition.framework),
+                                       answers=answers_of(values, edition.framework["indicators"]),
                                        submitted_at=submission.submitted_at, clock=ctx.clock)
         rejected = [{"row": rejection.row, "code": rejection.code,
                      "params": {"question": rejection.question, "value": rejection.value}}

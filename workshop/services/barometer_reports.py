@@ -10,16 +10,17 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..domain.barometer import ANONYMITY_THRESHOLD, BREAKDOWNS, NATIONAL, SECTORS, SURVEY_KINDS, gaps, rounded
+from ..domain.barometer import (ANONYMITY_THRESHOLD, BAROMETER_REGIONS, BREAKDOWNS, NATIONAL, SECTORS, SURVEY_KINDS,
+                                gaps, rounded)
 from ..domain.errors import DomainError
 from ..exports.barometer_labels import BAROMETER_LABELS
 from ..exports.barometer_report import (AnonymisedResponse, BarometerReport, Changes, CommentRow, IndicatorInfo,
                                         LegalScoreRow, MovedFigure, PolicyEventRow, ScoreCell)
 from ..exports.labels import COMMON_LABELS
 from ..models import BarometerDraft, BarometerEdition
-from ..models.barometer import comments_of, legal_scores_of, responses_of
-from .barometer import (BAROMETER_REGIONS, DRAFTS, NARRATIVE_SECTIONS, EditionScores, breakdown_cells,
-                        edition_scores, find_edition, policy_timeline, trend_cells)
+from ..models.barometer import comments_of, legal_scores_of
+from .barometer import (DRAFTS, NARRATIVE_SECTIONS, EditionScores, breakdown_cells, edition_scores, find_edition,
+                        policy_timeline, stored_responses, trend_cells)
 from .context import ServiceContext
 
 Translate = Callable[[str], str]
@@ -82,7 +83,7 @@ def build_barometer_report(ctx: ServiceContext, edition_ref: object, *, language
                                          status_word.get(row.status or "", words["all_statuses"]), row.score,
                                          row.source, row.source_date, row.note)
                            for row in session.scalars(legal_scores_of(edition.id)))
-        sources = Counter(row.source for row in session.scalars(responses_of(edition.id)))
+        sources = Counter(row["source"] for row in stored_responses(session, edition))
         anonymised = _anonymised(session, edition, indicators, words)
         previous = PREVIOUS_DRAFT.get(draft)
         comments = tuple(CommentRow(words.get(f"section_{row.section}", words.get(f"section_{row.section}_short",
@@ -137,19 +138,21 @@ def _trends(ctx: ServiceContext, edition_ref: object) -> tuple[tuple[str, dict[s
 def _anonymised(session: Any, edition: BarometerEdition, indicators: tuple[IndicatorInfo, ...],
                 words: dict[str, str]) -> tuple[AnonymisedResponse, ...]:
     """Answers without identifier or date; a region's rare status or sex is blanked (fewer than the threshold)."""
-    rows = list(session.scalars(responses_of(edition.id)))
-    status_counts = Counter((row.region, row.status) for row in rows)
-    sex_counts = Counter((row.region, row.sex) for row in rows)
+    rows = stored_responses(session, edition)
+    status_counts = Counter((row["region"], row["status"]) for row in rows)
+    sex_counts = Counter((row["region"], row["sex"]) for row in rows)
     survey = [item for item in indicators if item.kind in SURVEY_KINDS]
     result = []
     for number, row in enumerate(rows, start=1):
-        status = row.status if row.status and status_counts[(row.region, row.status)] >= ANONYMITY_THRESHOLD else None
-        sex = row.sex if row.sex and sex_counts[(row.region, row.sex)] >= ANONYMITY_THRESHOLD else None
+        region, answers = row["region"], row["answers"]
+        status = row["status"] if row["status"] and status_counts[(region, row["status"])] >= ANONYMITY_THRESHOLD \
+            else None
+        sex = row["sex"] if row["sex"] and sex_counts[(region, row["sex"])] >= ANONYMITY_THRESHOLD else None
         result.append(AnonymisedResponse(
-            number=number, region=words.get(f"region_{row.region}", row.region),
+            number=number, region=words.get(f"region_{region}", region),
             status=words[f"status_{status}"] if status else "", sex=words[f"sex_{sex}"] if sex else "",
-            source=words.get(f"source_{row.source}", row.source),
-            answers=tuple(words.get(f"answer_{row.answers[item.key]}", "") if item.key in row.answers else ""
+            source=words.get(f"source_{row['source']}", row["source"]),
+            answers=tuple(words.get(f"answer_{answers[item.key]}", "") if item.key in answers else ""
                           for item in survey)))
     return tuple(result)
 

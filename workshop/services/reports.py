@@ -196,6 +196,18 @@ def _scale_shape(results: dict[str, Any], words: _Words, activity: Activity) -> 
     }
 
 
+def _survey_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
+    """The room's progress through the barometer's questionnaire; its scores are in the barometer's own reports."""
+    regions = results["regions"]
+    return {
+        "responses": results["respondents"],
+        "summary": words["survey_summary"] % {"count": results["respondents"], "complete": results["complete"]},
+        "table": Table((words["region"], words["count"]),
+                       tuple((words.of("region", row["region"]), str(row["count"])) for row in regions),
+                       numeric_columns=(1,)) if regions else None,
+    }
+
+
 def _ranked_shape(value_key: str, value_label: str, extra: Sequence[tuple[str, str]]) -> Callable[..., dict[str, Any]]:
     """Dot votes, criteria scores, Borda points and 100 points: a bar per item in rank order and a table."""
 
@@ -239,6 +251,7 @@ def _matrix_shape(results: dict[str, Any], words: _Words, activity: Activity) ->
 _RESULT_SHAPES: dict[str, Callable[..., dict[str, Any]]] = {
     "poll": _poll_shape,
     "scale": _scale_shape,
+    "survey": _survey_shape,
     "dot_voting": _ranked_shape("points", "points", (("voters", "voters"),)),
     "criteria_scoring": _ranked_shape("score", "score", (("agreement", "agreement"), ("respondents", "respondents"))),
     "ranking": _ranked_shape("points", "borda_points", (("first_places", "first_places"),)),

@@ -17,6 +17,8 @@ from ..services import barometer as service
 from ..services.barometer_field import import_legal_scores, import_policy_events, import_submissions, write_form
 from ..services.barometer_files import BAROMETER_FORMATS, barometer_file
 from ..services.barometer_reports import build_barometer_report
+from ..services.barometer_survey import create_room_survey
+from ..services.events import list_events
 from ..services.files import MIMETYPES
 from .context import services
 from .moderator import current_access, moderator_required
@@ -125,7 +127,9 @@ def _console(edition_id: int, *, error: str | None = None, outcome: dict[str, An
                        data={"edition_id": edition_id}, record=record, sectors=SECTORS,
                        statuses=BREAKDOWNS["status"], legal_levels=LEGAL_SCORES,
                        narrative_sections=service.NARRATIVE_SECTIONS, comment_sections=service.COMMENT_SECTIONS,
-                       formats=BAROMETER_FORMATS, error=error, outcome=outcome), status
+                       formats=BAROMETER_FORMATS, rooms=[room for event in list_events(services(), None)
+                                                         for room in event["rooms"]],
+                       error=error, outcome=outcome), status
 
 
 @blueprint.get("/<int:edition_id>/console")
@@ -187,6 +191,9 @@ ACTIONS = {
     "comment": lambda edition_id: service.add_comment(
         services(), edition_id=edition_id, draft=request.form.get("draft"), section=request.form.get("section"),
         text=request.form.get("text", ""), author=request.form.get("author", "")),
+    "survey": lambda edition_id: create_room_survey(
+        services(), edition_id=edition_id, room_code=request.form.get("room"),
+        prompt=request.form.get("prompt") or _("Barometer questionnaire")),
     "answer_comment": lambda edition_id: service.answer_comment(
         services(), edition_id=edition_id, comment_id=int(_number("id") or 0),  # type: ignore[call-overload]
         response=request.form.get("response", "")),
