@@ -85,3 +85,59 @@ def test_dashboard_shows_low_n_hatched_on_the_projector_and_prints(live_server: 
     expect(arabic.locator("html")).to_have_attribute("dir", "rtl")
     expect(arabic.locator("#scoreboard-title")).to_have_text("جدول الدرجات: الجهات × القطاعات")
     arabic.screenshot(path=str(SHOTS / "barometer-dashboard-ar.png"), full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
+def test_a_phone_answers_the_questionnaire_in_arabic_through_a_server_crash(live_server: LiveServer,  # type: ignore[no-untyped-def]
+                                                                             open_context) -> None:
+    import json
+
+    import requests
+    import socketio
+
+    from .test_browser import PHONE, call
+
+    live_server.workshop("barometer", "create-edition", "--title", "Baromètre 2026", "--json")
+    room = live_server.create_event(title="Atelier baromètre", rooms=("Salle 1",))["rooms"][0]
+    owner = requests.Session()
+    owner.get(f"{live_server.url}/m/?token={console_token(live_server)}", timeout=10)
+    added = owner.post(f"{live_server.url}/m/barometer/1/console/survey", timeout=30, allow_redirects=False,
+                       data={"room": room["code"], "prompt": "Baromètre"})
+    assert added.status_code == 302
+    moderator = socketio.Client()
+    moderator.connect(live_server.url, auth={"code": room["code"], "role": "moderator",
+                                             "token": room["moderator_token"]}, transports=["websocket"])
+    exported = json.loads(live_server.workshop("export", room["code"], "--format", "json"))
+    activity_id = next(item["id"] for item in exported["activities"] if item["type"] == "survey")
+    call(moderator, "set_phase", {"activity_id": activity_id, "phase": "open"})
+    moderator.disconnect()
+
+    context = open_context(**(PHONE | {"locale": "ar-MA"}))
+    phone = context.new_page()
+    phone.goto(room["join_url"] + "?lang=ar")
+    expect(phone.locator("html")).to_have_attribute("dir", "rtl")
+    expect(phone.locator(".survey-question")).to_have_text("في أي جهة تقيم(ين)؟")
+    expect(phone.locator(".survey-progress")).to_have_text("السؤال 1 من 27")
+    phone.get_by_label("جهة الشرق").check()
+    phone.get_by_role("button", name="التالي").click()
+    expect(phone.locator(".survey-progress")).to_have_text("السؤال 2 من 27")
+    expect(phone.locator(".ballot-status")).to_have_attribute("data-status", "sent")
+    phone.get_by_label("لاجئ(ة)").check()
+    phone.get_by_role("button", name="التالي").click()
+    SHOTS.mkdir(exist_ok=True)
+    phone.screenshot(path=str(SHOTS / "barometer-survey-phone-ar.png"))
+
+    live_server.kill()  # the Wi-Fi or the laptop goes: the answer waits in the phone's outbox
+    phone.get_by_label("امرأة").check()
+    phone.get_by_role("button", name="التالي").click()
+    expect(phone.locator(".ballot-status")).to_have_attribute("data-status", "waiting")
+    live_server.start()
+    expect(phone.locator(".ballot-status")).to_have_attribute("data-status", "sent", timeout=20_000)
+    # Reopened later, the phone resumes at the first question not answered: the fourth.
+    phone.reload()
+    expect(phone.locator(".survey-progress")).to_have_text("السؤال 4 من 27")
+
+    scores = json.loads(live_server.workshop("barometer", "scores", "1", "--json"))
+    assert scores["edition"]["responses"] == 1
