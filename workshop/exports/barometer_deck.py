@@ -134,7 +134,7 @@ def render_barometer_pptx(report: BarometerReport) -> bytes:
         rows = [(dimension_name, deck.score(report.cell("national", key, dimension)),
                  deck.change(report.cell("national", key, dimension)))
                 for dimension, dimension_name in report.dimensions if report.cell("national", key, dimension)]
-        rows.append((deck.word("national"), deck.score(report.cell("national", key)),
+        rows.append((f"{name} — {deck.word('national')}", deck.score(report.cell("national", key)),
                      deck.change(report.cell("national", key))))
         deck.table(slide, (deck.word("col_dimension"), deck.word("col_score"), deck.word("col_change")), rows,
                    MARGIN + 3500000, 1400000, WIDTH - 2 * MARGIN - 3500000, size=16)
