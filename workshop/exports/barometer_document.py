@@ -201,7 +201,7 @@ def _timeline(c: _Composer) -> None:
              c.word("col_source")),
             ((str(number), event.date, report.sector_name(event.sector),
               c.word("direction_up" if event.direction == "+" else "direction_down"), event.text, event.source or "—")
-             for number, event in enumerate(report.timeline, start=1)), widths=(0.5, 1.6, 1.4, 1.4, 5, 2.5))
+             for number, event in enumerate(report.timeline, start=1)), widths=(0.5, 1.7, 1.8, 1.5, 4.6, 2.4))
 
 
 def _method(c: _Composer) -> None:
@@ -238,6 +238,7 @@ def _method(c: _Composer) -> None:
             ((item.label, *(dict(item.anchors).get(level, "") for level in (0, 50, 100)))
              for item in report.indicators if item.kind == "legal"), widths=(3, 2, 2, 2))
     if report.legal_scores:
+        c.heading(c.word("sheet_legal"), 3)
         c.table((c.word("col_indicator"), c.word("col_status"), c.word("col_score"), c.word("col_source"),
                  c.word("col_date")),
                 ((row.indicator, row.status, str(row.score), row.source or "—", row.date or "—")
@@ -253,7 +254,8 @@ def _data(c: _Composer) -> None:
         c.heading(region, 2)
         rows = []
         for sector, sector_name in report.sectors:
-            rows.append((sector_name, *_data_cells(c, report.cell(slug, sector))))
+            # The sector's own row in capitals (Latin scripts), its dimensions and indicators indented below it.
+            rows.append((sector_name.upper(), *_data_cells(c, report.cell(slug, sector))))
             for dimension, dimension_name in report.dimensions:
                 cell = report.cell(slug, sector, dimension)
                 if cell is None:

@@ -79,10 +79,12 @@ def build_barometer_report(ctx: ServiceContext, edition_ref: object, *, language
                          for event in policy_timeline(session, edition))
         status_word = {status: words[f"status_{status}"] for status in BREAKDOWNS["status"]}
         indicator_words = {item.key: item.label for item in indicators}
+        order = {item.key: position for position, item in enumerate(indicators)}  # the framework's order
         legal_rows = tuple(LegalScoreRow(indicator_words.get(row.indicator, row.indicator),
                                          status_word.get(row.status or "", words["all_statuses"]), row.score,
                                          row.source, row.source_date, row.note)
-                           for row in session.scalars(legal_scores_of(edition.id)))
+                           for row in sorted(session.scalars(legal_scores_of(edition.id)),
+                                             key=lambda row: (order.get(row.indicator, len(order)), row.status or "")))
         sources = Counter(row["source"] for row in stored_responses(session, edition))
         anonymised = _anonymised(session, edition, indicators, words)
         previous = PREVIOUS_DRAFT.get(draft)
