@@ -2,8 +2,8 @@
 
 Created from the barometer's console (services/barometer_survey.py), which copies the edition's questions into the
 config; the ballot holds one allocation per answered question (``target_id`` the question's index, ``points`` the
-position of the chosen answer among ``domain.barometer.question_choices``, from 1: a 0-point allocation is no vote) and replaces the previous one, so a phone
-saves as it goes and a dropped connection loses nothing (the outbox replays it). The room's answers count in the
+position of the chosen answer among ``domain.barometer.question_choices``, from 1: a 0-point allocation is no
+vote) and replaces the previous one, so a phone saves as it goes and a dropped connection loses nothing (the outbox replays it). The room's answers count in the
 edition's scores with the field's (services/barometer.py).
 """
 from __future__ import annotations

@@ -78,9 +78,10 @@ def scoreboard(report: BarometerReport) -> Scene:
             cell = report.cell(region, sector)
             x = label_width + column * index
             score = cell.score if cell else None
-            shapes.append(Rect(x + 2, y + 2, column - 4, row - 4, score_colour(score), hatch=bool(cell and cell.flag == "low_n"),
+            low_n = bool(cell and cell.flag == "low_n")
+            shapes.append(Rect(x + 2, y + 2, column - 4, row - 4, score_colour(score), hatch=low_n,
                                label=_cell_label(report, region, sector, cell),
-                               css_class=f"cell cell-{region}-{sector}" + (" low-n" if cell and cell.flag == "low_n" else "")))
+                               css_class=f"cell cell-{region}-{sector}" + (" low-n" if low_n else "")))
             text = _cell_text(report, cell)
             if cell is not None and cell.change is not None:
                 arrow = "▲" if cell.change > 0.05 else "▼" if cell.change < -0.05 else "="

@@ -211,7 +211,8 @@ def _method(c: _Composer) -> None:
     sources = dict(report.responses_by_source)
     c.heading(c.word("method_sampling"), 2)
     c.paragraph(c.word("method_sampling_text", responses=report.responses,
-                       field=sources.get(report.word("source_field"), 0), room=sources.get(report.word("source_room"), 0)))
+                       field=sources.get(report.word("source_field"), 0),
+                       room=sources.get(report.word("source_room"), 0)))
     c.heading(c.word("method_cells"), 3)
     c.table((c.word("col_region"), *(name for _key, name in report.sectors)),
             ((name, *(c.n(report.cell(slug, key)) for key, _name in report.sectors)) for slug, name in report.regions),

@@ -42,7 +42,8 @@ def form_spec(edition: BarometerEdition, translators: Mapping[str, Translate]) -
         "regions": _choices(translators, BAROMETER_REGIONS, labels, "region_"),
         "statuses": (*_choices(translators, BREAKDOWNS["status"], labels, "status_"),
                      Choice(NOT_SAID, text("prefer_not_to_say"))),
-        "sexes": (*_choices(translators, BREAKDOWNS["sex"], labels, "sex_"), Choice(NOT_SAID, text("prefer_not_to_say"))),
+        "sexes": (*_choices(translators, BREAKDOWNS["sex"], labels, "sex_"),
+                  Choice(NOT_SAID, text("prefer_not_to_say"))),
         "perception": _choices(translators, PERCEPTION_CHOICES, labels, "answer_"),
         "yes_no": _choices(translators, YES_NO_CHOICES, labels, "answer_"),
     }

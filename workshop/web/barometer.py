@@ -81,7 +81,8 @@ def _dashboard_context(edition_id: int) -> dict[str, Any]:
     return {
         "report": report,
         "scoreboard": to_svg(charts.scoreboard(report), "chart-scoreboard"),
-        "tile_maps": {sector: to_svg(charts.tile_map(report, sector), f"chart-map-{sector}") for sector, _n in report.sectors},
+        "tile_maps": {sector: to_svg(charts.tile_map(report, sector), f"chart-map-{sector}")
+                      for sector, _name in report.sectors},
         "radars": {region: to_svg(charts.radar(report, region), f"chart-radar-{region}") for region in regions},
         "gap": to_svg(charts.gap_chart(report), "chart-gap"),
         "likert": to_svg(charts.likert(report), "chart-likert"),
@@ -152,6 +153,14 @@ def _number(name: str) -> object:
             return raw
 
 
+def _row_id() -> int:
+    """The ``id`` of the row a form acts on (a legal score, an event, a comment)."""
+    raw = request.form.get("id", "")
+    if not raw.isdigit():
+        raise DomainError("invalid_payload")
+    return int(raw)
+
+
 def _framework_change() -> dict[str, Any]:
     form = request.form
     operation = form.get("op")
@@ -181,13 +190,13 @@ ACTIONS = {
         status=request.form.get("status") or None, source=request.form.get("source", ""),
         source_date=request.form.get("source_date", ""), note=request.form.get("note", "")),
     "delete_legal": lambda edition_id: service.delete_legal_score(services(), edition_id=edition_id,
-                                                                  score_id=int(_number("id") or 0)),  # type: ignore[call-overload]
+                                                                  score_id=_row_id()),
     "event": lambda edition_id: service.add_policy_event(
         services(), edition_id=edition_id, when=request.form.get("date", ""), sector=request.form.get("sector"),
         direction=request.form.get("direction"), text=request.form.get("text", ""),
         source=request.form.get("source", "")),
     "delete_event": lambda edition_id: service.delete_policy_event(services(), edition_id=edition_id,
-                                                                   event_id=int(_number("id") or 0)),  # type: ignore[call-overload]
+                                                                   event_id=_row_id()),
     "comment": lambda edition_id: service.add_comment(
         services(), edition_id=edition_id, draft=request.form.get("draft"), section=request.form.get("section"),
         text=request.form.get("text", ""), author=request.form.get("author", "")),
@@ -195,7 +204,7 @@ ACTIONS = {
         services(), edition_id=edition_id, room_code=request.form.get("room"),
         prompt=request.form.get("prompt") or _("Barometer questionnaire")),
     "answer_comment": lambda edition_id: service.answer_comment(
-        services(), edition_id=edition_id, comment_id=int(_number("id") or 0),  # type: ignore[call-overload]
+        services(), edition_id=edition_id, comment_id=_row_id(),
         response=request.form.get("response", "")),
 }
 IMPORTS = {
@@ -214,10 +223,8 @@ def console_action(edition_id: int, action: str) -> Any:
         abort(404)
     try:
         ACTIONS[action](edition_id)
-    except (DomainError, ValueError) as failure:
-        code = failure.code if isinstance(failure, DomainError) else "invalid_payload"
-        params = failure.params if isinstance(failure, DomainError) else {}
-        return _console(edition_id, error=error_message(code, params), status=400)
+    except DomainError as failure:
+        return _console(edition_id, error=error_message(failure.code, failure.params), status=400)
     anchor = {"delete_legal": "legal", "delete_event": "event", "answer_comment": "comment"}.get(action, action)
     return redirect(url_for("barometer.console", edition_id=edition_id, _anchor=f"section-{anchor}"))
 

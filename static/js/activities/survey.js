@@ -113,7 +113,8 @@ export default {
               edited = true;
               status.textContent = "";
             } });
-          options.append(h("label", { class: "survey-choice" }, input, h("span", { text: choiceLabel(question.kind, name) })));
+          options.append(h("label", { class: "survey-choice" }, input,
+            h("span", { text: choiceLabel(question.kind, name) })));
         });
       }
       const mine = api.myBallot(activity.id);
