@@ -1,6 +1,7 @@
 """The barometer's pages through Flask's client: access, console forms, imports, files, dashboard."""
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -10,7 +11,7 @@ from docx import Document
 from workshop.services.access import issue_console_token
 from workshop.services.events import create_event
 
-from .conftest import SAME, fill_edition
+from .conftest import fill_edition
 from .field_export import as_csv, fill
 
 
@@ -114,3 +115,15 @@ def test_dashboard_and_files(owner, edition) -> None:  # type: ignore[no-untyped
     assert owner.get(f"/m/barometer/{number}/report?draft=1&format=pdf").status_code == 400
     deck = owner.get(f"/m/barometer/{number}/report?draft=1&format=pptx")
     assert deck.status_code == 200 and deck.data[:2] == b"PK"
+
+
+def test_an_empty_edition_shows_and_prints_nothing_invented(owner) -> None:  # type: ignore[no-untyped-def]
+    owner.post("/m/barometer/", data={"title": "Baromètre 2027"})
+    page = html.unescape(owner.get("/m/barometer/1?lang=fr").get_data(as_text=True))
+    assert "n.d." in page and "Aucune réponse pour l'instant." in page
+    assert 'data-low-n="1"' not in page  # no respondent is no low n: every cell is « n.d. »
+    for file_format in ("docx", "pptx", "xlsx"):
+        assert owner.get(f"/m/barometer/1/report?draft=1&format={file_format}").status_code == 200
+    document = Document(io.BytesIO(owner.get("/m/barometer/1/report?draft=final&format=docx").data))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "Le projet précédent n'a jamais été émis : rien à comparer." in text
