@@ -236,8 +236,8 @@ const RENDERERS = {
       summary(t("results_respondents", { count: num(results.respondents ?? 0) })),
       bars(items.map((item) => ({
         label: item.text, value: item.points, maximum: top, rank: item.rank, dataset: { itemId: item.id },
-        caption: t("borda_points", { points: num(item.points) }),
-        note: t("first_places", { count: num(item.first_places) }),
+        caption: t("results_borda_points", { points: num(item.points) }),
+        note: t("results_first_places", { count: num(item.first_places) }),
       }))),
       detail ? groupTables("ranking", results) : null,
     ];

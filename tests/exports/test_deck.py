@@ -284,7 +284,7 @@ def test_power_interest_grid_colours_actors_by_alignment(reports, presentations)
     assert len(points) == len(axis.actors)
     for point, actor in zip(points, axis.actors):
         assert point.fill.fore_color.rgb == ALIGNMENT_COLOURS[actor.alignment]
-    assert any(report.labels["deck_manage_closely"] == text for text in texts_of(grids[0]))
+    assert any(report.labels["grid_manage_closely"] == text for text in texts_of(grids[0]))
 
 
 def test_a_long_table_spills_over_pages_then_points_to_the_spreadsheet(reports) -> None:  # type: ignore[no-untyped-def]

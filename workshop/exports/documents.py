@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, Union
 
-from .labels import all_labels
+from .labels import Labels
 from .report import (ActivityReport, ActorPoint, AxisReport, Chart, FieldBlock, ParticipantsSummary, Report,
                      RoomReport, StrategyReport, Table)
 
@@ -110,28 +110,12 @@ class DocumentModel:
 
 # --- Labels ------------------------------------------------------------------------------------------------
 
-class _Labels:
-    """The report's translated labels; a key the builder did not translate falls back to its English msgid."""
-
-    def __init__(self, translated: Mapping[str, str]) -> None:
-        self._translated = translated
-        self._english: dict[str, str] | None = None
-
-    def __getitem__(self, key: str) -> str:
-        text = self._translated.get(key)
-        if text:
-            return text
-        if self._english is None:
-            self._english = all_labels()
-        return self._english[key]  # KeyError: a key used here but defined in no label table
-
-
 class _Builder:
     """Collects blocks; small helpers keep composers reading like the outline they follow."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.labels = _Labels(report.labels)
+        self.labels = Labels(report.labels)
         self.blocks: list[Block] = []
 
     def heading(self, key_or_text: str, level: int, *, text: bool = False) -> None:
@@ -757,7 +741,7 @@ def compose_note_de_politique(report: Report) -> DocumentModel:
 # --- Document de position (from the SRI) -------------------------------------------------------------------
 
 def _objecting_actors(axes: tuple[AxisReport, ...], opponent: str) -> list[tuple[ActorPoint, str]]:
-    """Actors marked opponent (their role arrives as labels["role_opponent"]), and any aligned against (−1, −2)."""
+    """Actors marked opponent (their role arrives as labels["actor_role_opponent"]), and any aligned against (−1, −2)."""
     return [(actor, codes) for actor, codes in _all_actors(axes)
             if actor.role_key == "opponent" or actor.role == opponent
             or (actor.alignment is not None and actor.alignment < 0)]
@@ -805,7 +789,7 @@ def compose_document_de_position(report: Report) -> DocumentModel:
         b.paragraph(labels["voices"], "note")
         b.bullets(voices)
     b.heading("objections", 1)
-    objecting = _objecting_actors(axes, b.labels["role_opponent"])
+    objecting = _objecting_actors(axes, b.labels["actor_role_opponent"])
     if objecting:
         b.add(TableBlock((labels["actor"], labels["axes"], labels["objection"], labels["answer"]),
                          tuple((_join(actor.name, actor.role, separator=" — "), codes, ToComplete(), ToComplete())

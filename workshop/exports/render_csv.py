@@ -9,8 +9,9 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+from .labels import Labels
 from .report import ActivityReport, IdeaRecord, RoomReport, VoteRecord
 
 ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8; without it, French Excel reads Windows-1252
@@ -53,17 +54,17 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes
     return buffer.getvalue().encode(ENCODING)
 
 
-def idea_headers(labels: dict[str, str]) -> tuple[str, ...]:
+def idea_headers(labels: Mapping[str, str]) -> tuple[str, ...]:
     return (labels["data_idea_id"], labels["idea"], labels["cluster"], labels["hidden"], labels["data_merged_into"],
             labels["data_participant"], labels["data_created_at"])
 
 
-def idea_row(idea: IdeaRecord, labels: dict[str, str]) -> tuple[object, ...]:
+def idea_row(idea: IdeaRecord, labels: Mapping[str, str]) -> tuple[object, ...]:
     return (idea.id, idea.text, idea.cluster or labels["unclustered"], labels["yes"] if idea.hidden else labels["no"],
             idea.merged_into if idea.merged_into is not None else "", idea.participant, idea.created_at)
 
 
-def vote_headers(labels: dict[str, str]) -> tuple[str, ...]:
+def vote_headers(labels: Mapping[str, str]) -> tuple[str, ...]:
     return labels["data_participant"], labels["item"], labels["data_criterion"], labels["points"]
 
 
@@ -75,21 +76,18 @@ def visible_ideas(activity: ActivityReport, include_hidden: bool) -> tuple[IdeaR
     return tuple(idea for idea in activity.ideas if include_hidden or not idea.hidden)
 
 
-def with_fallback(labels: dict[str, str] | None) -> dict[str, str]:
-    """The report's labels over the untranslated English ones: an activity alone carries none, and a report built
-    before a key was added still renders (in English for that key) rather than failing on the day."""
-    from .labels import all_labels
-
-    return {**all_labels(), **(labels or {})}
+def with_fallback(labels: Mapping[str, str] | None) -> Labels:
+    """The report's labels over the untranslated English ones (see ``Labels``)."""
+    return Labels(labels)
 
 
-def render_csv(activity: ActivityReport, include_hidden: bool = False, labels: dict[str, str] | None = None) -> bytes:
+def render_csv(activity: ActivityReport, include_hidden: bool = False, labels: Mapping[str, str] | None = None) -> bytes:
     """The activity's ideas, one row per idea; hidden ideas only when asked for. Pass ``report.labels``."""
     labels = with_fallback(labels)
     return write_csv(idea_headers(labels), (idea_row(idea, labels) for idea in visible_ideas(activity, include_hidden)))
 
 
-def render_votes_csv(activity: ActivityReport, labels: dict[str, str] | None = None) -> bytes:
+def render_votes_csv(activity: ActivityReport, labels: Mapping[str, str] | None = None) -> bytes:
     """The activity's ballots, one row per allocation (participant, item, criterion, points)."""
     return write_csv(vote_headers(with_fallback(labels)), (vote_row(vote) for vote in activity.votes))
 
@@ -107,7 +105,7 @@ def csv_name(activity: ActivityReport, suffix: str) -> str:
     return f"{activity.id:03d}-{kind}-{suffix}.csv"
 
 
-def render_room_csv_zip(room: RoomReport, include_hidden: bool = False, labels: dict[str, str] | None = None) -> bytes:
+def render_room_csv_zip(room: RoomReport, include_hidden: bool = False, labels: Mapping[str, str] | None = None) -> bytes:
     """Every activity of a room as CSV files in one zip: ideas, votes and result table, when each has any."""
     labels = with_fallback(labels)
     buffer = io.BytesIO()

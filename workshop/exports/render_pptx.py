@@ -33,6 +33,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .render_csv import clean_text
+from .labels import Labels
 from .render_wordcloud import render_wordcloud_png
 from .report import (ActivityReport, ActorPoint, AxisReport, Chart, ClusterCards, MatrixPoint, Report, RoomReport,
                      StrategyReport, Table)
@@ -341,7 +342,7 @@ MAX_TABLE_PAGES = 4
 class _Deck:
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.labels = report.labels
+        self.labels = Labels(report.labels)
         self.rtl = report.meta.direction == "rtl"
         self.language = RUN_LANGUAGE.get(report.meta.language, report.meta.language or "fr-FR")
         self.prs = Presentation(str(TEMPLATE))
@@ -350,14 +351,14 @@ class _Deck:
     # -- helpers ---------------------------------------------------------------------------------------------------
 
     def label(self, key: str) -> str:
-        return self.labels.get(key) or _fallback_label(key)
+        return self.labels.get_or_key(key)
 
     def formatted(self, key: str, **values: object) -> str:
         """A label with placeholders (``%(name)s``); a translation that lost one falls back to English."""
         try:
             return self.label(key) % values
         except (KeyError, TypeError, ValueError):
-            return _fallback_label(key) % values
+            return Labels.english(key) % values
 
     def pair(self, key: str, value: object) -> str:
         """“Label: value”, punctuated as the language wants it (French puts a space before the colon)."""
@@ -1023,10 +1024,10 @@ class _Deck:
 
     def power_grid(self, slide, actors: Sequence[ActorPoint]) -> None:  # type: ignore[no-untyped-def]
         side = BODY_HEIGHT - inches(0.1)
-        quadrants = {(True, True): (self.label("deck_manage_closely"), MSO_THEME_COLOR.ACCENT_5),
-                     (True, False): (self.label("deck_keep_satisfied"), MSO_THEME_COLOR.ACCENT_2),
-                     (False, True): (self.label("deck_keep_informed"), MSO_THEME_COLOR.ACCENT_6),
-                     (False, False): (self.label("deck_monitor"), RGBColor(0x8A, 0x96, 0x9C))}
+        quadrants = {(True, True): (self.label("grid_manage_closely"), MSO_THEME_COLOR.ACCENT_5),
+                     (True, False): (self.label("grid_keep_satisfied"), MSO_THEME_COLOR.ACCENT_2),
+                     (False, True): (self.label("grid_keep_informed"), MSO_THEME_COLOR.ACCENT_6),
+                     (False, False): (self.label("grid_monitor"), RGBColor(0x8A, 0x96, 0x9C))}
         placed = [index for index, actor in enumerate(actors)
                   if actor.influence is not None and actor.interest is not None]
         numbers = {index: str(number) for number, index in enumerate(placed, start=1)}
@@ -1224,18 +1225,6 @@ def _has_rows(table: Table | None) -> bool:
 def _number(value: float, language: str) -> str:
     text = f"{value:.1f}"
     return text.replace(".", ",") if language in ("fr", "ar") else text
-
-
-@lru_cache(maxsize=1)
-def _fallback_labels() -> dict[str, str]:
-    from .labels import all_labels
-
-    return all_labels()
-
-
-def _fallback_label(key: str) -> str:
-    """A key the builder did not translate (an older report): its English text rather than a crash on the day."""
-    return _fallback_labels().get(key, key)
 
 
 def render_deck(report: Report) -> bytes:

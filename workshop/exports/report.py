@@ -65,6 +65,19 @@ class VoteRecord:
 
 
 @dataclass(frozen=True)
+class ResultSection:
+    """What one activity's results put in the documents: its type's ``report_section`` fills it."""
+
+    responses: int  # ideas given, or ballots cast
+    summary: str  # one translated sentence: "42 ideas from 17 participants", "31 ballots"
+    chart: Chart | None = None
+    table: Table | None = None
+    word_frequencies: tuple[tuple[str, int], ...] = ()
+    clusters: tuple[ClusterCards, ...] = ()  # the idea wall by cluster (unclustered last, with its own label)
+    matrix: tuple[MatrixPoint, ...] = ()
+
+
+@dataclass(frozen=True)
 class ActivityReport:
     id: int
     type: str
