@@ -15,7 +15,7 @@ from ..services.events import create_event, find_room, list_events
 from ..services.files import export_room_file
 from .context import services
 from .links import base_url, room_links
-from .page import render_page
+from .page import activity_types, render_page
 
 blueprint = Blueprint("moderator", __name__, url_prefix="/m")
 
@@ -126,7 +126,8 @@ def room_console(code: str) -> str:
     room_code, room_name, _event_id, event_title = room_for_moderator(code)
     links = room_links(room_code, base_url())
     return render_page("moderator/room.html", title=room_name, script="moderator.js",
-                       data={"code": room_code, "links": links}, room_name=room_name, event_title=event_title,
+                       data={"code": room_code, "links": links, "activity_types": activity_types(with_config=True)},
+                       room_name=room_name, event_title=event_title,
                        links=links, code=room_code)
 
 

@@ -6,8 +6,14 @@ from typing import Any
 from flask import render_template
 from flask_babel import get_locale
 
+from ..activities import REGISTRY
 from ..i18n import LANGUAGES, text_direction
 from .client_strings import translated_client_strings
+
+
+def activity_types(*, with_config: bool) -> dict[str, dict[str, Any]]:
+    """What the activity modules of a page need from the server's registry (the console: with the config forms)."""
+    return {name: kind.page_description(with_config=with_config) for name, kind in REGISTRY.items()}
 
 
 def render_page(template: str, *, title: str, script: str | None, data: dict[str, Any] | None = None,
