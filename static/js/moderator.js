@@ -4,7 +4,7 @@ import { ACTIVITY_TYPES, configForm, inputKind, resultsView, usesSources } from 
 import { described } from "./activities/described.js";
 import { Agenda } from "./agenda.js";
 import { ClusterBoard } from "./clustering.js";
-import { batched, fill, h, keyed, notify, num, page, t } from "./dom.js";
+import { batched, fill, h, keyed, locale, notify, num, page, t } from "./dom.js";
 import { Connection, errorText } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "moderator", lang: page.lang, offlineKey: "offline_moderator" });
@@ -257,7 +257,7 @@ function renderIdeas(activity) {
   if (!cards.length) panel.list.append(h("li", { class: "empty", dataset: { key: "empty" }, text: t("no_ideas") }));
 }
 
-const clockFormat = new Intl.DateTimeFormat(page.lang === "ar" ? "ar-MA" : page.lang, { hour: "2-digit", minute: "2-digit" });
+const clockFormat = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
 
 function clock(isoTime) {
   const date = new Date(isoTime);

@@ -33,6 +33,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .render_csv import clean_text
+from ..domain.languages import decimal_number
 from .labels import Labels
 from .render_wordcloud import render_wordcloud_png
 from .report import (ActivityReport, ActorPoint, AxisReport, Chart, ClusterCards, MatrixPoint, Report, RoomReport,
@@ -1223,8 +1224,7 @@ def _has_rows(table: Table | None) -> bool:
 
 
 def _number(value: float, language: str) -> str:
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if language in ("fr", "ar") else text
+    return decimal_number(f"{value:.1f}", language)
 
 
 def render_deck(report: Report) -> bytes:
