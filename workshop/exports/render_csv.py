@@ -1,7 +1,7 @@
 """CSV files of one activity, for French-locale Excel: UTF-8 with a BOM, ';' between cells, formulas defused.
 
-The text rules that every data export shares live here too: ``clean_text`` (characters no Office file may
-hold) and ``escape_formula`` (a cell that a spreadsheet would run as a formula).
+The rule both data exports share lives here too: ``escape_formula`` (a cell that a spreadsheet would run as a
+formula); characters no Office file may hold are cleaned by typography.clean_text.
 """
 from __future__ import annotations
 
@@ -13,24 +13,14 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from .labels import Labels
 from .report import ActivityReport, IdeaRecord, RoomReport, VoteRecord
+from .typography import clean_text
 
 ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8; without it, French Excel reads Windows-1252
 DELIMITER = ";"  # French Excel splits on ';' (',' is the decimal separator)
 
-# XML 1.0 forbids C0 control characters except tab, line feed and carriage return: openpyxl refuses them and
-# python-pptx writes a file PowerPoint cannot open. A vertical tab or form feed is what Word pastes for a manual
-# line break, so those become line breaks; the others carry nothing a reader could see.
-_LINE_BREAKS = re.compile("[\x0b\x0c\u2028\u2029]")
-_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-
 # A cell starting with one of these is run as a formula by Excel and LibreOffice (OWASP "CSV injection"): a tab
 # or carriage return also counts, because Excel strips it and then reads what follows.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def clean_text(text: str) -> str:
-    """The text without the characters that XML (so xlsx and pptx) cannot hold."""
-    return _FORBIDDEN.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 def escape_formula(text: str) -> str:

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from ..domain.errors import DomainError
 from ..exports.catalogue import MIMETYPES, Download, event_download, room_download
+from ..exports.deck import render_deck
 from ..exports.render_csv import render_room_csv_zip
-from ..exports.render_docx import render_document
-from ..exports.render_pptx import render_deck
 from ..exports.render_wordcloud import render_wordcloud_png, render_wordcloud_svg
 from ..exports.render_xlsx import render_xlsx
 from ..exports.report import Report
+from ..exports.word import render_document
 from .context import ServiceContext
 from .exports import export_room
 from .reports import build_event_report, build_room_report
