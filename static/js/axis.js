@@ -1,4 +1,4 @@
-// The axe editor: every field of an axe d'influence (domain.md §2), its provenance, the parent beside a regional
+// The axe editor: every field of an axe d'influence (workshop/domain/axes.py), its provenance, the parent beside a regional
 // axe, and a save that never overwrites someone else's: the server refuses an edit of an old version (409), and
 // the page then says so and offers to reload theirs.
 

@@ -1,4 +1,4 @@
-"""The record of an axe d'influence (domain.md §2): its editable fields, checked, and the SNI → SRI rules."""
+"""The record of an axe d'influence: its editable fields, checked, and the SNI → SRI rules."""
 from __future__ import annotations
 
 from collections.abc import Mapping

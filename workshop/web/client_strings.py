@@ -156,7 +156,7 @@ PAGE_STRINGS = {
     "axis_title": _l("Title of the axe"),
     "axis_created": _l("The axe d'influence was created."),
     "open_axis_editor": _l("Open the axe editor"),
-    # Axe editor (static/js/axis.js): the sections and columns of domain.md §2
+    # Axe editor (static/js/axis.js): the sections and columns of the axe's record (domain/axes.py)
     "ax_problem": _l("Problem"),
     "ax_problem_central": _l("Central problem"),
     "ax_problem_causes": _l("Causes (one per line)"),

@@ -164,7 +164,7 @@ def from_template() -> Any:
 @blueprint.get("/axes/<int:axis_id>")
 @moderator_required
 def axis_page(axis_id: int) -> str:
-    """The axe editor: every field of domain.md §2, the parent beside a regional axe."""
+    """The axe editor: every field of the axe's record, the parent beside a regional axe."""
     try:
         view = strategy.axis_document(services(), axis_id, _editable_events())
     except DomainError:

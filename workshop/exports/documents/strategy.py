@@ -231,7 +231,7 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
 
 
 def compose_sni(report: Report) -> DocumentModel:
-    """The national strategy (SNI), section by section as in domain.md §3."""
+    """The national strategy (SNI), section by section in the outline the programme asks for."""
     return _compose_strategy(report, "sni")
 
 
