@@ -77,20 +77,15 @@ class ResultSection:
     matrix: tuple[MatrixPoint, ...] = ()
 
 
-@dataclass(frozen=True)
-class ActivityReport:
+@dataclass(frozen=True, kw_only=True)
+class ActivityReport(ResultSection):
+    """One activity: what it is, its results' section (``ResultSection``), its ideas and votes as data."""
+
     id: int
     type: str
     type_label: str
     prompt: str
     phase_label: str
-    responses: int  # ideas given, or ballots cast
-    summary: str  # one translated sentence: "42 ideas from 17 participants", "31 ballots"
-    chart: Chart | None = None
-    table: Table | None = None
-    word_frequencies: tuple[tuple[str, int], ...] = ()
-    clusters: tuple[ClusterCards, ...] = ()  # the idea wall by cluster (unclustered last, with its own label)
-    matrix: tuple[MatrixPoint, ...] = ()
     ideas: tuple[IdeaRecord, ...] = ()
     votes: tuple[VoteRecord, ...] = ()
 
