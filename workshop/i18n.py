@@ -7,9 +7,9 @@ from typing import Any
 from flask import request, session
 from flask_babel import force_locale, gettext, lazy_gettext as _l, ngettext
 
-LANGUAGES = {"fr": "Français", "en": "English", "ar": "العربية"}
-RTL_LANGUAGES = frozenset({"ar"})
-DEFAULT_LANGUAGE = "fr"
+from .domain.languages import DEFAULT_LANGUAGE, LANGUAGES as LANGUAGE_LIST, text_direction
+
+LANGUAGES = {code: language.name for code, language in LANGUAGE_LIST.items()}  # code → its own name, for menus
 
 
 def select_locale() -> str:
@@ -22,10 +22,6 @@ def select_locale() -> str:
     if remembered in LANGUAGES:
         return remembered
     return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT_LANGUAGE
-
-
-def text_direction(language: str) -> str:
-    return "rtl" if language in RTL_LANGUAGES else "ltr"
 
 
 def _n(singular: str, plural: str, counter: str) -> tuple[str, str, str]:

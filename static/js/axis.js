@@ -1,55 +1,15 @@
-// The axe editor: every field of an axe d'influence (domain.md §2), its provenance, the parent beside a regional
+// The axe editor: every field of an axe d'influence (workshop/domain/axes.py), its provenance, the parent beside a regional
 // axe, and a save that never overwrites someone else's: the server refuses an edit of an old version (409), and
 // the page then says so and offers to reload theirs.
 
 import { fill, h, notify, num, page, t } from "./dom.js";
 import { quadrantChart } from "./svg.js";
 
-// workshop/domain/axes.py: the choice lists and the shape of the fields (FIELD_SPECS, ROW_SPECS).
-const THEMES = ["sante", "education", "justice", "papiers_sejour", "emploi", "logement_protection", "transversal"];
-const STATUSES = ["draft", "validated", "adopted"];
-const DISPOSITIONS = ["kept", "adapted", "dropped", "regional_only"];
-const LONG = 4000;
-const SHORT = 300;
-const DATE = 40;
-const choice = (options, prefix) => ({ kind: "choice", options, prefix });
-const number = (minimum, maximum) => ({ kind: "int", minimum, maximum });
-const text = (max) => ({ kind: "text", max });
-const list = (rows) => ({ kind: "list", rows });
-const group = (fields) => ({ kind: "group", fields });
-const ROWS = {
-  evidence: { fact: text(LONG), figure: text(SHORT), source: text(SHORT), date: text(DATE) },
-  smart: { statement: text(LONG), indicator: text(SHORT), deadline: text(DATE) },
-  asks: { measure: text(LONG), decision_maker: text(SHORT),
-    instrument: choice(["law", "decree", "circular", "budget", "programme", "practice"], "instrument"),
-    level: choice(["national", "regional", "communal"], "level") },
-  actors: { name: text(SHORT),
-    role: choice(["primary_target", "secondary_target", "ally", "opponent", "neutral"], "actor_role"),
-    influence: number(1, 5), interest: number(1, 5), alignment: number(-2, 2) },
-  target_messages: { target: text(SHORT), message: text(LONG), messenger: text(SHORT), channel: text(SHORT) },
-  activities: { type: choice(["direct_advocacy", "brief", "media", "mobilisation", "research", "coalition", "event"],
-    "axis_activity"), description: text(LONG), owner: text(SHORT), start: text(DATE), end: text(DATE),
-  resources: text(SHORT) },
-  windows: { event: text(SHORT), date: text(DATE) },
-  risks: { description: text(LONG), type: choice(["security", "reputation", "relationship", "expectations", "legal"],
-    "risk_type"), probability: number(1, 4), impact: number(1, 4), mitigation: text(LONG) },
-  indicators: { level: choice(["activity", "intermediate_outcome", "policy_change", "impact"], "indicator_level"),
-    indicator: text(SHORT), baseline: text(SHORT), target: text(SHORT), source: text(SHORT) },
-  progress_markers: { expect: text(LONG), like: text(LONG), love: text(LONG) },
-};
-const FIELDS = {
-  problem: group({ central: text(LONG), causes: { kind: "lines" }, effects: { kind: "lines" }, evidence: list("evidence") }),
-  objectives: group({ change: text(LONG), smart: list("smart"),
-    change_type: choice(["discursive", "procedural", "content", "attitudinal", "behavioural"], "change_type") }),
-  asks: list("asks"),
-  actors: list("actors"),
-  messages: group({ central: text(LONG), by_target: list("target_messages") }),
-  activities: list("activities"),
-  windows: list("windows"),
-  risks: list("risks"),
-  indicators: list("indicators"),
-  progress_markers: list("progress_markers"),
-};
+// The shape of an axe's record and its choice lists, as workshop/domain/axes.py declares them (editor_schema).
+const SCHEMA = page.schema;
+const ROWS = SCHEMA.rows;
+const FIELDS = SCHEMA.fields;
+const SHORT = SCHEMA.short;
 
 const form = document.getElementById("axis-form");
 const conflictBox = document.getElementById("conflict");
@@ -274,17 +234,17 @@ function build(view) {
   const sri = view.strategy.kind === "sri";
   const parent = axis.parent || null;
 
-  const title = control(text(300), axis.title, t("axis_title"), "title");
+  const title = control(SCHEMA.title, axis.title, t("axis_title"), "title");
   title.control.required = true;
-  const theme = control(choice(THEMES, "theme"), axis.theme, t("axis_theme"), "theme");
+  const theme = control(SCHEMA.theme, axis.theme, t("axis_theme"), "theme");
   theme.control.querySelector('option[value=""]').remove();
-  const status = control(choice(STATUSES, "status"), axis.status, t("status"), "status");
+  const status = control(SCHEMA.status, axis.status, t("status"), "status");
   status.control.querySelector('option[value=""]').remove();
   const identity = [title, theme, status];
   let disposition = null;
   let parentSelect = null;
   if (sri) {
-    disposition = control(choice(DISPOSITIONS, "disposition"), axis.disposition, t("disposition"), "disposition");
+    disposition = control(SCHEMA.disposition, axis.disposition, t("disposition"), "disposition");
     disposition.control.querySelector('option[value=""]').remove();
     const parentId = nextId("parent");
     parentSelect = h("select", { id: parentId, name: "parent_axis_id" }, h("option", { value: "", text: t("no_parent") }),

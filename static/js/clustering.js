@@ -5,15 +5,14 @@
 // was dropped (an "override") until the server's board has caught up, or goes back if the server refused the move.
 
 import Sortable from "../vendor/sortable/sortable.esm.js";
-import { fill, h, notify, num, page, t } from "./dom.js";
+import { fill, h, locale, notify, num, page, t } from "./dom.js";
 
-// workshop/domain/axes.py THEMES; the suggestion engine's themes (workshop/clustering/lexicon.py) map onto them.
-export const THEMES = ["sante", "education", "justice", "papiers_sejour", "emploi", "logement_protection", "transversal"];
-const SUGGESTION_THEMES = { sante: "sante", education: "education", justice: "justice", papiers: "papiers_sejour",
-  emploi: "emploi", logement: "logement_protection", protection: "logement_protection" };
+// The axes' themes (workshop/domain/axes.py) and the one each suggestion theme proposes (clustering/lexicon.py).
+const THEMES = page.axis_themes || [];
+const SUGGESTION_THEMES = page.suggestion_themes || {};
 const LOOSE = "none"; // the column of ideas in no cluster
 
-const clockFormat = new Intl.DateTimeFormat(page.lang === "ar" ? "ar-MA" : page.lang, { hour: "2-digit", minute: "2-digit" });
+const clockFormat = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
 
 function clock(isoTime) {
   const date = new Date(isoTime);

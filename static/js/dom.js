@@ -3,7 +3,8 @@
 const island = document.getElementById("page-data");
 export const page = island ? JSON.parse(island.textContent) : { strings: {}, lang: "fr", dir: "ltr" };
 
-const locale = page.lang === "ar" ? "ar-MA" : page.lang || "fr";
+/** How the page's language writes numbers and dates (workshop/domain/languages.py: ar-MA for Arabic). */
+export const locale = page.locale || page.lang || "fr";
 const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
 const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
 

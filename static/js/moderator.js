@@ -1,10 +1,10 @@
 // The moderator's console: agenda and phases, what the projector shows, the incoming ideas and their moderation.
 
-import { ACTIVITY_TYPES } from "./activities/index.js";
+import { ACTIVITY_TYPES, configForm, inputKind, resultsView, usesSources } from "./activities/index.js";
+import { described } from "./activities/described.js";
 import { Agenda } from "./agenda.js";
 import { ClusterBoard } from "./clustering.js";
-import { batched, fill, h, keyed, notify, num, page, t } from "./dom.js";
-import { resultsView } from "./results.js";
+import { batched, fill, h, keyed, locale, notify, num, page, t } from "./dom.js";
 import { Connection, errorText } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "moderator", lang: page.lang, offlineKey: "offline_moderator" });
@@ -173,7 +173,7 @@ function renderSelected() {
       results: h("section", { class: "results-panel", "aria-label": t("results") }),
       ideas: h("section", { class: "ideas-section" }),
     };
-    if (ACTIVITY_TYPES[activity.type]?.inputKind === "idea") {
+    if (inputKind(activity.type) === "idea") {
       buildIdeas(panel);
       panel.board = new ClusterBoard({ activityId: activity.id, command: run });
       panel.tabs = h("div", { class: "panel-tabs", role: "tablist" }, ["ideas", "board"].map((tab) => h("button", {
@@ -257,7 +257,7 @@ function renderIdeas(activity) {
   if (!cards.length) panel.list.append(h("li", { class: "empty", dataset: { key: "empty" }, text: t("no_ideas") }));
 }
 
-const clockFormat = new Intl.DateTimeFormat(page.lang === "ar" ? "ar-MA" : page.lang, { hour: "2-digit", minute: "2-digit" });
+const clockFormat = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
 
 function clock(isoTime) {
   const date = new Date(isoTime);
@@ -325,28 +325,27 @@ const configBox = document.getElementById("config-fields");
 let config = null;
 
 // A type made elsewhere (the barometer's questionnaire, from its console) is not offered here.
-typeSelect.append(...Object.keys(ACTIVITY_TYPES).filter((type) => !ACTIVITY_TYPES[type].createdElsewhere)
+typeSelect.append(...Object.keys(ACTIVITY_TYPES).filter((type) => described(type).in_menu !== false)
   .map((type) => h("option", { value: type, text: typeLabel(type) })));
 
 function ideaSources() {
-  return agenda.ordered().filter((activity) => ACTIVITY_TYPES[activity.type]?.inputKind === "idea")
+  return agenda.ordered().filter((activity) => inputKind(activity.type) === "idea")
     .map((activity) => ({ value: activity.id, label: `${num(activity.position + 1)}. ${shorten(activity.prompt)}` }));
 }
 
 let shownSources = "";
 
 function showConfig() {
-  const kind = ACTIVITY_TYPES[typeSelect.value];
   const sources = ideaSources();
   shownSources = JSON.stringify(sources);
-  config = kind.configFields({ sources });
+  config = configForm(typeSelect.value, { sources });
   fill(configBox, config.element);
-  form.elements.live_results.checked = kind.defaultLiveResults;
+  form.elements.live_results.checked = described(typeSelect.value).default_live_results;
 }
 
 /** Votes on ideas or clusters list the idea activities: keep the list current (only when it changed). */
 function refreshSources() {
-  if (!ACTIVITY_TYPES[typeSelect.value].usesSources || form.contains(document.activeElement)) return;
+  if (!usesSources(typeSelect.value) || form.contains(document.activeElement)) return;
   if (JSON.stringify(ideaSources()) !== shownSources) showConfig();
 }
 

@@ -1,9 +1,8 @@
 // The phone page: the activity on screen now, my answers and how they travel, an optional profile.
 
-import { ACTIVITY_TYPES } from "./activities/index.js";
+import { ACTIVITY_TYPES, resultsView } from "./activities/index.js";
 import { Agenda } from "./agenda.js";
 import { batched, fill, h, notify, page, t } from "./dom.js";
-import { resultsView } from "./results.js";
 import { Connection, Outbox, errorText } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "participant", lang: page.lang });

@@ -1,9 +1,10 @@
 // The projector: how to join, how many are here, and the current activity live (idea wall or clusters, word cloud,
 // bars, the 2×2 matrix).
 
+import { projectorView, resultsView } from "./activities/index.js";
+import { clusterBoard } from "./activities/board.js";
 import { Agenda } from "./agenda.js";
 import { batched, fill, h, keyed, num, page, t } from "./dom.js";
-import { clusterBoard, resultsView } from "./results.js";
 import { Connection } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "screen", lang: page.lang, offlineKey: "offline_screen" });
@@ -65,9 +66,10 @@ function renderStage() {
   shown.prompt.textContent = activity.prompt;
   shown.phase.textContent = t(`screen_phase_${activity.phase}`);
   const board = activity.results && activity.results.board;
-  if (activity.type === "brainstorm" && activity.results_visible && board && board.clusters.length) showBoard(activity, board);
-  else if (activity.type === "brainstorm") showWall(activity);
-  else if (activity.type === "word_cloud" && activity.results_visible && activity.results) showCloud(activity);
+  const view = projectorView(activity.type);
+  if (view === "wall" && activity.results_visible && board && board.clusters.length) showBoard(activity, board);
+  else if (view === "wall") showWall(activity);
+  else if (view === "cloud" && activity.results_visible && activity.results) showCloud(activity);
   else if (activity.results_visible && activity.results) showBars(activity);
   else showWaiting(activity);
 }

@@ -1,7 +1,9 @@
 """The theme lexicon: data checks, and matching in French, Arabic and English."""
 import pytest
 
-from workshop.clustering.lexicon import LANGUAGES, OTHER_LABELS, THEMES
+from workshop.clustering.lexicon import OTHER_LABELS, THEMES
+from workshop.domain.axes import THEMES as AXIS_THEMES
+from workshop.domain.languages import LANGUAGE_CODES as LANGUAGES
 from workshop.clustering.themes import HINT_WEIGHT, _index, theme_scores, theme_shares
 from workshop.clustering.tokens import idea_tokens
 
@@ -19,6 +21,7 @@ def test_every_theme_has_labels_and_words_in_three_languages() -> None:
         assert all(theme.labels[language] for language in LANGUAGES)
         assert set(theme.terms) == set(LANGUAGES)
         assert all(len(theme.terms[language]) >= 10 for language in LANGUAGES), theme.key
+        assert theme.axis_theme is None or theme.axis_theme in AXIS_THEMES, theme.key
     assert set(OTHER_LABELS) == set(LANGUAGES)
 
 

@@ -638,3 +638,47 @@ def test_every_clustering_operation_from_a_laptop_console(
     log = moderator.call("get_clustering_log", {"activity_id": brainstorm}, timeout=10)["log"]
     assert {"create_cluster", "move_ideas", "rename_cluster", "merge_clusters", "split_cluster",
             "delete_cluster"} <= {entry["kind"] for entry in log}
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
+def test_every_registered_type_draws_its_results_on_console_phone_and_projector(
+        live_server: LiveServer, room: dict, moderator: socketio.Client, participants: list[socketio.Client],
+        open_context) -> None:  # type: ignore[no-untyped-def]
+    """Each type's browser module (static/js/activities/<type>.js) is found through the registry and draws."""
+    from workshop.activities import REGISTRY
+
+    brainstorm, _ideas = brainstorm_with_ideas(moderator, participants)
+    call(moderator, "set_phase", {"activity_id": brainstorm, "phase": "closed"})
+    made = {}
+    for name, kind in REGISTRY.items():
+        config: dict[str, object] = {}
+        for field in kind.config_fields:  # the settings it cannot do without, read from its declaration
+            if field.kind == "items":
+                config |= {"target": "ideas", "source_activity_id": brainstorm}
+            elif field.kind == "lines" and not field.optional:
+                config[field.name] = [f"Option {number + 1}" for number in range(field.minimum or 1)]
+        made[name] = call(moderator, "create_activity", {"type": name, "prompt": f"Activité {name}",
+                                                         "config": config})["activity_id"]
+        call(moderator, "set_phase", {"activity_id": made[name], "phase": "open"})
+        if kind.input_kind == "idea":
+            assert participants[0].call("submit_idea", {"activity_id": made[name], "text": "santé",
+                                                        "op_id": f"answer-{name}"}, timeout=10)["ok"]
+        for phase in ("closed", "revealed"):
+            call(moderator, "set_phase", {"activity_id": made[name], "phase": phase})
+
+    console = open_context(**LAPTOP).new_page()
+    console.goto(room["moderator_url"])
+    phone = open_context(**PHONE).new_page()
+    phone.goto(room["join_url"])
+    projector = open_context(**PROJECTOR).new_page()
+    projector.goto(room["screen_url"])
+    for name, activity_id in made.items():
+        console.locator(f'.agenda-item[data-activity-id="{activity_id}"] .agenda-select').click()
+        expect(console.locator(f".results-panel .results-{name}")).to_be_visible()
+        call(moderator, "show_activity", {"activity_id": activity_id})
+        expect(phone.locator(f".activity-results .results-{name}")).to_be_visible()
+        expect(projector.locator(f'#stage[data-type="{name}"]')).to_be_visible()
+        stage = projector.locator("#stage .stage-body")
+        expect(stage.locator(f".results-{name}, .wall, .board-view, canvas.cloud")).to_have_count(1)

@@ -17,8 +17,7 @@ from tests.exports.rendering import soffice
 from tests.exports.sample_reports import arabic_report, empty_report, french_report, hostile_report
 from workshop.exports.data_labels import DATA_LABELS
 from workshop.exports.labels import all_labels
-from workshop.exports.render_csv import (clean_text, escape_formula, render_csv, render_room_csv_zip,
-                                         render_votes_csv)
+from workshop.exports.render_csv import escape_formula, render_csv, render_room_csv_zip, render_votes_csv
 from workshop.exports.render_xlsx import EXCEL_CELL_LIMIT, render_xlsx, sheet_name
 
 FORMULAS = ("=HYPERLINK(\"http://evil\")", "+33 6 12 34 56 78", "-2+3", "@SUM(A1:A2)")
@@ -277,6 +276,3 @@ def test_escape_formula(text: str, expected: str) -> None:
     assert escape_formula(text) == expected
 
 
-def test_clean_text_drops_what_xml_cannot_hold() -> None:
-    assert clean_text("a\x00b\x07c\x0bd\x0ce\ufffef") == "abc\nd\ne" + "f"
-    assert clean_text("tab\tand\nline") == "tab\tand\nline"

@@ -21,13 +21,16 @@ from pptx.util import Emu
 from tests.exports.make_template import LAYOUTS, build
 from tests.exports.rendering import page_count, png_pages, to_pdf
 from tests.exports.sample_reports import arabic_report, empty_report, french_report, hostile_report
-from workshop.exports import render_pptx, render_wordcloud
+from workshop.exports import deck, render_wordcloud
+from workshop.exports.deck import charts, layout, tables
 from workshop.exports.deck_labels import DECK_LABELS
 from workshop.exports.labels import all_labels
 from workshop.exports.report import Chart, Series
-from workshop.exports.render_pptx import (ALIGNMENT_COLOURS, EMU_PER_POINT, INSET_X, MAX_WALL_SLIDES, TEMPLATE, WIDTH_SLACK,
-                                          Para, fit_paragraphs, fit_text, needed_height, render_deck, text_width,
-                                          wrap_lines)
+from workshop.exports.deck import render_deck
+from workshop.exports.deck.fitting import Para, fit_paragraphs, fit_text, needed_height
+from workshop.exports.deck.layout import ALIGNMENT_COLOURS, EMU_PER_POINT, INSET_X, TEMPLATE, WIDTH_SLACK
+from workshop.exports.deck.walls import MAX_WALL_SLIDES
+from workshop.exports.typography import text_width, wrap_lines
 from workshop.exports.render_wordcloud import render_wordcloud_png, render_wordcloud_svg
 
 def long_texts_report():  # type: ignore[no-untyped-def]
@@ -155,7 +158,7 @@ def test_sri_deck_shows_the_parent_axe_and_its_disposition(reports, presentation
 
 
 def test_every_label_the_deck_prints_is_declared() -> None:
-    source = Path(render_pptx.__file__).read_text()
+    source = "".join(module.read_text() for module in Path(deck.__file__).parent.glob("*.py"))
     used = set(re.findall(r"""(?:label|pair)\(["']([a-z0-9_]+)["']""", source))
     used |= set(re.findall(r"""["'](deck_[a-z0-9_]+)["']""", source))
     assert used - set(all_labels()) == set()
@@ -195,9 +198,9 @@ def test_a_chart_shows_the_first_bars_and_says_how_many_more(reports) -> None:  
     room = replace(report.rooms[0], activities=(poll,))
     deck = Presentation(io.BytesIO(render_deck(replace(report, rooms=(room,), strategy=None, comparison=None))))
     ((index, chart),) = charts_of(deck)
-    assert tuple(chart.plots[0].categories) == options[:render_pptx.MAX_BARS]
+    assert tuple(chart.plots[0].categories) == options[:charts.MAX_BARS]
     note = [shape for shape in deck.slides[index].shapes if shape.has_text_frame
-            and shape.text_frame.text == f"{report.labels['deck_more_in_spreadsheet']} {30 - render_pptx.MAX_BARS}"]
+            and shape.text_frame.text == f"{report.labels['deck_more_in_spreadsheet']} {30 - charts.MAX_BARS}"]
     frame = next(shape for shape in deck.slides[index].shapes if shape.has_chart)
     assert note and frame.top + frame.height <= note[0].top
 
@@ -284,7 +287,7 @@ def test_power_interest_grid_colours_actors_by_alignment(reports, presentations)
     assert len(points) == len(axis.actors)
     for point, actor in zip(points, axis.actors):
         assert point.fill.fore_color.rgb == ALIGNMENT_COLOURS[actor.alignment]
-    assert any(report.labels["deck_manage_closely"] == text for text in texts_of(grids[0]))
+    assert any(report.labels["grid_manage_closely"] == text for text in texts_of(grids[0]))
 
 
 def test_a_long_table_spills_over_pages_then_points_to_the_spreadsheet(reports) -> None:  # type: ignore[no-untyped-def]
@@ -293,7 +296,7 @@ def test_a_long_table_spills_over_pages_then_points_to_the_spreadsheet(reports) 
     room = replace(report.rooms[1], priorities=replace(report.rooms[1].priorities, rows=rows))
     deck = Presentation(io.BytesIO(render_deck(replace(report, rooms=(room,), strategy=None, comparison=None))))
     pages = [slide for slide in deck.slides if slide.shapes.title.text_frame.text == report.labels["deck_room_priorities"]]
-    assert len(pages) == render_pptx.MAX_TABLE_PAGES
+    assert len(pages) == tables.MAX_TABLE_PAGES
     shown = [row.cells[0].text for slide in pages for shape in slide.shapes if shape.has_table
              for row in list(shape.table.rows)[1:]]
     assert shown == [str(rank) for rank in range(1, len(shown) + 1)] and len(shown) < 120
@@ -303,7 +306,7 @@ def test_a_long_table_spills_over_pages_then_points_to_the_spreadsheet(reports) 
         for shape in slide.shapes:
             if shape.has_text_frame and shape.text_frame.text:
                 assert needed_height(shape) <= shape.height
-            assert shape.top + shape.height <= render_pptx.BODY_BOTTOM or shape.name in ("Footer", "Slide number")
+            assert shape.top + shape.height <= layout.BODY_BOTTOM or shape.name in ("Footer", "Slide number")
 
 
 def test_prioritized_axes_table_has_the_scores(reports, presentations) -> None:  # type: ignore[no-untyped-def]
@@ -347,7 +350,7 @@ def test_paragraphs_share_the_box_and_the_one_that_straddles_the_bottom_is_cut()
     fits = fit_paragraphs(paragraphs, BOX_WIDTH, BOX_HEIGHT * 2, max_size=20, min_size=10)
     assert [fit.truncated for fit in fits] == [False, True] and fits[1].text.endswith("…")
     used = sum(fit.height for fit in fits) + 0.5 * fits[0].size
-    assert used * EMU_PER_POINT <= BOX_HEIGHT * 2 - 2 * render_pptx.INSET_Y
+    assert used * EMU_PER_POINT <= BOX_HEIGHT * 2 - 2 * layout.INSET_Y
 
 
 def test_no_break_spaces_keep_words_together() -> None:
@@ -381,7 +384,7 @@ def test_no_text_frame_needs_more_room_than_its_box(name: str, presentations) ->
                         lines = len(wrap_lines(cell.text, usable, size, bool(cell.text_frame.paragraphs[0].runs
                                                                                 and cell.text_frame.paragraphs[0].runs[0].font.bold)))
                         assert lines * size * 1.2 * EMU_PER_POINT + cell.margin_top + cell.margin_bottom <= row.height + 1
-                assert shape.top + sum(row.height for row in shape.table.rows) <= render_pptx.BODY_BOTTOM
+                assert shape.top + sum(row.height for row in shape.table.rows) <= layout.BODY_BOTTOM
 
 
 # -- right to left ---------------------------------------------------------------------------------------------------

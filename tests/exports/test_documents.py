@@ -12,7 +12,8 @@ from docx.oxml.ns import qn
 
 from workshop.exports.documents import COMPOSERS, Callout, Heading, compose
 from workshop.exports.labels import all_labels
-from workshop.exports.render_docx import LRM, clean, render_document
+from workshop.exports.typography import LRM
+from workshop.exports.word import render_document
 from workshop.exports.report import ParticipantsSummary, Report
 
 from .rendering import page_count, pdf_text, to_pdf
@@ -358,12 +359,6 @@ def test_hostile_text_is_printed_literally_and_thousands_of_ideas_fit() -> None:
     bullets = [paragraph for paragraph in document.paragraphs if paragraph.style.name == "List Bullet"]
     assert len(bullets) >= 2000
     assert any(paragraph.text == "ab\nc" for paragraph in bullets)  # the vertical tab became a line break
-
-
-def test_clean_keeps_plain_text_and_drops_what_xml_cannot_hold() -> None:
-    assert clean("a\x00b\x07c\x1fd\ufffe") == "abcd"
-    assert clean("ligne 1\r\nligne 2\x0bligne 3\tfin") == "ligne 1\nligne 2\nligne 3\tfin"
-    assert clean("<w:t>&amp;</w:t>") == "<w:t>&amp;</w:t>"
 
 
 # --- As printed by LibreOffice -------------------------------------------------------------------------------

@@ -1,13 +1,21 @@
-"""The interface every activity type implements, and the registry generic code looks types up in."""
+"""The interface every activity type implements, and the registry generic code looks types up in.
+
+An activity type is the one door for everything about one kind of activity: what its config may hold (declared
+once as ``config_fields``, checked here and drawn by the console from the same declaration), what input it takes,
+its results, what it puts in the documents (``report_section``), what an axe inherits from its votes
+(``axis_evidence``), its texts (``label``, ``labels``) and its browser module (static/js/activities/<name>.js).
+"""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
+from ..exports.report import ClusterCards, ResultSection
+from ..exports.words import Words
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,16 @@ def cluster_board(data: ResultInput) -> dict[str, Any]:
     }
 
 
+def board_columns(results: Mapping[str, Any], words: Words) -> tuple[ClusterCards, ...]:
+    """The wall for the documents: each cluster's cards, then the ideas in no cluster under their own heading."""
+    board = results.get("board", {"clusters": [], "unclustered": []})
+    columns = [ClusterCards(column["label"], tuple(idea["text"] for idea in column["ideas"]))
+               for column in board["clusters"]]
+    if board["unclustered"]:
+        columns.append(ClusterCards(words["unclustered"], tuple(idea["text"] for idea in board["unclustered"])))
+    return tuple(columns)
+
+
 @dataclass(frozen=True)
 class ConfigContext:
     """What config validation may ask of the room: the type of a sibling activity (None when it is not in the room)."""
@@ -69,16 +87,86 @@ class ConfigContext:
     has_strategy: bool = False  # the room's event has a strategy (SNI or SRI) whose axes can be voted on
 
 
+FieldKind = Literal["integer", "boolean", "lines", "items", "criteria"]
+
+
+@dataclass(frozen=True)
+class ConfigField:
+    """One setting of a type: the console's form draws it from this, and validation reads its bounds from it.
+
+    ``default`` is what the server takes when the setting is missing; ``initial``, what the form proposes when it
+    differs. ``choices`` are the accepted values (target kinds, criteria) and ``offered`` the ones the form lists.
+    """
+
+    name: str
+    kind: FieldKind
+    label: str  # a label key (the type's ``labels`` or the pages' strings)
+    default: Any = None
+    minimum: int | None = None
+    maximum: int | None = None
+    hint: str = ""  # label key of the line under the field
+    initial: Any = None
+    choices: tuple[str, ...] = ()
+    offered: tuple[str, ...] = ()
+    optional: bool = False  # lines: left out when empty
+    max_length: int | None = None  # lines: characters in one line
+    rows: int | None = None  # lines: height of the text box
+    extra: Mapping[str, Any] = field(default_factory=dict)  # what one kind needs besides (criteria: weight bounds)
+
+    def read(self, raw: Mapping[str, Any]) -> Any:
+        """The checked value of an integer or boolean setting (other kinds need their type's own rules)."""
+        if self.kind == "integer":
+            assert self.minimum is not None and self.maximum is not None
+            return int_field(raw, self.name, self.default, minimum=self.minimum, maximum=self.maximum)
+        if self.kind == "boolean":
+            return bool_field(raw, self.name, self.default)
+        raise TypeError(f"a {self.kind} setting is read by its activity type")
+
+    def describe(self) -> dict[str, Any]:
+        """The field as the console's data island carries it."""
+        described: dict[str, Any] = {"name": self.name, "kind": self.kind, "label": self.label,
+                                     "default": self.default if self.initial is None else self.initial}
+        for key, value in (("minimum", self.minimum), ("maximum", self.maximum), ("hint", self.hint),
+                           ("choices", list(self.offered or self.choices)), ("optional", self.optional),
+                           ("max_length", self.max_length), ("rows", self.rows)):
+            if value not in (None, "", [], False):
+                described[key] = value
+        return described | dict(self.extra)
+
+
+LIVE_RESULTS = "live_results"
+# What an axe takes from one vote on it: ``score`` and ``agreement`` (a criteria score), ``votes`` (points).
+AxisEvidence = dict[str, Any]
+
+
 class ActivityType(ABC):
-    """One kind of activity. Subclasses declare ``name`` and ``input_kind`` and override what they accept."""
+    """One kind of activity. Subclasses declare ``name``, ``input_kind``, ``label`` and override what they accept."""
 
     name: ClassVar[str]
     input_kind: ClassVar[Literal["idea", "ballot"]]
+    label: ClassVar[str]  # the type's name, an English msgid (``N_``): "Dot voting"
     default_live_results: ClassVar[bool] = False
+    # Every other text of the type, by key (English msgids): phone, console, results and report captions. The
+    # pages and the report builder both receive them; a key another table declares too is an error.
+    labels: ClassVar[Mapping[str, str]] = {}
+    config_fields: ClassVar[tuple[ConfigField, ...]] = ()
+    # Facts the browser module needs besides the config (a budget, a length limit), sent with the type.
+    browser_limits: ClassVar[Mapping[str, Any]] = {}
+    # A prioritization method: the strategy names it among the methods, and its votes on axes are evidence.
+    prioritization: ClassVar[bool] = False
+    # Its report table lists the items best first (rank, item, ...): the room's priorities are its last one's.
+    ranks_items: ClassVar[bool] = False
+    # Offered in the room console's menu. A type made elsewhere (the barometer's questionnaire, from the barometer's
+    # console, which writes its config) is not; ``example_config`` is then a config it accepts, for the parts test.
+    in_console_menu: ClassVar[bool] = True
+    example_config: ClassVar[Mapping[str, Any]] = {}
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
         """Return the complete, normalized config or raise ``DomainError``."""
-        return {"live_results": bool_field(raw, "live_results", self.default_live_results)}
+        return {LIVE_RESULTS: bool_field(raw, LIVE_RESULTS, self.default_live_results)}
+
+    def config_field(self, name: str) -> ConfigField:
+        return next(field for field in self.config_fields if field.name == name)
 
     def check_idea(self, config: Mapping[str, Any], text: str, ideas_already_given: int) -> None:
         """Refuse an idea this activity does not take (too long, too many...)."""
@@ -100,6 +188,30 @@ class ActivityType(ABC):
     @abstractmethod
     def results(self, config: Mapping[str, Any], data: ResultInput) -> dict[str, Any]:
         """The results shown on the projector and exported."""
+
+    @abstractmethod
+    def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
+        """What the minutes, the deck and the workbook show of ``results``, in the report's language."""
+
+    def criterion_label(self, criterion: str, words: Words) -> str:
+        """How the data exports name the criterion of one vote (a criteria type names its criteria)."""
+        return words.of("criterion", criterion) if criterion else ""
+
+    def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:
+        """What an axe inherits from one item of this type's results (votes on it, or on its clusters)."""
+        return {}
+
+    def page_description(self, *, with_config: bool) -> dict[str, Any]:
+        """What the pages know of the type besides its browser module: the console also gets its config form."""
+        described: dict[str, Any] = {"input_kind": self.input_kind, "limits": dict(self.browser_limits)}
+        if with_config:
+            described |= {"default_live_results": self.default_live_results, "in_menu": self.in_console_menu,
+                          "config": [field.describe() for field in self.config_fields]}
+        return described
+
+    def all_labels(self) -> dict[str, str]:
+        """The type's name (``type_<name>``) and its other texts."""
+        return {f"type_{self.name}": self.label, **self.labels}
 
 
 REGISTRY: dict[str, ActivityType] = {}
@@ -123,9 +235,17 @@ def activity_type(name: object) -> ActivityType:
 TARGET_KINDS = ("ideas", "clusters", "axes")
 
 
-def item_source_config(raw: Mapping[str, Any], context: ConfigContext, *, allowed: Sequence[str]) -> dict[str, Any]:
+def items_field(offered: tuple[str, ...] = ("clusters", "ideas", "axes")) -> ConfigField:
+    """What a prioritization votes on: the form offers ``offered`` (first proposed), the server takes ideas when
+    unsaid, and any of ``TARGET_KINDS``."""
+    return ConfigField("target", "items", "config_target", default=TARGET_KINDS[0], initial=offered[0],
+                       choices=TARGET_KINDS, offered=offered)
+
+
+def item_source_config(raw: Mapping[str, Any], context: ConfigContext, field: ConfigField) -> dict[str, Any]:
     """``target`` and, for ideas or clusters, the ``source_activity_id`` (an idea activity of the same room)."""
-    target = raw.get("target", allowed[0])
+    allowed = field.choices
+    target = raw.get("target", field.default)
     if target not in allowed:
         raise DomainError("invalid_config", field="target", expected="|".join(allowed))
     if target == "axes":

@@ -6,10 +6,18 @@ from typing import Any
 
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
-from ..domain.prioritization import (CRITERIA, SCORE_MAX, SCORE_MIN, TieBreak, check_scores, item_agreement,
-                                     item_score, rank, respondent_count, sensitivity, validate_weights)
-from .base import TARGET_KINDS, ActivityType, ConfigContext, ResultInput, item_source_config, register
-from .prioritizing import by_group, check_targets, display, items_of
+from ..domain.prioritization import (CRITERIA, DEFAULT_WEIGHTS, MAX_WEIGHT, SCORE_MAX, SCORE_MIN, TieBreak,
+                                     check_scores, item_agreement, item_score, rank, respondent_count, sensitivity,
+                                     validate_weights)
+from ..domain.vocabulary import N_
+from ..exports.report import ResultSection
+from ..exports.words import Words
+from .base import (ActivityType, AxisEvidence, ConfigContext, ConfigField, ResultInput, item_source_config,
+                   items_field, register)
+from .prioritizing import by_group, check_targets, display, items_of, ranked_section
+
+# The console proposes the four criteria most workshops use; the server takes all of them when unsaid.
+PROPOSED_CRITERIA = ("impact", "faisabilite", "urgence", "alignement")
 
 
 def _scores_by_item(ballots: Sequence[Sequence[Allocation]]) -> dict[int, list[dict[str, int]]]:
@@ -28,9 +36,38 @@ def _scores_by_item(ballots: Sequence[Sequence[Allocation]]) -> dict[int, list[d
 class CriteriaScoring(ActivityType):
     name = "criteria_scoring"
     input_kind = "ballot"
+    label = N_("Criteria scoring")
+    prioritization = True
+    ranks_items = True
+    labels = {
+        "criteria_instructions": N_("Score each item from 1 (low) to 5 (high) on every criterion. The weights show "
+                                    "how much each criterion counts."),
+        "not_scored_yet": N_("Not scored yet"),
+        "respondents_count": N_("respondents: %(count)s"),
+        "tied": N_("tied"),
+        "weights_used": N_("Weights: %(weights)s"),
+        "criteria_means": N_("Average score per criterion (1 to 5; weight in brackets)"),
+        "sensitivity_title": N_("Does the ranking depend on the weights?"),
+        "sensitivity_stable": N_("Stable: the first ranks stay the same under other weights."),
+        "sensitivity_unstable": N_("Top ranks change under other weights: discuss the weights before deciding."),
+        "scenario_equal_weights": N_("Equal weights"),
+        "scenario_doubled": N_("%(criterion)s doubled"),
+        "scenario_removed": N_("Without %(criterion)s"),
+        "config_criteria": N_("Criteria and their weights"),
+        "config_criteria_hint": N_("Weights from 0 to 10; participants see them."),
+        "config_weight": N_("Weight"),
+    }
+    config_fields = (
+        items_field(),
+        ConfigField("criteria", "criteria", "config_criteria", hint="config_criteria_hint", default=list(CRITERIA),
+                    initial=list(PROPOSED_CRITERIA), choices=tuple(CRITERIA),
+                    extra={"weight": {"label": "config_weight", "defaults": dict(DEFAULT_WEIGHTS), "minimum": 0,
+                                      "maximum": MAX_WEIGHT}}),
+    )
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
-        criteria = raw.get("criteria", list(CRITERIA))
+        target, chosen = self.config_fields
+        criteria = raw.get("criteria", list(chosen.default))
         if not isinstance(criteria, list) or not criteria or len(set(criteria)) != len(criteria):
             raise DomainError("invalid_config", field="criteria", expected="list")
         for criterion in criteria:
@@ -39,7 +76,7 @@ class CriteriaScoring(ActivityType):
         weights = raw.get("weights", {})
         if not isinstance(weights, dict):
             raise DomainError("invalid_config", field="weights", expected="object")
-        return super().validate_config(raw, context) | item_source_config(raw, context, allowed=TARGET_KINDS) | {
+        return super().validate_config(raw, context) | item_source_config(raw, context, target) | {
             "criteria": criteria, "weights": validate_weights(weights, criteria),
         }
 
@@ -97,6 +134,16 @@ class CriteriaScoring(ActivityType):
             },
             "unscored": [item for item in order if by_item[item].rank is None],
         }
+
+
+    def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
+        return ranked_section(results, words, value_key="score", value_label="score",
+                              extra=(("agreement", "agreement"), ("respondents", "respondents")))
+
+    def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:
+        if item.get("score") is None:
+            return {}
+        return {"score": item["score"], "agreement": (item.get("agreement") or {}).get("label")}
 
 
 def _mean(item_scores: list[dict[str, int]], criterion: str) -> float | None:

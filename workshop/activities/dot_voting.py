@@ -5,8 +5,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..domain.ballots import Allocation, check_budget, rank_items, tally
-from .base import TARGET_KINDS, ActivityType, ConfigContext, ResultInput, int_field, item_source_config, register
-from .prioritizing import by_group
+from ..domain.vocabulary import N_
+from ..exports.report import ResultSection
+from ..exports.words import Words
+from .base import (ActivityType, AxisEvidence, ConfigContext, ConfigField, ResultInput, int_field, item_source_config,
+                   items_field, register)
+from .prioritizing import by_group, ranked_section
 
 TIE_BREAK = "points, then voters, then earliest idea"
 
@@ -15,11 +19,30 @@ TIE_BREAK = "points, then voters, then earliest idea"
 class DotVoting(ActivityType):
     name = "dot_voting"
     input_kind = "ballot"
+    label = N_("Dot voting")
+    prioritization = True
+    ranks_items = True
+    labels = {
+        "add_point": N_("Add a point"),
+        "remove_point": N_("Remove a point"),
+        "results_voters": N_("Voters: %(count)s"),
+        "points_voters": N_("Points: %(points)s · voters: %(voters)s"),
+        "config_budget": N_("Points per participant"),
+        "config_max_per_item": N_("Points at most on one idea"),
+    }
+    config_fields = (
+        items_field(offered=("ideas", "clusters")),
+        ConfigField("budget", "integer", "config_budget", default=5, minimum=1, maximum=100),
+        # The server bounds it by the budget (and takes 3, or the budget if smaller, when unsaid).
+        ConfigField("max_per_item", "integer", "config_max_per_item", default=3, minimum=1, maximum=100),
+    )
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
-        source = item_source_config(raw, context, allowed=TARGET_KINDS)
-        budget = int_field(raw, "budget", 5, minimum=1, maximum=100)
-        max_per_item = int_field(raw, "max_per_item", min(3, budget), minimum=1, maximum=budget)
+        target, budget_field, per_item = self.config_fields
+        source = item_source_config(raw, context, target)
+        budget = budget_field.read(raw)
+        max_per_item = int_field(raw, "max_per_item", min(per_item.default, budget), minimum=per_item.minimum or 1,
+                                 maximum=budget)
         return super().validate_config(raw, context) | source | {"budget": budget, "max_per_item": max_per_item}
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
@@ -48,3 +71,9 @@ class DotVoting(ActivityType):
                 for rank, item in enumerate(ranked, start=1)
             ],
         }
+
+    def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
+        return ranked_section(results, words, value_key="points", value_label="points", extra=(("voters", "voters"),))
+
+    def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:
+        return {"votes": item.get("points", item.get("total"))}

@@ -7,7 +7,10 @@ from typing import Any
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
 from ..domain.prioritization import MATRIX_THRESHOLD, check_placement, matrix_positions
-from .base import TARGET_KINDS, ActivityType, ConfigContext, ResultInput, item_source_config, register
+from ..domain.vocabulary import N_
+from ..exports.report import MatrixPoint, ResultSection, Table
+from ..exports.words import Words
+from .base import ActivityType, ConfigContext, ResultInput, item_source_config, items_field, register
 from .prioritizing import check_targets, display, items_of
 
 AXES = ("impact", "feasibility")
@@ -29,9 +32,22 @@ def _placements(ballots: Sequence[Sequence[Allocation]]) -> dict[int, list[tuple
 class Matrix(ActivityType):
     name = "matrix"
     input_kind = "ballot"
+    label = N_("Impact × feasibility matrix")
+    prioritization = True
+    labels = {
+        "matrix_instructions": N_("Place each item: how much impact would it have, and how feasible is it? From 1 "
+                                  "(low) to 5 (high)."),
+        "matrix_impact": N_("Impact"),
+        "matrix_feasibility": N_("Feasibility"),
+        "matrix_impact_hint": N_("How much it would change for the people concerned"),
+        "matrix_feasibility_hint": N_("How likely we are to obtain it"),
+        "matrix_label": N_("Impact and feasibility matrix"),
+        "not_placed_yet": N_("not placed yet"),
+    }
+    config_fields = (items_field(),)
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
-        return super().validate_config(raw, context) | item_source_config(raw, context, allowed=TARGET_KINDS)
+        return super().validate_config(raw, context) | item_source_config(raw, context, self.config_fields[0])
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         check_targets(allocations, targets)
@@ -56,3 +72,18 @@ class Matrix(ActivityType):
                        "feasibility": display(positions[item].feasibility), "n": positions[item].n,
                        "quadrant": positions[item].quadrant} for item, text, _order in items],
         }
+
+    def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
+        placed = [item for item in results["items"] if item["n"]]
+        return ResultSection(
+            responses=results["respondents"], summary=words["ballots_count"] % {"count": results["respondents"]},
+            matrix=tuple(MatrixPoint(item["text"], item["impact"], item["feasibility"],
+                                     words.of("quadrant", item["quadrant"])) for item in placed),
+            table=Table((words["item"], words["impact"], words["feasibility"], words["quadrant"], words["respondents"]),
+                        tuple((item["text"], words.number(item["impact"]), words.number(item["feasibility"]),
+                               words.of("quadrant", item["quadrant"]), str(item["n"])) for item in results["items"]),
+                        numeric_columns=(1, 2, 4)))
+
+    def criterion_label(self, criterion: str, words: Words) -> str:
+        """Matrix ballots place items on "impact" and "feasibility", not on criteria of the catalogue."""
+        return words[criterion] if criterion else ""

@@ -6,8 +6,12 @@ from typing import Any
 
 from ..domain.ballots import Allocation
 from ..domain.prioritization import POINTS_BUDGET, check_points, points_results
-from .base import TARGET_KINDS, ActivityType, ConfigContext, ResultInput, bool_field, item_source_config, register
-from .prioritizing import by_group, display, items_of
+from ..domain.vocabulary import N_
+from ..exports.report import ResultSection
+from ..exports.words import Words
+from .base import (ActivityType, AxisEvidence, ConfigContext, ConfigField, ResultInput, item_source_config,
+                   items_field, register)
+from .prioritizing import by_group, display, items_of, ranked_section
 
 TIE_BREAK = "points_then_supporters_then_earliest"
 
@@ -20,11 +24,32 @@ def _allocations(ballots: Sequence[Sequence[Allocation]]) -> list[dict[int, int]
 class Points100(ActivityType):
     name = "points_100"
     input_kind = "ballot"
+    label = N_("100 points")
+    prioritization = True
+    ranks_items = True
+    labels = {
+        "points_instructions": N_("Share 100 points among the items: more points for what matters most to you."),
+        "points_left_exact": N_("Points left to share: %(left)s of %(budget)s. The vote can be sent once all are "
+                                "shared."),
+        "points_over": N_("%(over)s points too many: %(budget)s at most."),
+        "add_points": N_("Add %(count)s points"),
+        "remove_points": N_("Remove %(count)s points"),
+        "points_total": N_("%(points)s points"),
+        "points_mean_support": N_("average %(mean)s per participant · given points by %(percent)s"),
+        "config_exact": N_("Exactly 100 points (otherwise up to 100)"),
+        "supporters": N_("Supporters"),
+    }
+    config_fields = (
+        items_field(),
+        # Exactly 100 by default: "I keep 40 points" is how a participant abstains without saying so.
+        ConfigField("exact", "boolean", "config_exact", default=True),
+    )
+    browser_limits = {"budget": POINTS_BUDGET}
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
-        return super().validate_config(raw, context) | item_source_config(raw, context, allowed=TARGET_KINDS) | {
-            # Exactly 100 by default: "I keep 40 points" is how a participant abstains without saying so.
-            "exact": bool_field(raw, "exact", True),
+        target, exact = self.config_fields
+        return super().validate_config(raw, context) | item_source_config(raw, context, target) | {
+            "exact": exact.read(raw),
         }
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
@@ -54,3 +79,10 @@ class Points100(ActivityType):
                        "rank": position} for position, item in enumerate(ordered, start=1)],
             "groups": by_group(data, group_summary),
         }
+
+    def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
+        return ranked_section(results, words, value_key="total", value_label="points",
+                              extra=(("mean", "mean"), ("supporters", "supporters")))
+
+    def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:
+        return {"votes": item.get("points", item.get("total"))}

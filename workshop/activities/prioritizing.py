@@ -8,6 +8,8 @@ from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
 from ..domain.prioritization import MIN_GROUP_SIZE, round_for_display
 from ..domain.profiles import PROFILE_TAGS
+from ..exports.report import Chart, ResultSection, Series, Table
+from ..exports.words import Words
 from .base import ResultInput
 
 GROUP_TAGS = tuple(PROFILE_TAGS)  # organisation_type, region
@@ -50,3 +52,27 @@ def by_group(data: ResultInput, summarize: Callable[[Sequence[Sequence[Allocatio
 
 def display(value: float | None) -> float | None:
     return round_for_display(value)
+
+
+def ranked_section(results: Mapping[str, Any], words: Words, *, value_key: str, value_label: str,
+                   extra: Sequence[tuple[str, str]]) -> ResultSection:
+    """Dot votes, criteria scores, Borda points and 100 points: a bar per item in rank order, and a table whose
+    columns are rank, item, the value, then ``extra`` (result key, label key) pairs."""
+    items = [item for item in results["items"] if item.get(value_key) is not None]
+    respondents = results.get("respondents", results.get("voters", 0))
+    headers = (words["rank"], words["item"], words[value_label], *(words[label] for _key, label in extra))
+    rows = tuple((words.number(item.get("rank")), item["text"], words.number(item.get(value_key)),
+                  *(_extra_cell(item, key, words) for key, _label in extra)) for item in results["items"])
+    return ResultSection(
+        responses=respondents, summary=words["ballots_count"] % {"count": respondents},
+        chart=Chart("bar", words[value_label], tuple(item["text"] for item in items),
+                    (Series(words[value_label], tuple(float(item[value_key]) for item in items)),),
+                    number_format="0.0" if value_key == "score" else "0"),
+        table=Table(headers, rows, numeric_columns=tuple(index for index in range(len(headers)) if index != 1)))
+
+
+def _extra_cell(item: Mapping[str, Any], key: str, words: Words) -> str:
+    if key == "agreement":
+        label = (item.get("agreement") or {}).get("label")
+        return words.of("agreement", label) if label else "–"
+    return words.number(item.get(key))

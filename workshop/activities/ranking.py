@@ -7,8 +7,11 @@ from typing import Any
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
 from ..domain.prioritization import borda_points
-from .base import TARGET_KINDS, ActivityType, ConfigContext, ResultInput, int_field, item_source_config, register
-from .prioritizing import by_group, check_targets, display, items_of
+from ..domain.vocabulary import N_
+from ..exports.report import ResultSection
+from ..exports.words import Words
+from .base import ActivityType, ConfigContext, ConfigField, ResultInput, item_source_config, items_field, register
+from .prioritizing import by_group, check_targets, display, items_of, ranked_section
 
 TIE_BREAK = "borda_then_first_places_then_earliest"
 
@@ -23,10 +26,28 @@ def _rankings(ballots: Sequence[Sequence[Allocation]]) -> list[list[int]]:
 class Ranking(ActivityType):
     name = "ranking"
     input_kind = "ballot"
+    label = N_("Ranking")
+    prioritization = True
+    ranks_items = True
+    labels = {
+        "ranking_instructions": N_("Put the items in your order of priority with the arrows, then send."),
+        "ranking_instructions_top": N_("Put the items in your order of priority with the arrows: the first %(count)s "
+                                       "count."),
+        "results_borda_points": N_("Borda points: %(points)s"),
+        "results_first_places": N_("ranked first: %(count)s"),
+        "config_max_ranked": N_("Items that count in each ranking"),
+        "borda_points": N_("Borda points"),
+        "first_places": N_("First places"),
+    }
+    config_fields = (
+        items_field(),
+        ConfigField("max_ranked", "integer", "config_max_ranked", default=10, minimum=1, maximum=50),
+    )
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
-        return super().validate_config(raw, context) | item_source_config(raw, context, allowed=TARGET_KINDS) | {
-            "max_ranked": int_field(raw, "max_ranked", 10, minimum=1, maximum=50),
+        target, max_ranked = self.config_fields
+        return super().validate_config(raw, context) | item_source_config(raw, context, target) | {
+            "max_ranked": max_ranked.read(raw),
         }
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
@@ -58,3 +79,7 @@ class Ranking(ActivityType):
                        "rank": position} for position, item in enumerate(ordered, start=1)],
             "groups": by_group(data, group_summary),
         }
+
+    def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
+        return ranked_section(results, words, value_key="points", value_label="borda_points",
+                              extra=(("first_places", "first_places"),))

@@ -17,6 +17,10 @@ from ..domain.ballots import Allocation
 from ..domain.barometer import QUESTION_KINDS, SECTORS, question_choices
 from ..domain.barometer_framework import checked_labels
 from ..domain.errors import DomainError
+from ..domain.vocabulary import N_
+from ..exports.barometer_labels import BAROMETER_LABELS
+from ..exports.report import ResultSection, Table
+from ..exports.words import Words
 from .base import ActivityType, ConfigContext, ResultInput, register
 
 QUESTION_KEY = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
@@ -49,6 +53,22 @@ def answers_of_ballot(config: Mapping[str, Any], allocations: Sequence[Allocatio
 class Survey(ActivityType):
     name = "survey"
     input_kind = "ballot"
+    label = N_("Barometer questionnaire")
+    labels = {
+        # The questions and answers as the XLSForm and the reports word them, declared once (barometer_labels.py).
+        **{f"survey_{key}": text for key, text in BAROMETER_LABELS.items()
+           if key.startswith(("form_", "status_", "sex_", "answer_")) or key == "prefer_not_to_say"},
+        "survey_progress": N_("Question %(number)s of %(total)s"),
+        "survey_previous": N_("Previous"),
+        "survey_next": N_("Next"),
+        "survey_done": N_("Thank you: your answers are saved. You can still change them while the questionnaire is "
+                          "open."),
+        "survey_anonymous": N_("Anonymous: no name is asked, and answers are only counted with others'."),
+        "survey_summary": N_("%(count)s respondents, %(complete)s of them to the end"),
+    }
+    # Made by the barometer's console (services/barometer_survey.py), which copies the edition's questions here.
+    in_console_menu = False
+    example_config = {"edition_id": 1, "questions": [{"key": "region", "kind": "region"}]}
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
         edition_id = raw.get("edition_id")
@@ -63,7 +83,8 @@ class Survey(ActivityType):
             raise DomainError("invalid_config", field="questions", expected="unique keys with a region question")
         return super().validate_config(raw, context) | {"edition_id": edition_id, "questions": checked}
 
-    def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
+    def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation],
+                     targets: frozenset[int]) -> None:
         questions = config["questions"]
         for allocation in allocations:
             if not 0 <= allocation.target_id < len(questions):
@@ -89,3 +110,13 @@ class Survey(ActivityType):
         return {"respondents": sum(1 for ballot in data.ballots if ballot), "complete": complete,
                 "questions": len(config["questions"]),
                 "regions": [{"region": region, "count": count} for region, count in regions.most_common()]}
+
+    def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
+        """The room's progress through the questionnaire; its scores are in the barometer's own reports."""
+        regions = results["regions"]
+        return ResultSection(
+            responses=results["respondents"],
+            summary=words["survey_summary"] % {"count": results["respondents"], "complete": results["complete"]},
+            table=Table((words["region"], words["count"]),
+                        tuple((words.of("region", row["region"]), str(row["count"])) for row in regions),
+                        numeric_columns=(1,)) if regions else None)

@@ -9,8 +9,11 @@ from stop_words import get_stop_words
 
 from ..domain.errors import DomainError
 from ..domain.text import word_count
+from ..domain.vocabulary import N_
 from ..domain.wordfreq import word_frequencies
-from .base import ActivityType, ConfigContext, ResultInput, cluster_board, int_field, register
+from ..exports.report import ResultSection
+from ..exports.words import Words
+from .base import ActivityType, ConfigContext, ConfigField, ResultInput, board_columns, cluster_board, register
 
 MAX_ANSWER_LENGTH = 60
 
@@ -28,13 +31,24 @@ def cloud_stopwords() -> frozenset[str]:
 class WordCloud(ActivityType):
     name = "word_cloud"
     input_kind = "idea"
+    label = N_("Word cloud")
     default_live_results = True
+    labels = {
+        "your_words": N_("Your answer, in %(maximum)s words at most"),
+        "words": N_("%(count)s / %(maximum)s words"),
+        "too_many_words": N_("Answer in %(maximum)s words at most."),
+        "results_answers": N_("Answers: %(count)s"),
+        "config_max_words": N_("Words per answer (1 to 3)"),
+        "config_max_answers": N_("Answers per participant"),
+    }
+    config_fields = (
+        ConfigField("max_words", "integer", "config_max_words", default=3, minimum=1, maximum=3),
+        ConfigField("max_per_participant", "integer", "config_max_answers", default=3, minimum=1, maximum=10),
+    )
+    browser_limits = {"max_answer_length": MAX_ANSWER_LENGTH}
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
-        return super().validate_config(raw, context) | {
-            "max_words": int_field(raw, "max_words", 3, minimum=1, maximum=3),
-            "max_per_participant": int_field(raw, "max_per_participant", 3, minimum=1, maximum=10),
-        }
+        return super().validate_config(raw, context) | {field.name: field.read(raw) for field in self.config_fields}
 
     def check_idea(self, config: Mapping[str, Any], text: str, ideas_already_given: int) -> None:
         if len(text) > MAX_ANSWER_LENGTH:
@@ -49,3 +63,10 @@ class WordCloud(ActivityType):
         frequencies = word_frequencies(visible, cloud_stopwords(), limit=120)
         return {"answers": len(visible), "frequencies": [[word, count] for word, count in frequencies],
                 "board": cluster_board(data)}
+
+    def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
+        answers = results.get("answers", 0)
+        return ResultSection(
+            responses=answers, summary=words["answers_count"] % {"count": answers},
+            word_frequencies=tuple((word, count) for word, count in results.get("frequencies", [])),
+            clusters=board_columns(results, words))

@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 
 from ..config import Settings
+from ..domain.languages import LANGUAGE_CODES
+from ..exports.catalogue import ROOM_DOWNLOADS
 
 
 def _context(settings: Settings):  # type: ignore[no-untyped-def]
@@ -170,13 +172,13 @@ def create_event_command(title: str | None, rooms: tuple[str, ...], template: st
 
 @cli.command()
 @click.argument("code")
-@click.option("--format", "export_format", type=click.Choice(["json", "pptx", "docx", "xlsx", "csv", "png", "svg"]),
+@click.option("--format", "export_format", type=click.Choice([download.key for download in ROOM_DOWNLOADS]),
               default="json", show_default=True,
               help="json: the data (docs/events.md); pptx: the restitution deck; docx: the compte rendu; xlsx: a sheet "
                    "per activity; csv: a zip of CSV files (utf-8-sig, ';'); png/svg: the word cloud.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output).")
-@click.option("--lang", type=click.Choice(["fr", "en", "ar"]), default=None, help="Language of the file (default: fr).")
+@click.option("--lang", type=click.Choice(LANGUAGE_CODES), default=None, help="Language of the file (default: fr).")
 @click.option("--without-hidden", is_flag=True, help="json: leave out the ideas the moderator hid.")
 @click.option("--include-hidden", is_flag=True, help="Files: include the ideas the moderator hid (left out by default).")
 @click.option("--with-pseudonyms", is_flag=True, help="Name participants who chose a pseudonym (counted by type otherwise).")
@@ -222,7 +224,7 @@ def write_output(content: bytes, out: Path | None) -> None:
 @cli.command("cluster")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help='Print {"clusters": [{"label": ..., "members": [...]}]}.')
-@click.option("--language", type=click.Choice(["fr", "en", "ar"]), default="fr", show_default=True,
+@click.option("--language", type=click.Choice(LANGUAGE_CODES), default="fr", show_default=True,
               help="Language of the theme labels.")
 def cluster_command(file: str, as_json: bool, language: str) -> None:
     """Suggest clusters for the ideas of FILE, one idea per line (UTF-8; - reads standard input).

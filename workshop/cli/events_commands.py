@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from ..config import Settings
+from ..domain.languages import LANGUAGE_CODES
+from ..exports.catalogue import EVENT_DOWNLOADS
 from .commands import _context, _fail, cli, created_event_document, print_created_event, translator
 
 
@@ -24,12 +26,13 @@ def _write(document: object, out: Path | None) -> None:
               default=None,
               help="JSON data. archive: the whole event, to import on another laptop; strategy: the axes in priority "
                    "order; national: the thematic workshops side by side; declination: the tableau de déclinaison.")
-@click.option("--document", type=click.Choice(["compte-rendu-consolide", "sni", "note-de-politique", "sri",
-                                               "document-de-position", "deck", "xlsx"]), default=None,
+@click.option("--document", type=click.Choice([download.key for download in EVENT_DOWNLOADS
+                                               if download.extension != "json"]),
+              default=None,
               help="A file: the consolidated minutes, the SNI, the policy paper, the SRI, the position paper (docx), "
                    "the restitution deck (pptx) or the workbook (xlsx).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: stdout).")
-@click.option("--lang", type=click.Choice(["fr", "en", "ar"]), default=None, help="Language of the file (default: fr).")
+@click.option("--lang", type=click.Choice(LANGUAGE_CODES), default=None, help="Language of the file (default: fr).")
 @click.option("--include-hidden", is_flag=True, help="Include the ideas the moderator hid.")
 @click.option("--with-pseudonyms", is_flag=True, help="Name participants who chose a pseudonym.")
 @click.option("--progress", "show_progress", is_flag=True, help="Print 'progress 0.40' lines on standard error.")

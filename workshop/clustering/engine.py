@@ -28,8 +28,9 @@ from functools import lru_cache
 import networkx as nx
 from rapidfuzz import fuzz
 
+from ..domain.languages import LANGUAGE_CODES as LANGUAGES
 from ..domain.text import clean_text
-from .lexicon import LANGUAGES, OTHER_LABELS, THEMES
+from .lexicon import OTHER_LABELS, THEMES
 from .themes import generic_keys, theme_scores, theme_shares
 from .tokens import Token, idea_tokens
 

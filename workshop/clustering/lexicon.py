@@ -1,6 +1,6 @@
 """The theme lexicon of this field (migrants' access to rights in Morocco), as data.
 
-Each theme has a label in French, English and Arabic, the thématique of shared/domain.md §2 it feeds,
+Each theme has a label in French, English and Arabic, the theme of an axe d'influence it proposes,
 and words and phrases in the three languages. ``terms`` point clearly to the theme; ``hints`` lean
 towards it but also turn up elsewhere (``naissance``: a birth certificate or a maternity ward), so
 they weigh less. Write words as people type them: matching folds case and accents, stems French and
@@ -16,15 +16,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-LANGUAGES = ("fr", "en", "ar")
-
-
 @dataclass(frozen=True)
 class Theme:
     """One theme of the lexicon."""
 
     key: str
-    domain_theme: str                      # the thématique of an axe d'influence (domain.md §2)
+    # The theme (domain/axes.py THEMES) an axe made of such a cluster starts with; None for the cross-cutting
+    # themes, where the moderator chooses (the console proposes « transversal » unless another cluster says more).
+    axis_theme: str | None
     labels: Mapping[str, str]              # language → short label
     terms: Mapping[str, tuple[str, ...]]   # language → words and phrases that point to the theme
     hints: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # language → words that lean to it
@@ -33,7 +32,7 @@ class Theme:
 THEMES: tuple[Theme, ...] = (
     Theme(
         key="sante",
-        domain_theme="santé",
+        axis_theme="sante",
         labels={"fr": "Santé", "en": "Health", "ar": "الصحة"},
         terms={
             "fr": (
@@ -73,7 +72,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="education",
-        domain_theme="éducation",
+        axis_theme="education",
         labels={"fr": "Éducation", "en": "Education", "ar": "التعليم"},
         terms={
             "fr": (
@@ -114,7 +113,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="justice",
-        domain_theme="justice",
+        axis_theme="justice",
         labels={"fr": "Justice et accès aux droits", "en": "Justice and access to rights",
                 "ar": "العدالة والولوج إلى الحقوق"},
         terms={
@@ -150,7 +149,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="papiers",
-        domain_theme="papiers/séjour",
+        axis_theme="papiers_sejour",
         labels={"fr": "Papiers et séjour", "en": "Documents and residence", "ar": "الوثائق والإقامة"},
         terms={
             "fr": (
@@ -195,7 +194,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="emploi",
-        domain_theme="emploi",
+        axis_theme="emploi",
         labels={"fr": "Emploi et moyens de subsistance", "en": "Work and livelihoods", "ar": "الشغل وسبل العيش"},
         terms={
             "fr": (
@@ -239,7 +238,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="logement",
-        domain_theme="logement/protection",
+        axis_theme="logement_protection",
         labels={"fr": "Logement et hébergement", "en": "Housing and shelter", "ar": "السكن والإيواء"},
         terms={
             "fr": (
@@ -272,7 +271,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="protection",
-        domain_theme="logement/protection",
+        axis_theme="logement_protection",
         labels={"fr": "Protection (violences, mineurs, traite)", "en": "Protection (violence, minors, trafficking)",
                 "ar": "الحماية (العنف، القاصرون، الاتجار بالبشر)"},
         terms={
@@ -317,7 +316,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="participation",
-        domain_theme="transversal",
+        axis_theme=None,
         labels={"fr": "Participation et plaidoyer", "en": "Participation and advocacy", "ar": "المشاركة والترافع"},
         terms={
             "fr": (
@@ -356,7 +355,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="discrimination",
-        domain_theme="transversal",
+        axis_theme=None,
         labels={"fr": "Discriminations et cohésion sociale", "en": "Discrimination and social cohesion",
                 "ar": "التمييز والتماسك الاجتماعي"},
         terms={

@@ -1,4 +1,4 @@
-"""The record of an axe d'influence (domain.md §2): its editable fields, checked, and the SNI → SRI rules."""
+"""The record of an axe d'influence: its editable fields, checked, and the SNI → SRI rules."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -19,33 +19,37 @@ RISK_TYPES = ("security", "reputation", "relationship", "expectations", "legal")
 INDICATOR_LEVELS = ("activity", "intermediate_outcome", "policy_change", "impact")
 
 SHORT, LONG = 300, 4000  # a title-like field, and a paragraph
+DATE = 40  # "mars 2027", "T2 2027": dates are written as people say them
+MAX_TITLE_LENGTH = SHORT
 MAX_ROWS = 50
 
-# Field specs: ("text", max) | ("choice", options) | ("int", lo, hi) | ("list", {row spec}) | ("group", {spec}).
+# Field specs: ("text", max) | ("lines",) | ("choice", options, label prefix) | ("int", lo, hi) | ("list", row kind)
+# | ("group", {name: spec}). A choice's label is the vocabulary's ``<prefix>_<option>`` (domain/vocabulary.py).
 Spec = tuple[Any, ...]
 ROW_SPECS: dict[str, dict[str, Spec]] = {
-    "evidence": {"fact": ("text", LONG), "figure": ("text", SHORT), "source": ("text", SHORT), "date": ("text", 40)},
-    "smart": {"statement": ("text", LONG), "indicator": ("text", SHORT), "deadline": ("text", 40)},
-    "asks": {"measure": ("text", LONG), "decision_maker": ("text", SHORT), "instrument": ("choice", INSTRUMENTS),
-             "level": ("choice", LEVELS)},
-    "actors": {"name": ("text", SHORT), "role": ("choice", ACTOR_ROLES), "influence": ("int", 1, 5),
+    "evidence": {"fact": ("text", LONG), "figure": ("text", SHORT), "source": ("text", SHORT), "date": ("text", DATE)},
+    "smart": {"statement": ("text", LONG), "indicator": ("text", SHORT), "deadline": ("text", DATE)},
+    "asks": {"measure": ("text", LONG), "decision_maker": ("text", SHORT),
+             "instrument": ("choice", INSTRUMENTS, "instrument"), "level": ("choice", LEVELS, "level")},
+    "actors": {"name": ("text", SHORT), "role": ("choice", ACTOR_ROLES, "actor_role"), "influence": ("int", 1, 5),
                "interest": ("int", 1, 5), "alignment": ("int", -2, 2)},
     "target_messages": {"target": ("text", SHORT), "message": ("text", LONG), "messenger": ("text", SHORT),
                         "channel": ("text", SHORT)},
-    "activities": {"type": ("choice", ACTIVITY_TYPES), "description": ("text", LONG), "owner": ("text", SHORT),
-                   "start": ("text", 40), "end": ("text", 40), "resources": ("text", SHORT)},
-    "windows": {"event": ("text", SHORT), "date": ("text", 40)},
-    "risks": {"description": ("text", LONG), "type": ("choice", RISK_TYPES), "probability": ("int", 1, 4),
+    "activities": {"type": ("choice", ACTIVITY_TYPES, "axis_activity"), "description": ("text", LONG),
+                   "owner": ("text", SHORT), "start": ("text", DATE), "end": ("text", DATE),
+                   "resources": ("text", SHORT)},
+    "windows": {"event": ("text", SHORT), "date": ("text", DATE)},
+    "risks": {"description": ("text", LONG), "type": ("choice", RISK_TYPES, "risk_type"), "probability": ("int", 1, 4),
               "impact": ("int", 1, 4), "mitigation": ("text", LONG)},
-    "indicators": {"level": ("choice", INDICATOR_LEVELS), "indicator": ("text", SHORT), "baseline": ("text", SHORT),
-                   "target": ("text", SHORT), "source": ("text", SHORT)},
+    "indicators": {"level": ("choice", INDICATOR_LEVELS, "indicator_level"), "indicator": ("text", SHORT),
+                   "baseline": ("text", SHORT), "target": ("text", SHORT), "source": ("text", SHORT)},
     "progress_markers": {"expect": ("text", LONG), "like": ("text", LONG), "love": ("text", LONG)},
 }
 FIELD_SPECS: dict[str, Spec] = {
     "problem": ("group", {"central": ("text", LONG), "causes": ("lines",), "effects": ("lines",),
                           "evidence": ("list", "evidence")}),
     "objectives": ("group", {"change": ("text", LONG), "smart": ("list", "smart"),
-                             "change_type": ("choice", CHANGE_TYPES)}),
+                             "change_type": ("choice", CHANGE_TYPES, "change_type")}),
     "asks": ("list", "asks"),
     "actors": ("list", "actors"),
     "messages": ("group", {"central": ("text", LONG), "by_target": ("list", "target_messages")}),
@@ -55,6 +59,29 @@ FIELD_SPECS: dict[str, Spec] = {
     "indicators": ("list", "indicators"),
     "progress_markers": ("list", "progress_markers"),
 }
+
+
+def editor_schema() -> dict[str, Any]:
+    """The record's shape as the axe editor receives it in its data island (the page copies none of it)."""
+    def described(spec: Spec) -> dict[str, Any]:
+        kind = spec[0]
+        if kind == "text":
+            return {"kind": "text", "max": spec[1]}
+        if kind == "choice":
+            return {"kind": "choice", "options": list(spec[1]), "prefix": spec[2]}
+        if kind == "int":
+            return {"kind": "int", "minimum": spec[1], "maximum": spec[2]}
+        if kind == "list":
+            return {"kind": "list", "rows": spec[1]}
+        if kind == "group":
+            return {"kind": "group", "fields": {name: described(sub) for name, sub in spec[1].items()}}
+        return {"kind": kind}
+
+    return {"fields": {name: described(spec) for name, spec in FIELD_SPECS.items()},
+            "rows": {kind: {name: described(spec) for name, spec in row.items()} for kind, row in ROW_SPECS.items()},
+            "title": described(("text", MAX_TITLE_LENGTH)), "short": SHORT,
+            "theme": described(("choice", THEMES, "theme")), "status": described(("choice", STATUSES, "status")),
+            "disposition": described(("choice", DISPOSITIONS, "disposition"))}
 
 
 def empty_fields() -> dict[str, Any]:

@@ -12,7 +12,7 @@ from pptx.util import Emu, Pt
 from . import barometer_charts as charts
 from .barometer_report import BarometerReport, ScoreCell
 from .charts import Scene, to_png
-from .render_pptx import TEMPLATE
+from .deck.layout import TEMPLATE
 
 NAVY, INK, GREY = RGBColor(0x1B, 0x3A, 0x5C), RGBColor(0x22, 0x2B, 0x36), RGBColor(0x5F, 0x6B, 0x7A)
 WIDTH, HEIGHT = 12192000, 6858000

@@ -14,7 +14,7 @@ from .barometer_report import BarometerReport, ScoreCell
 from .charts import Scene, to_png
 from .documents import (BulletList, Callout, Cell, Cover, DocumentModel, Heading, PageBreak, Paragraph, Picture,
                         TableBlock)
-from .render_docx import render_docx
+from .word import render_docx
 
 MAX_MOVED_FIGURES = 40
 

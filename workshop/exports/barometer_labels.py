@@ -1,11 +1,11 @@
 """Every word the barometer's form, dashboard, reports and workbooks print, by key (English msgids, ``N_``).
 
-Region names come from ``labels.COMMON_LABELS`` (``region_<slug>``); sectors, dimensions and indicators are
+Region names come from ``domain/vocabulary.py`` (``CODE_LABELS["region"]``); sectors, dimensions and indicators are
 data of the framework, in French, Arabic and English.
 """
 from __future__ import annotations
 
-from .labels import N_
+from ..domain.vocabulary import N_
 
 BAROMETER_LABELS: dict[str, str] = {
     # The form and the breakdowns

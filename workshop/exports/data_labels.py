@@ -1,7 +1,7 @@
 """Labels of the data exports (see labels.py)."""
 from __future__ import annotations
 
-from .labels import N_
+from ..domain.vocabulary import N_
 
 DATA_LABELS: dict[str, str] = {
     "data_idea_id": N_("No."),

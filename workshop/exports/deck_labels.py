@@ -1,7 +1,7 @@
 """Labels of the deck exports (see labels.py)."""
 from __future__ import annotations
 
-from .labels import N_
+from ..domain.vocabulary import N_
 
 DECK_LABELS: dict[str, str] = {
     "deck_kicker": N_("Restitution"),
@@ -16,10 +16,6 @@ DECK_LABELS: dict[str, str] = {
     "deck_declines": N_("Declines"),
     "deck_parent_axis": N_("National axe"),
     "deck_power_interest": N_("Power/interest grid"),
-    "deck_manage_closely": N_("Manage closely"),
-    "deck_keep_satisfied": N_("Keep satisfied"),
-    "deck_keep_informed": N_("Keep informed"),
-    "deck_monitor": N_("Monitor"),
     "deck_not_placed": N_("not placed"),
     "deck_alignment_strongly_opposed": N_("Strongly opposed"),
     "deck_alignment_opposed": N_("Opposed"),

@@ -1,7 +1,7 @@
 """Labels of the document exports (see labels.py)."""
 from __future__ import annotations
 
-from .labels import N_
+from ..domain.vocabulary import N_
 
 DOCUMENT_LABELS: dict[str, str] = {
     # Documents and their facts
@@ -61,7 +61,6 @@ DOCUMENT_LABELS: dict[str, str] = {
     "declination_table": N_("Declination table"),
     "axes": N_("Axes"),
     "theme": N_("Theme"),
-    "status": N_("Status"),
     "disposition": N_("Disposition"),
     "parent_axis": N_("National axis and regional axis"),
     "sni_axis": N_("National axis (SNI)"),

@@ -1,7 +1,7 @@
 """CSV files of one activity, for French-locale Excel: UTF-8 with a BOM, ';' between cells, formulas defused.
 
-The text rules that every data export shares live here too: ``clean_text`` (characters no Office file may
-hold) and ``escape_formula`` (a cell that a spreadsheet would run as a formula).
+The rule both data exports share lives here too: ``escape_formula`` (a cell that a spreadsheet would run as a
+formula); characters no Office file may hold are cleaned by typography.clean_text.
 """
 from __future__ import annotations
 
@@ -9,27 +9,18 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+from .labels import Labels
 from .report import ActivityReport, IdeaRecord, RoomReport, VoteRecord
+from .typography import clean_text
 
 ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8; without it, French Excel reads Windows-1252
 DELIMITER = ";"  # French Excel splits on ';' (',' is the decimal separator)
 
-# XML 1.0 forbids C0 control characters except tab, line feed and carriage return: openpyxl refuses them and
-# python-pptx writes a file PowerPoint cannot open. A vertical tab or form feed is what Word pastes for a manual
-# line break, so those become line breaks; the others carry nothing a reader could see.
-_LINE_BREAKS = re.compile("[\x0b\x0c\u2028\u2029]")
-_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-
 # A cell starting with one of these is run as a formula by Excel and LibreOffice (OWASP "CSV injection"): a tab
 # or carriage return also counts, because Excel strips it and then reads what follows.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def clean_text(text: str) -> str:
-    """The text without the characters that XML (so xlsx and pptx) cannot hold."""
-    return _FORBIDDEN.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 def escape_formula(text: str) -> str:
@@ -53,17 +44,17 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes
     return buffer.getvalue().encode(ENCODING)
 
 
-def idea_headers(labels: dict[str, str]) -> tuple[str, ...]:
+def idea_headers(labels: Mapping[str, str]) -> tuple[str, ...]:
     return (labels["data_idea_id"], labels["idea"], labels["cluster"], labels["hidden"], labels["data_merged_into"],
             labels["data_participant"], labels["data_created_at"])
 
 
-def idea_row(idea: IdeaRecord, labels: dict[str, str]) -> tuple[object, ...]:
+def idea_row(idea: IdeaRecord, labels: Mapping[str, str]) -> tuple[object, ...]:
     return (idea.id, idea.text, idea.cluster or labels["unclustered"], labels["yes"] if idea.hidden else labels["no"],
             idea.merged_into if idea.merged_into is not None else "", idea.participant, idea.created_at)
 
 
-def vote_headers(labels: dict[str, str]) -> tuple[str, ...]:
+def vote_headers(labels: Mapping[str, str]) -> tuple[str, ...]:
     return labels["data_participant"], labels["item"], labels["data_criterion"], labels["points"]
 
 
@@ -75,21 +66,18 @@ def visible_ideas(activity: ActivityReport, include_hidden: bool) -> tuple[IdeaR
     return tuple(idea for idea in activity.ideas if include_hidden or not idea.hidden)
 
 
-def with_fallback(labels: dict[str, str] | None) -> dict[str, str]:
-    """The report's labels over the untranslated English ones: an activity alone carries none, and a report built
-    before a key was added still renders (in English for that key) rather than failing on the day."""
-    from .labels import all_labels
-
-    return {**all_labels(), **(labels or {})}
+def with_fallback(labels: Mapping[str, str] | None) -> Labels:
+    """The report's labels over the untranslated English ones (see ``Labels``)."""
+    return Labels(labels)
 
 
-def render_csv(activity: ActivityReport, include_hidden: bool = False, labels: dict[str, str] | None = None) -> bytes:
+def render_csv(activity: ActivityReport, include_hidden: bool = False, labels: Mapping[str, str] | None = None) -> bytes:
     """The activity's ideas, one row per idea; hidden ideas only when asked for. Pass ``report.labels``."""
     labels = with_fallback(labels)
     return write_csv(idea_headers(labels), (idea_row(idea, labels) for idea in visible_ideas(activity, include_hidden)))
 
 
-def render_votes_csv(activity: ActivityReport, labels: dict[str, str] | None = None) -> bytes:
+def render_votes_csv(activity: ActivityReport, labels: Mapping[str, str] | None = None) -> bytes:
     """The activity's ballots, one row per allocation (participant, item, criterion, points)."""
     return write_csv(vote_headers(with_fallback(labels)), (vote_row(vote) for vote in activity.votes))
 
@@ -107,7 +95,7 @@ def csv_name(activity: ActivityReport, suffix: str) -> str:
     return f"{activity.id:03d}-{kind}-{suffix}.csv"
 
 
-def render_room_csv_zip(room: RoomReport, include_hidden: bool = False, labels: dict[str, str] | None = None) -> bytes:
+def render_room_csv_zip(room: RoomReport, include_hidden: bool = False, labels: Mapping[str, str] | None = None) -> bytes:
     """Every activity of a room as CSV files in one zip: ideas, votes and result table, when each has any."""
     labels = with_fallback(labels)
     buffer = io.BytesIO()

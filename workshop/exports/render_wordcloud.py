@@ -10,20 +10,17 @@ from __future__ import annotations
 import base64
 import io
 import logging
-import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 from xml.sax import saxutils
 
 from PIL import Image, ImageDraw, ImageFont, features
 
-from .render_csv import clean_text
+from .typography import ARABIC, FONT_FILES, clean_text
 
-ASSETS = Path(__file__).parent / "assets"
-FONT_PATH = ASSETS / "DejaVuSans-Bold.ttf"  # bold reads better from the back of the room; same Arabic coverage
-PLACEHOLDER_FONT_PATH = ASSETS / "DejaVuSans.ttf"
+FONT_PATH = FONT_FILES[True]  # bold reads better from the back of the room; same Arabic coverage
+PLACEHOLDER_FONT_PATH = FONT_FILES[False]
 SEED = 20261210  # any fixed number: the same frequencies always give the same picture
 MAX_WORDS = 80
 BACKGROUND = "#FFFFFF"
@@ -32,7 +29,6 @@ BACKGROUND = "#FFFFFF"
 PALETTE = ("#0B4F6C", "#0E7C7B", "#C8642A", "#4E7D32", "#6B3F8C", "#A23B52", "#1F6F9E", "#7A5C14")
 PLACEHOLDER_COLOUR = "#8A969C"
 
-ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 RAQM = features.check("raqm")
 
 log = logging.getLogger(__name__)

@@ -18,9 +18,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .render_csv import (FORMULA_STARTS, clean_text, idea_headers, idea_row, visible_ideas, vote_headers, vote_row,
-                         with_fallback)
+from .render_csv import FORMULA_STARTS, idea_headers, idea_row, visible_ideas, vote_headers, vote_row, with_fallback
 from .report import ActivityReport, Report, Table
+from .typography import clean_text
 
 EXCEL_CELL_LIMIT = 32_767  # characters in one cell
 SHEET_NAME_LIMIT = 31

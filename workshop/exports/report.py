@@ -65,12 +65,9 @@ class VoteRecord:
 
 
 @dataclass(frozen=True)
-class ActivityReport:
-    id: int
-    type: str
-    type_label: str
-    prompt: str
-    phase_label: str
+class ResultSection:
+    """What one activity's results put in the documents: its type's ``report_section`` fills it."""
+
     responses: int  # ideas given, or ballots cast
     summary: str  # one translated sentence: "42 ideas from 17 participants", "31 ballots"
     chart: Chart | None = None
@@ -78,6 +75,17 @@ class ActivityReport:
     word_frequencies: tuple[tuple[str, int], ...] = ()
     clusters: tuple[ClusterCards, ...] = ()  # the idea wall by cluster (unclustered last, with its own label)
     matrix: tuple[MatrixPoint, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActivityReport(ResultSection):
+    """One activity: what it is, its results' section (``ResultSection``), its ideas and votes as data."""
+
+    id: int
+    type: str
+    type_label: str
+    prompt: str
+    phase_label: str
     ideas: tuple[IdeaRecord, ...] = ()
     votes: tuple[VoteRecord, ...] = ()
 

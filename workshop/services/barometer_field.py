@@ -12,7 +12,7 @@ from ..domain.barometer import (BAROMETER_REGIONS, BREAKDOWNS, NOT_SAID, PERCEPT
                                 YES_NO_CHOICES, answers_of, need_question)
 from ..domain.errors import DomainError
 from ..exports.barometer_labels import BAROMETER_LABELS
-from ..exports.labels import COMMON_LABELS
+from ..domain.vocabulary import vocabulary_labels
 from ..fieldforms import Choice, FormSpec, Group, Language, Question, read_submissions, read_table, write_xlsform
 from ..domain.text import clean_text
 from ..models import BarometerEdition, BarometerPolicyEvent, BarometerResponse
@@ -36,7 +36,7 @@ def _choices(translators: Mapping[str, Translate], names: tuple[str, ...], label
 def form_spec(edition: BarometerEdition, translators: Mapping[str, Translate]) -> FormSpec:
     """The edition's questionnaire: region, legal status and sex, then per sector a filter question and one
     question per perception, usage and knowledge indicator (usage only for those who needed the service)."""
-    labels = {**COMMON_LABELS, **BAROMETER_LABELS}
+    labels = {**vocabulary_labels(), **BAROMETER_LABELS}
     text = lambda key: _translated(translators, labels[key])  # noqa: E731
     choice_lists = {
         "regions": _choices(translators, BAROMETER_REGIONS, labels, "region_"),

@@ -16,7 +16,7 @@ from ..domain.errors import DomainError
 from ..exports.barometer_labels import BAROMETER_LABELS
 from ..exports.barometer_report import (AnonymisedResponse, BarometerReport, Changes, CommentRow, IndicatorInfo,
                                         LegalScoreRow, MovedFigure, PolicyEventRow, ScoreCell)
-from ..exports.labels import COMMON_LABELS
+from ..domain.vocabulary import CODE_LABELS
 from ..models import BarometerDraft, BarometerEdition
 from ..models.barometer import comments_of, legal_scores_of
 from .barometer import (DRAFTS, NARRATIVE_SECTIONS, EditionScores, breakdown_cells, edition_scores, find_edition,
@@ -39,9 +39,8 @@ def _text(labels: dict[str, str], language: str) -> str:
 
 
 def _translated_labels(translate: Translate) -> dict[str, str]:
-    region_keys = {f"region_{slug}" for slug in BAROMETER_REGIONS}
     words = {key: translate(text) for key, text in BAROMETER_LABELS.items()}
-    words.update({key: translate(text) for key, text in COMMON_LABELS.items() if key in region_keys})
+    words.update({f"region_{slug}": translate(CODE_LABELS["region"][slug]) for slug in BAROMETER_REGIONS})
     return words
 
 

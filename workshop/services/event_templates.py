@@ -11,7 +11,7 @@ from typing import Any
 
 from ..domain.errors import DomainError
 from .agenda import create_activity_in
-from ..exports.labels import N_
+from ..domain.vocabulary import N_
 from .context import ServiceContext
 from .events import CreatedEvent, create_event, find_room
 

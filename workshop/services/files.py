@@ -8,30 +8,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..domain.errors import DomainError
+from ..exports.catalogue import MIMETYPES, Download, event_download, room_download
+from ..exports.deck import render_deck
 from ..exports.render_csv import render_room_csv_zip
-from ..exports.render_docx import render_document
-from ..exports.render_pptx import render_deck
 from ..exports.render_wordcloud import render_wordcloud_png, render_wordcloud_svg
 from ..exports.render_xlsx import render_xlsx
 from ..exports.report import Report
+from ..exports.word import render_document
 from .context import ServiceContext
 from .exports import export_room
 from .reports import build_event_report, build_room_report
-
-ROOM_FORMATS = ("pptx", "docx", "xlsx", "csv", "png", "svg", "json")
-EVENT_DOCUMENTS = ("compte-rendu-consolide", "sni", "note-de-politique", "sri", "document-de-position", "deck", "xlsx",
-                   "archive")
-MIMETYPES = {
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "zip": "application/zip",
-    "png": "image/png",
-    "svg": "image/svg+xml",
-    "json": "application/json",
-}
-# Which strategy each document is written from: a policy paper needs an SNI, a position paper an SRI.
-DOCUMENT_STRATEGY = {"sni": "sni", "note-de-politique": "sni", "sri": "sri", "document-de-position": "sri"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +43,8 @@ def export_room_file(ctx: ServiceContext, code: str, export_format: str, *, lang
                      translate: Callable[[str], str], include_hidden: bool = False,
                      with_pseudonyms: bool = False, progress: Progress = _silent) -> ExportFile:
     """One room in one format: deck, minutes (compte rendu), workbook, CSVs, word cloud image, or JSON."""
-    if export_format not in ROOM_FORMATS:
+    download = room_download(export_format)
+    if download is None:
         raise DomainError("unknown_format")
     progress(0.05)
     if export_format == "json":
@@ -71,8 +58,9 @@ def export_room_file(ctx: ServiceContext, code: str, export_format: str, *, lang
     stem = f"workshop-{room.code}-{_slug(room.name)}"
     if export_format == "pptx":
         return ExportFile(render_deck(report), f"{stem}.pptx", MIMETYPES["pptx"])
-    if export_format == "docx":
-        return ExportFile(render_document(report, "compte-rendu"), f"{stem}-compte-rendu.docx", MIMETYPES["docx"])
+    if download.document:
+        return ExportFile(render_document(report, download.document), f"{stem}-{download.document}.docx",
+                          MIMETYPES["docx"])
     if export_format == "xlsx":
         return ExportFile(render_xlsx(report, include_hidden=include_hidden), f"{stem}.xlsx", MIMETYPES["xlsx"])
     if export_format == "csv":
@@ -89,7 +77,8 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
                       translate: Callable[[str], str], include_hidden: bool = False,
                       with_pseudonyms: bool = False, progress: Progress = _silent) -> ExportFile:
     """One event document: consolidated minutes, SNI, policy paper, SRI, position paper, deck, workbook, archive."""
-    if document not in EVENT_DOCUMENTS:
+    download = event_download(document)
+    if download is None:
         raise DomainError("unknown_format")
     progress(0.05)
     if document == "archive":
@@ -100,18 +89,19 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
     report = build_event_report(ctx, event_id, language=language, translate=translate, include_hidden=include_hidden,
                                 with_pseudonyms=with_pseudonyms)
     progress(0.4)
-    _check_document(report, document)
+    _check_document(report, download)
     stem = f"workshop-{event_id}-{_slug(report.meta.title)}"
     if document == "deck":
         return ExportFile(render_deck(report), f"{stem}.pptx", MIMETYPES["pptx"])
     if document == "xlsx":
         return ExportFile(render_xlsx(report, include_hidden=include_hidden), f"{stem}.xlsx", MIMETYPES["xlsx"])
-    return ExportFile(render_document(report, document), f"{stem}-{document}.docx", MIMETYPES["docx"])
+    return ExportFile(render_document(report, download.document), f"{stem}-{document}.docx", MIMETYPES["docx"])
 
 
-def _check_document(report: Report, document: str) -> None:
-    wanted = DOCUMENT_STRATEGY.get(document)
+def _check_document(report: Report, download: Download) -> None:
+    """A policy paper needs an SNI, a position paper an SRI, the consolidated minutes two workshops."""
+    wanted = download.strategy
     if wanted and (report.strategy is None or report.strategy.kind != wanted):
-        raise DomainError("document_needs_strategy", document=document, kind=wanted.upper())
-    if document == "compte-rendu-consolide" and report.comparison is None:
+        raise DomainError("document_needs_strategy", document=download.key, kind=wanted.upper())
+    if download.needs_workshops and report.comparison is None:
         raise DomainError("document_needs_workshops")

@@ -7,20 +7,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import fields as dataclass_fields
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..activities import activity_type
+from ..activities import REGISTRY, activity_type, type_labels
 from ..domain.axes import risk_level
 from ..domain.errors import DomainError
+from ..domain.languages import text_direction
 from ..domain.profiles import ORGANISATION_TYPES, REGIONS
+from ..domain.vocabulary import merged_labels
 from ..exports.labels import all_labels
-from ..exports.report import (ActivityReport, ActorPoint, AxisReport, Chart, ClusterCards, Comparison, CountRow,
-                              DeclinationRow, FieldBlock, IdeaRecord, MatrixPoint, Meta, ParticipantsSummary, Report,
-                              RoomReport, Series, StrategyReport, Table, VoteRecord)
+from ..exports.report import (ActivityReport, ActorPoint, AxisReport, Comparison, CountRow, DeclinationRow, FieldBlock,
+                              IdeaRecord, Meta, ParticipantsSummary, Report, RoomReport, StrategyReport, Table,
+                              VoteRecord)
+from ..exports.words import Words, plain_number
 from ..models import Activity, Axis, Ballot, Event, Idea, Participant, Room, Strategy, Vote
 from ..models.activities import activities_of_room
 from ..models.strategy import axes_of_strategy
@@ -30,42 +34,17 @@ from .items import item_views
 from .state import compute_results
 
 Translate = Callable[[str], str]
-RTL = frozenset({"ar"})
 
 
-class _Words:
-    """Translated labels, by key, and the vocabulary the builder needs (profile tags, regions)."""
-
-    def __init__(self, translate: Translate, language: str) -> None:
-        self.translate = translate
-        self.labels = {key: translate(text) for key, text in all_labels().items()}
-        # French and Moroccan usage write 82,5; the same figure reads 82.5 in English.
-        self.decimal = "." if language == "en" else ","
-
-    def number(self, value: Any) -> str:
-        return _number(value).replace(".", self.decimal)
-
-    def __getitem__(self, key: str) -> str:
-        return self.labels.get(key, key)
-
-    def of(self, prefix: str, value: object) -> str:
-        if value in (None, ""):
-            return ""
-        return self.labels.get(f"{prefix}_{value}", str(value))
-
-
-def _number(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return str(value)
+def report_words(translate: Translate, language: str) -> Words:
+    """Every label an export may print (the exports' own, the vocabulary's, every activity type's), translated."""
+    return Words(merged_labels(all_labels(), type_labels()), translate, language)  # type: ignore[arg-type]
 
 
 def build_room_report(ctx: ServiceContext, code: str, *, language: str, translate: Translate,
                       include_hidden: bool = False, with_pseudonyms: bool = False) -> Report:
     """One room: its participants by type, every activity with its results, ideas and votes."""
-    words = _Words(translate, language)
+    words = report_words(translate, language)
     with ctx.db.read() as session:
         room = find_room(session, code)
         event = room.event
@@ -77,7 +56,7 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
 def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, translate: Translate,
                        include_hidden: bool = False, with_pseudonyms: bool = False) -> Report:
     """A whole event: every room, the strategy, the thematic workshops compared."""
-    words = _Words(translate, language)
+    words = report_words(translate, language)
     with ctx.db.read() as session:
         event = session.get(Event, event_id)
         if event is None:
@@ -88,12 +67,12 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
 
 
 def _meta(event: Event, language: str, subtitle: str) -> Meta:
-    return Meta(language=language, direction="rtl" if language in RTL else "ltr", title=event.title,
+    return Meta(language=language, direction="rtl" if text_direction(language) == "rtl" else "ltr", title=event.title,
                 subtitle=subtitle, date=event.created_at.strftime("%d/%m/%Y"), place="",
                 generated_at=datetime.now().strftime("%Y-%m-%d %H:%M"), event_id=event.id)
 
 
-def _room(session: Session, room: Room, words: _Words, include_hidden: bool, with_pseudonyms: bool) -> RoomReport:
+def _room(session: Session, room: Room, words: Words, include_hidden: bool, with_pseudonyms: bool) -> RoomReport:
     people = list(session.scalars(select(Participant).where(Participant.room_id == room.id).order_by(Participant.id)))
     names = {person.id: (person.pseudonym if with_pseudonyms and person.pseudonym else person.public_id)
              for person in people}
@@ -104,7 +83,7 @@ def _room(session: Session, room: Room, words: _Words, include_hidden: bool, wit
                       activities=activities, priorities=_priorities(activities))
 
 
-def _participants(people: Sequence[Participant], words: _Words, with_pseudonyms: bool) -> ParticipantsSummary:
+def _participants(people: Sequence[Participant], words: Words, with_pseudonyms: bool) -> ParticipantsSummary:
     """Counted by type, never named: a pseudonym appears only when its owner gave it and the export asks for it."""
     def counts(tag: str, values: Sequence[str]) -> tuple[CountRow, ...]:
         counter = Counter(person.tags.get(tag) for person in people)
@@ -119,7 +98,7 @@ def _participants(people: Sequence[Participant], words: _Words, with_pseudonyms:
         pseudonyms=tuple(sorted(person.pseudonym for person in people if person.pseudonym)) if with_pseudonyms else ())
 
 
-def _activity(session: Session, activity: Activity, words: _Words, names: dict[int, str],
+def _activity(session: Session, activity: Activity, words: Words, names: dict[int, str],
               include_hidden: bool) -> ActivityReport:
     kind = activity_type(activity.type)
     results = compute_results(session, activity)
@@ -133,137 +112,20 @@ def _activity(session: Session, activity: Activity, words: _Words, names: dict[i
     items = {item.id: item.text for item in item_views(session, activity)}
     votes = tuple(
         VoteRecord(participant=names.get(participant_id, ""), item=items.get(target_id, str(target_id)),
-                   criterion=_criterion_label(activity.type, criterion, words), points=points)
+                   criterion=kind.criterion_label(criterion, words), points=points)
         for participant_id, target_id, criterion, points in session.execute(
             select(Ballot.participant_id, Vote.target_id, Vote.criterion, Vote.points)
             .join(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
             .order_by(Ballot.id, Vote.target_id, Vote.criterion)))
-    base = dict(id=activity.id, type=activity.type, type_label=words.of("type", activity.type),
-                prompt=activity.prompt, phase_label=words.of("phase", activity.phase), ideas=records, votes=votes)
-    shape = _RESULT_SHAPES.get(kind.name, _ideas_shape)
-    return ActivityReport(**base, **shape(results, words, activity))
-
-
-def _criterion_label(activity_type_name: str, criterion: str, words: _Words) -> str:
-    """Matrix ballots score "impact" and "feasibility"; criteria ballots the criteria of the catalogue."""
-    if not criterion:
-        return ""
-    return words[criterion] if activity_type_name == "matrix" else words.of("criterion", criterion)
-
-
-def _ideas_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
-    board = results.get("board", {"clusters": [], "unclustered": []})
-    columns = [ClusterCards(column["label"], tuple(idea["text"] for idea in column["ideas"]))
-               for column in board["clusters"]]
-    if board["unclustered"]:
-        columns.append(ClusterCards(words["unclustered"], tuple(idea["text"] for idea in board["unclustered"])))
-    shape: dict[str, Any] = {"clusters": tuple(columns)}
-    if activity.type == "word_cloud":
-        shape["word_frequencies"] = tuple((word, count) for word, count in results.get("frequencies", []))
-        shape["responses"] = results.get("answers", 0)
-        shape["summary"] = words["answers_count"] % {"count": shape["responses"]}
-    else:
-        shape["responses"] = results.get("ideas", 0)
-        shape["summary"] = words["ideas_from"] % {"ideas": results.get("ideas", 0),
-                                                  "people": results.get("contributors", 0)}
-    return shape
-
-
-def _poll_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
-    options = results["options"]
-    return {
-        "responses": results["respondents"], "summary": words["answers_count"] % {"count": results["respondents"]},
-        "chart": Chart("bar", words["answers"], tuple(option["label"] for option in options),
-                       (Series(words["answers"], tuple(float(option["count"]) for option in options)),)),
-        "table": Table((words["option"], words["answers"], words["percent"]),
-                       tuple((option["label"], str(option["count"]), f"{words.number(float(option['percent']))} %") for option in options),
-                       numeric_columns=(1, 2)),
-    }
-
-
-def _scale_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
-    items = results["items"]
-    levels = range(results["minimum"], results["maximum"] + 1)
-    labels = activity.config.get("labels") or [str(level) for level in levels]
-    return {
-        "responses": results["respondents"], "summary": words["answers_count"] % {"count": results["respondents"]},
-        "chart": Chart("stacked_bar", words["answers"], tuple(item["label"] for item in items),
-                       tuple(Series(labels[index], tuple(float(item["distribution"][index]) for item in items))
-                             for index, _level in enumerate(levels))),
-        "table": Table((words["item"], words["answers"], words["mean"], words["median"]),
-                       tuple((item["label"], str(item["count"]), words.number(item["mean"]), words.number(item["median"]))
-                             for item in items), numeric_columns=(1, 2, 3)),
-    }
-
-
-def _survey_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
-    """The room's progress through the barometer's questionnaire; its scores are in the barometer's own reports."""
-    regions = results["regions"]
-    return {
-        "responses": results["respondents"],
-        "summary": words["survey_summary"] % {"count": results["respondents"], "complete": results["complete"]},
-        "table": Table((words["region"], words["count"]),
-                       tuple((words.of("region", row["region"]), str(row["count"])) for row in regions),
-                       numeric_columns=(1,)) if regions else None,
-    }
-
-
-def _ranked_shape(value_key: str, value_label: str, extra: Sequence[tuple[str, str]]) -> Callable[..., dict[str, Any]]:
-    """Dot votes, criteria scores, Borda points and 100 points: a bar per item in rank order and a table."""
-
-    def shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
-        items = [item for item in results["items"] if item.get(value_key) is not None]
-        respondents = results.get("respondents", results.get("voters", 0))
-        headers = (words["rank"], words["item"], words[value_label], *(words[label] for _key, label in extra))
-        rows = tuple((words.number(item.get("rank")), item["text"], words.number(item.get(value_key)),
-                      *(_extra_cell(item, key, words) for key, _label in extra)) for item in results["items"])
-        return {
-            "responses": respondents, "summary": words["ballots_count"] % {"count": respondents},
-            "chart": Chart("bar", words[value_label], tuple(item["text"] for item in items),
-                           (Series(words[value_label], tuple(float(item[value_key]) for item in items)),),
-                           number_format="0.0" if value_key == "score" else "0"),
-            "table": Table(headers, rows, numeric_columns=tuple(index for index in range(len(headers)) if index != 1)),
-        }
-
-    return shape
-
-
-def _extra_cell(item: dict[str, Any], key: str, words: _Words) -> str:
-    if key == "agreement":
-        label = (item.get("agreement") or {}).get("label")
-        return words.of("agreement", label) if label else "–"
-    return words.number(item.get(key))
-
-
-def _matrix_shape(results: dict[str, Any], words: _Words, activity: Activity) -> dict[str, Any]:
-    placed = [item for item in results["items"] if item["n"]]
-    return {
-        "responses": results["respondents"], "summary": words["ballots_count"] % {"count": results["respondents"]},
-        "matrix": tuple(MatrixPoint(item["text"], item["impact"], item["feasibility"],
-                                    words.of("quadrant", item["quadrant"])) for item in placed),
-        "table": Table((words["item"], words["impact"], words["feasibility"], words["quadrant"], words["respondents"]),
-                       tuple((item["text"], words.number(item["impact"]), words.number(item["feasibility"]),
-                              words.of("quadrant", item["quadrant"]), str(item["n"])) for item in results["items"]),
-                       numeric_columns=(1, 2, 4)),
-    }
-
-
-_RESULT_SHAPES: dict[str, Callable[..., dict[str, Any]]] = {
-    "poll": _poll_shape,
-    "scale": _scale_shape,
-    "survey": _survey_shape,
-    "dot_voting": _ranked_shape("points", "points", (("voters", "voters"),)),
-    "criteria_scoring": _ranked_shape("score", "score", (("agreement", "agreement"), ("respondents", "respondents"))),
-    "ranking": _ranked_shape("points", "borda_points", (("first_places", "first_places"),)),
-    "points_100": _ranked_shape("total", "points", (("mean", "mean"), ("supporters", "supporters"))),
-    "matrix": _matrix_shape,
-}
+    section = kind.report_section(results, activity.config, words)
+    return ActivityReport(id=activity.id, type=activity.type, type_label=words.of("type", activity.type),
+                          prompt=activity.prompt, phase_label=words.of("phase", activity.phase), ideas=records,
+                          votes=votes, **{field.name: getattr(section, field.name) for field in dataclass_fields(section)})
 
 
 def _priorities(activities: Sequence[ActivityReport]) -> Table | None:
     """The room's last prioritization with a table: what the room put first."""
-    ranked = [activity for activity in activities
-              if activity.type in ("criteria_scoring", "dot_voting", "points_100", "ranking") and activity.table]
+    ranked = [activity for activity in activities if REGISTRY[activity.type].ranks_items and activity.table]
     return ranked[-1].table if ranked else None
 
 
@@ -282,7 +144,7 @@ def _comparison(rooms: Sequence[RoomReport]) -> Comparison | None:
     return Comparison(rooms=tuple(room.name for room in workshops), common=common, distinct=distinct, table=table)
 
 
-def _strategy(session: Session, event: Event, words: _Words) -> StrategyReport | None:
+def _strategy(session: Session, event: Event, words: Words) -> StrategyReport | None:
     strategy = session.scalar(select(Strategy).where(Strategy.event_id == event.id))
     if strategy is None:
         return None
@@ -307,41 +169,35 @@ def _strategy(session: Session, event: Event, words: _Words) -> StrategyReport |
 
 
 def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[dict[int, dict[str, Any]], set[str]]:
-    """Each axe's score, agreement and votes: from votes on the axes themselves, else from its clusters' scores."""
+    """Each axe's evidence (score, agreement, votes): from votes on the axes themselves, else what the votes on
+    its clusters said when it was made (its provenance). Also the prioritization methods the event used."""
     scores: dict[int, dict[str, Any]] = {}
     methods: set[str] = set()
-    prioritizing = {"criteria_scoring", "dot_voting", "points_100", "ranking", "matrix"}
     for room in event.rooms:
         for activity in session.scalars(activities_of_room(room.id)):
-            if activity.type not in prioritizing or activity.phase not in ("closed", "revealed"):
+            kind = activity_type(activity.type)
+            if not kind.prioritization or activity.phase not in ("closed", "revealed"):
                 continue
-            target = activity_type(activity.type).target_kind(activity.config)
             methods.add(activity.type)
-            if target != "axes":
+            if kind.target_kind(activity.config) != "axes":
                 continue
             for item in compute_results(session, activity).get("items", []):
-                entry = scores.setdefault(item["id"], {})
-                if activity.type == "criteria_scoring":
-                    entry.update(score=item.get("score"), agreement=(item.get("agreement") or {}).get("label"))
-                elif activity.type in ("dot_voting", "points_100"):
-                    entry["votes"] = item.get("points", item.get("total"))
+                scores.setdefault(item["id"], {}).update(kind.axis_evidence(item))
     for axis in axes:
         if axis.id in scores:
             continue
         for entry in axis.provenance.get("scores", []):
-            item = entry.get("item", {})
+            kind = REGISTRY.get(entry.get("type"))
+            evidence = kind.axis_evidence(entry.get("item", {})) if kind else {}
             target = scores.setdefault(axis.id, {})
-            if entry.get("type") == "criteria_scoring" and item.get("score") is not None:
-                target.setdefault("score", item["score"])
-                target.setdefault("agreement", (item.get("agreement") or {}).get("label"))
-            elif entry.get("type") in ("dot_voting", "points_100"):
-                target.setdefault("votes", item.get("points", item.get("total")))
+            for key, value in evidence.items():
+                target.setdefault(key, value)
     return scores, methods  # type keys: the caller prints their translated names
 
 
-def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None, words: _Words) -> AxisReport:
+def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None, words: Words) -> AxisReport:
     fields = axis.fields
-    actors = tuple(ActorPoint(row.get("name", ""), words.of("role", row.get("role")), row.get("influence"),
+    actors = tuple(ActorPoint(row.get("name", ""), words.of("actor_role", row.get("role")), row.get("influence"),
                               row.get("interest"), row.get("alignment"), role_key=row.get("role") or "")
                    for row in fields.get("actors", []))
     asks = tuple((row.get("measure", ""), row.get("decision_maker", ""), words.of("instrument", row.get("instrument")),
@@ -364,11 +220,12 @@ def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None,
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: tuple[int, ...] = ()) -> tuple[Table, ...]:
     if not rows:
         return ()
-    return (Table(tuple(headers), tuple(tuple(_number(cell) if not isinstance(cell, str) else cell for cell in row)
+    return (Table(tuple(headers), tuple(tuple(plain_number(cell) if not isinstance(cell, str) else cell
+                                        for cell in row)
                                         for row in rows), numeric_columns=numeric),)
 
 
-def _blocks(fields: dict[str, Any], words: _Words) -> tuple[FieldBlock, ...]:
+def _blocks(fields: dict[str, Any], words: Words) -> tuple[FieldBlock, ...]:
     """The axe's record as headed blocks; an empty block is marked for the writer to complete, never invented."""
     problem, objectives, messages = fields.get("problem", {}), fields.get("objectives", {}), fields.get("messages", {})
     blocks = [
@@ -390,7 +247,7 @@ def _blocks(fields: dict[str, Any], words: _Words) -> tuple[FieldBlock, ...]:
              for row in fields.get("asks", [])])),
         FieldBlock(words["block_actors"], tables=_table(
             (words["actor"], words["role"], words["influence"], words["interest"], words["alignment"]),
-            [(row["name"], words.of("role", row["role"]), row["influence"], row["interest"], row["alignment"])
+            [(row["name"], words.of("actor_role", row["role"]), row["influence"], row["interest"], row["alignment"])
              for row in fields.get("actors", [])], (2, 3, 4))),
         FieldBlock(words["block_messages"], paragraphs=tuple(filter(None, [messages.get("central")])),
                    tables=_table((words["target"], words["message"], words["messenger"], words["channel"]),
@@ -398,19 +255,19 @@ def _blocks(fields: dict[str, Any], words: _Words) -> tuple[FieldBlock, ...]:
                                   for row in messages.get("by_target", [])])),
         FieldBlock(words["block_activities"], tables=_table(
             (words["activity_type"], words["description"], words["owner"], words["start"], words["end"], words["resources"]),
-            [(words.of("activity", row["type"]), row["description"], row["owner"], row["start"], row["end"], row["resources"])
+            [(words.of("axis_activity", row["type"]), row["description"], row["owner"], row["start"], row["end"], row["resources"])
              for row in fields.get("activities", [])])),
         FieldBlock(words["block_windows"], tables=_table((words["event"], words["date"]),
                                                          [(row["event"], row["date"]) for row in fields.get("windows", [])])),
         FieldBlock(words["block_risks"], tables=_table(
             (words["risk"], words["risk_type"], words["probability"], words["impact"], words["risk_level"], words["mitigation"]),
-            [(row["description"], words.of("risk", row["type"]), row["probability"], row["impact"],
+            [(row["description"], words.of("risk_type", row["type"]), row["probability"], row["impact"],
               risk_level(row["probability"], row["impact"]), row["mitigation"])
              for row in sorted(fields.get("risks", []), key=lambda row: -(risk_level(row["probability"], row["impact"]) or 0))],
             (2, 3, 4))),
         FieldBlock(words["block_indicators"], tables=_table(
             (words["level"], words["indicator"], words["baseline"], words["target_value"], words["source"]),
-            [(words.of("indicator", row["level"]), row["indicator"], row["baseline"], row["target"], row["source"])
+            [(words.of("indicator_level", row["level"]), row["indicator"], row["baseline"], row["target"], row["source"])
              for row in fields.get("indicators", [])]) + _table(
             (words["progress_expect"], words["progress_like"], words["progress_love"]),
             [(row["expect"], row["like"], row["love"]) for row in fields.get("progress_markers", [])])),
@@ -421,7 +278,7 @@ def _blocks(fields: dict[str, Any], words: _Words) -> tuple[FieldBlock, ...]:
                  for key, block in zip(keys, blocks, strict=True))
 
 
-def _declination(session: Session, strategy: Strategy, words: _Words) -> tuple[DeclinationRow, ...]:
+def _declination(session: Session, strategy: Strategy, words: Words) -> tuple[DeclinationRow, ...]:
     rows = []
     national = {axis.id: axis for axis in session.scalars(axes_of_strategy(strategy.parent_strategy_id))} \
         if strategy.parent_strategy_id else {}

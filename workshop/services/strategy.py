@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..activities import activity_type
-from ..domain.axes import (DISPOSITIONS, STATUSES, THEMES, axis_code, check_parent, checked_choice, checked_fields,
-                           empty_fields)
+from ..domain.axes import (DISPOSITIONS, MAX_TITLE_LENGTH, STATUSES, THEMES, axis_code, check_parent, checked_choice,
+                           checked_fields, empty_fields)
 from ..domain.errors import DomainError
 from ..domain.text import checked_text
 from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
@@ -20,7 +20,6 @@ from .operations import run_once
 from .publisher import EVERYONE, Message, Published, ResultsChanged
 from .state import compute_results
 
-MAX_TITLE_LENGTH = 300
 
 
 def strategy_of_event(session: Session, event_id: int) -> Strategy:

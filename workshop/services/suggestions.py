@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..clustering.engine import ExistingCluster, suggest_clusters
+from ..clustering.lexicon import THEMES
 from ..models import Idea
 from ..models.clusters import clusters_of_activity
 from .clustering import clusterable_activity
@@ -30,3 +31,8 @@ def suggest_for_activity(ctx: ServiceContext, *, room_id: int, activity_id: obje
              "cluster_id": int(suggestion.cluster_key) if suggestion.cluster_key is not None else None,
              "ideas": [{"id": loose[index].id, "text": loose[index].text} for index in suggestion.members]}
             for suggestion in suggestions]
+
+
+def suggestion_axis_themes() -> dict[str, str]:
+    """The axe theme each suggestion theme proposes when its cluster is made an axe (none for cross-cutting ones)."""
+    return {theme.key: theme.axis_theme for theme in THEMES if theme.axis_theme}

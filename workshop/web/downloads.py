@@ -7,8 +7,10 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request, url
 from flask_babel import get_locale, gettext as _
 
 from ..domain.errors import DomainError
-from ..i18n import LANGUAGES, error_message, translator
-from ..services.files import EVENT_DOCUMENTS, MIMETYPES, ROOM_FORMATS, export_event_file, export_room_file
+from ..exports import catalogue
+from ..exports.catalogue import EVENT_DOWNLOADS, MIMETYPES, ROOM_DOWNLOADS, Download
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
+from ..services.files import export_event_file, export_room_file
 from .context import services
 from .export_jobs import ExportJobs
 from .moderator import current_access, moderator_required, room_for_moderator
@@ -16,17 +18,14 @@ from .page import render_page
 
 blueprint = Blueprint("downloads", __name__, url_prefix="/m")
 
-EXTENSIONS = {"pptx": "pptx", "docx": "docx", "xlsx": "xlsx", "csv": "zip", "png": "png", "svg": "svg", "json": "json",
-              "deck": "pptx", "archive": "json"}
-
 
 def _jobs() -> ExportJobs:
     return current_app.extensions["workshop_exports"]  # type: ignore[no-any-return]
 
 
 def _options() -> dict[str, Any]:
-    language = request.values.get("lang") or str(get_locale() or "fr")
-    return {"language": language if language in LANGUAGES else "fr",
+    language = request.values.get("lang") or str(get_locale() or DEFAULT_LANGUAGE)
+    return {"language": language if language in LANGUAGES else DEFAULT_LANGUAGE,
             "include_hidden": request.values.get("include_hidden") == "1",
             "with_pseudonyms": request.values.get("with_pseudonyms") == "1"}
 
@@ -36,14 +35,14 @@ def _options() -> dict[str, Any]:
 def downloads_page(code: str) -> str:
     """Every export of this room and of its event."""
     room_code, room_name, event_id, event_title = room_for_moderator(code)
-    def room_entries(labels: dict[str, str]) -> list[dict[str, str]]:
-        return [{"key": key, "label": labels[key],
-                 "href": url_for("downloads.room_download", code=room_code, export_format=key)} for key in ROOM_FORMATS]
 
-    def event_entries(labels: dict[str, str]) -> list[dict[str, str]]:
-        return [{"key": key, "label": labels[key],
-                 "href": url_for("downloads.event_download", event_id=event_id, document=key)} for key in EVENT_DOCUMENTS]
+    def entry(download: Download, href: str) -> dict[str, str]:
+        return {"key": download.key, "label": _(download.label), "href": href}
 
+    room_entries = [entry(download, url_for("downloads.room_download", code=room_code, export_format=download.key))
+                    for download in ROOM_DOWNLOADS]
+    event_entries = [entry(download, url_for("downloads.event_download", event_id=event_id, document=download.key))
+                     for download in EVENT_DOWNLOADS]
     return render_page("downloads.html", title=_("Downloads"), script="downloads.js",
                        data={"code": room_code, "event_id": event_id}, room_code=room_code, room_name=room_name,
                        event_id=event_id, event_title=event_title, room_entries=room_entries,
@@ -87,11 +86,12 @@ def start_export() -> Any:
     kind, target, export_format = request.values.get("kind"), request.values.get("target", ""), request.values.get("format")
     flags = [flag for flag, on in (("--include-hidden", options["include_hidden"]),
                                    ("--with-pseudonyms", options["with_pseudonyms"])) if on]
-    if kind == "room" and export_format in ROOM_FORMATS:
+    download = catalogue.room_download(export_format) if kind == "room" else catalogue.event_download(export_format)
+    if kind == "room" and download is not None:
         room_code, _name, event_id, _title = room_for_moderator(target)
         arguments = ["export", room_code, "--format", export_format, "--lang", options["language"], *flags]
-        filename = f"workshop-{room_code}-{export_format}.{EXTENSIONS[export_format]}"
-    elif kind == "event" and export_format in EVENT_DOCUMENTS and target.isdigit():
+        filename = f"workshop-{room_code}-{export_format}.{download.extension}"
+    elif kind == "event" and download is not None and target.isdigit():
         event_id = int(target)
         if not current_access().can_moderate_event(event_id):
             abort(403)
@@ -99,12 +99,11 @@ def start_export() -> Any:
             arguments = ["export-event", target, "--format", "archive"]
         else:
             arguments = ["export-event", target, "--document", export_format, "--lang", options["language"], *flags]
-        filename = f"workshop-event-{event_id}-{export_format}.{EXTENSIONS.get(export_format, 'docx')}"
+        filename = f"workshop-event-{event_id}-{export_format}.{download.extension}"
     else:
         return jsonify({"ok": False, "error": {"code": "unknown_format",
                                                "message": error_message("unknown_format", {})}}), 400
-    extension = filename.rsplit(".", 1)[1]
-    job = _jobs().start(arguments, event_id=event_id, filename=filename, mimetype=MIMETYPES.get(extension, "application/octet-stream"))
+    job = _jobs().start(arguments, event_id=event_id, filename=filename, mimetype=MIMETYPES[download.extension])
     return jsonify({"ok": True, "job": job.status(), "status_url": url_for("downloads.export_status", job_id=job.id),
                     "file_url": url_for("downloads.export_file", job_id=job.id)})
 

@@ -8,14 +8,16 @@ from typing import Any
 from flask import Blueprint, Response, abort, redirect, request, session, url_for
 from flask_babel import gettext as _
 
+from ..domain.axes import THEMES
 from ..domain.errors import DomainError
 from ..i18n import error_message
 from ..services.access import ModeratorAccess, access_for_token, access_from_session, session_record
 from ..services.events import create_event, find_room, list_events
 from ..services.files import export_room_file
+from ..services.suggestions import suggestion_axis_themes
 from .context import services
 from .links import base_url, room_links
-from .page import render_page
+from .page import activity_types, render_page
 
 blueprint = Blueprint("moderator", __name__, url_prefix="/m")
 
@@ -126,7 +128,9 @@ def room_console(code: str) -> str:
     room_code, room_name, _event_id, event_title = room_for_moderator(code)
     links = room_links(room_code, base_url())
     return render_page("moderator/room.html", title=room_name, script="moderator.js",
-                       data={"code": room_code, "links": links}, room_name=room_name, event_title=event_title,
+                       data={"code": room_code, "links": links, "activity_types": activity_types(with_config=True),
+                             "axis_themes": THEMES, "suggestion_themes": suggestion_axis_themes()},
+                       room_name=room_name, event_title=event_title,
                        links=links, code=room_code)
 
 

@@ -6,18 +6,26 @@ from typing import Any
 from flask import render_template
 from flask_babel import get_locale
 
-from ..i18n import LANGUAGES, text_direction
+from ..activities import REGISTRY
+from ..domain.languages import LANGUAGES as LANGUAGE_LIST
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_direction
 from .client_strings import translated_client_strings
+
+
+def activity_types(*, with_config: bool) -> dict[str, dict[str, Any]]:
+    """What the activity modules of a page need from the server's registry (the console: with the config forms)."""
+    return {name: kind.page_description(with_config=with_config) for name, kind in REGISTRY.items()}
 
 
 def render_page(template: str, *, title: str, script: str | None, data: dict[str, Any] | None = None,
                 **context: Any) -> str:
-    language = str(get_locale() or "fr")
+    language = str(get_locale() or DEFAULT_LANGUAGE)
     return render_template(
         template,
         title=title,
         page_script=script,
         page_data=(data or {}) | {"lang": language, "dir": text_direction(language),
+                                  "locale": LANGUAGE_LIST[language].locale if language in LANGUAGE_LIST else language,
                                   "strings": translated_client_strings()},
         lang=language,
         dir=text_direction(language),

@@ -13,7 +13,7 @@ from ..i18n import error_message
 from ..services.events import find_room
 from .context import services
 from .links import base_url, room_links
-from .page import render_page
+from .page import activity_types, render_page
 
 blueprint = Blueprint("pages", __name__)
 
@@ -51,7 +51,8 @@ def participant(code: str) -> str:
     """The phone page of one room."""
     room_code, room_name, event_title = _room_or_404(code)
     return render_page("participant.html", title=room_name, script="participant.js",
-                       data={"code": room_code}, room_name=room_name, event_title=event_title)
+                       data={"code": room_code, "activity_types": activity_types(with_config=False)},
+                       room_name=room_name, event_title=event_title)
 
 
 @blueprint.get("/s/<code>")

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 
+from ..domain.axes import editor_schema
 from ..domain.errors import DomainError
 from ..domain.profiles import REGIONS
 from ..i18n import error_message
@@ -163,13 +164,13 @@ def from_template() -> Any:
 @blueprint.get("/axes/<int:axis_id>")
 @moderator_required
 def axis_page(axis_id: int) -> str:
-    """The axe editor: every field of domain.md §2, the parent beside a regional axe."""
+    """The axe editor: every field of the axe's record, the parent beside a regional axe."""
     try:
         view = strategy.axis_document(services(), axis_id, _editable_events())
     except DomainError:
         abort(404)
     return render_page("strategy/axis.html", title=view["axis"]["title"], script="axis.js",
-                       data={"axis_id": axis_id, "event_id": view["event_id"]}, view=view)
+                       data={"axis_id": axis_id, "event_id": view["event_id"], "schema": editor_schema()}, view=view)
 
 
 @blueprint.get("/api/axes/<int:axis_id>")

@@ -2,7 +2,8 @@
 
 import { h, num, t } from "../dom.js";
 import { answerForm } from "./answers.js";
-import { group, numberField } from "./fields.js";
+import { clusterBoard } from "./board.js";
+import { summary } from "./result_parts.js";
 
 function characters(text) {
   return [...text].length;
@@ -10,8 +11,7 @@ function characters(text) {
 
 export default {
   name: "brainstorm",
-  inputKind: "idea",
-  defaultLiveResults: true,
+  projector: "wall", // the cards as they arrive, then the clusters
 
   mount(root, activity, api) {
     const maximum = activity.config.max_length;
@@ -24,10 +24,9 @@ export default {
     });
   },
 
-  configFields() {
-    return group([
-      numberField("max_length", t("config_max_length"), 280, 10, 1000),
-      numberField("max_per_participant", t("config_max_per_participant"), 5, 1, 50),
-    ]);
+  results(results, { board }) {
+    const parts = [summary(t("results_ideas", { ideas: num(results.ideas ?? 0), contributors: num(results.contributors ?? 0) }))];
+    if (board && results.board && (results.board.clusters || []).length) parts.push(clusterBoard(results.board));
+    return parts;
   },
 };

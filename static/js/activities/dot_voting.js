@@ -2,13 +2,10 @@
 
 import { fill, h, num, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
-import { group, itemsFields, numberField } from "./fields.js";
+import { bars, groupTables, summary } from "./result_parts.js";
 
 export default {
   name: "dot_voting",
-  inputKind: "ballot",
-  defaultLiveResults: false,
-  usesSources: true,
 
   mount(root, activity, api) {
     let points = new Map();
@@ -73,11 +70,16 @@ export default {
     };
   },
 
-  configFields({ sources }) {
-    return group([
-      itemsFields({ sources, kinds: ["ideas", "clusters"] }),
-      numberField("budget", t("config_budget"), 5, 1, 100),
-      numberField("max_per_item", t("config_max_per_item"), 3, 1, 100),
-    ]);
+  results(results, { limit, detail }) {
+    const items = (results.items || []).slice(0, limit);
+    const top = Math.max(1, ...items.map((item) => item.points));
+    return [
+      summary(t("results_voters", { count: num(results.voters ?? 0) })),
+      bars(items.map((item) => ({
+        label: item.text, value: item.points, maximum: top, rank: item.rank, dataset: { itemId: item.id },
+        caption: t("points_voters", { points: num(item.points), voters: num(item.voters) }),
+      }))),
+      detail ? groupTables(results, (cell) => num(cell.points)) : null,
+    ];
   },
 };

@@ -83,3 +83,25 @@ export function itemsFields({ sources, kinds = ["clusters", "ideas", "axes"] }) 
     source,
   };
 }
+
+/** One field a type declares (workshop/activities/, ActivityType.config_fields), built by its kind. */
+export function declaredField(field, { sources }) {
+  if (field.kind === "integer") return numberField(field.name, t(field.label), field.default, field.minimum, field.maximum);
+  if (field.kind === "boolean") return checkField(field.name, t(field.label), field.default);
+  if (field.kind === "lines") {
+    return linesField(field.name, t(field.label), field.hint ? t(field.hint) : "", { rows: field.rows || 4,
+      optional: Boolean(field.optional) });
+  }
+  if (field.kind === "items") return itemsFields({ sources, kinds: field.choices });
+  throw new Error(`the type builds its own "${field.kind}" field`);
+}
+
+/** A type's whole form from its declaration: what a type without a ``configFields`` of its own gets. */
+export function declaredFields(fields, context) {
+  return group(fields.map((field) => declaredField(field, context)));
+}
+
+/** The declaration of one field, by name. */
+export function fieldNamed(fields, name) {
+  return fields.find((field) => field.name === name);
+}

@@ -1,8 +1,16 @@
-// The activity types the pages know, mirroring the server's registry (workshop/activities/).
+// The activity types the pages know, mirroring the server's registry (workshop/activities/, one module each).
+//
+// A type's module holds its phone input (``mount``), its results (``results``), optionally its own config form
+// (``configFields``; otherwise the form is built from the fields the server declares) and the projector view it
+// wants (``projector``: "wall" or "cloud"; bars otherwise). Its input kind, limits and config fields come from
+// the server as data (``described``), never copied here. The order below is the console's menu order.
 
+import { h } from "../dom.js";
 import brainstorm from "./brainstorm.js";
 import criteriaScoring from "./criteria_scoring.js";
+import { described } from "./described.js";
 import dotVoting from "./dot_voting.js";
+import { declaredFields } from "./fields.js";
 import matrix from "./matrix.js";
 import points100 from "./points_100.js";
 import poll from "./poll.js";
@@ -13,3 +21,35 @@ import wordCloud from "./word_cloud.js";
 
 export const ACTIVITY_TYPES = Object.fromEntries([brainstorm, wordCloud, poll, scale, dotVoting, criteriaScoring, matrix,
   ranking, points100, survey].map((type) => [type.name, type]));
+
+/** "idea" or "ballot", as the server declares it (null for a type this page does not know). */
+export function inputKind(type) {
+  return ACTIVITY_TYPES[type] ? described(type).input_kind : null;
+}
+
+/** Where the projector shows the type: "wall", "cloud" or "bars". */
+export function projectorView(type) {
+  return (ACTIVITY_TYPES[type] && ACTIVITY_TYPES[type].projector) || "bars";
+}
+
+/** The console's form for a new activity of ``type``: {element, read()}; ``sources`` are the idea activities. */
+export function configForm(type, { sources }) {
+  const fields = described(type).config || [];
+  const kind = ACTIVITY_TYPES[type];
+  return kind.configFields ? kind.configFields(fields, { sources }) : declaredFields(fields, { sources });
+}
+
+/** Whether the type's form lists the room's idea activities (it votes on their ideas or clusters). */
+export function usesSources(type) {
+  return (described(type).config || []).some((field) => field.kind === "items");
+}
+
+/**
+ * The results of one activity, drawn by its type. ``detail`` (the console) adds what the room does not need on
+ * the wall: per-criterion means, the breakdown by participant group, the sensitivity of a ranking to the weights.
+ */
+export function resultsView(type, results, { limit = 30, board = true, detail = false, large = false } = {}) {
+  const kind = ACTIVITY_TYPES[type];
+  if (!kind || !results) return null;
+  return h("div", { class: `results results-${type}` }, kind.results(results, { limit, board, detail, large }));
+}

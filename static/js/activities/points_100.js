@@ -1,19 +1,17 @@
 // 100 points: share 100 points among the items, with a live count of what is left.
 
-import { fill, h, num, t } from "../dom.js";
+import { fill, h, num, percent, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
-import { checkField, group, itemsFields } from "./fields.js";
+import { described } from "./described.js";
+import { bars, groupTables, summary } from "./result_parts.js";
 
-const BUDGET = 100; // workshop/domain/prioritization.py POINTS_BUDGET
 const STEP = 5;
 
 export default {
   name: "points_100",
-  inputKind: "ballot",
-  defaultLiveResults: false,
-  usesSources: true,
 
   mount(root, activity, api) {
+    const BUDGET = described("points_100").limits.budget;
     let points = new Map();
     const remaining = h("p", { class: "budget points-left", "aria-live": "polite" });
     const list = h("ul", { class: "dot-targets points-targets" });
@@ -110,7 +108,18 @@ export default {
     };
   },
 
-  configFields({ sources }) {
-    return group([itemsFields({ sources }), checkField("exact", t("config_exact"), true)]);
+  results(results, { limit, detail }) {
+    const items = (results.items || []).slice(0, limit);
+    const top = Math.max(1, ...items.map((item) => item.total || 0));
+    return [
+      summary(t("results_respondents", { count: num(results.respondents ?? 0) })),
+      bars(items.map((item) => ({
+        label: item.text, value: item.total, maximum: top, rank: item.rank, dataset: { itemId: item.id },
+        caption: t("points_total", { points: num(item.total) }),
+        note: item.mean === null ? "" : t("points_mean_support", { mean: num(item.mean),
+          percent: percent(item.percent_supporting ?? 0) }),
+      }))),
+      detail ? groupTables(results, (cell) => num(cell.total)) : null,
+    ];
   },
 };

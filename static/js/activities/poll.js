@@ -1,13 +1,12 @@
 // Poll: one choice, or up to max_choices, among the moderator's options.
 
-import { h, num, t } from "../dom.js";
+import { h, num, percent, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
-import { checkField, group, linesField, numberField } from "./fields.js";
+import { declaredFields } from "./fields.js";
+import { bars, summary } from "./result_parts.js";
 
 export default {
   name: "poll",
-  inputKind: "ballot",
-  defaultLiveResults: false,
 
   mount(root, activity, api) {
     const { options, multiple, max_choices: maxChoices } = activity.config;
@@ -53,13 +52,14 @@ export default {
     };
   },
 
-  configFields() {
-    const multiple = checkField("multiple", t("config_multiple"), false);
-    const maxChoices = numberField("max_choices", t("config_max_choices"), 2, 1, 12);
-    const showMaximum = () => { maxChoices.element.hidden = !multiple.input.checked; };
-    multiple.input.addEventListener("change", showMaximum);
+  // The declared fields, with "at most this many choices" shown only when several choices are allowed.
+  configFields(declared, context) {
+    const fields = declaredFields(declared, context);
+    const multiple = fields.element.querySelector("[name=multiple]");
+    const maxChoices = fields.element.querySelector("[name=max_choices]").closest(".field");
+    const showMaximum = () => { maxChoices.hidden = !multiple.checked; };
+    multiple.addEventListener("change", showMaximum);
     showMaximum();
-    const fields = group([linesField("options", t("config_options"), t("one_per_line")), multiple, maxChoices]);
     return {
       element: fields.element,
       read() {
@@ -68,5 +68,15 @@ export default {
         return config;
       },
     };
+  },
+
+  results(results) {
+    return [
+      summary(t("results_respondents", { count: num(results.respondents ?? 0) })),
+      bars((results.options || []).map((option) => ({
+        label: option.label, value: option.percent, maximum: 100,
+        caption: t("count_percent", { count: num(option.count), percent: percent(option.percent) }),
+      }))),
+    ];
   },
 };

@@ -2,13 +2,10 @@
 
 import { fill, h, num, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
-import { group, itemsFields, numberField } from "./fields.js";
+import { bars, groupTables, summary } from "./result_parts.js";
 
 export default {
   name: "ranking",
-  inputKind: "ballot",
-  defaultLiveResults: false,
-  usesSources: true,
 
   mount(root, activity, api) {
     let order = []; // target ids, first = my top priority
@@ -76,7 +73,17 @@ export default {
     };
   },
 
-  configFields({ sources }) {
-    return group([itemsFields({ sources }), numberField("max_ranked", t("config_max_ranked"), 10, 1, 50)]);
+  results(results, { limit, detail }) {
+    const items = (results.items || []).slice(0, limit);
+    const top = Math.max(1, ...items.map((item) => item.points || 0));
+    return [
+      summary(t("results_respondents", { count: num(results.respondents ?? 0) })),
+      bars(items.map((item) => ({
+        label: item.text, value: item.points, maximum: top, rank: item.rank, dataset: { itemId: item.id },
+        caption: t("results_borda_points", { points: num(item.points) }),
+        note: t("results_first_places", { count: num(item.first_places) }),
+      }))),
+      detail ? groupTables(results, (cell) => num(cell.points)) : null,
+    ];
   },
 };

@@ -2,14 +2,12 @@
 
 import { h, num, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
-import { group, linesField } from "./fields.js";
+import { summary } from "./result_parts.js";
 
 const DEFAULT_LABELS = ["scale_1", "scale_2", "scale_3", "scale_4", "scale_5"];
 
 export default {
   name: "scale",
-  inputKind: "ballot",
-  defaultLiveResults: false,
 
   mount(root, activity, api) {
     const { items, minimum = 1, maximum = 5 } = activity.config;
@@ -60,9 +58,27 @@ export default {
     };
   },
 
-  configFields() {
-    const items = linesField("items", t("config_items"), t("config_items_hint"), { optional: true });
-    const labels = linesField("labels", t("config_labels"), t("config_labels_hint"), { rows: 5, optional: true });
-    return group([items, labels]);
+  results(results) {
+    const minimum = results.minimum ?? 1;
+    const maximum = results.maximum ?? 5;
+    return [
+      summary(t("results_respondents", { count: num(results.respondents ?? 0) })),
+      h("ol", { class: "scale-results" }, (results.items || []).map((item) => {
+        const top = Math.max(1, ...(item.distribution || [0]));
+        return h("li", { class: "scale-result" },
+          h("p", { class: "scale-result-label", dir: "auto", text: item.label }),
+          h("p", { class: "scale-result-mean", text: item.mean === null || item.mean === undefined
+            ? t("no_answers_yet")
+            : t("scale_mean", { mean: num(item.mean), maximum: num(maximum), count: num(item.count) }) }),
+          h("ol", { class: "histogram", "aria-label": t("distribution") }, (item.distribution || []).map((count, index) => {
+            const column = h("span", { class: "histogram-fill" });
+            column.style.blockSize = `${(100 * count) / top}%`;
+            return h("li", { class: "histogram-column" },
+              h("span", { class: "histogram-count", text: num(count) }),
+              h("span", { class: "histogram-track" }, column),
+              h("span", { class: "histogram-value", text: num(minimum + index) }));
+          })));
+      })),
+    ];
   },
 };

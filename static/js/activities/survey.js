@@ -5,6 +5,7 @@
 // who did not need that service, as the XLSForm does with its ``relevant`` column.
 
 import { h, num, page, t } from "../dom.js";
+import { bars, summary } from "./result_parts.js";
 
 const CHOICES = {
   region: ["tanger_tetouan_al_hoceima", "oriental", "fes_meknes", "rabat_sale_kenitra", "beni_mellal_khenifra",
@@ -20,23 +21,19 @@ const CHOICES = {
 
 function choiceLabel(kind, name) {
   if (kind === "region") return t(`region_${name}`);
-  if (name === "non_dit") return t("survey_non_dit");
+  if (name === "non_dit") return t("survey_prefer_not_to_say");
   if (kind === "status" || kind === "sex") return t(`survey_${kind}_${name}`);
   return t(`survey_answer_${name}`);
 }
 
 function questionText(question) {
-  if (["region", "status", "sex"].includes(question.kind)) return t(`survey_question_${question.kind}`);
+  if (["region", "status", "sex"].includes(question.kind)) return t(`survey_form_${question.kind}`);
   const labels = question.labels || {};
   return labels[page.lang] || labels.fr || question.key;
 }
 
 export default {
   name: "survey",
-  inputKind: "ballot",
-  defaultLiveResults: false,
-  // Created from the barometer's console, which copies the edition's questions into the config.
-  createdElsewhere: true,
 
   mount(root, activity, api) {
     const questions = activity.config.questions || [];
@@ -142,7 +139,13 @@ export default {
     };
   },
 
-  configFields() {
-    return { element: h("p", { class: "field-hint", text: t("type_survey") }), read: () => ({}) };
+  results(results) {
+    const regions = results.regions || [];
+    const top = regions.length ? regions[0].count : 0;
+    return [
+      summary(t("survey_summary", { count: num(results.respondents ?? 0), complete: num(results.complete ?? 0) })),
+      bars(regions.map((row) => ({ label: t(`region_${row.region}`), value: row.count, maximum: top,
+        caption: num(row.count) }))),
+    ];
   },
 };

@@ -2,9 +2,8 @@
 
 import { h, num, t } from "../dom.js";
 import { answerForm } from "./answers.js";
-import { group, numberField } from "./fields.js";
-
-const MAX_ANSWER_LENGTH = 60; // the server's limit (activities/word_cloud.py)
+import { described } from "./described.js";
+import { bars, summary } from "./result_parts.js";
 
 // As the server counts: runs of letters or digits, apostrophes and hyphens kept inside.
 function words(text) {
@@ -13,13 +12,13 @@ function words(text) {
 
 export default {
   name: "word_cloud",
-  inputKind: "idea",
-  defaultLiveResults: true,
+  projector: "cloud",
 
   mount(root, activity, api) {
     const maximum = activity.config.max_words;
     return answerForm(root, activity, api, {
-      field: h("input", { type: "text", maxlength: MAX_ANSWER_LENGTH, autocomplete: "off", enterkeyhint: "send" }),
+      field: h("input", { type: "text", maxlength: described("word_cloud").limits.max_answer_length, autocomplete: "off",
+        enterkeyhint: "send" }),
       label: t("your_words", { maximum: num(maximum) }),
       limit: activity.config.max_per_participant,
       check: (text) => (words(text) > maximum ? t("too_many_words", { maximum: num(maximum) }) : ""),
@@ -27,10 +26,12 @@ export default {
     });
   },
 
-  configFields() {
-    return group([
-      numberField("max_words", t("config_max_words"), 3, 1, 3),
-      numberField("max_per_participant", t("config_max_answers"), 3, 1, 10),
-    ]);
+  results(results, { limit }) {
+    const frequencies = (results.frequencies || []).slice(0, limit);
+    const top = frequencies.length ? frequencies[0][1] : 0;
+    return [
+      summary(t("results_answers", { count: num(results.answers ?? 0) })),
+      bars(frequencies.map(([word, count]) => ({ label: word, value: count, maximum: top, caption: num(count) }))),
+    ];
   },
 };

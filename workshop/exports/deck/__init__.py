@@ -1,0 +1,165 @@
+"""The restitution deck: a 16:9 PowerPoint file the moderator projects the afternoon of the meeting.
+
+Built on the committed template (assets/deck_template.pptx: theme colours, layouts with title placeholders), with
+native charts, tables and shapes that stay editable. Every text is fitted before it is written: wrapped with the
+committed DejaVu Sans metrics, shrunk down to a floor, then cut with "…", so nothing runs off its box. The deck
+names DejaVu Sans, the font it measured with; where it is missing, PowerPoint's substitute (Arial, Calibri) is
+narrower, so the text still fits.
+
+Right-to-left reports get rtl="1" on every paragraph, start-aligned text on the right, Arabic run language, the
+layout mirrored (panels, columns of cards, footers); the quantitative plots keep their axes.
+
+The package: layout.py (page and colours), fitting.py (text into boxes), slides.py (the writer: boxes, shapes,
+content slides), tables.py, charts.py (charts, word cloud, matrix, power grid), walls.py (idea walls), strategy.py;
+this module puts them in the deck's order.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR
+
+from ..report import ActivityReport, ClusterCards, Report, RoomReport
+from ..typography import normalise
+from .fitting import Fit, Para, fit_paragraphs
+from .layout import (BODY_BOTTOM, BODY_HEIGHT, BODY_TOP, CONTENT_WIDTH, GAP, MARGIN, MUTED, PANEL, RUN_LANGUAGE, WHITE,
+                     inches)
+from .strategy import StrategySlides
+from .tables import has_rows
+from .walls import WallSlides
+
+__all__ = ["render_deck"]
+
+
+class Deck(StrategySlides, WallSlides):
+    """The whole deck: cover, each room (its section, its activities, its priorities), the workshops compared,
+    the strategy, the next steps."""
+
+    def room_section(self, room: RoomReport) -> None:
+        people = room.participants
+        paragraphs = [Para(self.pair("participants", people.total), bold=True)]
+        for key, rows in (("organisation_type", people.by_organisation_type), ("region", people.by_region)):
+            if rows:
+                counts = " · ".join(f"{row.label}\u00a0({row.count})" for row in rows)
+                paragraphs.append(Para(f"{self.label(key)} — {counts}", scale=0.85, space_before=0.6))
+        if room.activities:
+            listed = " · ".join(activity.type_label for activity in room.activities)
+            paragraphs.append(Para(listed, scale=0.85, space_before=0.6))
+        self.section(room.name, paragraphs)
+
+    # -- activities ------------------------------------------------------------------------------------------------
+
+    def activity(self, room: RoomReport, activity: ActivityReport) -> None:
+        kicker = " · ".join(part for part in (room.name, activity.type_label) if part)
+        prompt = activity.prompt or activity.type_label
+        summary = activity.summary
+        pages: list[Callable[[object], None]] = []
+        chart = activity.chart if activity.chart and activity.chart.categories and activity.chart.series else None
+        table = activity.table if has_rows(activity.table) else None
+        table_beside = chart is not None and table is not None and len(table.rows) <= 10 and len(table.headers) <= 5
+        if chart:
+            pages.append(lambda slide: self.chart(slide, chart, table if table_beside else None))
+        if table and not table_beside:
+            for rows in self.table_pages(table, CONTENT_WIDTH, BODY_HEIGHT):
+                pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, table, rows))
+        if activity.word_frequencies:
+            pages.append(lambda slide: self.word_cloud(slide, activity))
+        if activity.matrix:
+            pages.append(lambda slide: self.matrix(slide, activity.matrix))
+        if any(cluster.ideas for cluster in activity.clusters):
+            wall = self.wall_layout(activity.clusters)
+            for columns in wall.pages:
+                pages.append(lambda slide, columns=columns: self.wall(slide, columns, wall.width))
+        if not pages:
+            pages.append(lambda slide: self.nothing_yet(slide))
+        for number, page in enumerate(pages, start=1):
+            subline = summary
+            if len(pages) > 1:
+                subline = f"{summary} · {number}/{len(pages)}" if summary else f"{number}/{len(pages)}"
+            page(self.slide(prompt, kicker=kicker, subline=subline))
+
+    def nothing_yet(self, slide) -> None:  # type: ignore[no-untyped-def]
+        self.text_box(slide, MARGIN, BODY_TOP + inches(1.4), CONTENT_WIDTH, inches(1.0), self.label("deck_no_results"),
+                      max_size=24, min_size=14, colour=MUTED, align="center", anchor=MSO_ANCHOR.MIDDLE)
+
+    # -- comparison and next steps ---------------------------------------------------------------------------------
+
+    def comparison(self) -> None:
+        comparison = self.report.comparison
+        if comparison is None:
+            return
+        clusters = []
+        if comparison.common:
+            clusters.append(ClusterCards(self.label("deck_common_priorities"), comparison.common))
+        for room, own in comparison.distinct:
+            clusters.append(ClusterCards(f"{room} — {self.label('deck_distinct_priorities')}", own))
+        if any(cluster.ideas for cluster in clusters):
+            wall = self.wall_layout(clusters)
+            for columns in wall.pages:
+                self.wall(self.slide(self.label("deck_comparison"), kicker=" · ".join(comparison.rooms)), columns,
+                          wall.width)
+        if has_rows(comparison.table):
+            for rows in self.table_pages(comparison.table, CONTENT_WIDTH, BODY_HEIGHT):
+                slide = self.slide(self.label("deck_comparison"), kicker=" · ".join(comparison.rooms))
+                self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, comparison.table, rows)
+
+    def room_priorities(self, room: RoomReport) -> None:
+        if not has_rows(room.priorities):
+            return
+        for rows in self.table_pages(room.priorities, CONTENT_WIDTH, BODY_HEIGHT):
+            slide = self.slide(self.label("deck_room_priorities"), kicker=room.name)
+            self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, room.priorities, rows)
+
+    def next_steps(self) -> None:
+        steps = [normalise(step) for step in self.report.next_steps if normalise(step)]
+        if not steps:
+            return
+        slide = self.slide(self.label("deck_next_steps"), kicker=self.report.meta.title)
+        shown = steps[:6]
+        gap = inches(0.14)
+        height = min(inches(0.95), (BODY_HEIGHT - (len(shown) - 1) * gap) // len(shown))
+        for index, step in enumerate(shown):
+            top = BODY_TOP + index * (height + gap)
+            badge = self.rectangle(slide, MARGIN, top, height, height, MSO_THEME_COLOR.ACCENT_1,
+                                   shape_type=MSO_SHAPE.OVAL if height < inches(0.8) else MSO_SHAPE.ROUNDED_RECTANGLE)
+            fit = Fit(str(index + 1), 18, 1)
+            self.write(badge.text_frame, [fit], [Para(fit.text, bold=True)], colour=WHITE, align="center",
+                       anchor=MSO_ANCHOR.MIDDLE)
+            card = self.rectangle(slide, MARGIN + height + GAP, top, CONTENT_WIDTH - height - GAP, height, PANEL,
+                                  shape_type=MSO_SHAPE.ROUNDED_RECTANGLE)
+            paragraphs = [Para(step)]
+            fits = fit_paragraphs(paragraphs, card.width, height, max_size=20, min_size=12)
+            self.write(card.text_frame, fits, paragraphs, anchor=MSO_ANCHOR.MIDDLE)
+        if len(steps) > len(shown):
+            self.text_box(slide, MARGIN, BODY_BOTTOM - inches(0.3), CONTENT_WIDTH, inches(0.3),
+                          " · ".join(steps[len(shown):]), max_size=11, min_size=9, colour=MUTED, max_lines=1)
+
+    # -- the whole deck --------------------------------------------------------------------------------------------
+
+    def build(self) -> bytes:
+        self.cover()
+        for room in self.report.rooms:
+            self.room_section(room)
+            for activity in room.activities:
+                self.activity(room, activity)
+            self.room_priorities(room)
+        self.comparison()
+        if self.report.strategy is not None:
+            self.strategy(self.report.strategy)
+        self.next_steps()
+        properties = self.prs.core_properties
+        properties.title = normalise(self.report.meta.title)[:200]
+        properties.subject = normalise(self.report.meta.subtitle)[:200]
+        properties.language = RUN_LANGUAGE.get(self.report.meta.language, self.report.meta.language)
+        properties.author = properties.last_modified_by = "workshop"
+        buffer = io.BytesIO()
+        self.prs.save(buffer)
+        return buffer.getvalue()
+
+
+def render_deck(report: Report) -> bytes:
+    """The restitution deck of a report, as .pptx bytes (16:9)."""
+    return Deck(report).build()

@@ -1,0 +1,164 @@
+"""Tables and fact boxes: column widths from the content (no word broken), a header row on every page, rows never
+split across pages, numbers aligned to the end, "to complete" cells shaded."""
+from __future__ import annotations
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
+from docx.table import Table as DocxTable, _Cell
+
+from ..documents import Cell, Facts, TableBlock, ToComplete
+from ..typography import colon
+from .base import WriterBase
+from .style import (BAND, CALLOUT_FILL, CALLOUT_INK, CHARACTER_WIDTH, FACT_FILL, NAVY, RULE, TEXT_WIDTH, element,
+                    shading, twips)
+
+
+class TableWriting(WriterBase):
+    def _new_table(self, rows: int, widths: tuple[float, ...]) -> DocxTable:
+        if self.page_break_pending:  # a table cannot carry the break itself
+            self._new_paragraph("Normal").paragraph_format.space_after = Cm(0)
+        total = sum(widths) or 1.0
+        columns = [Cm(TEXT_WIDTH * width / total) for width in widths]
+        table = self.document.add_table(rows=rows, cols=len(widths))
+        table.autofit = False  # fixed layout: a 5,000-character word wraps inside its column
+        properties = table._tbl.tblPr
+        table_width = properties.find(qn("w:tblW"))
+        if table_width is None:
+            table_width = element("w:tblW")
+            properties.append(table_width)
+        table_width.set(qn("w:w"), twips(TEXT_WIDTH))
+        table_width.set(qn("w:type"), "dxa")
+        for grid_column, width in zip(table._tbl.tblGrid.gridCol_lst, columns):
+            grid_column.w = width
+        for row in table.rows:
+            for cell, width in zip(row.cells, columns):
+                cell.width = width
+        if self.rtl:
+            properties.insert_element_before(element("w:bidiVisual"), "w:tblStyleRowBandSize",
+                                             "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing",
+                                             "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
+                                             "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+        self._table_widths = columns
+        return table
+
+    def _order_table_properties(self, table: DocxTable, borders: str) -> None:
+        """tblPr children must follow the schema's order: rebuild the ones we set, in that order."""
+        properties = table._tbl.tblPr
+        order = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+                 "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
+        properties.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'))
+        properties.append(parse_xml(f'<w:tblCellMar {nsdecls("w")}><w:top w:w="50" w:type="dxa"/>'
+                                    '<w:left w:w="90" w:type="dxa"/><w:bottom w:w="50" w:type="dxa"/>'
+                                    '<w:right w:w="90" w:type="dxa"/></w:tblCellMar>'))
+        children = sorted(properties, key=lambda child: order.index(child.tag.split("}")[1])
+                          if child.tag.split("}")[1] in order else len(order))
+        for child in children:
+            properties.remove(child)
+            properties.append(child)
+
+    def _fill_cell(self, cell: _Cell, value: Cell, style: str, *, numeric: bool = False, bold: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        self._set_style(paragraph, style)
+        self._bidi(paragraph)
+        if numeric:  # in a bidi paragraph Word and LibreOffice read "right" as its end: the left side
+            paragraph._p.get_or_add_pPr().insert_element_before(
+                element("w:jc", val="right"), "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+        if isinstance(value, ToComplete):
+            self._cell_fill(cell, CALLOUT_FILL)
+            self._run(paragraph, self.model.to_complete, italic=True, colour=CALLOUT_INK)
+            if value.hint:
+                self._run(paragraph, colon(self.model.language) + value.hint, colour=CALLOUT_INK)
+            return
+        self._run(paragraph, value, bold=bold)
+
+    @staticmethod
+    def _cell_fill(cell: _Cell, fill: str) -> None:
+        properties = cell._tc.get_or_add_tcPr()
+        for old in properties.findall(qn("w:shd")):
+            properties.remove(old)
+        properties.insert_element_before(shading(fill), "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                                         "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
+                                         "w:cellMerge", "w:tcPrChange")
+
+    def _table(self, block: TableBlock) -> None:
+        if not block.rows and not block.headers:
+            return
+        width = len(block.headers) or max((len(row) for row in block.rows), default=1)
+        widths = block.widths if len(block.widths) == width else \
+            _automatic_widths(block, width, CHARACTER_WIDTH[self.font])
+        has_header = any(header.strip() for header in block.headers)
+        table = self._new_table(1 if has_header else 0, widths)
+        self._order_table_properties(table, _borders(NAVY, 8))
+        if has_header:
+            header = table.rows[0]
+            header_properties = header._tr.get_or_add_trPr()
+            header_properties.append(element("w:cantSplit"))
+            header_properties.append(element("w:tblHeader"))  # repeated at the top of every page
+            for index, cell in enumerate(header.cells):
+                self._cell_fill(cell, NAVY)
+                self._fill_cell(cell, block.headers[index] if index < len(block.headers) else "", "Table Heading",
+                                numeric=index in block.numeric_columns)
+        for number, values in enumerate(block.rows):
+            row = table.add_row()
+            for index, cell in enumerate(row.cells):
+                cell.width = self._table_widths[index]
+                if number % 2:
+                    self._cell_fill(cell, BAND)
+                value = values[index] if index < len(values) else ""
+                self._fill_cell(cell, value, "Table Text", numeric=index in block.numeric_columns)
+        self._after_table()
+
+    def _facts(self, block: Facts) -> None:
+        if not block.rows:
+            return
+        table = self._new_table(0, (1.0, 2.6))
+        self._order_table_properties(table, _borders(RULE, 4))
+        for label, value in block.rows:
+            row = table.add_row()
+            row._tr.get_or_add_trPr().append(element("w:cantSplit"))
+            label_cell, value_cell = row.cells
+            label_cell.width, value_cell.width = self._table_widths
+            self._cell_fill(label_cell, FACT_FILL)
+            self._fill_cell(label_cell, label, "Table Text", bold=True)
+            self._fill_cell(value_cell, value, "Table Text")
+        self._after_table()
+
+    def _after_table(self) -> None:
+        """Word glues two tables that touch into one: a small paragraph keeps them apart and gives air."""
+        spacer = self._new_paragraph("Normal")
+        spacer.paragraph_format.space_after = Cm(0.1)
+
+
+def _borders(outer: str, size: int) -> str:
+    """Rules above, below and between rows only (children in the schema's order: top, left, bottom, right, inside)."""
+    return (f"<w:top w:val='single' w:sz='{size}' w:color='{outer}'/><w:left w:val='nil'/>"
+            f"<w:bottom w:val='single' w:sz='{size}' w:color='{outer}'/><w:right w:val='nil'/>"
+            f"<w:insideH w:val='single' w:sz='4' w:color='{RULE}'/><w:insideV w:val='nil'/>")
+
+
+def _automatic_widths(block: TableBlock, columns: int, character: float) -> tuple[float, ...]:
+    """Widths in cm: each column gets its longest header word, then the rest of the line goes by content length.
+
+    ``character`` is the average width of a 9.5 pt character of the document's font; headers are bold (+15 %).
+    """
+    padding = 0.35  # the cell's left and right margins
+    minimum, wanted = [], []
+    for index in range(columns):
+        header = block.headers[index] if index < len(block.headers) else ""
+        word = max((len(word) for word in header.split()), default=0) * character * 1.15 + padding
+        longest = 0
+        for row in block.rows[:200]:  # a sample is enough to size a column
+            value = row[index] if index < len(row) else ""
+            length = 12 if isinstance(value, ToComplete) else max((len(line) for line in value.split("\n")), default=0)
+            longest = max(longest, min(length, 60))
+        minimum.append(max(word, 4 * character + padding))
+        wanted.append(max(minimum[-1], longest * character + padding))
+    if sum(minimum) >= TEXT_WIDTH:
+        return tuple(minimum)
+    extra = [want - low for want, low in zip(wanted, minimum)]
+    spare = TEXT_WIDTH - sum(minimum)
+    if sum(extra) <= spare:  # everything fits on one line: spread what is left evenly by wanted width
+        return tuple(want * TEXT_WIDTH / sum(wanted) for want in wanted)
+    return tuple(low + spare * more / sum(extra) for low, more in zip(minimum, extra))
