@@ -265,21 +265,21 @@ class _Reader:
             try:
                 number = float(raw.replace(",", "."))  # a French-locale sheet writes 2,5
             except ValueError:
-                _refuse("not_a_number")
+                _reject_value("not_a_number")
             if not math.isfinite(number) or (question.type == "integer" and not number.is_integer()):
-                _refuse("not_a_number")
+                _reject_value("not_a_number")
             return int(number) if question.type == "integer" else number
         if question.type == "date":
             try:
                 return date.fromisoformat(raw[:10]).isoformat()
             except ValueError:
-                _refuse("not_a_date")
+                _reject_value("not_a_date")
         return raw
 
     def _choice(self, question: Question, raw: str) -> str:
         found = self.choice_names[question.choices].get(_normal(raw))
         if found is None:
-            _refuse("not_a_choice")
+            _reject_value("not_a_choice")
         return found  # type: ignore[return-value]
 
     def _choices(self, question: Question, raw: str, texts: list[str]) -> tuple[str, ...] | None:
@@ -291,7 +291,7 @@ class _Reader:
             parts = re.split(r"[;,]\s*", raw) if re.search(r"[;,]", raw) else raw.split()
             names = [lookup.get(_normal(part)) for part in parts if part.strip()]
             if any(name is None for name in names):
-                _refuse("not_a_choice")
+                _reject_value("not_a_choice")
             return tuple(dict.fromkeys(name for name in names if name))
         options = self.option_columns.get(question.name, {})
         chosen = []
@@ -310,5 +310,5 @@ class _Refused(Exception):
         self.code = code
 
 
-def _refuse(code: str) -> Any:
+def _reject_value(code: str) -> Any:
     raise _Refused(code)
