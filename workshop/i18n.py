@@ -110,6 +110,27 @@ ERROR_MESSAGES: dict[str, Any] = {
     "document_needs_strategy": _l("This document is written from an %(kind)s: this event has none."),
     "document_needs_workshops": _l("The consolidated minutes compare two thematic workshops that have prioritized: "
                                    "this event has fewer."),
+    "unknown_edition": _l("No barometer edition has this number or title."),
+    "duplicate_edition": _l("An edition already has this title."),
+    "unknown_indicator": _l("This indicator is not in the edition's framework (or is not a legal indicator)."),
+    "invalid_legal_score": _l("A legal score is 0, 50 or 100."),
+    "invalid_indicator_key": _l("An indicator key is 2 to 60 lower-case letters, digits or underscores, starting with a letter."),
+    "duplicate_indicator": _l("Another indicator already has the key %(key)s."),
+    "invalid_framework": _l("This framework is not well formed: three sectors, four dimensions, a list of indicators."),
+    "invalid_date": _l("Give the date as YYYY-MM-DD."),
+    "unknown_legal_score": _l("This legal score does not exist in this edition."),
+    "unknown_policy_event": _l("This policy event does not exist in this edition."),
+    "unknown_comment": _l("This comment does not exist in this edition."),
+    "unreadable_file": _l("This file is neither an XLSX workbook nor a CSV table."),
+    "missing_columns": _l("Columns missing from the file: %(columns)s."),
+    "missing_uuid": _l("No submission identifier (_uuid or meta/instanceID) on this row."),
+    "duplicate_uuid": _l("This submission (%(value)s) appears twice in the file."),
+    "required": _l("%(question)s: the answer is missing."),
+    "not_a_choice": _l("%(question)s: “%(value)s” is not one of the choices."),
+    "not_a_number": _l("%(question)s: “%(value)s” is not a number."),
+    "not_a_date": _l("%(question)s: “%(value)s” is not a date."),
+    "no_known_column": _l("No column of this file is a question of the form."),
+    "too_many_rows": _l("This file has too many rows."),
 }
 
 # Values that travel in error parameters as codes, and what people read instead.

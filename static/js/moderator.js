@@ -324,7 +324,9 @@ const typeSelect = form.elements.type;
 const configBox = document.getElementById("config-fields");
 let config = null;
 
-typeSelect.append(...Object.keys(ACTIVITY_TYPES).map((type) => h("option", { value: type, text: typeLabel(type) })));
+// A type made elsewhere (the barometer's questionnaire, from its console) is not offered here.
+typeSelect.append(...Object.keys(ACTIVITY_TYPES).filter((type) => described(type).in_menu !== false)
+  .map((type) => h("option", { value: type, text: typeLabel(type) })));
 
 function ideaSources() {
   return agenda.ordered().filter((activity) => inputKind(activity.type) === "idea")

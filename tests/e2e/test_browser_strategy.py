@@ -653,7 +653,7 @@ def test_every_registered_type_draws_its_results_on_console_phone_and_projector(
     call(moderator, "set_phase", {"activity_id": brainstorm, "phase": "closed"})
     made = {}
     for name, kind in REGISTRY.items():
-        config: dict[str, object] = {}
+        config: dict[str, object] = dict(kind.example_config)  # a type made elsewhere says what it is given
         for field in kind.config_fields:  # the settings it cannot do without, read from its declaration
             if field.kind == "items":
                 config |= {"target": "ideas", "source_activity_id": brainstorm}

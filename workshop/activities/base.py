@@ -156,6 +156,10 @@ class ActivityType(ABC):
     prioritization: ClassVar[bool] = False
     # Its report table lists the items best first (rank, item, ...): the room's priorities are its last one's.
     ranks_items: ClassVar[bool] = False
+    # Offered in the room console's menu. A type made elsewhere (the barometer's questionnaire, from the barometer's
+    # console, which writes its config) is not; ``example_config`` is then a config it accepts, for the parts test.
+    in_console_menu: ClassVar[bool] = True
+    example_config: ClassVar[Mapping[str, Any]] = {}
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
         """Return the complete, normalized config or raise ``DomainError``."""
@@ -201,7 +205,7 @@ class ActivityType(ABC):
         """What the pages know of the type besides its browser module: the console also gets its config form."""
         described: dict[str, Any] = {"input_kind": self.input_kind, "limits": dict(self.browser_limits)}
         if with_config:
-            described |= {"default_live_results": self.default_live_results,
+            described |= {"default_live_results": self.default_live_results, "in_menu": self.in_console_menu,
                           "config": [field.describe() for field in self.config_fields]}
         return described
 

@@ -30,12 +30,14 @@ Describe the form once, as a ``FormSpec``::
   may be names or labels in any of the form's languages; the submission's identity is ``_uuid`` (or ODK's
   ``meta/instanceID`` / ``KEY`` without its ``uuid:`` prefix). The reader never decides whether a uuid was
   imported before: the caller keeps those and skips them, which makes its import idempotent.
+- ``read_table(content) -> list[list[str]]``: the first sheet of an XLSX, or a CSV table, as cell texts (for
+  simple imports that are no form submissions); ``ValueError`` when it is neither.
 - ``FormSpec.check()`` raises ``ValueError`` on what Kobo would refuse (repeated names, unknown choice lists…);
   ``write_xlsform`` calls it.
 """
 from .spec import Choice, FormSpec, Group, Language, Question
-from .submissions import Rejection, Submission, Submissions, read_submissions
+from .submissions import Rejection, Submission, Submissions, read_submissions, read_table
 from .xlsform import write_xlsform
 
 __all__ = ["Choice", "FormSpec", "Group", "Language", "Question", "Rejection", "Submission", "Submissions",
-           "read_submissions", "write_xlsform"]
+           "read_submissions", "read_table", "write_xlsform"]

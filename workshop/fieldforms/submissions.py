@@ -112,6 +112,18 @@ def read_submissions(content: bytes, spec: FormSpec) -> Submissions:
     return result
 
 
+def read_table(content: bytes) -> list[list[str]]:
+    """The first sheet of an XLSX workbook, or a CSV table (``;``, ``,`` or tab), as rows of cell texts.
+
+    Raises ``ValueError`` when the content is neither.
+    """
+    try:
+        rows = _xlsx_rows(content) if content[:2] == b"PK" else _csv_rows(content)
+    except (KeyError, zipfile.BadZipFile, csv.Error) as error:
+        raise ValueError(f"unreadable table: {type(error).__name__}") from error
+    return [[_cell_text(cell) for cell in row] for row in rows]
+
+
 def _normal(text: str) -> str:
     """Labels compared as people type them: NFC, case-folded, inner white space collapsed."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())

@@ -5,6 +5,7 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
+    from .barometer import blueprint as barometer
     from .downloads import blueprint as downloads
     from .errors import register_error_pages
     from .moderator import blueprint as moderator
@@ -15,4 +16,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(moderator)
     app.register_blueprint(strategy)
     app.register_blueprint(downloads)
+    app.register_blueprint(barometer)
     register_error_pages(app)

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from ..report import Report
 from .minutes import compose_compte_rendu, compose_compte_rendu_consolide
 from .model import (Block, BulletList, Callout, Cell, Cover, DocumentModel, Facts, Figure, Heading, PageBreak, Paragraph,
-                    TableBlock, ToComplete)
+                    Picture, TableBlock, ToComplete)
 from .papers import compose_document_de_position, compose_note_de_politique
 from .strategy import compose_sni, compose_sri
 
 __all__ = ["COMPOSERS", "Block", "BulletList", "Callout", "Cell", "Cover", "DocumentModel", "Facts", "Figure",
-           "Heading", "PageBreak", "Paragraph", "TableBlock", "ToComplete", "compose"]
+           "Heading", "PageBreak", "Paragraph", "Picture", "TableBlock", "ToComplete", "compose"]
 
 
 COMPOSERS: dict[str, Callable[[Report], DocumentModel]] = {

@@ -70,11 +70,21 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture drawn elsewhere (a chart scene printed as PNG), ``width`` in cm, ``height / width`` as ``aspect``."""
+
+    png: bytes
+    aspect: float
+    width: float = 16.0
+    description: str = ""  # alternative text
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, BulletList, TableBlock, Facts, Callout, Figure, PageBreak]
+Block = Union[Heading, Paragraph, BulletList, TableBlock, Facts, Callout, Figure, Picture, PageBreak]
 
 
 @dataclass(frozen=True)

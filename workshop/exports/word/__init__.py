@@ -18,9 +18,9 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Cm
 
 from ..documents import (BulletList, Callout, Cover, DocumentModel, Facts, Figure, Heading, PageBreak, Paragraph,
-                         TableBlock, compose)
+                         Picture, TableBlock, compose)
 from ..report import Report
-from ..typography import colon
+from ..typography import clean_text, colon
 from .charts import chart_png
 from .setup import DocumentSetup
 from .style import NAVY, TEXT_WIDTH
@@ -46,7 +46,8 @@ class Renderer(TableWriting, DocumentSetup):
         super().__init__(model)
         self.handlers: dict[type, Callable[[Any], None]] = {
             Heading: self._heading, Paragraph: self._paragraph, BulletList: self._bullets, TableBlock: self._table,
-            Facts: self._facts, Callout: self._callout, Figure: self._figure, PageBreak: self._page_break}
+            Facts: self._facts, Callout: self._callout, Figure: self._figure, Picture: self._picture,
+            PageBreak: self._page_break}
 
     def render(self) -> bytes:
         self._setup_styles()
@@ -116,6 +117,13 @@ class Renderer(TableWriting, DocumentSetup):
 
     def _page_break(self, _: PageBreak) -> None:
         self.page_break_pending = True
+
+    def _picture(self, block: Picture) -> None:
+        paragraph = self._new_paragraph("Figure")
+        width = min(TEXT_WIDTH, block.width)
+        shape = paragraph.add_run().add_picture(io.BytesIO(block.png), width=Cm(width), height=Cm(width * block.aspect))
+        if block.description:  # the alternative text screen readers and Word's accessibility checker read
+            shape._inline.docPr.set("descr", clean_text(block.description))
 
     def _figure(self, block: Figure) -> None:
         picture = chart_png(block.chart, self.rtl)
