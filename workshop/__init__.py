@@ -51,7 +51,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         serializer=TextPacket,
     )
     limit_websocket_messages(socketio, settings.max_message_bytes)
-    database = Database(settings.database_url)
+    database = Database(settings.database_url, min_group_size=settings.min_group_size)
     presence = RedisPresence(settings.redis_url) if settings.redis_url else LocalPresence()
     publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)
     context = ServiceContext(db=database, publisher=publisher, settings=settings)
@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.extensions["workshop"] = context
     app.extensions["workshop_exports"] = ExportJobs(settings, socketio)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
+    app.config["MIN_GROUP_SIZE"] = settings.min_group_size
     # Vendored files never change under the same path; the app's own scripts do with each upgrade, so phones
     # revalidate them (a cheap 304) rather than run last week's code against today's server.
     app.get_send_file_max_age = lambda filename: 86400 if (filename or "").startswith("vendor/") else 0  # type: ignore[method-assign]

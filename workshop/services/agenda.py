@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..activities import ConfigContext, activity_type
 from ..domain.errors import DomainError
+from ..domain.numbers import checked_id
 from ..domain.phases import Phase, next_phase, parse_phase
 from ..domain.text import checked_text
 from ..models import Activity, Room, Strategy
@@ -25,8 +26,7 @@ MAX_PROMPT_LENGTH = 500
 
 def room_activity(session: Session, room_id: int, activity_id: object) -> Activity:
     """The activity with this id in this room: an id from another room is as unknown as a missing one."""
-    if type(activity_id) is not int:
-        raise DomainError("invalid_type", field="activity_id", expected="integer")
+    activity_id = checked_id(activity_id, field="activity_id", unknown="unknown_activity")
     activity = session.get(Activity, activity_id)
     if activity is None or activity.room_id != room_id:
         raise DomainError("unknown_activity", activity_id=activity_id)
