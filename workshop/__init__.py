@@ -20,6 +20,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .extensions import babel
     from .i18n import select_locale
     from .realtime.namespace import WorkshopNamespace
+    from .realtime.guard import FloodGuard, install as install_guard
     from .realtime.presence import LocalPresence, RedisPresence
     from .realtime.publisher import SocketPublisher
     from .realtime.transport import TextPacket, limit_websocket_messages
@@ -56,7 +57,10 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)
     context = ServiceContext(db=database, publisher=publisher, settings=settings)
     publisher.context = context
-    socketio.on_namespace(WorkshopNamespace(context, publisher))
+    namespace = WorkshopNamespace(context, publisher)
+    socketio.on_namespace(namespace)
+    with app.app_context():
+        install_guard(socketio.server, FloodGuard(), namespace.refusal_table())
     app.extensions["workshop"] = context
     app.extensions["workshop_exports"] = ExportJobs(settings, socketio)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
