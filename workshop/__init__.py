@@ -25,6 +25,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .realtime.publisher import SocketPublisher
     from .realtime.transport import TextPacket, limit_websocket_messages
     from .security import add_security_headers
+    from .services.admission import Admission
     from .services.context import ServiceContext
     from .web import register_blueprints
     from .web.export_jobs import ExportJobs
@@ -57,7 +58,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)
     context = ServiceContext(db=database, publisher=publisher, settings=settings)
     publisher.context = context
-    namespace = WorkshopNamespace(context, publisher)
+    admission = Admission()  # new identities and wrong room codes, shared by the socket and the join pages
+    app.extensions["workshop_admission"] = admission
+    namespace = WorkshopNamespace(context, publisher, admission)
     socketio.on_namespace(namespace)
     with app.app_context():
         install_guard(socketio.server, FloodGuard(), namespace.refusal_table())

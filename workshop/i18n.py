@@ -77,6 +77,10 @@ ERROR_MESSAGES: dict[str, Any] = {
     "rooms_required": _l("An event needs at least one room."),
     "too_many_rooms": _l("An event has at most %(maximum)s rooms."),
     "rate_limited": _l("Too many requests: wait a few seconds and try again."),
+    "too_many_attempts": _l("Too many wrong room codes from this network: wait a minute, then check the code on the "
+                            "screen."),
+    "too_many_identities": _l("Too many new phones from this network just now: wait a minute and try again. A phone "
+                              "that was here before keeps its place."),
     "forbidden": _l("This action is for the moderator."),
     "message_too_large": _l("This message is too large."),
     "internal_error": _l("Something went wrong on the server; nothing was saved. Try again."),

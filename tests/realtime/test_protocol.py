@@ -5,7 +5,8 @@ import logging
 
 import pytest
 
-from workshop.realtime.guard import ADMITTED, DISCONNECT, REFUSED, FloodGuard, Limits, TokenBucket
+from workshop.domain.budgets import KeyedBudget, TokenBucket
+from workshop.realtime.guard import ADMITTED, DISCONNECT, REFUSED, FloodGuard, Limits
 
 from .conftest import op
 

@@ -25,6 +25,8 @@ from typing import Any
 
 from socketio import packet
 
+from ..domain.budgets import TokenBucket
+
 log = logging.getLogger(__name__)
 
 # Names the Socket.IO protocol and clients keep for themselves: never handlers a client may trigger.
@@ -32,26 +34,6 @@ RESERVED_EVENTS = frozenset({"connect", "connect_error", "disconnect", "disconne
                              "removeListener", "error", "ping", "pong", "message"})
 
 ADMITTED, REFUSED, DISCONNECT = "admitted", "refused", "disconnect"
-
-
-class TokenBucket:
-    """``capacity`` tokens, refilled continuously at ``per_second``; ``take`` says whether one was left."""
-
-    __slots__ = ("capacity", "per_second", "tokens", "updated", "clock")
-
-    def __init__(self, capacity: float, per_second: float, clock: Callable[[], float]) -> None:
-        self.capacity, self.per_second, self.clock = capacity, per_second, clock
-        self.tokens = capacity
-        self.updated = clock()
-
-    def take(self) -> bool:
-        now = self.clock()
-        self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.per_second)
-        self.updated = now
-        if self.tokens >= 1:
-            self.tokens -= 1
-            return True
-        return False
 
 
 @dataclass(frozen=True)

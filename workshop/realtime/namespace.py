@@ -15,6 +15,7 @@ from ..domain.numbers import payload_is_sane
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
 from ..services import agenda, clustering, contributions, moderation, participants, strategy, suggestions
 from ..services.access import access_for_token, access_from_session
+from ..services.admission import Admission
 from ..services.context import ServiceContext
 from ..services.events import find_room
 from ..services.participants import Joined
@@ -85,10 +86,11 @@ def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
 
 
 class WorkshopNamespace(Namespace):
-    def __init__(self, context: ServiceContext, publisher: SocketPublisher) -> None:
+    def __init__(self, context: ServiceContext, publisher: SocketPublisher, admission: Admission | None = None) -> None:
         super().__init__("/")
         self.context = context
         self.publisher = publisher
+        self.admission = admission or Admission()
         self.clients: dict[str, Client] = {}
 
     def trigger_event(self, event: str, *args: Any) -> Any:
@@ -124,21 +126,33 @@ class WorkshopNamespace(Namespace):
 
     def _connect(self, auth: dict[str, Any]) -> None:
         language = auth.get("lang") if auth.get("lang") in LANGUAGES else session.get("lang", DEFAULT_LANGUAGE)
+        try:
+            self._join(auth, language)
+        except DomainError as error:
+            log.info("refused connection: %s", error.code)
+            raise _refuse(error.code, language) from None
+
+    def _join(self, auth: dict[str, Any], language: str) -> None:
         role = auth.get("role")
         if role not in ROLES:
-            raise _refuse("invalid_payload", language)
+            raise DomainError("invalid_payload")
+        # Budgets of the address (never logged) and of this Engine.IO connection, checked before the database.
+        address = request.remote_addr or ""
+        connection = self.socketio.server.manager.eio_sid_from_sid(request.sid, self.namespace) or request.sid  # type: ignore[attr-defined, union-attr]
+        self.admission.check_code_attempt(address, connection)
         try:
             with self.context.db.read() as db_session:
                 room = find_room(db_session, auth.get("code"))
                 code, room_id, event_id = room.code, room.id, room.event_id
         except DomainError as error:
-            log.info("refused connection: %s", error.code)
-            raise _refuse(error.code, language) from None
+            if error.code == "unknown_room":
+                self.admission.wrong_code(address, connection)
+            raise
         client = Client(role=role, code=code, room_id=room_id, language=language)
         if role == "moderator":
             access = access_for_token(self.context, auth.get("token")).merged(access_from_session(session.get("moderator")))
             if not access.can_moderate_event(event_id):
-                raise _refuse("forbidden", language)
+                raise DomainError("forbidden")
             client.actor = access.label or "moderator"
             state = moderator_state(self.context, code)
             state["connected"] = self.publisher.presence.connected(code)
@@ -148,7 +162,8 @@ class WorkshopNamespace(Namespace):
             state["connected"] = self.publisher.presence.connected(code)
             join_room(audience_room(code, Audience.SCREENS))
         else:
-            client.joined = participants.join_room(self.context, code=code, token=auth.get("token"))
+            client.joined = participants.join_room(self.context, code=code, token=auth.get("token"),
+                                                   admit_new=lambda: self.admission.new_identity(address, connection))
             state = participant_state(self.context, client.joined)
             join_room(audience_room(code, Audience.PARTICIPANTS))
             join_room(participant_room(client.joined.public_id))
