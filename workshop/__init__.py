@@ -20,7 +20,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .extensions import babel
     from .i18n import select_locale
     from .realtime.namespace import WorkshopNamespace
-    from .realtime.guard import FloodGuard, install as install_guard
+    from .realtime.guard import FloodGuard, Limits, install as install_guard
     from .realtime.presence import LocalPresence, RedisPresence
     from .realtime.publisher import SocketPublisher
     from .realtime.transport import TextPacket, limit_websocket_messages
@@ -63,7 +63,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     namespace = WorkshopNamespace(context, publisher, admission)
     socketio.on_namespace(namespace)
     with app.app_context():
-        install_guard(socketio.server, FloodGuard(), namespace.refusal_table())
+        install_guard(socketio.server, FloodGuard(Limits(burst=settings.socket_burst, per_second=settings.socket_rate)),
+                      namespace.refusal_table())
     app.extensions["workshop"] = context
     app.extensions["workshop_exports"] = ExportJobs(settings, socketio)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
