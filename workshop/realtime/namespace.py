@@ -14,7 +14,7 @@ from ..domain.errors import DomainError
 from ..domain.numbers import payload_is_sane
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
 from ..services import agenda, clustering, contributions, moderation, participants, strategy, suggestions
-from ..services.access import access_for_token, access_from_session
+from ..services.access import access_for_sessions, access_for_token
 from ..services.admission import Admission
 from ..services.context import ServiceContext
 from ..services.events import find_room
@@ -150,8 +150,9 @@ class WorkshopNamespace(Namespace):
             raise
         client = Client(role=role, code=code, room_id=room_id, language=language)
         if role == "moderator":
-            access = access_for_token(self.context, auth.get("token")).merged(access_from_session(session.get("moderator")))
-            if not access.can_moderate_event(event_id):
+            access = access_for_token(self.context, auth.get("token")).merged(
+                access_for_sessions(self.context, session.get("moderator_sessions")))
+            if not access.can_moderate_room(room_id, event_id):
                 raise DomainError("forbidden")
             client.actor = access.label or "moderator"
             state = moderator_state(self.context, code)

@@ -10,9 +10,10 @@ from ..domain.errors import DomainError
 from ..exports import catalogue
 from ..exports.catalogue import EVENT_DOWNLOADS, MIMETYPES, ROOM_DOWNLOADS, Download
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
+from ..services.events import find_room
 from ..services.files import export_event_file, export_room_file
 from .context import services
-from .export_jobs import ExportJobs
+from .export_jobs import ExportJob, ExportJobs
 from .moderator import current_access, moderator_required, room_for_moderator
 from .page import render_page
 
@@ -89,10 +90,11 @@ def start_export() -> Any:
     download = catalogue.room_download(export_format) if kind == "room" else catalogue.event_download(export_format)
     if kind == "room" and download is not None:
         room_code, _name, event_id, _title = room_for_moderator(target)
+        room_id = _room_id(room_code)
         arguments = ["export", room_code, "--format", export_format, "--lang", options["language"], *flags]
         filename = f"workshop-{room_code}-{export_format}.{download.extension}"
     elif kind == "event" and download is not None and target.isdigit():
-        event_id = int(target)
+        event_id, room_id = int(target), None
         if not current_access().can_moderate_event(event_id):
             abort(403)
         if export_format == "archive":
@@ -103,7 +105,8 @@ def start_export() -> Any:
     else:
         return jsonify({"ok": False, "error": {"code": "unknown_format",
                                                "message": error_message("unknown_format", {})}}), 400
-    job = _jobs().start(arguments, event_id=event_id, filename=filename, mimetype=MIMETYPES[download.extension])
+    job = _jobs().start(arguments, event_id=event_id, filename=filename, mimetype=MIMETYPES[download.extension],
+                        room_id=room_id)
     return jsonify({"ok": True, "job": job.status(), "status_url": url_for("downloads.export_status", job_id=job.id),
                     "file_url": url_for("downloads.export_file", job_id=job.id)})
 
@@ -113,7 +116,7 @@ def start_export() -> Any:
 def export_status(job_id: str) -> Any:
     """Where a job stands: running (with progress 0–1), done, or failed (with the translated reason)."""
     job = _jobs().get(job_id)
-    if job is None or not current_access().can_moderate_event(job.event_id):
+    if job is None or not _may_see(job):
         abort(404)
     return jsonify(job.status())
 
@@ -123,10 +126,20 @@ def export_status(job_id: str) -> Any:
 def export_file(job_id: str) -> Any:
     """The finished file."""
     job = _jobs().get(job_id)
-    if job is None or job.state != "done" or not current_access().can_moderate_event(job.event_id):
+    if job is None or job.state != "done" or not _may_see(job):
         abort(404)
     # Read whole: export files are a few megabytes, and no file handle outlives the request.
     return _attachment(job.path.read_bytes(), job.mimetype, job.filename)
+
+
+def _room_id(code: str) -> int:
+    with services().db.read() as session:
+        return find_room(session, code).id
+
+
+def _may_see(job: ExportJob) -> bool:
+    access = current_access()
+    return access.can_moderate_event(job.event_id) or (job.room_id is not None and job.room_id in access.room_ids)
 
 
 def _attachment(content: bytes, mimetype: str, filename: str) -> Response:

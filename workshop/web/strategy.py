@@ -23,13 +23,19 @@ blueprint = Blueprint("strategy", __name__, url_prefix="/m")
 
 
 def _event_or_403(event_id: int) -> None:
+    """The event's own pages and files: its moderators (event link or console)."""
     if not current_access().can_moderate_event(event_id):
         abort(403)
 
 
+def _strategy_or_403(event_id: int) -> None:
+    """The event's shared strategy: its moderators, and the facilitators of its rooms (a room's link)."""
+    if not current_access().can_edit_strategy(event_id):
+        abort(403)
+
+
 def _editable_events() -> frozenset[int] | None:
-    access = current_access()
-    return None if access.all_events else access.event_ids
+    return current_access().strategy_events
 
 
 def _error(failure: DomainError, status: int = 400) -> tuple[Response, int]:
@@ -41,7 +47,7 @@ def _error(failure: DomainError, status: int = 400) -> tuple[Response, int]:
 @moderator_required
 def strategy_page(event_id: int) -> str:
     """The strategy (SNI or SRI): axes in priority order, then the national view or the declination table."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         document = strategy.strategy_document(services(), event_id)
     except DomainError:
@@ -55,7 +61,7 @@ def strategy_page(event_id: int) -> str:
 @moderator_required
 def strategy_json(event_id: int) -> Any:
     """The strategy document as JSON."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         return jsonify(strategy.strategy_document(services(), event_id))
     except DomainError as failure:
@@ -66,7 +72,7 @@ def strategy_json(event_id: int) -> Any:
 @moderator_required
 def national_json(event_id: int) -> Any:
     """The thematic workshops side by side: priorities, common and distinct axes."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         return jsonify(national_view(services(), event_id))
     except DomainError as failure:
@@ -77,7 +83,7 @@ def national_json(event_id: int) -> Any:
 @moderator_required
 def declination_json(event_id: int) -> Any:
     """The tableau de déclinaison of a regional event (SNI axe → SRI objectives → regional asks → targets)."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         return jsonify(declination_table(services(), event_id))
     except DomainError as failure:
@@ -88,7 +94,7 @@ def declination_json(event_id: int) -> Any:
 @moderator_required
 def declination_page(event_id: int) -> str:
     """The tableau de déclinaison as a page."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         table = declination_table(services(), event_id)
     except DomainError:
