@@ -18,6 +18,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from flask_socketio import SocketIO
 
     from .extensions import babel
+    from .network import allowed_hosts, origin_check
     from .i18n import select_locale
     from .realtime.namespace import WorkshopNamespace
     from .realtime.guard import FloodGuard, Limits, install as install_guard
@@ -41,6 +42,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         BABEL_DEFAULT_LOCALE=settings.default_locale,
         BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
     )
+    hosts = allowed_hosts(settings.allowed_hosts, settings.host, settings.public_url)
+    app.config["TRUSTED_HOSTS"] = hosts  # Flask refuses a request whose Host is not one of them (400)
     babel.init_app(app, locale_selector=select_locale)
     # One Socket.IO server per app (not a module global), so that tests can build many apps in one process.
     socketio = SocketIO(
@@ -51,6 +54,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         ping_interval=10,
         ping_timeout=20,
         serializer=TextPacket,
+        cors_allowed_origins=origin_check(hosts, settings.port, settings.public_url),
     )
     limit_websocket_messages(socketio, settings.max_message_bytes)
     database = Database(settings.database_url, min_group_size=settings.min_group_size)

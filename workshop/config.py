@@ -23,6 +23,7 @@ class Settings:
     host: str = "0.0.0.0"
     port: int = 5000
     public_url: str = ""  # e.g. http://192.168.1.20:5000 when the LAN address cannot be guessed
+    allowed_hosts: str = ""  # comma-separated host names; empty: localhost and the laptop's LAN addresses
     redis_url: str = ""  # message queue between several server processes
     async_mode: str = "gevent"
     default_locale: str = "fr"

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import requests
 import socketio
+import websocket
 
 from .conftest import LiveServer
 from .test_live_room import Phone, Room, ok, op
@@ -63,3 +64,14 @@ def test_a_refused_connection_says_why_as_code_and_message(live_server: LiveServ
     # Socket.IO's connect_error: the message, and the data the pages read (``error.data``): {code, message}.
     message = "No room has this code. Check the code on the screen."
     assert refused == [{"message": message, "data": {"code": "unknown_room", "message": message}}]
+
+
+def test_a_page_of_another_origin_cannot_open_the_socket(live_server: LiveServer) -> None:
+    endpoint = f"ws://127.0.0.1:{live_server.port}/socket.io/?EIO=4&transport=websocket"
+    for origin in (f"http://evil.example:{live_server.port}", "http://127.0.0.1:1"):  # DNS rebinding; another port
+        with pytest.raises(websocket.WebSocketBadStatusException):
+            websocket.create_connection(endpoint, origin=origin, timeout=10)
+    own = websocket.create_connection(endpoint, origin=live_server.url, timeout=10)
+    assert own.recv().startswith("0{")  # Engine.IO's open packet
+    own.close()
+    assert requests.get(f"{live_server.url}/", headers={"Host": "evil.example"}, timeout=10).status_code == 400
