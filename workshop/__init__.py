@@ -16,6 +16,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from . import activities  # noqa: F401  (registers the activity types)
     from .db import Database
     from flask_socketio import SocketIO
+    from flask_wtf.csrf import CSRFProtect
 
     from .extensions import babel
     from .network import allowed_hosts, origin_check
@@ -45,6 +46,10 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     hosts = allowed_hosts(settings.allowed_hosts, settings.host, settings.public_url)
     app.config["TRUSTED_HOSTS"] = hosts  # Flask refuses a request whose Host is not one of them (400)
     babel.init_app(app, locale_selector=select_locale)
+    # CSRF tokens on every form and JSON write (X-CSRFToken): SameSite does not separate the ports of one host.
+    # Valid as long as the browser session, since a console stays open for a whole workshop day.
+    app.config.update(WTF_CSRF_TIME_LIMIT=None, WTF_CSRF_SSL_STRICT=False)
+    CSRFProtect(app)
     # One Socket.IO server per app (not a module global), so that tests can build many apps in one process.
     socketio = SocketIO(
         app,

@@ -2,7 +2,7 @@
 // axe, and a save that never overwrites someone else's: the server refuses an edit of an old version (409), and
 // the page then says so and offers to reload theirs.
 
-import { fill, h, notify, num, page, t } from "./dom.js";
+import { fill, h, notify, num, page, t, writeHeaders } from "./dom.js";
 import { quadrantChart } from "./svg.js";
 
 // The shape of an axe's record and its choice lists, as workshop/domain/axes.py declares them (editor_schema).
@@ -351,7 +351,8 @@ async function save() {
   let data = {};
   try {
     response = await fetch(`/m/api/axes/${page.axis_id}`, { method: "PUT", credentials: "same-origin",
-      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ version: state.version, changes }) });
+      headers: writeHeaders({ "Content-Type": "application/json" }),
+      body: JSON.stringify({ version: state.version, changes }) });
     data = await response.json().catch(() => ({}));
   } catch {
     response = null;
