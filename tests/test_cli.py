@@ -56,3 +56,12 @@ def test_template_archive_import_and_declination(run, tmp_path: Path) -> None:  
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     assert run("import-event", str(broken), check=False).returncode == 1
+
+
+def test_the_database_and_exports_are_readable_by_their_owner_only(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    document = json.loads(run("create-event", "--title", "Rencontre", "--room", "Plénière", "--json").stdout)
+    out = tmp_path / "room.json"
+    run("export", document["rooms"][0]["code"], "--format", "json", "--out", str(out))
+    for path in (tmp_path / "instance" / "workshop.db", out):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    assert (tmp_path / "instance").stat().st_mode & 0o077 == 0

@@ -31,6 +31,7 @@ class Settings:
     rate_limit_count: int = 20
     rate_limit_seconds: int = 10
     results_interval_ms: int = 250
+    header_timeout_seconds: int = 20  # to send a request's line and headers: half-open connections are closed
     # Flood control per socket connection, in memory (realtime/guard.py): events at once, then per second.
     socket_burst: int = 30
     socket_rate: int = 10

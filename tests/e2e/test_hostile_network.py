@@ -75,3 +75,22 @@ def test_a_page_of_another_origin_cannot_open_the_socket(live_server: LiveServer
     assert own.recv().startswith("0{")  # Engine.IO's open packet
     own.close()
     assert requests.get(f"{live_server.url}/", headers={"Host": "evil.example"}, timeout=10).status_code == 400
+
+
+def test_a_half_open_request_is_closed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Headers that never end: the server closes the connection instead of holding it for ever."""
+    import socket as sockets
+
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    server = LiveServer(instance=instance, extra_env={"WORKSHOP_HEADER_TIMEOUT_SECONDS": "2"})
+    server.workshop("migrate")
+    server.start()
+    try:
+        with sockets.create_connection(("127.0.0.1", server.port), timeout=30) as half_open:
+            half_open.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the blank line
+            assert half_open.recv(1024) == b""  # closed by the server, well within the test's 30 s
+        assert requests.get(f"{server.url}/", timeout=10).status_code == 200  # honest requests are unaffected
+        assert "Traceback" not in server.log_path.read_text()
+    finally:
+        server.stop()

@@ -112,7 +112,7 @@ def run(host: str | None, port: int | None) -> None:
     gc.freeze()
     gc.set_threshold(50_000, 50, 1000)
     if settings.async_mode == "gevent":
-        serve(app, settings.host, settings.port)
+        serve(app, settings.host, settings.port, header_timeout=settings.header_timeout_seconds)
     else:
         app.extensions["socketio"].run(app, host=settings.host, port=settings.port, allow_unsafe_werkzeug=True)
 
