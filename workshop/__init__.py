@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .realtime.guard import FloodGuard, Limits, install as install_guard
     from .realtime.presence import LocalPresence, RedisPresence
     from .realtime.publisher import SocketPublisher
-    from .realtime.transport import TextPacket, limit_websocket_messages
+    from .realtime.transport import TextPacket, limit_websocket_messages, quiet_engine_errors
     from .security import add_security_headers
     from .services.admission import Admission
     from .services.context import ServiceContext
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     # Vendored files never change under the same path; the app's own scripts do with each upgrade, so phones
     # revalidate them (a cheap 304) rather than run last week's code against today's server.
     app.get_send_file_max_age = lambda filename: 86400 if (filename or "").startswith("vendor/") else 0  # type: ignore[method-assign]
+    quiet_engine_errors(app)
     add_security_headers(app)
     register_blueprints(app)
     return app

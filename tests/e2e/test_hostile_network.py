@@ -94,3 +94,35 @@ def test_a_half_open_request_is_closed(tmp_path) -> None:  # type: ignore[no-unt
         assert "Traceback" not in server.log_path.read_text()
     finally:
         server.stop()
+
+
+MALFORMED_FRAMES = [
+    "42[", '42["submit_idea",', "42{}", '42"x"', "42[1,2,3]", "4", "49", "4x", "42/nope,[\"a\"]",
+    '451-["cast_votes",{"_placeholder":true,"num":0}]',  # announces a binary attachment, then sends text
+    '42["submit_idea",' + "[" * 5000 + "]" * 5000 + "]",  # nesting deeper than any JSON parser's default
+    '42["submit_idea",{"activity_id":1e999}]', '42["submit_idea",NaN]', '42["' + "x" * 1000 + '"]',
+    "40/admin,", "41", "43", "44", "6", "5", "\x00\xff",
+]
+
+
+def test_malformed_frames_leave_no_traceback(live_server: LiveServer) -> None:
+    """Frames no Socket.IO client would send, straight on the websocket: the server logs no traceback and goes on."""
+    room = live_server.create_event()["rooms"][0]
+    endpoint = f"ws://127.0.0.1:{live_server.port}/socket.io/?EIO=4&transport=websocket"
+    for frame in MALFORMED_FRAMES:
+        raw = websocket.create_connection(endpoint, origin=live_server.url, timeout=10)
+        raw.recv()  # open
+        raw.send('40{"code":"%s","role":"participant"}' % room["code"])
+        try:
+            raw.recv()
+            raw.send(frame)
+            raw.send("3")  # a pong: keeps the exchange going if the frame was ignored
+        except websocket.WebSocketException:
+            pass  # the server closed the connection: what it does with a frame it cannot read
+        finally:
+            raw.close()
+    phone = Phone(live_server, room["code"]).connect()
+    assert phone.call("update_profile", {"tags": {}, "op_id": op()}, timeout=10)["ok"] is True
+    phone.close()
+    log = live_server.log_path.read_text()
+    assert "Traceback" not in log, log[-3000:]

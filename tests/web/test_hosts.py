@@ -24,3 +24,10 @@ def test_origins_are_the_allowed_hosts_on_this_port_only() -> None:
     assert not allowed("http://evil.example:5000")  # DNS rebinding: the page's origin names the attacker's host
     assert not allowed("http://localhost:8080")  # a page on another port of the laptop
     assert allowed(None)  # not a browser: no Origin to check (the moderator token still is)
+
+
+def test_an_error_page_carries_no_client_strings(app) -> None:
+    missing = app.test_client().get("/j/ZZZZZZ")
+    assert missing.status_code == 404
+    assert '"strings": {}' in missing.get_data(as_text=True)
+    assert len(missing.data) < 8000  # it carried 23.5 KB of the pages' strings (issue 7)

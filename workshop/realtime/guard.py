@@ -95,6 +95,7 @@ def install(server: Any, guard: FloodGuard, refusal: Refusal) -> None:
     ``refusal`` gives the acknowledgement of a refused event in the client's language: ``{"ok": False, "error":
     {"code", "message"}}``, the documented shape. Every refused event with an ack id gets exactly that one ack.
     """
+    handle_eio_message = server._handle_eio_message  # noqa: SLF001 (where a connection's frames are decoded)
     handle_event = server._handle_event  # noqa: SLF001 (the one place an event is read off a connection)
     handle_event_internal = server._handle_event_internal  # noqa: SLF001
     handle_disconnect = server._handle_disconnect  # noqa: SLF001
@@ -140,6 +141,18 @@ def install(server: Any, guard: FloodGuard, refusal: Refusal) -> None:
         guard.forget(eio_sid)
         return handle_disconnect(eio_sid, namespace, *args, **kwargs)
 
+    def guarded_message(eio_sid: str, data: Any) -> None:
+        try:
+            handle_eio_message(eio_sid, data)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
+            # A frame no Socket.IO client writes (bad JSON, unknown packet type, a missing attachment): one line,
+            # and the connection is closed — python-socketio would log a traceback and carry on.
+            log.info("malformed Socket.IO packet refused: %s", type(error).__name__)
+            guard.forget(eio_sid)
+            server.eio.disconnect(eio_sid)
+
+    server._handle_eio_message = guarded_message  # noqa: SLF001
+    server.eio.on("message", guarded_message)  # Engine.IO holds the handler it was given at start, not the name
     server._handle_event = guarded_event  # noqa: SLF001
     server._handle_event_internal = guarded_internal  # noqa: SLF001
     server._handle_disconnect = guarded_disconnect  # noqa: SLF001
