@@ -224,5 +224,5 @@ def test_fuzzing_every_event_leaves_no_exception_and_no_command_without_one_ack(
     assert socketio.test_client(app, auth={"code": code, "role": "moderator", "token": token}).is_connected()
     assert socketio.test_client(app, auth={"code": code, "role": "screen"}).is_connected()
     browser = app.test_client()
-    browser.post("/m/login", data={"token": token})
+    browser.get(f"/m/{code}", query_string={"token": token})  # the link's token becomes a session
     assert browser.get(f"/m/{code}/download/json").status_code == 200
