@@ -69,11 +69,11 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     publisher.context = context
     admission = Admission()  # new identities and wrong room codes, shared by the socket and the join pages
     app.extensions["workshop_admission"] = admission
-    namespace = WorkshopNamespace(context, publisher, admission)
+    guard = FloodGuard(Limits(burst=settings.socket_burst, per_second=settings.socket_rate))
+    namespace = WorkshopNamespace(context, publisher, admission, guard)
     socketio.on_namespace(namespace)
     with app.app_context():
-        install_guard(socketio.server, FloodGuard(Limits(burst=settings.socket_burst, per_second=settings.socket_rate)),
-                      namespace.refusal_table())
+        install_guard(socketio.server, guard, namespace.refusal_table())
     app.extensions["workshop"] = context
     app.extensions["workshop_exports"] = ExportJobs(settings, socketio)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")

@@ -246,7 +246,7 @@ def test_from_clusters_dragged_by_touch_to_a_declined_axe(  # noqa: PLR0915
     strategy_url = f"{live_server.url}/m/events/{event['event']['id']}/strategy"
     expect(console.locator("#strategy-link")).to_have_attribute("href", f"/m/events/{event['event']['id']}/strategy")
     writer = open_context(**LAPTOP).new_page()
-    writer.goto(room["moderator_url"])
+    writer.goto(event["event"]["moderator_url"])  # the organiser: the event's link (a room's opens one room)
     writer.goto(strategy_url)
     row = writer.locator(".axis-row")
     expect(row).to_have_count(1)

@@ -21,6 +21,7 @@ from ..services.events import find_room
 from ..services.participants import Joined
 from ..services.publisher import Audience
 from ..services.state import moderator_state, participant_state, screen_state
+from .guard import MODERATOR_LIMITS, FloodGuard
 from .publisher import SocketPublisher
 from .rooms import audience_room, participant_room
 
@@ -86,11 +87,13 @@ def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
 
 
 class WorkshopNamespace(Namespace):
-    def __init__(self, context: ServiceContext, publisher: SocketPublisher, admission: Admission | None = None) -> None:
+    def __init__(self, context: ServiceContext, publisher: SocketPublisher, admission: Admission | None = None,
+                 guard: FloodGuard | None = None) -> None:
         super().__init__("/")
         self.context = context
         self.publisher = publisher
         self.admission = admission or Admission()
+        self.guard = guard
         self.clients: dict[str, Client] = {}
 
     def trigger_event(self, event: str, *args: Any) -> Any:
@@ -155,6 +158,8 @@ class WorkshopNamespace(Namespace):
             if not access.can_moderate_room(room_id, event_id):
                 raise DomainError("forbidden")
             client.actor = access.label or "moderator"
+            if self.guard is not None:
+                self.guard.trust(connection, MODERATOR_LIMITS)
             state = moderator_state(self.context, code)
             state["connected"] = self.publisher.presence.connected(code)
             join_room(audience_room(code, Audience.MODERATORS))

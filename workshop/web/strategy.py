@@ -54,7 +54,9 @@ def strategy_page(event_id: int) -> str:
         abort(404)
     return render_page("strategy/strategy.html", title=document["strategy"]["title"], script="strategy.js",
                        data={"event_id": event_id, "kind": document["strategy"]["kind"]}, document=document,
-                       regions=REGIONS, can_import=current_access().all_events)
+                       regions=REGIONS, can_import=current_access().all_events,
+                       # Declining creates an event: the organiser's (event link or console), not a room facilitator's.
+                       can_decline=current_access().can_moderate_event(event_id))
 
 
 @blueprint.get("/events/<int:event_id>/strategy.json")
