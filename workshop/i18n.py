@@ -131,6 +131,12 @@ ERROR_MESSAGES: dict[str, Any] = {
     "not_a_date": _l("%(question)s: “%(value)s” is not a date."),
     "no_known_column": _l("No column of this file is a question of the form."),
     "too_many_rows": _l("This file has too many rows."),
+    "too_many_organisations": _l("An event has at most %(maximum)s organisations."),
+    "unknown_region": _l("This region is not in the list of regions."),
+    "invalid_slug": _l("A short key is 1 to 60 lower-case letters, digits, hyphens or underscores."),
+    "duplicate_organisation": _l("The organisation %(name)s is already in this event."),
+    "duplicate_slug": _l("Another organisation of this event already has the key %(slug)s."),
+    "unknown_organisation": _l("The organisation “%(value)s” is not in this event's list."),
 }
 
 # Values that travel in error parameters as codes, and what people read instead.

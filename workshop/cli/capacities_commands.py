@@ -1,0 +1,50 @@
+"""Organisational capacities on the command line: ``workshop add-organisation``, ``workshop questionnaire …``
+(the XLSForm for KoboToolbox/ODK and the import of their submissions). docs/capacities.md, docs/events.md."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from ..config import Settings
+from .commands import _context, _fail, cli
+
+
+def _settings() -> Settings:
+    from ..migrate import upgrade
+
+    settings = Settings.from_env()
+    upgrade(settings.database_url)
+    return settings
+
+
+def _run(settings: Settings, action):  # type: ignore[no-untyped-def]
+    from ..domain.errors import DomainError
+
+    try:
+        return action()
+    except DomainError as error:
+        _fail(error, settings)
+        return None
+
+
+def _print(document: dict[str, Any], as_json: bool) -> None:
+    click.echo(json.dumps(document, ensure_ascii=False, indent=None if as_json else 2))
+
+
+@cli.command("add-organisation")
+@click.argument("event_id", type=int)
+@click.option("--name", required=True, help="The organisation's name, e.g. « Association Afrique Solidarité ».")
+@click.option("--slug", default=None, help="Its short key in forms and imports (default: made from the name).")
+@click.option("--region", default=None, help="Region code, e.g. casablanca_settat or rabat_sale_kenitra.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"organisation": {"id", "slug", "name", "region"}, "event": {"id", "title"}}.')
+def add_organisation_command(event_id: int, name: str, slug: str | None, region: str | None, as_json: bool) -> None:
+    """Add an organisation taking part in an event (the unit a self-assessment assesses)."""
+    from ..services.organisations import add_organisation
+
+    settings = _settings()
+    added = _run(settings, lambda: add_organisation(_context(settings), event_id=event_id, name=name, slug=slug,
+                                                    region=region))
+    _print(added, as_json)
