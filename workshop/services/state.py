@@ -21,6 +21,7 @@ from .context import ServiceContext
 from .events import find_room
 from .items import item_views
 from .participants import Joined
+from .type_records import type_records
 from .views import idea_view, participant_view, plain_idea
 
 
@@ -44,7 +45,8 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
     clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
     return kind.results(activity.config, ResultInput(
         ideas=ideas, targets=item_views(session, activity), ballots=list(by_ballot.values()), clusters=clusters,
-        ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot]))
+        ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot],
+        records=type_records(session, activity) if kind.reads_records else {}))
 
 
 @dataclass(frozen=True)
