@@ -148,6 +148,7 @@ ERROR_MESSAGES: dict[str, Any] = {
                            "four levels."),
     "duplicate_key": _l("The key %(key)s appears twice in the questionnaire."),
     "unknown_plan_action": _l("This line of the plan does not exist."),
+    "no_organisations": _l("This event has no organisation yet: add them first (workshop add-organisation)."),
 }
 
 # Values that travel in error parameters as codes, and what people read instead.

@@ -25,7 +25,7 @@ def test_slugs_are_made_from_names_and_kept_unique(ctx) -> None:  # type: ignore
     assert chosen["slug"] == "vdf"
     assert [row["slug"] for row in list_organisations(ctx, event_id)] == [
         "association-afrique-solidarite", "opm-1", "association-afrique-solidarite-oujda", "vdf"]
-    assert slug_of("Éducation & Santé") == "education-sante"
+    assert slug_of("Éducation & Santé") == "education-sante" and slug_of("2 Mains") == "opm-2-mains"
 
 
 @pytest.mark.parametrize(("kwargs", "code"), [

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import click
 
 from ..config import Settings
+from .barometer_commands import _translators, _with_reasons
 from .commands import _context, _fail, cli
 
 
@@ -48,3 +50,35 @@ def add_organisation_command(event_id: int, name: str, slug: str | None, region:
     added = _run(settings, lambda: add_organisation(_context(settings), event_id=event_id, name=name, slug=slug,
                                                     region=region))
     _print(added, as_json)
+
+
+@cli.group()
+def questionnaire() -> None:
+    """The self-assessment questionnaire in the field: XLSForm for KoboToolbox/ODK, import of their exports."""
+
+
+@questionnaire.command("form")
+@click.argument("event_id", type=int)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .xlsx to write.")
+def form_command(event_id: int, out: Path) -> None:
+    """Write the event's questionnaire as an XLSForm (French, Arabic, English) that KoboToolbox and ODK accept."""
+    from ..services.capacities_field import write_form
+
+    settings = _settings()
+    content = _run(settings, lambda: write_form(_context(settings), event_id, _translators(settings)))
+    out.write_bytes(content)
+
+
+@questionnaire.command("import")
+@click.argument("event_id", type=int)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help='Print {"imported": n, "rejected": [{"row", "reason"}]}.')
+def import_command(event_id: int, file: Path, as_json: bool) -> None:
+    """Import a KoboToolbox/ODK export of submissions (XLSX or CSV); those already imported (same _uuid) are
+    skipped, rows with an unknown organisation or a value outside the choices are listed with their reason."""
+    from ..services.capacities_field import import_submissions
+
+    settings = _settings()
+    result = _run(settings, lambda: import_submissions(_context(settings), event_id, file.read_bytes(),
+                                                       _translators(settings)))
+    _print(_with_reasons(result, settings), as_json)

@@ -20,7 +20,8 @@ from ..models import Event, Organisation
 from ..models.capacities import organisations_of
 from .context import ServiceContext
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
+# A letter first: the slug is also a choice name in the XLSForm, which may not start with a digit.
+SLUG = re.compile(r"^[a-z][a-z0-9_-]{0,59}$")
 MAX_ORGANISATIONS = 100
 
 
@@ -28,7 +29,8 @@ def slug_of(name: str) -> str:
     """« Association Afrique Solidarité » → ``association-afrique-solidarite``; empty for a name with no Latin
     letter or digit (an Arabic name), which then gets a numbered slug."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:60].rstrip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return (f"opm-{slug}" if slug[:1].isdigit() else slug)[:60].rstrip("-")
 
 
 def organisation_view(organisation: Organisation) -> dict[str, Any]:
