@@ -82,3 +82,24 @@ def import_command(event_id: int, file: Path, as_json: bool) -> None:
     result = _run(settings, lambda: import_submissions(_context(settings), event_id, file.read_bytes(),
                                                        _translators(settings)))
     _print(_with_reasons(result, settings), as_json)
+
+
+@questionnaire.command("report")
+@click.argument("event_id", type=int)
+@click.option("--format", "file_format", type=click.Choice(["docx", "pptx", "xlsx"]), default="docx",
+              show_default=True, help="docx: the « Rapport d'évaluation des capacités organisationnelles »; "
+                                      "pptx: the restitution slides; xlsx: every answer and score.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@click.option("--lang", type=click.Choice(["fr", "ar", "en"]), default=None, help="Language (default: fr).")
+@click.option("--codes", "with_codes", is_flag=True, help="Name the organisations « OPM 1, OPM 2… » instead.")
+def report_command(event_id: int, file_format: str, out: Path, lang: str | None, with_codes: bool) -> None:
+    """Write the assessment's report, slides or workbook."""
+    from ..services.capacities_reports import capacity_file
+    from .commands import translator
+
+    settings = _settings()
+    language = lang or settings.default_locale
+    exported = _run(settings, lambda: capacity_file(_context(settings), event_id, file_format=file_format,
+                                                    language=language, translate=translator(settings, language),
+                                                    with_codes=with_codes))
+    out.write_bytes(exported.content)
