@@ -1,7 +1,7 @@
 """Moderator access that can be taken back: server-side moderator sessions, and credentials for one room.
 
 Revision ID: i7_moderator_access
-Revises: b10barometer
+Revises: i9_capacities
 """
 from typing import Sequence, Union
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "i7_moderator_access"
-down_revision: Union[str, Sequence[str], None] = "b10barometer"
+down_revision: Union[str, Sequence[str], None] = "i9_capacities"  # re-chained after main (i9 landed first)
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
