@@ -84,3 +84,16 @@ def test_a_room_link_on_the_socket(app, event) -> None:
     own = socketio.test_client(app, auth={"code": workshop, "role": "moderator", "token": event.room_tokens[1]})
     other = socketio.test_client(app, auth={"code": plenary, "role": "moderator", "token": event.room_tokens[1]})
     assert own.is_connected() and not other.is_connected()
+
+
+def test_a_connected_console_stops_at_logout(app, event) -> None:
+    """The socket of a console opened before logout: its next command is refused, like the next page."""
+    code = event.rooms[0][1]
+    browser = signed_in(app, event.moderator_token)
+    console = app.extensions["socketio"].test_client(app, auth={"code": code, "role": "moderator"},
+                                                     flask_test_client=browser)
+    assert console.is_connected()
+    assert console.emit("set_premoderation", {"enabled": True}, callback=True)["ok"] is True
+    browser.post("/m/logout")
+    refused = console.emit("set_premoderation", {"enabled": False}, callback=True)
+    assert refused["ok"] is False and refused["error"]["code"] == "forbidden"
