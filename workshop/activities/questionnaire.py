@@ -32,7 +32,7 @@ class Questionnaire(ActivityType):
                                   "organisation and your role are recorded."),
         "questionnaire_organisation": N_("Which organisation do you answer for?"),
         "questionnaire_role": N_("Your role in the organisation"),
-        "questionnaire_start": N_("Start"),
+        "questionnaire_start": N_("Start answering"),
         "questionnaire_change_who": N_("Change organisation or role"),
         "questionnaire_domain_progress": N_("Domain %(number)s of %(total)s"),
         "questionnaire_answered": N_("%(answered)s of %(total)s statements answered"),
