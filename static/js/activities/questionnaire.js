@@ -209,6 +209,10 @@ export default {
         status.textContent = ack.error ? ack.error.message : t("not_sent");
       }
     });
+    // The facilitator edited the questionnaire (a statement added, reworded, removed): read it again, keep the screen.
+    api.on("questionnaire_changed", (payload) => {
+      if (root.isConnected && payload && payload.version) load();
+    });
     api.onReconnect(() => {
       if (root.isConnected && !state) load();
     });
