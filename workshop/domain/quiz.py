@@ -54,6 +54,33 @@ def checked_questions(raw: object) -> list[dict[str, Any]]:
     return questions
 
 
+def parse_questions_text(text: str) -> list[dict[str, Any]]:
+    """The console's box as questions: one block per question, separated by a blank line; its first line is the
+    question, each other line an option, the correct ones starting with ``*`` (a leading ``-`` is dropped).
+
+    Checked by ``checked_questions`` afterwards, like a list sent as it is.
+    """
+    questions = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        options, correct = [], []
+        for line in lines[1:]:
+            if line.startswith("*"):
+                correct.append(len(options))
+            options.append(line.lstrip("*-").strip())
+        questions.append({"text": lines[0], "options": options, "correct": correct})
+    return questions
+
+
+def questions_text(questions: Sequence[Mapping[str, Any]]) -> str:
+    """The questions written back in the console's box format (``parse_questions_text`` reads it again)."""
+    return "\n\n".join("\n".join([question["text"], *(("* " if index in question["correct"] else "- ") + option
+                                                      for index, option in enumerate(question["options"]))])
+                       for question in questions)
+
+
 def public_questions(questions: Sequence[Mapping[str, Any]], *, with_answers: bool) -> list[dict[str, Any]]:
     """The questions as phones get them: whether several options may be chosen, the correct ones only if shown."""
     return [{"text": question["text"], "options": list(question["options"]),

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..activities import ClusterView, ResultInput, activity_type
+from ..activities import ClusterView, LinkedInput, ResultInput, activity_type
 from ..domain.ballots import Allocation
 from ..domain.phases import Phase, results_visible
 from ..domain.profiles import PROFILE_TAGS
@@ -24,6 +24,21 @@ from .participants import Joined
 from .views import idea_view, participant_view, plain_idea
 
 
+def _ballots_of(session: Session, activity_id: int) -> tuple[list[list[Allocation]], list[int]]:
+    """An activity's ballots (one query) and, in the same order, the participant who cast each."""
+    by_ballot: dict[int, list[Allocation]] = {}
+    owners: dict[int, int] = {}
+    for ballot_id, participant_id, target_id, points, criterion in session.execute(
+            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
+            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity_id)
+            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
+        allocations = by_ballot.setdefault(ballot_id, [])
+        owners[ballot_id] = participant_id
+        if target_id is not None:
+            allocations.append(Allocation(target_id, points, criterion))
+    return list(by_ballot.values()), [owners[ballot_id] for ballot_id in by_ballot]
+
+
 def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
     """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size)."""
     kind = activity_type(activity.type)
@@ -31,20 +46,19 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
         select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == activity.room_id))}
     ideas = [plain_idea(idea, people.get(idea.participant_id, (None, None))[0])
              for idea in session.scalars(ideas_of_activity(activity.id))]
-    by_ballot: dict[int, list[Allocation]] = {}
-    owners: dict[int, int] = {}
-    for ballot_id, participant_id, target_id, points, criterion in session.execute(
-            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
-            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
-            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
-        allocations = by_ballot.setdefault(ballot_id, [])
-        owners[ballot_id] = participant_id
-        if target_id is not None:
-            allocations.append(Allocation(target_id, points, criterion))
+    ballots, owners = _ballots_of(session, activity.id)
     clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
+    linked = None
+    linked_id = kind.linked_activity_id(activity.config)
+    other = session.get(Activity, linked_id) if linked_id is not None else None
+    if other is not None and other.room_id == activity.room_id:
+        linked_ballots, linked_owners = _ballots_of(session, other.id)
+        linked = LinkedInput(config=dict(other.config), ballots=linked_ballots,
+                             ballot_keys=[people.get(owner, ("", None))[0] for owner in linked_owners])
     return kind.results(activity.config, ResultInput(
-        ideas=ideas, targets=item_views(session, activity), ballots=list(by_ballot.values()), clusters=clusters,
-        ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot]))
+        ideas=ideas, targets=item_views(session, activity), ballots=ballots, clusters=clusters,
+        ballot_tags=[dict(people.get(owner, (None, None))[1] or {}) for owner in owners],
+        ballot_keys=[people.get(owner, ("", None))[0] for owner in owners], linked=linked))
 
 
 @dataclass(frozen=True)
