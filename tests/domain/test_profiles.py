@@ -21,3 +21,11 @@ def test_tags_come_from_the_lists() -> None:
 def test_pseudonym_length() -> None:
     with pytest.raises(DomainError, match="text_too_long"):
         checked_profile("x" * 41, {})
+
+
+def test_the_optional_sex_tag_takes_woman_man_or_prefer_not_to_say() -> None:
+    for value in ("femme", "homme", "non_dit"):
+        assert checked_profile(None, {"sex": value}) == (None, {"sex": value})
+    assert checked_profile(None, {"sex": ""}) == (None, {})  # left blank: no tag at all
+    with pytest.raises(DomainError, match="unknown_tag"):
+        checked_profile(None, {"sex": "F"})

@@ -11,7 +11,10 @@ REGIONS = (
     "casablanca_settat", "marrakech_safi", "draa_tafilalet", "souss_massa", "guelmim_oued_noun",
     "laayoune_sakia_el_hamra", "dakhla_oued_ed_dahab", "outside_morocco",
 )
-PROFILE_TAGS: dict[str, tuple[str, ...]] = {"organisation_type": ORGANISATION_TYPES, "region": REGIONS}
+# Sex, for the sex-disaggregated attendance funders ask for; « préfère ne pas dire » is an answer of its own, apart
+# from a profile left blank.
+SEXES = ("femme", "homme", "non_dit")
+PROFILE_TAGS: dict[str, tuple[str, ...]] = {"organisation_type": ORGANISATION_TYPES, "region": REGIONS, "sex": SEXES}
 MAX_PSEUDONYM_LENGTH = 40
 
 

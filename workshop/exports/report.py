@@ -102,6 +102,7 @@ class ParticipantsSummary:
     by_organisation_type: tuple[CountRow, ...]
     by_region: tuple[CountRow, ...]
     pseudonyms: tuple[str, ...] = ()  # only when they chose to give one and the moderator asked for names
+    by_sex: tuple[CountRow, ...] = ()  # the optional « sexe » tag, for sex-disaggregated attendance
 
 
 @dataclass(frozen=True)

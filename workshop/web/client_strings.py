@@ -95,6 +95,7 @@ PAGE_STRINGS = {
     "groups_title": _l("By group of participants"),
     "groups_by_organisation_type": _l("By type of organisation"),
     "groups_by_region": _l("By region"),
+    "groups_by_sex": _l("By sex"),
     "small_group_hint": _l("Fewer than 3 people: do not over-read this group."),
     # New activity form (static/js/activities/fields.js)
     "config_target": _l("Vote on"),
