@@ -189,7 +189,7 @@ def paired_summary(results: Mapping[str, Any], words: Words) -> str:
             "count": paired["n"], "before": _percent(paired["before_mean"], words),
             "after": _percent(paired["after_mean"], words), "change": _signed(paired["mean_change"], words),
             "low": _signed(paired["interval"][0], words), "high": _signed(paired["interval"][1], words),
-            "improved": _percent(paired["improved_percent"], words), "level": _percent(95, words)}
+            "improved": _percent(paired["improved_percent"], words), "level": f"{words.number(95)} %"}
     unpaired = results["unpaired"]
     return f"{sentence} " + words["quiz_unpaired"] % {"before": unpaired["before"], "after": unpaired["after"],
                                                       "duplicates": unpaired["duplicate_codes"]}

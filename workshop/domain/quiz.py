@@ -160,7 +160,9 @@ def _rounded(value: float | None, digits: int = 1) -> float | None:
 
 
 def _paired_view(change: PairedChange) -> dict[str, Any]:
-    interval = change.interval
+    # A score moves by at most 100 points either way: the t interval of a few people can reach past that, and
+    # is printed within what a change can be.
+    interval = change.interval and (max(-100.0, change.interval[0]), min(100.0, change.interval[1]))
     return {"n": change.n, "before_mean": _rounded(change.before_mean), "after_mean": _rounded(change.after_mean),
             "mean_change": _rounded(change.mean_change),
             "interval": [round(interval[0], 1), round(interval[1], 1)] if interval else None,

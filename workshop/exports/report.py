@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .training_report import TrainingReport
 
 
 @dataclass(frozen=True)
@@ -216,3 +219,4 @@ class Report:
     strategy: StrategyReport | None = None
     comparison: Comparison | None = None
     next_steps: tuple[str, ...] = field(default_factory=tuple)
+    training: TrainingReport | None = None  # the capacity-building report's part (services/training_reports.py)
