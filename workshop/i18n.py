@@ -102,6 +102,8 @@ ERROR_MESSAGES: dict[str, Any] = {
     "unknown_axis": _l("This axe does not exist in this strategy."),
     "unknown_event": _l("This event does not exist."),
     "unknown_field": _l("This field is not part of an axe."),
+    "unknown_language": _l("This language is not offered."),
+    "invalid_versions": _l("Only the texts people type can be given in another language."),
     "invalid_choice": _l("This choice is not in the list."),
     "too_many_rows": _l("This list is too long: %(maximum)s rows at most."),
     "edit_conflict": _l("Someone saved this axe while you were editing it. Your changes were not saved: "
