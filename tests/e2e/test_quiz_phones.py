@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 import socketio
+from docx import Document
 
 from .conftest import LiveServer
 
@@ -150,6 +151,13 @@ def test_phones_take_the_pre_and_post_test_and_pair_by_phone(live_server: LiveSe
     assert results["unpaired"] == {"before": 1, "after": 0, "duplicate_codes": 0}
     assert [question["before"]["percent"] for question in results["questions"]] == [60.0, 40.0, 40.0]
     assert [question["now"]["percent"] for question in results["questions"]] == [100.0, 75.0, 50.0]
+
+    # The command line writes the capacity-building report from the same database.
+    report = live_server.instance / "rapport.docx"
+    live_server.workshop("export", room["code"], "--format", "renforcement", "--out", str(report))
+    text = "\n".join(paragraph.text for paragraph in Document(str(report)).paragraphs)
+    assert "Rapport d'atelier de renforcement des capacités" in text
+    assert "4 personnes ont répondu avant et après : score moyen 33,3 % → 75,0 %" in text
 
 
 def test_on_the_next_day_other_phones_pair_by_their_code(live_server: LiveServer, room: dict,
