@@ -136,6 +136,7 @@ export default {
     const preTest = choiceField("pre_test_id", t(byName.pre_test_id.label),
       [{ value: "", label: t("config_quiz_no_pre_test") },
         ...preTests.map((activity) => ({ value: String(activity.id), label: `${num(activity.position + 1)}. ${activity.prompt}` }))], "");
+    preTest.input.required = false; // empty: this quiz is a pre-test
     const pairing = choiceField("pairing", t(byName.pairing.label),
       byName.pairing.choices.map((choice) => ({ value: choice, label: t(`quiz_pairing_${choice}`) })), byName.pairing.default);
     const answers = checkField("show_answers", t(byName.show_answers.label), byName.show_answers.default);
