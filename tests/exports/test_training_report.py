@@ -3,7 +3,6 @@ matched before/after figures, the chart, attendance by type and sex, satisfactio
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -110,3 +109,18 @@ def test_the_capacity_building_report_rendered_by_libreoffice(ctx, training, tmp
         assert row in text, row
     assert "Cet atelier vous a-t-il été utile ?" in text  # the satisfaction scale
     assert text.count("À compléter") >= 3  # objectives, observations, next steps: for the facilitator to write
+
+
+def test_the_report_in_arabic_reads_right_to_left_with_its_figure(ctx, training, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                  app) -> None:
+    with app.app_context():
+        exported = export_room_file(ctx, training, "renforcement", language="ar", translate=translator("ar"))
+    document = Document(io.BytesIO(exported.content))
+    assert any(element.tag.endswith("}bidi") for element in document.element.body.iter())
+    descriptions = [element.get("descr") for element in document.element.body.iter() if element.tag.endswith("}docPr")]
+    assert "نسبة الأجوبة الصحيحة لكل سؤال (%). قبل / بعد" in descriptions
+    path = tmp_path / exported.filename
+    path.write_bytes(exported.content)
+    text = pdf_text(to_pdf(path))
+    for heading in ("تقرير ورشة تعزيز القدرات", "المعارف قبل التكوين وبعده", "الرضا", "متابعة التقييم الذاتي"):
+        assert heading in text, heading

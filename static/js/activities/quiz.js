@@ -71,7 +71,8 @@ export default {
     });
     const fieldsets = questions.map((question, number) => h("fieldset", { class: "choices quiz-question",
       dataset: { question: String(number) } },
-    h("legend", { dir: "auto", text: `${t("quiz_question_of", { number: num(number + 1), total: num(questions.length) })} · ${question.text}` }),
+    h("legend", { dir: "auto",
+      text: `${t("quiz_question_of", { number: num(number + 1), total: num(questions.length) })} · ${question.text}` }),
     question.multiple ? h("p", { class: "choices-hint", text: t("quiz_choose_all") }) : null,
     question.options.map((label, index) => h("label", { class: "choice", dataset: { option: String(index) } },
       inputs[number][index], h("span", { dir: "auto", text: label }))),
@@ -83,8 +84,11 @@ export default {
       chosen = questions.map(() => new Set());
       for (const allocation of mine ? mine.allocations : []) {
         const criterion = allocation.criterion || "";
-        if (criterion.startsWith(OPTION)) chosen[allocation.target_id]?.add(Number.parseInt(criterion.slice(OPTION.length), 10));
-        else if (code && criterion.startsWith(CODE)) code.restore(criterion.slice(CODE.length));
+        if (criterion.startsWith(OPTION)) {
+          chosen[allocation.target_id]?.add(Number.parseInt(criterion.slice(OPTION.length), 10));
+        } else if (code && criterion.startsWith(CODE)) {
+          code.restore(criterion.slice(CODE.length));
+        }
       }
       return mine;
     }
@@ -135,10 +139,12 @@ export default {
     const preTests = activities.filter((activity) => activity.type === "quiz" && !activity.config.pre_test_id);
     const preTest = choiceField("pre_test_id", t(byName.pre_test_id.label),
       [{ value: "", label: t("config_quiz_no_pre_test") },
-        ...preTests.map((activity) => ({ value: String(activity.id), label: `${num(activity.position + 1)}. ${activity.prompt}` }))], "");
+        ...preTests.map((activity) => ({ value: String(activity.id),
+          label: `${num(activity.position + 1)}. ${activity.prompt}` }))], "");
     preTest.input.required = false; // empty: this quiz is a pre-test
     const pairing = choiceField("pairing", t(byName.pairing.label),
-      byName.pairing.choices.map((choice) => ({ value: choice, label: t(`quiz_pairing_${choice}`) })), byName.pairing.default);
+      byName.pairing.choices.map((choice) => ({ value: choice, label: t(`quiz_pairing_${choice}`) })),
+      byName.pairing.default);
     const answers = checkField("show_answers", t(byName.show_answers.label), byName.show_answers.default);
     const questions = h("div", { class: "field" }, h("label", { for: boxId, text: t(byName.questions.label) }), box,
       h("p", { class: "field-hint", text: t(byName.questions.hint) }));
