@@ -109,6 +109,8 @@ def test_console_links_the_post_test_and_phones_answer_with_their_code(
         (pre["id"], "apres", True)
     call(moderator, "set_phase", {"activity_id": post["id"], "phase": "open"})
     expect(phone.locator(".quiz-question")).to_have_count(2)
+    expect(phone.locator(".quiz-code input")).to_have_value("fa")  # the same phone: its pre-test's code, ready
+    expect(phone.locator(".quiz-code select")).to_have_value("7")
     answer(phone, "FA", "7", [(0, 1), (1, 0), (1, 1)])
     feedback = phone.locator(".quiz-feedback")
     expect(feedback.nth(0)).to_have_attribute("data-right", "true")

@@ -82,6 +82,11 @@ export default {
     function restore() {
       const mine = api.myBallot(activity.id);
       chosen = questions.map(() => new Set());
+      // A post-test on the same phone starts from the code given to its pre-test: nothing to type twice.
+      const earlier = !mine && activity.config.pre_test_id ? api.myBallot(activity.config.pre_test_id) : null;
+      const earlierCode = earlier
+        && earlier.allocations.find((allocation) => (allocation.criterion || "").startsWith(CODE));
+      if (code && earlierCode) code.restore(earlierCode.criterion.slice(CODE.length));
       for (const allocation of mine ? mine.allocations : []) {
         const criterion = allocation.criterion || "";
         if (criterion.startsWith(OPTION)) {
