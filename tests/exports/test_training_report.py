@@ -3,6 +3,7 @@ matched before/after figures, the chart, attendance by type and sex, satisfactio
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,27 @@ def test_the_report_in_arabic_reads_right_to_left_with_its_figure(ctx, training,
     text = pdf_text(to_pdf(path))
     for heading in ("تقرير ورشة تعزيز القدرات", "المعارف قبل التكوين وبعده", "الرضا", "متابعة التقييم الذاتي"):
         assert heading in text, heading
+
+
+def test_every_file_of_a_training_room_opens_and_the_workbook_keeps_the_code_out(ctx, training) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from .test_files_from_database import open_everything
+
+    with ctx.db.read() as session:
+        room_id = find_room(session, training).id
+    quiz = agenda.create_activity(ctx, room_id=room_id, type_name="quiz", prompt="Jour 2 : pré-test",
+                                  config={"questions": QUESTIONS, "pairing": "code"})["activity_id"]
+    agenda.set_phase(ctx, room_id=room_id, activity_id=quiz, phase="open")
+    phone = join_room(ctx, code=training, token=None)
+    assert contributions.cast_votes(ctx, phone, activity_id=quiz, op_id="ballot-code-0001", allocations=[
+        {"target_id": 0, "points": 1, "criterion": "code:ZA11"}, *answers((True, True))])["ok"]
+    files = open_everything(ctx, training)
+    cells = [str(cell.value) for sheet in load_workbook(io.BytesIO(files["xlsx"])).worksheets
+             for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert any("Qui approuve les comptes annuels" in cell for cell in cells)
+    assert "Option 2" in cells  # the votes sheet names each option chosen…
+    assert not any("ZA11" in cell or cell.startswith("code:") for cell in cells)  # …and never the pairing code
+    csv_text = "".join(zipfile.ZipFile(io.BytesIO(files["csv"])).read(name).decode("utf-8-sig")
+                       for name in zipfile.ZipFile(io.BytesIO(files["csv"])).namelist())
+    assert "Option 2" in csv_text and "ZA11" not in csv_text
