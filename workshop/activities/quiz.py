@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import MAX_CRITERION_LENGTH, Allocation, BallotRules, parse_allocations
 from ..domain.errors import DomainError
 from ..domain.quiz import (CODE_PREFIX, OPTION_PREFIX, PAIRINGS, Answered, checked_questions, parse_questions_text,
                            public_questions, quiz_results, read_ballot)
@@ -116,6 +116,40 @@ class Quiz(ActivityType):
     def public_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
         return dict(config) | {"questions": public_questions(config["questions"],
                                                              with_answers=bool(config.get("show_answers")))}
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        """One point per option ticked, on its question; the code (``code:<code>``) is read by ``parse_ballot``."""
+        widest = max(len(question["options"]) for question in config["questions"])
+        return BallotRules(points=(1, 1), criteria=tuple(f"{OPTION_PREFIX}{index}" for index in range(widest)),
+                           positions=len(config["questions"]), out_of_range="over_item_limit")
+
+    def parse_ballot(self, config: Mapping[str, Any], raw: object) -> list[Allocation]:
+        """The wire ballot read strictly by the quiz's own rules (domain/quiz.py), its pairing code included."""
+        parse_allocations(raw)  # list of objects with only target_id, points, criterion; whole numbers
+        assert isinstance(raw, list)
+        allocations: list[Allocation] = []
+        seen: set[tuple[int, str]] = set()
+        for item in raw:
+            criterion = item.get("criterion", "")
+            if not isinstance(criterion, str) or len(criterion) > MAX_CRITERION_LENGTH:
+                raise DomainError("unknown_criterion", criterion=str(criterion)[:MAX_CRITERION_LENGTH])
+            if (item["target_id"], criterion) in seen:
+                raise DomainError("duplicate_target", target_id=item["target_id"])
+            seen.add((item["target_id"], criterion))
+            if item["points"]:  # 0: not given
+                allocations.append(Allocation(item["target_id"], item["points"], criterion))
+        read_ballot(config["questions"], allocations, pairing=config["pairing"])
+        return allocations
+
+    def stored_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation]
+                      ) -> tuple[list[Allocation], int]:
+        """A stored ballot the rules no longer take (questions edited since) counts as not answered, whole: half a
+        quiz's answers would score the person on questions they did not see."""
+        try:
+            read_ballot(config["questions"], allocations, pairing=config["pairing"])
+        except DomainError:
+            return [], len(allocations)
+        return list(allocations), 0
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation],
                      targets: frozenset[int]) -> None:
