@@ -100,7 +100,8 @@ class Quiz(ActivityType):
             "show_answers": bool_field(raw, "show_answers", False)}
         pre_test_id = raw.get("pre_test_id")
         if pre_test_id is not None:  # a post-test: the pre-test's questions and pairing, asked again
-            pre_test = context.config_of_activity(pre_test_id) if type(pre_test_id) is int else None
+            known = type(pre_test_id) is int and 0 < pre_test_id < 2**31  # an id the database can hold
+            pre_test = context.config_of_activity(pre_test_id) if known else None
             if pre_test is None or context.type_of_activity(pre_test_id) != self.name or "pre_test_id" in pre_test:
                 raise DomainError("quiz_unknown_pre_test")
             return config | {"moment": "apres", "pre_test_id": pre_test_id, "questions": pre_test["questions"],
