@@ -67,6 +67,9 @@ class ResultInput:
     ballot_keys: Sequence[str] = ()  # the opaque id of each ballot's participant, in ballot order
     linked: LinkedInput | None = None  # the linked activity's ballots (a post-test's pre-test), when it has one
     min_group_size: int = MIN_GROUP_SIZE  # WORKSHOP_MIN_GROUP_SIZE: smaller groups are pooled in breakdowns
+    # What a type that keeps its input in tables of its own reads from them (``reads_records``; the loader is in
+    # services/type_records.py): the questionnaire's responses.
+    records: Mapping[str, Any] = field(default_factory=dict)
 
 
 def cluster_board(data: ResultInput) -> dict[str, Any]:
@@ -127,7 +130,8 @@ class ConfigField:
     optional: bool = False  # lines: left out when empty
     max_length: int | None = None  # lines: characters in one line
     rows: int | None = None  # lines: height of the text box
-    extra: Mapping[str, Any] = field(default_factory=dict)  # what one kind needs besides (criteria: weight bounds)
+    # What one kind needs besides (criteria: weight bounds; choice: ``labels_prefix``, the choices' label keys).
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def read(self, raw: Mapping[str, Any]) -> Any:
         """The checked value of an integer or boolean setting (other kinds need their type's own rules)."""
@@ -175,6 +179,8 @@ class ActivityType(ABC):
     # Offered in the room console's menu. A type made elsewhere (the barometer's questionnaire, from the barometer's
     # console, which writes its config) is not; ``example_config`` is then a config it accepts, for the parts test.
     in_console_menu: ClassVar[bool] = True
+    # Its input is stored in tables of its own (not ideas or ballots): ``ResultInput.records`` carries it.
+    reads_records: ClassVar[bool] = False
     example_config: ClassVar[Mapping[str, Any]] = {}
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
