@@ -41,3 +41,12 @@ def test_small_groups_are_pooled_into_other_and_dropped_when_still_small() -> No
     for min_n in range(1, 8):
         for _name, values in pooled_groups(members, min_n):
             assert len(values) >= min_n
+
+
+def test_the_organisation_tag_takes_one_of_the_events_organisations() -> None:
+    assert checked_profile(None, {"organisation": "aas"}, ["aas", "vfm"]) == (None, {"organisation": "aas"})
+    for value in ("autre", ["aas"]):
+        with pytest.raises(DomainError, match="unknown_tag"):
+            checked_profile(None, {"organisation": value}, ["aas", "vfm"])
+    with pytest.raises(DomainError, match="unknown_tag"):  # an event without organisations takes none
+        checked_profile(None, {"organisation": "aas"})

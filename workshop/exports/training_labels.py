@@ -42,6 +42,12 @@ TRAINING_LABELS: dict[str, str] = {
     "training_hint_observations": N_("what the facilitator saw: participation, what was hard, what worked, what to "
                                      "change next time."),
     "training_follow_up": N_("Follow-up of the self-assessment"),
+    "training_follow_up_note": N_("Scores on the 1–4 scale of the organisations' self-assessment (consensus level "
+                                  "where agreed, else the respondents' mean), for the organisations assessed twice."),
+    "training_domain": N_("Domain"),
+    "training_round_initial": N_("Initial"),
+    "training_round_suivi": N_("Follow-up"),
+    "training_change_levels": N_("Change"),
     "training_follow_up_pending": N_("The organisations' self-assessment is compared here, initial round against "
                                      "follow-up, once the event holds both rounds."),
 }

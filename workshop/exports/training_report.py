@@ -30,6 +30,7 @@ class TrainingReport:
     evidence: tuple[QuizEvidence, ...]
     objectives: tuple[str, ...] = ()  # from the organisations' plan de renforcement, when the event has one
     by_organisation: tuple[CountRow, ...] = ()  # attendance by named organisation, when the event lists them
+    follow_up: Table | None = None  # the self-assessment, initial round against follow-up, per organisation × domain
 
     @property
     def paired_activity_ids(self) -> frozenset[int]:

@@ -13,7 +13,7 @@ from ..activities import ClusterView, LinkedInput, ResultInput, activity_type
 from ..domain.ballots import Allocation
 from ..domain.phases import Phase, results_visible
 from ..domain.prioritization import MIN_GROUP_SIZE
-from ..domain.profiles import PROFILE_TAGS
+from ..domain.profiles import ORGANISATION_TAG, PROFILE_TAGS
 from ..models import Activity, Ballot, Idea, Participant, Room, Vote
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
@@ -22,7 +22,7 @@ from .agenda import activity_payload
 from .context import ServiceContext
 from .events import find_room
 from .items import item_views
-from .participants import Joined
+from .participants import Joined, event_organisations
 from .type_records import type_records
 from .views import idea_view, participant_view, plain_idea
 
@@ -185,6 +185,12 @@ def screen_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
         }
 
 
+def profile_options(organisations: dict[str, str]) -> dict[str, list[str]]:
+    """The choices of the phone's optional profile: the fixed lists, and the event's organisations when it has any."""
+    options = {key: list(values) for key, values in PROFILE_TAGS.items()}
+    return options | ({ORGANISATION_TAG: list(organisations)} if organisations else {})
+
+
 def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
     """What one phone needs: the room's activities, its own ideas and ballots, its profile."""
     with ctx.db.read() as session:
@@ -192,6 +198,7 @@ def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
         participant = session.get(Participant, joined.participant_id)
         assert room is not None and participant is not None
         mine = session.scalars(select(Idea).where(Idea.participant_id == participant.id).order_by(Idea.id))
+        organisations = event_organisations(session, room.id)
         ballots: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for ballot in session.scalars(select(Ballot).where(Ballot.participant_id == participant.id)):
             # The criterion only when there is one (criteria scoring, matrix): a phone restores the whole ballot.
@@ -207,5 +214,6 @@ def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
             "my_ideas": [idea_view(idea, participant_public_id=None, for_moderator=False)
                          | {"approved": idea.approved, "hidden": idea.hidden, "op_id": idea.op_id} for idea in mine],
             "my_ballots": {str(activity_id): allocations for activity_id, allocations in ballots.items()},
-            "profile_options": {key: list(values) for key, values in PROFILE_TAGS.items()},
+            "profile_options": profile_options(organisations),
+            "organisation_names": organisations,
         }

@@ -111,7 +111,11 @@ def compose_rapport_renforcement(report: Report) -> DocumentModel:
     b.callout("training_hint_observations")
 
     b.heading("training_follow_up", 1)
-    b.paragraph(labels["training_follow_up_pending"], "note")
+    if training.follow_up is not None:
+        b.paragraph(labels["training_follow_up_note"], "note")
+        b.table(training.follow_up, (3, 3, 1.2, 1.2, 1.2))
+    else:
+        b.paragraph(labels["training_follow_up_pending"], "note")
 
     b.heading("next_steps", 1)
     if report.next_steps:
