@@ -135,3 +135,33 @@ def test_console_links_the_post_test_and_phones_answer_with_their_code(
     # The French phone went from 0 to 100, the Arabic one from 50 to 0: matched by their codes across phones' pages.
     paired = results["paired"]
     assert (paired["n"], paired["mean_change"], paired["improved"], paired["worsened"]) == (2, 25.0, 1, 1)
+
+
+def test_a_phone_names_its_organisation_in_the_training_room_of_the_assessment(
+        live_server: LiveServer, open_context) -> None:  # type: ignore[no-untyped-def]
+    event = json.loads(live_server.workshop("create-event", "--template", "oca", "--title", "Diagnostic OPM", "--json"))
+    for name, slug in (("Association Afrique Solidarité", "aas"), ("جمعية الأمل للمهاجرين", "amal")):
+        live_server.workshop("add-organisation", str(event["event"]["id"]), "--name", name, "--slug", slug, "--json")
+    training = event["rooms"][1]
+    phone = open_context(**PHONE).new_page()
+    phone.goto(training["join_url"])
+    phone.locator("#profile summary").click()
+    expect(phone.locator("#organisation")).to_be_visible()
+    expect(phone.locator("#organisation option")).to_have_text(["Je préfère ne pas répondre",
+                                                                 "Association Afrique Solidarité",
+                                                                 "جمعية الأمل للمهاجرين"])
+    phone.locator("#organisation").select_option("amal")
+    phone.locator("#sex").select_option("femme")
+    phone.locator("#profile-form button[type=submit]").click()
+    expect(phone.locator("#profile-status")).to_have_attribute("data-status", "sent")
+    phone.reload()  # what the server kept comes back with the room's state
+    phone.locator("#profile summary").click()
+    expect(phone.locator("#organisation")).to_have_value("amal")
+    expect(phone.locator("#sex")).to_have_value("femme")
+
+    plain = live_server.create_event(title="Sans organisations", rooms=("Salle",))["rooms"][0]
+    other = open_context(**PHONE).new_page()
+    other.goto(plain["join_url"])
+    other.locator("#profile summary").click()
+    expect(other.locator("#sex")).to_be_visible()
+    expect(other.locator("#organisation")).to_be_hidden()  # an event without organisations does not ask
