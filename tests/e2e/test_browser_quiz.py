@@ -80,6 +80,7 @@ def test_console_links_the_post_test_and_phones_answer_with_their_code(
     phone = open_context(**PHONE).new_page()
     phone.goto(room["join_url"])
     expect(phone.locator(".quiz-question")).to_have_count(2)
+    expect(phone.locator(".quiz-moment")).to_have_text("Avant la formation")
     expect(phone.locator('.quiz-question[data-question="1"] input[type=checkbox]')).to_have_count(3)
     send = phone.locator(".activity .ballot-bar button")
     phone.locator('.quiz-question[data-question="0"] .choice[data-option="0"]').click()
@@ -109,6 +110,7 @@ def test_console_links_the_post_test_and_phones_answer_with_their_code(
         (pre["id"], "apres", True)
     call(moderator, "set_phase", {"activity_id": post["id"], "phase": "open"})
     expect(phone.locator(".quiz-question")).to_have_count(2)
+    expect(phone.locator(".quiz-moment")).to_have_text("Après la formation")
     expect(phone.locator(".quiz-code input")).to_have_value("fa")  # the same phone: its pre-test's code, ready
     expect(phone.locator(".quiz-code select")).to_have_value("7")
     answer(phone, "FA", "7", [(0, 1), (1, 0), (1, 1)])

@@ -77,7 +77,9 @@ export default {
     question.options.map((label, index) => h("label", { class: "choice", dataset: { option: String(index) } },
       inputs[number][index], h("span", { dir: "auto", text: label }))),
     feedback[number]));
-    root.append(...(code ? [code.element] : []), ...fieldsets, bar.element);
+    const moment = h("p", { class: "quiz-moment", dataset: { moment: activity.config.moment || "avant" },
+      text: t(`quiz_moment_${activity.config.moment || "avant"}`) });
+    root.append(moment, ...(code ? [code.element] : []), ...fieldsets, bar.element);
 
     function restore() {
       const mine = api.myBallot(activity.id);
