@@ -131,6 +131,13 @@ ERROR_MESSAGES: dict[str, Any] = {
     "not_a_date": _l("%(question)s: “%(value)s” is not a date."),
     "no_known_column": _l("No column of this file is a question of the form."),
     "too_many_rows": _l("This file has too many rows."),
+    "invalid_dates": _l("The last day comes before the first, or the meeting lasts more than %(maximum)s days."),
+    "invalid_logo": _l("A logo is a PNG or JPEG image."),
+    "logo_too_large": _l("A logo weighs at most %(maximum)s MB."),
+    "unknown_organisation": _l("No organiser or partner is called “%(name)s”: add it before its logo."),
+    "regions_not_allowed": _l("Only a regional strategy (SRI) covers regions."),
+    "unknown_logo": _l("This logo does not exist."),
+    "unknown_language": _l("This language is not one of the languages offered."),
 }
 
 # Values that travel in error parameters as codes, and what people read instead.

@@ -93,3 +93,36 @@ def test_console_owner_imports_an_archive(app, national) -> None:
     refused = client.post("/m/events/import", data={"archive": (io.BytesIO(b"{}"), "x.json")},
                           content_type="multipart/form-data")
     assert refused.status_code == 400
+
+
+def test_the_identity_form_and_api_save_what_the_covers_print(app, national) -> None:
+    import base64
+    import io
+
+    from PIL import Image
+
+    created, _axis_id = national
+    client = app.test_client()
+    login(client, created.moderator_token)
+    page = client.get(f"/m/events/{created.event_id}/strategy").get_data(as_text=True)
+    assert 'name="strategy_title"' in page and 'name="first_day"' in page
+    saved = client.post(f"/m/events/{created.event_id}/identity", data={
+        "title": "Rencontre nationale des OSC", "place": "Rabat", "first_day": "2026-12-12", "last_day": "2026-12-13",
+        "project_name": "", "organisers": "Association Amal\nCollectif Migrants", "partners": "",
+        "strategy_title": "SNI 2027-2030", "vision": "Des droits pour toutes et tous", "version_label": "Version finale",
+        "decisions": "Valider les axes\n", "next_steps": "Envoyer le compte rendu"})
+    assert saved.status_code == 302
+    identity = client.get(f"/m/api/events/{created.event_id}/identity").get_json()
+    assert identity["dates"] == ["2026-12-12", "2026-12-13"] and identity["decisions"] == ["Valider les axes"]
+    assert [entry["name"] for entry in identity["organisers"]] == ["Association Amal", "Collectif Migrants"]
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 30), "navy").save(buffer, "PNG")
+    changed = client.post(f"/m/api/events/{created.event_id}/identity", json={
+        "logos": {"Collectif Migrants": base64.b64encode(buffer.getvalue()).decode()}})
+    logo_id = changed.get_json()["organisers"][1]["logo_id"]
+    assert client.get(f"/m/events/{created.event_id}/logos/{logo_id}").data == buffer.getvalue()
+    refused = client.post(f"/m/api/events/{created.event_id}/identity", json={"dates": "2026-13-40"})
+    assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "invalid_date"
+    code = created.rooms[1][1]
+    room = client.post(f"/m/api/rooms/{code}", json={"name": "Atelier santé et papiers"}).get_json()
+    assert room["name"] == "Atelier santé et papiers"

@@ -91,17 +91,22 @@ def import_event(archive: Path, as_json: bool) -> None:
 @cli.command("decline-event")
 @click.argument("national_event_id", type=int)
 @click.option("--title", default=None, help="Title of the regional event (default: « Rencontre régionale SRI »).")
-@click.option("--region", default=None, help="Region slug, e.g. casablanca_settat or rabat_sale_kenitra.")
+@click.option("--region", "regions", multiple=True,
+              help="Region slug, e.g. casablanca_settat; repeat it for an SRI that covers several regions.")
 @click.option("--json", "as_json", is_flag=True, help="Print the new event as JSON (like create-event).")
-def decline_event(national_event_id: int, title: str | None, region: str | None, as_json: bool) -> None:
+def decline_event(national_event_id: int, title: str | None, regions: tuple[str, ...], as_json: bool) -> None:
     """Create the regional event whose SRI declines this national SNI (every SNI axe starts as kept)."""
     from ..domain.errors import DomainError
     from ..services.declination import decline_strategy
+    from ..services.identity import edit_event
 
     settings = Settings.from_env()
     try:
-        created = decline_strategy(_context(settings), national_event_id=national_event_id, title=title, region=region,
-                                   translate=translator(settings))
+        ctx = _context(settings)
+        created = decline_strategy(ctx, national_event_id=national_event_id, title=title,
+                                   region=regions[0] if regions else None, translate=translator(settings))
+        if len(regions) > 1:
+            edit_event(ctx, created.event_id, {"regions": list(regions)})
     except DomainError as error:
         _fail(error, settings)
         return

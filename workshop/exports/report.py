@@ -181,6 +181,7 @@ class StrategyReport:
     scores: Table | None  # the table of scores (axes in priority order)
     declination: tuple[DeclinationRow, ...] = ()
     parent_title: str = ""
+    version_label: str = ""  # « Version provisoire 1 »
 
 
 @dataclass(frozen=True)
@@ -199,10 +200,15 @@ class Meta:
     direction: Literal["ltr", "rtl"]
     title: str
     subtitle: str
-    date: str
+    date: str  # the meeting's day(s) as printed, "" when not set (never the day the event was created)
     place: str
     generated_at: str
     event_id: int
+    project: str = ""
+    organisers: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    logos: tuple[bytes, ...] = ()  # the organisers' then the partners' logos (PNG or JPEG), in cover order
+    room_theme: str = ""  # a room's report: the room's theme
 
 
 @dataclass(frozen=True)
@@ -215,3 +221,4 @@ class Report:
     strategy: StrategyReport | None = None
     comparison: Comparison | None = None
     next_steps: tuple[str, ...] = field(default_factory=tuple)
+    decisions: tuple[str, ...] = field(default_factory=tuple)

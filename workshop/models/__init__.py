@@ -5,11 +5,11 @@ from .barometer import (BarometerComment, BarometerDraft, BarometerEdition, Baro
 from .base import Base, utcnow
 from .clusters import Cluster, ClusteringAction
 from .contributions import Ballot, Idea, Vote
-from .events import Event, ModeratorCredential, Room
+from .events import Event, EventLogo, ModeratorCredential, Room
 from .operations import Operation
 from .participants import Participant
 from .strategy import Axis, Strategy
 
 __all__ = ["Activity", "Axis", "BarometerComment", "BarometerDraft", "BarometerEdition", "BarometerLegalScore",
-           "BarometerPolicyEvent", "BarometerResponse", "Ballot", "Base", "Cluster", "ClusteringAction", "Event", "Idea", "ModeratorCredential", "Operation", "Participant",
+           "BarometerPolicyEvent", "BarometerResponse", "Ballot", "Base", "Cluster", "ClusteringAction", "Event", "EventLogo", "Idea", "ModeratorCredential", "Operation", "Participant",
            "Room", "Strategy", "Vote", "utcnow"]

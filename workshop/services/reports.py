@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import fields as dataclass_fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -18,6 +18,7 @@ from ..activities import REGISTRY, activity_type, type_labels
 from ..domain.axes import risk_level
 from ..domain.errors import DomainError
 from ..domain.languages import text_direction
+from ..domain.multilingual import localized
 from ..domain.profiles import ORGANISATION_TYPES, REGIONS
 from ..domain.vocabulary import merged_labels
 from ..exports.labels import all_labels
@@ -30,6 +31,7 @@ from ..models.activities import activities_of_room
 from ..models.strategy import axes_of_strategy
 from .context import ServiceContext
 from .events import find_room
+from .identity import logos_of_event
 from .items import item_views
 from .state import compute_results
 
@@ -49,8 +51,9 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
         room = find_room(session, code)
         event = room.event
         room_report = _room(session, room, words, include_hidden, with_pseudonyms)
-        return Report(meta=_meta(event, language, room.name), labels=words.labels, rooms=(room_report,),
-                      strategy=_strategy(session, event, words))
+        return Report(meta=_meta(session, event, words, room.name, room.theme), labels=words.labels,
+                      rooms=(room_report,), strategy=_strategy(session, event, words),
+                      next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()))
 
 
 def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, translate: Translate,
@@ -62,14 +65,37 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
         if event is None:
             raise DomainError("unknown_event")
         rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms) for room in event.rooms)
-        return Report(meta=_meta(event, language, ""), labels=words.labels, rooms=rooms,
-                      strategy=_strategy(session, event, words), comparison=_comparison(rooms))
+        return Report(meta=_meta(session, event, words, "", ""), labels=words.labels, rooms=rooms,
+                      strategy=_strategy(session, event, words), comparison=_comparison(rooms),
+                      next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()))
 
 
-def _meta(event: Event, language: str, subtitle: str) -> Meta:
-    return Meta(language=language, direction="rtl" if text_direction(language) == "rtl" else "ltr", title=event.title,
-                subtitle=subtitle, date=event.created_at.strftime("%d/%m/%Y"), place="",
-                generated_at=datetime.now().strftime("%Y-%m-%d %H:%M"), event_id=event.id)
+def meeting_days(first: date | None, last: date | None, words: Words) -> str:
+    """The meeting's day or days as the covers print them; "" when the moderator has not given them."""
+    if first is None:
+        return ""
+    if last is None or last == first:
+        return first.strftime("%d/%m/%Y")
+    return words["date_range"] % {"first": first.strftime("%d/%m/%Y"), "last": last.strftime("%d/%m/%Y")}
+
+
+def _meta(session: Session, event: Event, words: Words, subtitle: str, theme: str) -> Meta:
+    language = words.language
+    versions = event.versions or {}
+    organisations = list(event.organisations or ())
+    ordered = [entry for entry in organisations if entry.get("role") == "organiser"] + \
+        [entry for entry in organisations if entry.get("role") == "partner"]
+    logos = logos_of_event(session, event)
+    return Meta(language=language, direction="rtl" if text_direction(language) == "rtl" else "ltr",
+                title=localized("title", event.title, versions, language).text, subtitle=subtitle,
+                date=meeting_days(event.first_day, event.last_day, words),
+                place=localized("place", event.place, versions, language).text,
+                generated_at=datetime.now().strftime("%Y-%m-%d %H:%M"), event_id=event.id,
+                project=localized("project_name", event.project_name, versions, language).text,
+                organisers=tuple(entry["name"] for entry in ordered if entry.get("role") == "organiser"),
+                partners=tuple(entry["name"] for entry in ordered if entry.get("role") == "partner"),
+                logos=tuple(logos[entry["logo_id"]] for entry in ordered if entry.get("logo_id") in logos),
+                room_theme=theme)
 
 
 def _room(session: Session, room: Room, words: Words, include_hidden: bool, with_pseudonyms: bool) -> RoomReport:
@@ -159,9 +185,14 @@ def _strategy(session: Session, event: Event, words: Words) -> StrategyReport | 
                   tuple((str(report.rank), f"{report.code} {report.title}", words.number(report.score), report.agreement or "–",
                          words.number(report.votes)) for report in reports), numeric_columns=(0, 2, 4)) if reports else None
     parent = session.get(Strategy, strategy.parent_strategy_id) if strategy.parent_strategy_id else None
+    regions = list(strategy.regions or ([strategy.region] if strategy.region else []))
+    language = words.language
     return StrategyReport(
-        kind="sri" if strategy.kind == "sri" else "sni", title=strategy.title,
-        region=words.of("region", strategy.region), vision=strategy.vision, axes=reports,
+        kind="sri" if strategy.kind == "sri" else "sni",
+        title=localized("title", strategy.title, strategy.versions, language).text,
+        region=", ".join(words.of("region", region) for region in regions),
+        vision=localized("vision", strategy.vision, strategy.versions, language).text, axes=reports,
+        version_label=strategy.version_label,
         method=words["method_text"] % {"methods": ", ".join(sorted(words.of("type", method) for method in methods)) or "–"},
         scores=table,
         declination=_declination(session, strategy, words) if strategy.kind == "sri" else (),

@@ -6,7 +6,7 @@ from typing import Literal
 
 from ..report import ActorPoint, AxisReport, FieldBlock, Report, StrategyReport
 from ..typography import colon
-from .builder import Builder, joined, nothing_yet, participants_side_by_side, table_number, workshop_rooms
+from .builder import Builder, identity_facts, joined, nothing_yet, participants_side_by_side, table_number, workshop_rooms
 from .minutes import room_body
 from .model import Cell, Cover, DocumentModel, Facts, PageBreak, TableBlock, ToComplete
 
@@ -129,10 +129,16 @@ def _strategy_cover(b: Builder, strategy: StrategyReport) -> Cover:
         facts.append((labels["region"], strategy.region or ToComplete()))
         if strategy.parent_title:
             facts.append((labels["parent_strategy"], strategy.parent_title))
+    if strategy.version_label:
+        facts.append((labels["version_label"], strategy.version_label))
+    if strategy.vision:
+        facts.append((labels["vision"], strategy.vision))
     facts += [(labels["meeting"], meta.title), (labels["date"], meta.date or ToComplete()),
-              (labels["place"], meta.place or ToComplete()), (labels["generated_at"], meta.generated_at)]
+              (labels["place"], meta.place or ToComplete()), *identity_facts(b),
+              (labels["generated_at"], meta.generated_at)]
     return Cover(kicker=meta.title, title=strategy.title, subtitle=joined(strategy.region, meta.subtitle),
-                 facts=tuple(facts), notice=joined(labels["draft_notice"], labels["generated_by"], separator="\n"))
+                 facts=tuple(facts), notice=joined(labels["draft_notice"], labels["generated_by"], separator="\n"),
+                 logos=meta.logos)
 
 
 def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentModel:
