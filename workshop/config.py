@@ -30,6 +30,7 @@ class Settings:
     rate_limit_count: int = 20
     rate_limit_seconds: int = 10
     results_interval_ms: int = 250
+    min_group_size: int = 5  # documents pool smaller organisation-type or region groups into « others »
 
     @classmethod
     def from_env(cls, environ: os._Environ[str] | dict[str, str] | None = None, **overrides: object) -> "Settings":

@@ -28,6 +28,8 @@ CONSOLIDATION_LABELS: dict[str, str] = {
     "divergence": N_("strong support from %(high_group)s (%(high)s), weak from %(low_group)s (%(low)s)"),
     "divergence_mild": N_("more support from %(high_group)s (%(high)s) than from %(low_group)s (%(low)s)"),
     "within_split": N_("opinions divided within the groups"),
+    "per_respondent": N_("%(value)s per respondent"),
+    "no_support": N_("no support in any group"),
     "too_few_groups": N_("not enough respondents per group to compare"),
     # Every signal declared
     "signals": N_("Every prioritization, side by side"),

@@ -62,6 +62,19 @@ class VoteRecord:
     item: str
     criterion: str
     points: int
+    organisation_type: str = ""  # the voter's, translated ("" when not given)
+    region: str = ""
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """One prioritization read by group: a column per group (its n in the header), a row per item with the
+    group's value and rank, and the plain-language reading of the gap between groups."""
+
+    dimension: str  # "organisation_type" or "region"
+    title: str  # translated: « Par type d'organisation »
+    table: Table
+    readings: tuple[tuple[str, str], ...] = ()  # (item, sentence), in the table's order
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,8 @@ class ResultSection:
     word_frequencies: tuple[tuple[str, int], ...] = ()
     clusters: tuple[ClusterCards, ...] = ()  # the idea wall by cluster (unclustered last, with its own label)
     matrix: tuple[MatrixPoint, ...] = ()
+    groups: tuple[GroupView, ...] = ()  # the same results by organisation type and by region (small groups pooled)
+    notes: tuple[str, ...] = ()  # sentences the documents print under the results (criteria means, sensitivity)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -209,6 +224,7 @@ class Meta:
     partners: tuple[str, ...] = ()
     logos: tuple[bytes, ...] = ()  # the organisers' then the partners' logos (PNG or JPEG), in cover order
     room_theme: str = ""  # a room's report: the room's theme
+    min_group_size: int = 5  # groups under it are pooled into « others » (said under every group view)
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,9 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
     with ctx.db.read() as session:
         room = find_room(session, code)
         event = room.event
-        room_report = _room(session, room, words, include_hidden, with_pseudonyms)
-        return Report(meta=_meta(session, event, words, room.name, room.theme), labels=words.labels,
+        room_report = _room(session, room, words, include_hidden, with_pseudonyms, ctx.settings.min_group_size)
+        return Report(meta=_meta(session, event, words, room.name, room.theme, ctx.settings.min_group_size),
+                      labels=words.labels,
                       rooms=(room_report,), strategy=_strategy(session, event, words),
                       next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()))
 
@@ -64,8 +65,10 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
         event = session.get(Event, event_id)
         if event is None:
             raise DomainError("unknown_event")
-        rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms) for room in event.rooms)
-        return Report(meta=_meta(session, event, words, "", ""), labels=words.labels, rooms=rooms,
+        rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms, ctx.settings.min_group_size)
+                      for room in event.rooms)
+        return Report(meta=_meta(session, event, words, "", "", ctx.settings.min_group_size), labels=words.labels,
+                      rooms=rooms,
                       strategy=_strategy(session, event, words), comparison=_comparison(rooms),
                       next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()))
 
@@ -79,7 +82,7 @@ def meeting_days(first: date | None, last: date | None, words: Words) -> str:
     return words["date_range"] % {"first": first.strftime("%d/%m/%Y"), "last": last.strftime("%d/%m/%Y")}
 
 
-def _meta(session: Session, event: Event, words: Words, subtitle: str, theme: str) -> Meta:
+def _meta(session: Session, event: Event, words: Words, subtitle: str, theme: str, min_group_size: int) -> Meta:
     language = words.language
     versions = event.versions or {}
     organisations = list(event.organisations or ())
@@ -95,14 +98,16 @@ def _meta(session: Session, event: Event, words: Words, subtitle: str, theme: st
                 organisers=tuple(entry["name"] for entry in ordered if entry.get("role") == "organiser"),
                 partners=tuple(entry["name"] for entry in ordered if entry.get("role") == "partner"),
                 logos=tuple(logos[entry["logo_id"]] for entry in ordered if entry.get("logo_id") in logos),
-                room_theme=theme)
+                room_theme=theme, min_group_size=min_group_size)
 
 
-def _room(session: Session, room: Room, words: Words, include_hidden: bool, with_pseudonyms: bool) -> RoomReport:
+def _room(session: Session, room: Room, words: Words, include_hidden: bool, with_pseudonyms: bool,
+          min_group_size: int) -> RoomReport:
     people = list(session.scalars(select(Participant).where(Participant.room_id == room.id).order_by(Participant.id)))
     names = {person.id: (person.pseudonym if with_pseudonyms and person.pseudonym else person.public_id)
              for person in people}
-    activities = tuple(_activity(session, activity, words, names, include_hidden)
+    tags = {person.id: dict(person.tags or {}) for person in people}
+    activities = tuple(_activity(session, activity, words, names, tags, include_hidden, min_group_size)
                        for activity in session.scalars(activities_of_room(room.id)) if activity.phase != "draft")
     return RoomReport(name=room.name, code=room.code, kind=room.kind,
                       participants=_participants(people, words, with_pseudonyms),
@@ -125,9 +130,9 @@ def _participants(people: Sequence[Participant], words: Words, with_pseudonyms: 
 
 
 def _activity(session: Session, activity: Activity, words: Words, names: dict[int, str],
-              include_hidden: bool) -> ActivityReport:
+              tags: dict[int, dict[str, str]], include_hidden: bool, min_group_size: int) -> ActivityReport:
     kind = activity_type(activity.type)
-    results = compute_results(session, activity)
+    results = compute_results(session, activity, pool_groups_under=min_group_size)
     ideas = list(session.scalars(select(Idea).where(Idea.activity_id == activity.id).order_by(Idea.id)))
     cluster_label = {column["id"]: column["label"] for column in results.get("board", {}).get("clusters", [])}
     records = tuple(
@@ -138,7 +143,9 @@ def _activity(session: Session, activity: Activity, words: Words, names: dict[in
     items = {item.id: item.text for item in item_views(session, activity)}
     votes = tuple(
         VoteRecord(participant=names.get(participant_id, ""), item=items.get(target_id, str(target_id)),
-                   criterion=kind.criterion_label(criterion, words), points=points)
+                   criterion=kind.criterion_label(criterion, words), points=points,
+                   organisation_type=words.of("organisation_type", tags.get(participant_id, {}).get("organisation_type")),
+                   region=words.of("region", tags.get(participant_id, {}).get("region")))
         for participant_id, target_id, criterion, points in session.execute(
             select(Ballot.participant_id, Vote.target_id, Vote.criterion, Vote.points)
             .join(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..activities import ClusterView, ResultInput, activity_type
 from ..domain.ballots import Allocation
+from ..domain.groups import pooled_tags
 from ..domain.phases import Phase, results_visible
 from ..domain.profiles import PROFILE_TAGS
 from ..models import Activity, Ballot, Idea, Participant, Room, Vote
@@ -24,8 +25,12 @@ from .participants import Joined
 from .views import idea_view, participant_view, plain_idea
 
 
-def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
-    """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size)."""
+def compute_results(session: Session, activity: Activity, *, pool_groups_under: int | None = None) -> dict[str, Any]:
+    """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size).
+
+    ``pool_groups_under``: the documents' minimum group size; smaller groups of respondents are pooled into
+    ``"other"`` before the results by group are computed (domain/groups.py).
+    """
     kind = activity_type(activity.type)
     people = {participant_id: (public_id, tags) for participant_id, public_id, tags in session.execute(
         select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == activity.room_id))}
@@ -42,9 +47,12 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
         if target_id is not None:
             allocations.append(Allocation(target_id, points, criterion))
     clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
+    ballot_tags = [dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot]
+    if pool_groups_under:
+        ballot_tags = pooled_tags(ballot_tags, PROFILE_TAGS, pool_groups_under)
     return kind.results(activity.config, ResultInput(
         ideas=ideas, targets=item_views(session, activity), ballots=list(by_ballot.values()), clusters=clusters,
-        ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot]))
+        ballot_tags=ballot_tags))
 
 
 @dataclass(frozen=True)

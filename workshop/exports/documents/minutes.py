@@ -31,6 +31,17 @@ def _chart_table(chart: Chart) -> Table:
     return Table(("", *(series.name for series in chart.series)), rows, tuple(range(1, len(chart.series) + 1)))
 
 
+def group_view(b: Builder, activity: ActivityReport) -> None:
+    """Who supports what: the results by organisation type and by region, each item's reading beside it."""
+    if not activity.groups:
+        return
+    b.paragraph(b.labels["group_view"], "lead")
+    for view in activity.groups:
+        b.paragraph(view.title, "note")
+        b.table(view.table)
+    b.paragraph(b.labels["group_pooled_note"] % {"minimum": b.report.meta.min_group_size}, "note")
+
+
 def _has_ideas(activity: ActivityReport) -> bool:
     if activity.word_frequencies:  # one-word answers: the frequencies summarise them better than a list
         return False
@@ -64,6 +75,9 @@ def _results_of(b: Builder, activity: ActivityReport) -> None:
         b.table(activity.table)
     elif activity.chart is not None and activity.chart.categories:
         b.table(_chart_table(activity.chart))
+    for note in activity.notes:
+        b.paragraph(note, "note")
+    group_view(b, activity)
     if activity.matrix and activity.table is None:
         b.add(TableBlock((labels["item"], labels["impact"], labels["feasibility"], labels["quadrant"]),
                          tuple((point.label, table_number(point.impact, 1), table_number(point.feasibility, 1),
