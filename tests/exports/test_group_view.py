@@ -78,3 +78,17 @@ def test_votes_in_csv_and_xlsx_carry_the_voters_type_and_region(ctx) -> None:  #
                                                          translate=identity).content))
     cells = {cell.value for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row}
     assert {"Rabat-Salé-Kénitra", "Casablanca-Settat", "Research or university"} <= cells
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_minutes_declare_every_signal_and_say_when_they_disagree(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    meeting = build_meeting(ctx, second_workshop=False)
+    path = tmp_path / "minutes.docx"
+    path.write_bytes(export_room_file(ctx, meeting.codes["papers"], "docx", language="fr", translate=identity).content)
+    text = pdf_reading_text(to_pdf(path))
+    assert "Every prioritization, side by side" in text
+    # Dots: health 37, papers 18, school 10. Scores: school 100, health 50, papers 0. Spearman = 1 − 6·6/24 = −0.5.
+    assert ("« Dot voting » and « Criteria scoring » disagree: their rank correlation on 3 shared items is only "
+            "-0,5, and the first puts « Accès aux soins » first, the second « Scolarisation des enfants »") in text
+    assert "Impact (×1)" in text  # each criterion's mean, its weight in the header
+    assert "Sensitivity" in text or "Stable" in text

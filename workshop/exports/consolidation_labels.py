@@ -42,6 +42,8 @@ CONSOLIDATION_LABELS: dict[str, str] = {
     "reason_correlation": N_("their rank correlation on %(count)s shared items is only %(correlation)s"),
     "reason_both": N_("their rank correlation on %(count)s shared items is only %(correlation)s, and the first "
                       "puts « %(top_a)s » first, the second « %(top_b)s »"),
+    "signals_heading_note": N_("Each method asks a different question; where they disagree, the room's priorities "
+                                "are a choice to make, not a count."),
     "chosen_order": N_("Order kept"),
     "baseline_data": N_("The meeting's baseline: plenary scales and polls"),
     # The consolidation

@@ -89,7 +89,9 @@ class ResultSection:
     clusters: tuple[ClusterCards, ...] = ()  # the idea wall by cluster (unclustered last, with its own label)
     matrix: tuple[MatrixPoint, ...] = ()
     groups: tuple[GroupView, ...] = ()  # the same results by organisation type and by region (small groups pooled)
-    notes: tuple[str, ...] = ()  # sentences the documents print under the results (criteria means, sensitivity)
+    notes: tuple[str, ...] = ()  # sentences the documents print under the results (the sensitivity analysis)
+    detail: Table | None = None  # a second table under a caption: each criterion's mean, by item
+    detail_caption: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,6 +105,7 @@ class ActivityReport(ResultSection):
     phase_label: str
     ideas: tuple[IdeaRecord, ...] = ()
     votes: tuple[VoteRecord, ...] = ()
+    baseline: bool = False  # a scale or poll: in a plenary, the meeting's baseline data
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,11 @@ class RoomReport:
     participants: ParticipantsSummary
     activities: tuple[ActivityReport, ...]
     priorities: Table | None = None  # the room's ranked clusters or ideas, from its last prioritization
+    theme: str = ""
+    signals: Table | None = None  # every prioritization that ran: method, question, respondents, first item
+    side_by_side: tuple[Table, ...] = ()  # the ranks each prioritization gave the same items, one column each
+    disagreements: tuple[str, ...] = ()  # one sentence per pair of prioritizations that disagree
+    agreements: tuple[str, ...] = ()  # one sentence per pair that agrees
 
 
 @dataclass(frozen=True)
@@ -168,6 +176,7 @@ class AxisReport:
     clusters: tuple[str, ...]
     parent_code: str = ""
     parent_title: str = ""
+    chosen: int = 0  # the moderator's order (« ordre retenu »); ``rank`` is the order the scores declare
     parent_summary: str = ""  # the parent's change objective, shown beside the regional text
     disposition: str = ""  # translated: maintenu, adapté, abandonné, régional
     central_message: str = ""

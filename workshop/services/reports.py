@@ -29,10 +29,12 @@ from ..exports.words import Words, plain_number
 from ..models import Activity, Axis, Ballot, Event, Idea, Participant, Room, Strategy, Vote
 from ..models.activities import activities_of_room
 from ..models.strategy import axes_of_strategy
+from .axis_order import axis_scores, declared_order
 from .context import ServiceContext
 from .events import find_room
 from .identity import logos_of_event
 from .items import item_views
+from .signals import compared, pair_sentence, side_by_side_tables, signal_of, signals_table
 from .state import compute_results
 
 Translate = Callable[[str], str]
@@ -107,11 +109,25 @@ def _room(session: Session, room: Room, words: Words, include_hidden: bool, with
     names = {person.id: (person.pseudonym if with_pseudonyms and person.pseudonym else person.public_id)
              for person in people}
     tags = {person.id: dict(person.tags or {}) for person in people}
-    activities = tuple(_activity(session, activity, words, names, tags, include_hidden, min_group_size)
-                       for activity in session.scalars(activities_of_room(room.id)) if activity.phase != "draft")
+    reports, signals = [], []
+    for activity in session.scalars(activities_of_room(room.id)):
+        if activity.phase == "draft":
+            continue
+        results = compute_results(session, activity, pool_groups_under=min_group_size)
+        reports.append(_activity(session, activity, results, words, names, tags, include_hidden))
+        signal = signal_of(activity, activity_type(activity.type), results)
+        if signal is not None:
+            signals.append(signal)
+    activities = tuple(reports)
+    pairs = compared(signals)
     return RoomReport(name=room.name, code=room.code, kind=room.kind,
                       participants=_participants(people, words, with_pseudonyms),
-                      activities=activities, priorities=_priorities(activities))
+                      activities=activities, priorities=_priorities(activities), theme=room.theme,
+                      signals=signals_table(signals, words), side_by_side=side_by_side_tables(signals, words),
+                      disagreements=tuple(pair_sentence(pair, signals, words) for pair in pairs
+                                          if pair.agreement.disagree),
+                      agreements=tuple(pair_sentence(pair, signals, words) for pair in pairs
+                                       if not pair.agreement.disagree and pair.agreement.correlation is not None))
 
 
 def _participants(people: Sequence[Participant], words: Words, with_pseudonyms: bool) -> ParticipantsSummary:
@@ -129,10 +145,9 @@ def _participants(people: Sequence[Participant], words: Words, with_pseudonyms: 
         pseudonyms=tuple(sorted(person.pseudonym for person in people if person.pseudonym)) if with_pseudonyms else ())
 
 
-def _activity(session: Session, activity: Activity, words: Words, names: dict[int, str],
-              tags: dict[int, dict[str, str]], include_hidden: bool, min_group_size: int) -> ActivityReport:
+def _activity(session: Session, activity: Activity, results: dict[str, Any], words: Words, names: dict[int, str],
+              tags: dict[int, dict[str, str]], include_hidden: bool) -> ActivityReport:
     kind = activity_type(activity.type)
-    results = compute_results(session, activity, pool_groups_under=min_group_size)
     ideas = list(session.scalars(select(Idea).where(Idea.activity_id == activity.id).order_by(Idea.id)))
     cluster_label = {column["id"]: column["label"] for column in results.get("board", {}).get("clusters", [])}
     records = tuple(
@@ -153,6 +168,7 @@ def _activity(session: Session, activity: Activity, words: Words, names: dict[in
     section = kind.report_section(results, activity.config, words)
     return ActivityReport(id=activity.id, type=activity.type, type_label=words.of("type", activity.type),
                           prompt=activity.prompt, phase_label=words.of("phase", activity.phase), ideas=records,
+                          baseline=kind.baseline,
                           votes=votes, **{field.name: getattr(section, field.name) for field in dataclass_fields(section)})
 
 
@@ -183,14 +199,13 @@ def _strategy(session: Session, event: Event, words: Words) -> StrategyReport | 
         return None
     axes = [axis for axis in session.scalars(axes_of_strategy(strategy.id))
             if not axis.archived and axis.disposition != "dropped"]
-    scores, methods = _axis_scores(session, event, axes)
+    scores, methods = axis_scores(session, event, axes)
     parents = {axis.id: axis for axis in session.scalars(select(Axis).where(
         Axis.id.in_([axis.parent_axis_id for axis in axes if axis.parent_axis_id])))}
-    reports = tuple(_axis(axis, position, scores.get(axis.id, {}), parents.get(axis.parent_axis_id), words)
-                    for position, axis in enumerate(axes, start=1))
-    table = Table((words["rank"], words["axis"], words["score"], words["agreement"], words["votes"]),
-                  tuple((str(report.rank), f"{report.code} {report.title}", words.number(report.score), report.agreement or "–",
-                         words.number(report.votes)) for report in reports), numeric_columns=(0, 2, 4)) if reports else None
+    chosen = {axis.id: position for position, axis in enumerate(axes, start=1)}
+    reports = tuple(_axis(axis, rank, chosen[axis.id], scores.get(axis.id, {}), parents.get(axis.parent_axis_id), words)
+                    for rank, axis in enumerate(declared_order(axes, scores), start=1))
+    table = _scores_table(reports, words) if reports else None
     parent = session.get(Strategy, strategy.parent_strategy_id) if strategy.parent_strategy_id else None
     regions = list(strategy.regions or ([strategy.region] if strategy.region else []))
     language = words.language
@@ -206,34 +221,19 @@ def _strategy(session: Session, event: Event, words: Words) -> StrategyReport | 
         parent_title=parent.title if parent else "")
 
 
-def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[dict[int, dict[str, Any]], set[str]]:
-    """Each axe's evidence (score, agreement, votes): from votes on the axes themselves, else what the votes on
-    its clusters said when it was made (its provenance). Also the prioritization methods the event used."""
-    scores: dict[int, dict[str, Any]] = {}
-    methods: set[str] = set()
-    for room in event.rooms:
-        for activity in session.scalars(activities_of_room(room.id)):
-            kind = activity_type(activity.type)
-            if not kind.prioritization or activity.phase not in ("closed", "revealed"):
-                continue
-            methods.add(activity.type)
-            if kind.target_kind(activity.config) != "axes":
-                continue
-            for item in compute_results(session, activity).get("items", []):
-                scores.setdefault(item["id"], {}).update(kind.axis_evidence(item))
-    for axis in axes:
-        if axis.id in scores:
-            continue
-        for entry in axis.provenance.get("scores", []):
-            kind = REGISTRY.get(entry.get("type"))
-            evidence = kind.axis_evidence(entry.get("item", {})) if kind else {}
-            target = scores.setdefault(axis.id, {})
-            for key, value in evidence.items():
-                target.setdefault(key, value)
-    return scores, methods  # type keys: the caller prints their translated names
+def _scores_table(reports: Sequence[AxisReport], words: Words) -> Table:
+    """« Rang » by declared score; the moderator's order as « ordre retenu » only when it differs somewhere."""
+    differs = any(report.rank != report.chosen for report in reports)
+    headers = (words["rank"], words["axis"], words["score"], words["agreement"], words["points"],
+               *((words["chosen_order"],) if differs else ()))
+    rows = tuple((str(report.rank), f"{report.code} {report.title}", words.number(report.score),
+                  report.agreement or "–", words.number(report.votes), *((str(report.chosen),) if differs else ()))
+                 for report in reports)
+    return Table(headers, rows, numeric_columns=(0, 2, 4, 5) if differs else (0, 2, 4))
 
 
-def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None, words: Words) -> AxisReport:
+def _axis(axis: Axis, position: int, chosen: int, score: dict[str, Any], parent: Axis | None,
+          words: Words) -> AxisReport:
     fields = axis.fields
     actors = tuple(ActorPoint(row.get("name", ""), words.of("actor_role", row.get("role")), row.get("influence"),
                               row.get("interest"), row.get("alignment"), role_key=row.get("role") or "")
@@ -243,7 +243,7 @@ def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None,
     agreement = score.get("agreement")
     return AxisReport(
         id=axis.id, code=axis.code, title=axis.title, theme=words.of("theme", axis.theme),
-        status=words.of("status", axis.status), rank=position, score=score.get("score"),
+        status=words.of("status", axis.status), rank=position, chosen=chosen, score=score.get("score"),
         agreement=words.of("agreement", agreement) if agreement else "", votes=score.get("votes"),
         blocks=_blocks(fields, words), actors=actors,
         sources=tuple(idea.get("text", "") for idea in axis.provenance.get("ideas", [])),

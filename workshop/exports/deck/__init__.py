@@ -65,6 +65,10 @@ class Deck(StrategySlides, WallSlides):
         if table and not table_beside:
             for rows in self.table_pages(table, CONTENT_WIDTH, BODY_HEIGHT):
                 pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, table, rows))
+        for view in activity.groups:  # who supports what: by organisation type, by region
+            for rows in self.table_pages(view.table, CONTENT_WIDTH, BODY_HEIGHT):
+                pages.append(lambda slide, view=view, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH,
+                                                                            view.table, rows))
         if activity.word_frequencies:
             pages.append(lambda slide: self.word_cloud(slide, activity))
         if activity.matrix:

@@ -42,6 +42,23 @@ def group_view(b: Builder, activity: ActivityReport) -> None:
     b.paragraph(b.labels["group_pooled_note"] % {"minimum": b.report.meta.min_group_size}, "note")
 
 
+def baseline_data(b: Builder, report: Report) -> bool:
+    """The plenary's scales and polls (« accès à la justice : 1,6 / 5 »): the meeting's baseline. False if none."""
+    found = [(room, activity) for room in report.rooms if room.kind == "plenary"
+             for activity in room.activities if activity.baseline and _has_results(activity)]
+    for room, activity in found:
+        b.paragraph(joined(activity.prompt, activity.summary, separator=" · "), "note")
+        results_table(b, activity)
+    return bool(found)
+
+
+def results_table(b: Builder, activity: ActivityReport) -> None:
+    if activity.table is not None:
+        b.table(activity.table)
+    elif activity.chart is not None and activity.chart.categories:
+        b.table(_chart_table(activity.chart))
+
+
 def _has_ideas(activity: ActivityReport) -> bool:
     if activity.word_frequencies:  # one-word answers: the frequencies summarise them better than a list
         return False
@@ -75,8 +92,11 @@ def _results_of(b: Builder, activity: ActivityReport) -> None:
         b.table(activity.table)
     elif activity.chart is not None and activity.chart.categories:
         b.table(_chart_table(activity.chart))
+    if activity.detail is not None:
+        b.paragraph(activity.detail_caption, "note")
+        b.table(activity.detail)
     for note in activity.notes:
-        b.paragraph(note, "note")
+        b.paragraph(note, "lead")
     group_view(b, activity)
     if activity.matrix and activity.table is None:
         b.add(TableBlock((labels["item"], labels["impact"], labels["feasibility"], labels["quadrant"]),
@@ -111,6 +131,23 @@ def room_body(b: Builder, room: RoomReport, level: int, *, with_participants: bo
             b.heading(activity.prompt, level + 1, text=True)
             b.paragraph(joined(activity.type_label, activity.summary, separator=" · "), "note")
             _results_of(b, activity)
+    signals_of(b, room, level)
+
+
+def signals_of(b: Builder, room: RoomReport, level: int) -> None:
+    """Every prioritization side by side with its method, the ranks each gave, and whether they agree."""
+    if room.signals is None or not room.signals.rows:
+        return
+    b.heading("signals", level)
+    b.table(room.signals)
+    for table in room.side_by_side:
+        b.table(table)
+    for sentence in room.disagreements:
+        b.paragraph(sentence, "lead")
+    if room.disagreements:
+        b.paragraph(b.labels["signals_heading_note"], "note")
+    for sentence in room.agreements:
+        b.paragraph(sentence, "note")
 
 
 def _decisions(b: Builder, room: RoomReport, level: int) -> None:

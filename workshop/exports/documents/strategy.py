@@ -7,7 +7,7 @@ from typing import Literal
 from ..report import ActorPoint, AxisReport, FieldBlock, Report, StrategyReport
 from ..typography import colon
 from .builder import Builder, identity_facts, joined, nothing_yet, participants_side_by_side, table_number, workshop_rooms
-from .minutes import room_body
+from .minutes import baseline_data, group_view, room_body, signals_of
 from .model import Cell, Cover, DocumentModel, Facts, PageBreak, TableBlock, ToComplete
 
 def axis_heading(b: Builder, axis: AxisReport) -> str:
@@ -166,6 +166,9 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
         b.add(actors_table(b, actors))
     b.heading("data_evidence", 2)
     b.callout("hint_data")
+    if any(activity.baseline for room in report.rooms if room.kind == "plenary" for activity in room.activities):
+        b.paragraph(labels["baseline_data"], "lead")
+        baseline_data(b, report)
 
     b.heading("vision_theory", 1)
     b.heading("vision", 2)
@@ -181,6 +184,11 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
     for room in ranked_rooms:
         b.heading(room.name, 3, text=True)
         b.table(room.priorities)
+        for activity in room.activities:
+            if activity.groups:
+                b.paragraph(joined(activity.type_label, activity.prompt, separator=" · "), "note")
+                group_view(b, activity)
+        signals_of(b, room, 4)
     if not ranked_rooms:
         b.paragraph(labels["no_priorities"])
     b.heading("scores_table", 2)
