@@ -137,6 +137,7 @@ ERROR_MESSAGES: dict[str, Any] = {
     "unknown_organisation": _l("No organiser or partner is called “%(name)s”: add it before its logo."),
     "regions_not_allowed": _l("Only a regional strategy (SRI) covers regions."),
     "unknown_logo": _l("This logo does not exist."),
+    "match_same_room": _l("A common priority pairs clusters of two different workshops."),
     "unknown_language": _l("This language is not one of the languages offered."),
 }
 

@@ -126,3 +126,27 @@ def test_the_identity_form_and_api_save_what_the_covers_print(app, national) -> 
     code = created.rooms[1][1]
     room = client.post(f"/m/api/rooms/{code}", json={"name": "Atelier santé et papiers"}).get_json()
     assert room["name"] == "Atelier santé et papiers"
+
+
+def test_common_priorities_are_confirmed_split_and_added_on_the_strategy_page(app) -> None:
+    from tests.exports.meeting import PAPERS, PAPERS_AGAIN, SCHOOL, build_meeting
+    from workshop.services.access import issue_credential
+
+    ctx = app.extensions["workshop"]
+    meeting = build_meeting(ctx)
+    with ctx.db.write() as session:
+        token = issue_credential(session, event_id=meeting.event_id, label="test")
+    client = app.test_client()
+    login(client, token)
+    page = client.get(f"/m/events/{meeting.event_id}/strategy").get_data(as_text=True)
+    assert PAPERS in page and "Documents d&#39;identité et état civil" in page and 'value="confirm"' in page
+    clusters = meeting.clusters
+    assert client.post(f"/m/events/{meeting.event_id}/matches", data={
+        "left": clusters[PAPERS], "right": clusters[PAPERS_AGAIN], "decision": "confirm"}).status_code == 302
+    added = client.post(f"/m/api/events/{meeting.event_id}/matches", json={
+        "left_cluster_id": clusters[SCHOOL], "right_cluster_id": clusters["Coût des médicaments"],
+        "decision": "confirm"}).get_json()
+    assert len(added["confirmed"]) == 2
+    refused = client.post(f"/m/api/events/{meeting.event_id}/matches", json={
+        "left_cluster_id": clusters[SCHOOL], "right_cluster_id": clusters[PAPERS], "decision": "confirm"})
+    assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "match_same_room"

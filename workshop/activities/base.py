@@ -156,6 +156,9 @@ class ActivityType(ABC):
     prioritization: ClassVar[bool] = False
     # Its report table lists the items best first (rank, item, ...): the room's priorities are its last one's.
     ranks_items: ClassVar[bool] = False
+    # The result key of an item's declared score ("score", "points", "total"): what its table ranks by, what
+    # its results by group compare, and what the ``consolidation`` export hands out per group.
+    score_key: ClassVar[str | None] = None
     # Its results describe the situation (a perception scale, a poll): in a plenary they are the meeting's baseline
     # data, printed in the consolidation and in the strategy's context section.
     baseline: ClassVar[bool] = False

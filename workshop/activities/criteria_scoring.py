@@ -40,6 +40,7 @@ class CriteriaScoring(ActivityType):
     label = N_("Criteria scoring")
     prioritization = True
     ranks_items = True
+    score_key = "score"
     labels = {
         "criteria_instructions": N_("Score each item from 1 (low) to 5 (high) on every criterion. The weights show "
                                     "how much each criterion counts."),
@@ -144,7 +145,7 @@ class CriteriaScoring(ActivityType):
     def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
         """The ranked scores with each criterion's mean (its weight in the header), and what the sensitivity
         analysis found: said plainly when the first item changes as the weights vary."""
-        section = ranked_section(results, words, value_key="score", value_label="score",
+        section = ranked_section(results, words, value_key=self.score_key, value_label="score",
                                  extra=(("agreement", "agreement"), ("respondents", "respondents")))
         criteria = list(results.get("criteria", []))
         if section.table is None or not criteria:

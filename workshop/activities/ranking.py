@@ -30,6 +30,7 @@ class Ranking(ActivityType):
     label = N_("Ranking")
     prioritization = True
     ranks_items = True
+    score_key = "points"
     labels = {
         "ranking_instructions": N_("Put the items in your order of priority with the arrows, then send."),
         "ranking_instructions_top": N_("Put the items in your order of priority with the arrows: the first %(count)s "
@@ -82,7 +83,7 @@ class Ranking(ActivityType):
         }
 
     def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
-        return ranked_section(results, words, value_key="points", value_label="borda_points",
+        return ranked_section(results, words, value_key=self.score_key, value_label="borda_points",
                               extra=(("first_places", "first_places"),))
 
     def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:

@@ -22,10 +22,11 @@ def _write(document: object, out: Path | None) -> None:
 
 @cli.command("export-event")
 @click.argument("event_id", type=int)
-@click.option("--format", "export_format", type=click.Choice(["archive", "strategy", "national", "declination"]),
-              default=None,
+@click.option("--format", "export_format",
+              type=click.Choice(["archive", "strategy", "national", "declination", "consolidation"]), default=None,
               help="JSON data. archive: the whole event, to import on another laptop; strategy: the axes in priority "
-                   "order; national: the thematic workshops side by side; declination: the tableau de déclinaison.")
+                   "order; national: the thematic workshops side by side; declination: the tableau de déclinaison; "
+                   "consolidation: what the consolidated minutes are made from (signals, groups, common priorities).")
 @click.option("--document", type=click.Choice([download.key for download in EVENT_DOWNLOADS
                                                if download.extension != "json"]),
               default=None,
@@ -55,6 +56,14 @@ def export_event(event_id: int, export_format: str | None, document: str | None,
                                          translate=translator(settings, language), include_hidden=include_hidden,
                                          with_pseudonyms=with_pseudonyms, progress=progress_printer(show_progress))
             write_output(exported.content, out)
+            return
+        if export_format == "consolidation":
+            from ..services.consolidation import consolidation_data
+
+            language = lang or settings.default_locale
+            data = consolidation_data(_context(settings), event_id, language=language,
+                                      translate=translator(settings, language))
+            _write(data, out)
             return
         builders = {"archive": export_event_archive, "strategy": strategy_document, "national": national_view,
                     "declination": declination_table}

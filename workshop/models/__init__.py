@@ -6,10 +6,11 @@ from .base import Base, utcnow
 from .clusters import Cluster, ClusteringAction
 from .contributions import Ballot, Idea, Vote
 from .events import Event, EventLogo, ModeratorCredential, Room
+from .matches import PriorityMatch
 from .operations import Operation
 from .participants import Participant
 from .strategy import Axis, Strategy
 
 __all__ = ["Activity", "Axis", "BarometerComment", "BarometerDraft", "BarometerEdition", "BarometerLegalScore",
-           "BarometerPolicyEvent", "BarometerResponse", "Ballot", "Base", "Cluster", "ClusteringAction", "Event", "EventLogo", "Idea", "ModeratorCredential", "Operation", "Participant",
+           "BarometerPolicyEvent", "BarometerResponse", "Ballot", "Base", "Cluster", "ClusteringAction", "Event", "EventLogo", "Idea", "ModeratorCredential", "Operation", "Participant", "PriorityMatch",
            "Room", "Strategy", "Vote", "utcnow"]

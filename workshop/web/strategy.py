@@ -16,6 +16,7 @@ from ..services.declination import (declination_table, decline_strategy, export_
                                     national_view)
 from ..services.event_templates import TEMPLATES, create_event_from_template
 from ..services.identity import edit_event, edit_room, event_identity, logo_image
+from ..services.matching import decide_match, matches
 from .context import services
 from .moderator import current_access, moderator_required, remember_event
 from .page import render_page
@@ -50,7 +51,7 @@ def strategy_page(event_id: int) -> str:
     return render_page("strategy/strategy.html", title=document["strategy"]["title"], script="strategy.js",
                        data={"event_id": event_id, "kind": document["strategy"]["kind"]}, document=document,
                        regions=REGIONS, can_import=current_access().all_events,
-                       identity=event_identity(services(), event_id))
+                       identity=event_identity(services(), event_id), matches=matches(services(), event_id))
 
 
 def _identity_changes(form: Any, files: Any) -> dict[str, Any]:
@@ -301,3 +302,46 @@ def axis_move(axis_id: int) -> Any:
                                           event_ids=_editable_events()))
     except DomainError as failure:
         return _error(failure, 404 if failure.code == "unknown_axis" else 400)
+
+
+@blueprint.get("/api/events/<int:event_id>/matches")
+@moderator_required
+def matches_json(event_id: int) -> Any:
+    """Common priorities by meaning: ``{confirmed, split, proposed}`` pairs of clusters of two workshops."""
+    _event_or_403(event_id)
+    try:
+        return jsonify(matches(services(), event_id))
+    except DomainError as failure:
+        return _error(failure, 404)
+
+
+@blueprint.post("/api/events/<int:event_id>/matches")
+@moderator_required
+def match_decide(event_id: int) -> Any:
+    """``{left_cluster_id, right_cluster_id, decision: "confirm" | "split"}``: confirm (or add) a pair, or split it."""
+    _event_or_403(event_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _error(DomainError("invalid_payload"))
+    try:
+        return jsonify(decide_match(services(), event_id, body.get("left_cluster_id"), body.get("right_cluster_id"),
+                                    body.get("decision"), _editable_events()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code == "unknown_event" else 400)
+
+
+@blueprint.post("/events/<int:event_id>/matches")
+@moderator_required
+def match_form(event_id: int) -> Any:
+    """The strategy page's buttons and its « add a pair » form (no script needed)."""
+    _event_or_403(event_id)
+    try:
+        left, right = int(request.form.get("left", "")), int(request.form.get("right", ""))
+    except ValueError:
+        left = right = None  # type: ignore[assignment]
+    try:
+        decide_match(services(), event_id, left, right, request.form.get("decision"), _editable_events())
+    except DomainError as failure:
+        return render_page("error.html", title=_("The pair was not saved"), script=None,
+                           explanation=error_message(failure.code, failure.params)), 400
+    return redirect(url_for("strategy.strategy_page", event_id=event_id) + "#matches")

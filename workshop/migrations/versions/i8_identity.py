@@ -46,9 +46,32 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("event_logos", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_event_logos_event_id"), ["event_id"], unique=False)
+    op.create_table(
+        "priority_matches",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("left_cluster_id", sa.Integer(), nullable=False),
+        sa.Column("right_cluster_id", sa.Integer(), nullable=False),
+        sa.Column("confirmed", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], name=op.f("fk_priority_matches_event_id_events"),
+                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["left_cluster_id"], ["clusters.id"],
+                                name=op.f("fk_priority_matches_left_cluster_id_clusters"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["right_cluster_id"], ["clusters.id"],
+                                name=op.f("fk_priority_matches_right_cluster_id_clusters"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_priority_matches")),
+        sa.UniqueConstraint("left_cluster_id", "right_cluster_id",
+                            name=op.f("uq_priority_matches_left_cluster_id_right_cluster_id")),
+    )
+    with op.batch_alter_table("priority_matches", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_priority_matches_event_id"), ["event_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("priority_matches", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_priority_matches_event_id"))
+    op.drop_table("priority_matches")
     with op.batch_alter_table("event_logos", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_event_logos_event_id"))
     op.drop_table("event_logos")
