@@ -108,8 +108,8 @@ ERROR_MESSAGES: dict[str, Any] = {
     "invalid_archive": _l("This file is not an archive of a national event made by this software."),
     "unknown_format": _l("This export format does not exist."),
     "document_needs_strategy": _l("This document is written from an %(kind)s: this event has none."),
-    "document_needs_workshops": _l("The consolidated minutes compare two thematic workshops that have prioritized: "
-                                   "this event has fewer."),
+    "document_needs_workshops": _l("The consolidated minutes gather what the rooms recorded: nothing has been "
+                                   "recorded in this event yet."),
     "unknown_edition": _l("No barometer edition has this number or title."),
     "duplicate_edition": _l("An edition already has this title."),
     "unknown_indicator": _l("This indicator is not in the edition's framework (or is not a legal indicator)."),

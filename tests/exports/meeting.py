@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from workshop.services import agenda, clustering, contributions
+from workshop.services import agenda, clustering, contributions, strategy
 from workshop.services.context import ServiceContext
 from workshop.services.events import create_event, find_room
 from workshop.services.participants import Joined, join_room, update_profile
@@ -72,11 +72,13 @@ def _wall(meeting: Meeting, key: str, prompt: str, walls: dict[str, list[str]], 
     return brainstorm
 
 
-def build_meeting(ctx: ServiceContext, *, second_workshop: bool = True) -> Meeting:
-    names = ["Plénière d'ouverture", "Atelier papiers", *(["Atelier santé"] if second_workshop else [])]
-    kinds = ["plenary", "workshop", *(["workshop"] if second_workshop else [])]
+def build_meeting(ctx: ServiceContext, *, second_workshop: bool = True, restitution: bool = False) -> Meeting:
+    keys = ["plenary", "papers", *(["health"] if second_workshop else []), *(["restitution"] if restitution else [])]
+    labels = {"plenary": "Plénière d'ouverture", "papers": "Atelier papiers", "health": "Atelier santé",
+              "restitution": "Restitution"}
+    names = [labels[key] for key in keys]
+    kinds = ["workshop" if key in ("papers", "health") else "plenary" for key in keys]
     created = create_event(ctx, title="Rencontre nationale SNI", room_names=names, room_kinds=kinds)
-    keys = ["plenary", "papers", "health"][:len(names)]
     codes = {key: code for key, (_name, code) in zip(keys, created.rooms, strict=True)}
     with ctx.db.read() as session:
         room_ids = {key: find_room(session, code).id for key, code in codes.items()}
@@ -134,4 +136,22 @@ def build_meeting(ctx: ServiceContext, *, second_workshop: bool = True) -> Meeti
                 {"target_id": meeting.clusters["Coût des médicaments"], "points": 1}])
         _close(ctx, room_ids["health"], dots)
         meeting.activities["health_dots"] = dots
+    if restitution:
+        _restitution(meeting)
     return meeting
+
+
+def _restitution(meeting: Meeting) -> None:
+    """Two axes made from the papers workshop's clusters, then voted on (dots) in the restitution plenary."""
+    ctx = meeting.ctx
+    axes = [strategy.promote_to_axis(ctx, room_id=meeting.room_ids["papers"],
+                                     activity_id=meeting.activities["papers_brainstorm"],
+                                     cluster_ids=[meeting.clusters[label]])["axis_id"] for label in (PAPERS, HEALTH)]
+    room_id = meeting.room_ids["restitution"]
+    vote = _activity(ctx, room_id, "dot_voting", "Quels axes d'abord ?", {"target": "axes", "budget": 3,
+                                                                           "max_per_item": 3})
+    for phone in _phones(ctx, meeting.codes["restitution"], 5, "association", "fes_meknes"):
+        contributions.cast_votes(ctx, phone, activity_id=vote, op_id=op(), allocations=[
+            {"target_id": axes[1], "points": 2}, {"target_id": axes[0], "points": 1}])
+    _close(ctx, room_id, vote)
+    meeting.activities["restitution_vote"] = vote

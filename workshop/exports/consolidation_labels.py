@@ -29,7 +29,7 @@ CONSOLIDATION_LABELS: dict[str, str] = {
     "divergence_mild": N_("more support from %(high_group)s (%(high)s) than from %(low_group)s (%(low)s)"),
     "within_split": N_("opinions divided within the groups"),
     "per_respondent": N_("%(value)s per respondent"),
-    "no_support": N_("no support in any group"),
+    "no_support": N_("no support from the groups shown"),
     "too_few_groups": N_("not enough respondents per group to compare"),
     # Every signal declared
     "signals": N_("Every prioritization, side by side"),

@@ -177,6 +177,7 @@ class AxisReport:
     parent_code: str = ""
     parent_title: str = ""
     chosen: int = 0  # the moderator's order (« ordre retenu »); ``rank`` is the order the scores declare
+    origin: str = ""  # the workshop it came from ("" when written in the plenary or afterwards)
     parent_summary: str = ""  # the parent's change objective, shown beside the regional text
     disposition: str = ""  # translated: maintenu, adapté, abandonné, régional
     central_message: str = ""
@@ -247,3 +248,8 @@ class Report:
     comparison: Comparison | None = None
     next_steps: tuple[str, ...] = field(default_factory=tuple)
     decisions: tuple[str, ...] = field(default_factory=tuple)
+    # Common priorities by meaning across workshops: « label (room) = label (room) », confirmed by the moderator,
+    # then the engine's proposals still to confirm; the distinct ones by room.
+    common_priorities: tuple[str, ...] = ()
+    proposed_priorities: tuple[str, ...] = ()
+    distinct_priorities: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -15,15 +15,8 @@ from .context import ServiceContext
 from .identity import identity_view
 from .matching import common_and_distinct
 from .reports import report_words
-from .signals import Signal, compared, pair_sentence, signal_of
+from .signals import Signal, compared, pair_sentence, room_kind, signal_of
 from .state import compute_results
-
-
-def room_kind(room: Room, signals: list[Signal]) -> str:
-    """plenary, workshop or restitution: a plenary that votes on the axes is the restitution."""
-    if room.kind == "plenary" and any(signal.target == "axes" for signal in signals):
-        return "restitution"
-    return room.kind
 
 
 def consolidation_data(ctx: ServiceContext, event_id: int, *, language: str | None = None,
@@ -41,7 +34,7 @@ def consolidation_data(ctx: ServiceContext, event_id: int, *, language: str | No
         for room in event.rooms:
             room_signals = _room(session, room, minimum, signals, groups)
             rooms.append({"code": room.code, "name": room.name, "theme": room.theme,
-                          "kind": room_kind(room, room_signals)})
+                          "kind": room_kind(room.kind, room_signals)})
             for pair in compared(room_signals):
                 if pair.agreement.disagree:
                     disagreements.append({

@@ -34,7 +34,8 @@ from .context import ServiceContext
 from .events import find_room
 from .identity import logos_of_event
 from .items import item_views
-from .signals import compared, pair_sentence, side_by_side_tables, signal_of, signals_table
+from .matching import common_and_distinct, labels_of
+from .signals import compared, pair_sentence, room_kind, side_by_side_tables, signal_of, signals_table
 from .state import compute_results
 
 Translate = Callable[[str], str]
@@ -69,10 +70,16 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
             raise DomainError("unknown_event")
         rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms, ctx.settings.min_group_size)
                       for room in event.rooms)
+        common, distinct = common_and_distinct(session, event)
         return Report(meta=_meta(session, event, words, "", "", ctx.settings.min_group_size), labels=words.labels,
                       rooms=rooms,
                       strategy=_strategy(session, event, words), comparison=_comparison(rooms),
-                      next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()))
+                      next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()),
+                      common_priorities=tuple(labels_of([pair for pair in common if pair["confirmed"]])),
+                      proposed_priorities=tuple(labels_of([pair for pair in common if not pair["confirmed"]])),
+                      distinct_priorities=tuple(
+                          (room.name, tuple(side["label"] for side in distinct if side["room"] == room.code))
+                          for room in event.rooms if room.kind == "workshop"))
 
 
 def meeting_days(first: date | None, last: date | None, words: Words) -> str:
@@ -120,7 +127,7 @@ def _room(session: Session, room: Room, words: Words, include_hidden: bool, with
             signals.append(signal)
     activities = tuple(reports)
     pairs = compared(signals)
-    return RoomReport(name=room.name, code=room.code, kind=room.kind,
+    return RoomReport(name=room.name, code=room.code, kind=room_kind(room.kind, signals),
                       participants=_participants(people, words, with_pseudonyms),
                       activities=activities, priorities=_priorities(activities), theme=room.theme,
                       signals=signals_table(signals, words), side_by_side=side_by_side_tables(signals, words),
@@ -203,7 +210,9 @@ def _strategy(session: Session, event: Event, words: Words) -> StrategyReport | 
     parents = {axis.id: axis for axis in session.scalars(select(Axis).where(
         Axis.id.in_([axis.parent_axis_id for axis in axes if axis.parent_axis_id])))}
     chosen = {axis.id: position for position, axis in enumerate(axes, start=1)}
-    reports = tuple(_axis(axis, rank, chosen[axis.id], scores.get(axis.id, {}), parents.get(axis.parent_axis_id), words)
+    room_names = {room.id: room.name for room in event.rooms if room.kind == "workshop"}
+    reports = tuple(_axis(axis, rank, chosen[axis.id], scores.get(axis.id, {}), parents.get(axis.parent_axis_id), words,
+                          room_names.get(axis.origin_room_id or axis.provenance.get("room_id") or 0, ""))
                     for rank, axis in enumerate(declared_order(axes, scores), start=1))
     table = _scores_table(reports, words) if reports else None
     parent = session.get(Strategy, strategy.parent_strategy_id) if strategy.parent_strategy_id else None
@@ -233,7 +242,7 @@ def _scores_table(reports: Sequence[AxisReport], words: Words) -> Table:
 
 
 def _axis(axis: Axis, position: int, chosen: int, score: dict[str, Any], parent: Axis | None,
-          words: Words) -> AxisReport:
+          words: Words, origin: str = "") -> AxisReport:
     fields = axis.fields
     actors = tuple(ActorPoint(row.get("name", ""), words.of("actor_role", row.get("role")), row.get("influence"),
                               row.get("interest"), row.get("alignment"), role_key=row.get("role") or "")
@@ -243,7 +252,7 @@ def _axis(axis: Axis, position: int, chosen: int, score: dict[str, Any], parent:
     agreement = score.get("agreement")
     return AxisReport(
         id=axis.id, code=axis.code, title=axis.title, theme=words.of("theme", axis.theme),
-        status=words.of("status", axis.status), rank=position, chosen=chosen, score=score.get("score"),
+        status=words.of("status", axis.status), rank=position, chosen=chosen, origin=origin, score=score.get("score"),
         agreement=words.of("agreement", agreement) if agreement else "", votes=score.get("votes"),
         blocks=_blocks(fields, words), actors=actors,
         sources=tuple(idea.get("text", "") for idea in axis.provenance.get("ideas", [])),

@@ -44,6 +44,13 @@ def signal_of(activity: Activity, kind: ActivityType, results: Mapping[str, Any]
                   respondents=int(results.get("respondents", results.get("voters", 0)) or 0), phase=activity.phase)
 
 
+def room_kind(kind: str, signals: Sequence[Signal]) -> str:
+    """plenary, workshop or restitution: a plenary that votes on the axes is the restitution."""
+    if kind == "plenary" and any(signal.target == "axes" for signal in signals):
+        return "restitution"
+    return kind
+
+
 @dataclass(frozen=True)
 class Disagreement:
     first: Signal
