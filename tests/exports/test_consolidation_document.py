@@ -57,3 +57,22 @@ def test_one_workshop_and_the_plenary_make_a_consolidation_that_says_what_is_mis
     assert "18 (1)" in text  # the one workshop is there in full
     arabic = rendered(ctx, meeting.event_id, tmp_path, "ar")
     assert "18 (1)" in arabic or "18(1)" in arabic.replace(" ", "")
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_sni_and_the_deck_carry_the_group_view_signals_and_declared_order(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.services.files import export_room_file
+
+    meeting = build_meeting(ctx, restitution=True)
+    path = tmp_path / "sni.docx"
+    path.write_bytes(export_event_file(ctx, meeting.event_id, "sni", language="fr", translate=identity).content)
+    sni = pdf_reading_text(to_pdf(path))
+    assert "The meeting's baseline: plenary scales and polls" in sni and "1,4" in sni  # context: the plenary's scale
+    assert "18 (1)" in sni and "(n=6)" in sni  # the group view in the vote results
+    assert "« Dot voting » and « Criteria scoring » disagree" in sni
+    # The restitution gave the health axe 10 points, the papers axe 5; the moderator had put papers first.
+    assert "Order kept" in sni
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(export_room_file(ctx, meeting.codes["papers"], "pptx", language="fr", translate=identity).content)
+    slides = pdf_reading_text(to_pdf(deck))
+    assert "18 (1)" in slides and "25 (1)" in slides and "(n=6)" in slides

@@ -6,7 +6,7 @@ import pytest
 from workshop.domain.groups import compare_rankings, contrast, pooled_tags, rank_correlation
 from workshop.services.files import export_room_file
 
-from .meeting import HEALTH, PAPERS, SCHOOL, build_meeting
+from .meeting import build_meeting
 from .rendering import pdf_reading_text, to_pdf
 
 

@@ -1,9 +1,9 @@
-"""The compte rendu of one workshop and the compte rendu consolidé of the thematic workshops."""
+"""The compte rendu of one workshop, and the pieces the other documents print the same way (results, the group
+view, every prioritization declared, the plenary's baseline)."""
 from __future__ import annotations
 
 from ..report import ActivityReport, Chart, ParticipantsSummary, Report, RoomReport, Table
-from .builder import (Builder, decimals_of, joined, meeting_facts, nothing_yet, participants_side_by_side,
-                      table_number, workshop_rooms)
+from .builder import Builder, decimals_of, joined, meeting_facts, nothing_yet, table_number
 from .model import DocumentModel, Facts, Figure, TableBlock, ToComplete
 
 
