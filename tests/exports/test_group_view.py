@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.domain.groups import compare_rankings, contrast, pooled_tags, rank_correlation
+from workshop.domain.groups import compare_rankings, contrast, rank_correlation
 from workshop.services.files import export_room_file
 
 from .meeting import build_meeting
@@ -12,16 +12,6 @@ from .rendering import pdf_reading_text, to_pdf
 
 def identity(text: str) -> str:
     return text
-
-
-def test_small_groups_are_pooled_then_dropped_when_still_small() -> None:
-    tags = [{"organisation_type": "opm"}] * 5 + [{"organisation_type": "research"}] * 3 + \
-        [{"organisation_type": "international"}] * 2 + [{}]
-    pooled = pooled_tags(tags, ["organisation_type", "region"], 5)
-    assert [row.get("organisation_type") for row in pooled].count("other") == 5
-    assert [row.get("organisation_type") for row in pooled].count("opm") == 5
-    still_small = pooled_tags(tags[:5] + tags[5:7], ["organisation_type"], 5)
-    assert [row.get("organisation_type") for row in still_small] == ["opm"] * 5 + [None, None]
 
 
 def test_contrast_and_rank_agreement() -> None:

@@ -6,9 +6,9 @@ from typing import Any
 
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
-from ..domain.groups import OTHER, contrast
-from ..domain.prioritization import MIN_GROUP_SIZE, round_for_display
-from ..domain.profiles import PROFILE_TAGS
+from ..domain.groups import contrast
+from ..domain.prioritization import round_for_display
+from ..domain.profiles import OTHER_GROUP, PROFILE_TAGS, pooled_groups
 from ..exports.report import Chart, GroupView, ResultSection, Series, Table
 from ..exports.words import Words
 from .base import ResultInput
@@ -31,23 +31,22 @@ def by_group(data: ResultInput, summarize: Callable[[Sequence[Sequence[Allocatio
              ) -> dict[str, list[dict[str, Any]]]:
     """For each profile tag, the results recomputed within each group of participants who gave that tag.
 
-    Groups under MIN_GROUP_SIZE people are flagged ``small_group``: the room sees them, and is told not to
-    over-read them, and nobody's own ballot can be read off a group of one.
+    Groups under ``data.min_group_size`` people are pooled into « other » (left out if still too small): what
+    screens, phones and documents show never singles out a handful of people (see ``pooled_groups``).
     """
     breakdown: dict[str, list[dict[str, Any]]] = {}
     for tag in GROUP_TAGS:
         groups: dict[str, list[Sequence[Allocation]]] = {}
         for ballot, tags in zip(data.ballots, data.ballot_tags, strict=False):
             value = tags.get(tag)
-            if value:
+            if value and ballot:
                 groups.setdefault(value, []).append(ballot)
-        if not groups:
+        shown = pooled_groups(groups, data.min_group_size)
+        if not shown:
             continue
-        breakdown[tag] = [
-            {"group": value, "n": len(ballots), "small_group": len(ballots) < MIN_GROUP_SIZE,
-             "items": {str(item): summary for item, summary in summarize(ballots).items()}}
-            for value, ballots in sorted(groups.items())
-        ]
+        breakdown[tag] = [{"group": value, "n": len(ballots),
+                           "items": {str(item): summary for item, summary in summarize(ballots).items()}}
+                          for value, ballots in shown]
     return breakdown
 
 
@@ -74,7 +73,7 @@ def ranked_section(results: Mapping[str, Any], words: Words, *, value_key: str, 
 
 
 def group_label(tag: str, group: str, words: Words) -> str:
-    return words["group_other"] if group == OTHER else words.of(tag, group)
+    return words["group_other"] if group == OTHER_GROUP else words.of(tag, group)
 
 
 def group_views(results: Mapping[str, Any], words: Words, *, value_key: str) -> tuple[GroupView, ...]:
@@ -87,7 +86,7 @@ def group_views(results: Mapping[str, Any], words: Words, *, value_key: str) -> 
     per_respondent = value_key != "score"
     views = []
     for tag in GROUP_TAGS:
-        groups = [group for group in results.get("groups", {}).get(tag, []) if not group.get("small_group")]
+        groups = results.get("groups", {}).get(tag, [])
         if not groups:
             continue
         headers = (words["item"], *(f"{group_label(tag, group['group'], words)} (n={group['n']})" for group in groups),

@@ -1,18 +1,13 @@
 """Reading results by group and comparing prioritizations: rules the documents print as plain sentences.
 
-- ``pooled_tags``: a group (an organisation type, a region) with fewer than ``min_n`` respondents is never shown
-  under its own name: its members are pooled into ``"other"``, and that pool is dropped too if still too small.
 - ``contrast``: the largest gap between groups on one item, judged as consensus, a mild or a strong divergence.
 - ``rank_correlation`` and ``compare_rankings``: whether two prioritizations of the same items agree.
 """
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
-
-OTHER = "other"
 
 # A mean score runs 0–100: 25 points between two groups is a different judgement, 10 a shade.
 SCORE_GAP_STRONG, SCORE_GAP_MILD = 25.0, 10.0
@@ -20,25 +15,6 @@ SCORE_GAP_STRONG, SCORE_GAP_MILD = 25.0, 10.0
 SHARE_STRONG, SHARE_MILD = 0.4, 0.75
 # Two prioritizations whose Spearman correlation on their shared items is below this tell different stories.
 DISAGREEMENT_BELOW = 0.5
-
-
-def pooled_tags(ballot_tags: Sequence[Mapping[str, str]], keys: Iterable[str], min_n: int) -> list[dict[str, str]]:
-    """The tags of each ballot with every group under ``min_n`` ballots renamed ``"other"`` (or removed when the
-    pooled group is itself under ``min_n``), tag by tag."""
-    pooled = [dict(tags) for tags in ballot_tags]
-    for key in keys:
-        counts = Counter(tags.get(key) for tags in pooled if tags.get(key))
-        small = {value for value, count in counts.items() if count < min_n}
-        if not small:
-            continue
-        keep_other = sum(counts[value] for value in small) >= min_n
-        for tags in pooled:
-            if tags.get(key) in small:
-                if keep_other:
-                    tags[key] = OTHER
-                else:
-                    del tags[key]
-    return pooled
 
 
 @dataclass(frozen=True)

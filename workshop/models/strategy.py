@@ -20,7 +20,7 @@ class Strategy(Base):
     region: Mapped[Optional[str]] = mapped_column(String(40), nullable=True)
     parent_strategy_id: Mapped[Optional[int]] = mapped_column(ForeignKey("strategies.id", ondelete="SET NULL"),
                                                               nullable=True)
-    # What the SRI keeps from the SNI: the vision and the core message (domain.md §2).
+    # What the SRI keeps from the SNI: the vision and the core message (docs/strategy.md).
     vision: Mapped[str] = mapped_column(Text, default="")
     # « Version provisoire 1 », « Version finale »: printed on the cover.
     version_label: Mapped[str] = mapped_column(String(100), default="", server_default="")
@@ -32,7 +32,7 @@ class Strategy(Base):
 
 
 class Axis(Base):
-    """One axe d'influence; ``fields`` holds the editable record of domain.md §2, ``version`` guards concurrent edits."""
+    """One axe d'influence; ``fields`` holds the editable record described in docs/strategy.md, ``version`` guards concurrent edits."""
 
     __tablename__ = "axes"
 

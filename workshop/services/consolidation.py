@@ -64,7 +64,7 @@ def _room(session: Session, room: Room, minimum: int, signals: list[dict[str, An
         kind = activity_type(activity.type)
         if not kind.prioritization or activity.phase == "draft":
             continue
-        results = compute_results(session, activity, pool_groups_under=minimum)
+        results = compute_results(session, activity)
         signal = signal_of(activity, kind, results)
         if signal is None:
             continue
@@ -75,8 +75,8 @@ def _room(session: Session, room: Room, minimum: int, signals: list[dict[str, An
             continue
         for dimension, by_group in results.get("groups", {}).items():
             for group in by_group:
-                if group.get("small_group") or group["n"] < minimum:
-                    continue  # pooled already; a safety net should the pooling rule ever change
+                if group["n"] < minimum:
+                    continue  # by_group pooled them already; a safety net should that rule ever change
                 groups.append({"room": room.code, "activity_id": activity.id, "dimension": dimension,
                                "group": group["group"], "n": group["n"],
                                "items": [{"id": int(item), "value": summary.get(kind.score_key)}

@@ -5,6 +5,7 @@ for); renderers only lay it out.
 """
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import fields as dataclass_fields
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..activities import REGISTRY, activity_type, type_labels
+from ..activities import REGISTRY, ActivityType, activity_type, type_labels
 from ..domain.axes import risk_level
 from ..domain.errors import DomainError
 from ..domain.languages import text_direction
@@ -23,8 +24,8 @@ from ..domain.profiles import ORGANISATION_TYPES, REGIONS
 from ..domain.vocabulary import merged_labels
 from ..exports.labels import all_labels
 from ..exports.report import (ActivityReport, ActorPoint, AxisReport, Comparison, CountRow, DeclinationRow, FieldBlock,
-                              IdeaRecord, Meta, ParticipantsSummary, Report, RoomReport, StrategyReport, Table,
-                              VoteRecord)
+                              IdeaRecord, Meta, ParticipantsSummary, Report, ResultSection, RoomReport, StrategyReport,
+                              Table, VoteRecord)
 from ..exports.words import Words, plain_number
 from ..models import Activity, Axis, Ballot, Event, Idea, Participant, Room, Strategy, Vote
 from ..models.activities import activities_of_room
@@ -36,7 +37,9 @@ from .identity import logos_of_event
 from .items import item_views
 from .matching import common_and_distinct, labels_of
 from .signals import compared, pair_sentence, room_kind, side_by_side_tables, signal_of, signals_table
-from .state import compute_results
+from .state import compute_results, results_available
+
+log = logging.getLogger(__name__)
 
 Translate = Callable[[str], str]
 
@@ -53,7 +56,7 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
     with ctx.db.read() as session:
         room = find_room(session, code)
         event = room.event
-        room_report = _room(session, room, words, include_hidden, with_pseudonyms, ctx.settings.min_group_size)
+        room_report = _room(session, room, words, include_hidden, with_pseudonyms)
         return Report(meta=_meta(session, event, words, room.name, room.theme, ctx.settings.min_group_size),
                       labels=words.labels,
                       rooms=(room_report,), strategy=_strategy(session, event, words),
@@ -68,7 +71,7 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
         event = session.get(Event, event_id)
         if event is None:
             raise DomainError("unknown_event")
-        rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms, ctx.settings.min_group_size)
+        rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms)
                       for room in event.rooms)
         common, distinct = common_and_distinct(session, event)
         return Report(meta=_meta(session, event, words, "", "", ctx.settings.min_group_size), labels=words.labels,
@@ -110,8 +113,7 @@ def _meta(session: Session, event: Event, words: Words, subtitle: str, theme: st
                 room_theme=theme, min_group_size=min_group_size)
 
 
-def _room(session: Session, room: Room, words: Words, include_hidden: bool, with_pseudonyms: bool,
-          min_group_size: int) -> RoomReport:
+def _room(session: Session, room: Room, words: Words, include_hidden: bool, with_pseudonyms: bool) -> RoomReport:
     people = list(session.scalars(select(Participant).where(Participant.room_id == room.id).order_by(Participant.id)))
     names = {person.id: (person.pseudonym if with_pseudonyms and person.pseudonym else person.public_id)
              for person in people}
@@ -120,7 +122,7 @@ def _room(session: Session, room: Room, words: Words, include_hidden: bool, with
     for activity in session.scalars(activities_of_room(room.id)):
         if activity.phase == "draft":
             continue
-        results = compute_results(session, activity, pool_groups_under=min_group_size)
+        results = compute_results(session, activity)
         reports.append(_activity(session, activity, results, words, names, tags, include_hidden))
         signal = signal_of(activity, activity_type(activity.type), results)
         if signal is not None:
@@ -172,11 +174,23 @@ def _activity(session: Session, activity: Activity, results: dict[str, Any], wor
             select(Ballot.participant_id, Vote.target_id, Vote.criterion, Vote.points)
             .join(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
             .order_by(Ballot.id, Vote.target_id, Vote.criterion)))
-    section = kind.report_section(results, activity.config, words)
+    section = _section(kind, results, activity, words)
     return ActivityReport(id=activity.id, type=activity.type, type_label=words.of("type", activity.type),
                           prompt=activity.prompt, phase_label=words.of("phase", activity.phase), ideas=records,
                           baseline=kind.baseline,
                           votes=votes, **{field.name: getattr(section, field.name) for field in dataclass_fields(section)})
+
+
+def _section(kind: ActivityType, results: dict[str, Any], activity: Activity, words: Words) -> ResultSection:
+    """The type's section; one sentence saying why when its results could not be computed (the room's other
+    activities are still printed)."""
+    if results_available(results):
+        try:
+            return kind.report_section(results, activity.config, words)
+        except Exception as error:  # noqa: BLE001 — one activity must not break the room's documents
+            log.error("activity %s (%s): report section not written: %s: %s", activity.id, activity.type,
+                      type(error).__name__, str(error)[:200])
+    return ResultSection(responses=0, summary=words["results_unavailable"])
 
 
 def _priorities(activities: Sequence[ActivityReport]) -> Table | None:
