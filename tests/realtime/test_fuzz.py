@@ -59,6 +59,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "get_clustering_log": ("activity_id",),
     "suggest_clusters": ("activity_id",),
     "promote_to_axis": ("activity_id", "cluster_ids", "idea_ids", "title", "theme", "op_id"),
+    "edit_room": ("name", "theme", "versions"),
+    "edit_event": ("title", "place", "dates", "project_name", "organisers", "partners", "versions", "decisions",
+                   "next_steps", "strategy_title", "vision", "version_label", "regions", "strategy_versions"),
 }
 ODD_NAMES = ("connect", "disconnect", "connect_error", "disconnecting", "newListener", "message", "error",
              "no_such_event", "", "on_connect", "__init__", "clients")

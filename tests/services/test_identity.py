@@ -56,7 +56,7 @@ def test_edit_event_sets_everything_or_nothing(ctx) -> None:  # type: ignore[no-
     assert again["organisers"][1]["logo_id"] == document["organisers"][0]["logo_id"]
     # Bad input changes nothing, even when it comes after good fields.
     for changes, code in (({"place": "Salé", "dates": "demain"}, "invalid_date"),
-                          ({"place": "Salé", "logos": {"Inconnue": png("red")}}, "unknown_organisation"),
+                          ({"place": "Salé", "logos": {"Inconnue": png("red")}}, "unknown_organiser"),
                           ({"place": "Salé", "logos": {"Association Amal": b"GIF89a not an image"}}, "invalid_logo"),
                           ({"place": "Salé", "regions": ["casablanca_settat"]}, "regions_not_allowed"),
                           ({"place": "Salé", "colour": "red"}, "unknown_field")):

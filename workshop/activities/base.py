@@ -56,6 +56,9 @@ class ResultInput:
     clusters: Sequence[ClusterView] = ()  # the moderator's clusters of this activity's ideas, in board order
     ballot_tags: Sequence[Mapping[str, str]] = ()  # the profile tags of each ballot's participant, in ballot order
     min_group_size: int = MIN_GROUP_SIZE  # WORKSHOP_MIN_GROUP_SIZE: smaller groups are pooled in breakdowns
+    # What a type that keeps its input in tables of its own reads from them (``reads_records``; the loader is in
+    # services/type_records.py): the questionnaire's responses.
+    records: Mapping[str, Any] = field(default_factory=dict)
 
 
 def cluster_board(data: ResultInput) -> dict[str, Any]:
@@ -89,7 +92,7 @@ class ConfigContext:
     has_strategy: bool = False  # the room's event has a strategy (SNI or SRI) whose axes can be voted on
 
 
-FieldKind = Literal["integer", "boolean", "lines", "items", "criteria"]
+FieldKind = Literal["integer", "boolean", "lines", "items", "criteria", "choice"]
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,8 @@ class ConfigField:
     optional: bool = False  # lines: left out when empty
     max_length: int | None = None  # lines: characters in one line
     rows: int | None = None  # lines: height of the text box
-    extra: Mapping[str, Any] = field(default_factory=dict)  # what one kind needs besides (criteria: weight bounds)
+    # What one kind needs besides (criteria: weight bounds; choice: ``labels_prefix``, the choices' label keys).
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def read(self, raw: Mapping[str, Any]) -> Any:
         """The checked value of an integer or boolean setting (other kinds need their type's own rules)."""
@@ -167,6 +171,8 @@ class ActivityType(ABC):
     # Offered in the room console's menu. A type made elsewhere (the barometer's questionnaire, from the barometer's
     # console, which writes its config) is not; ``example_config`` is then a config it accepts, for the parts test.
     in_console_menu: ClassVar[bool] = True
+    # Its input is stored in tables of its own (not ideas or ballots): ``ResultInput.records`` carries it.
+    reads_records: ClassVar[bool] = False
     example_config: ClassVar[Mapping[str, Any]] = {}
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:

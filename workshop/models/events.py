@@ -27,8 +27,9 @@ class Event(Base):
     first_day: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
     last_day: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
     project_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Organisers and partners (not the assessed ``organisations`` of the capacities questionnaire):
     # [{"name": "…", "role": "organiser"|"partner", "logo_id": int|None}], in the order the covers show them.
-    organisations: Mapped[list[Any]] = mapped_column(default=list)
+    organised_by: Mapped[list[Any]] = mapped_column(default=list)
     # Arabic and English versions of the title, place and project (domain/multilingual.py).
     versions: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # Decisions and next steps typed on the console for the consolidated minutes (one line each).

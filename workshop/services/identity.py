@@ -94,8 +94,8 @@ def identity_view(session: Session, event: Event) -> dict[str, Any]:
         "event_id": event.id, "title": event.title, "place": event.place,
         "dates": list(dict.fromkeys(day.isoformat() for day in (event.first_day, event.last_day) if day is not None)),
         "project_name": event.project_name,
-        "organisers": [dict(entry) for entry in event.organisations if entry.get("role") == "organiser"],
-        "partners": [dict(entry) for entry in event.organisations if entry.get("role") == "partner"],
+        "organisers": [dict(entry) for entry in event.organised_by if entry.get("role") == "organiser"],
+        "partners": [dict(entry) for entry in event.organised_by if entry.get("role") == "partner"],
         "versions": event.versions or {},
         "decisions": list(event.decisions or []), "next_steps": list(event.next_steps or []),
         "strategy": None if strategy is None else {
@@ -139,7 +139,7 @@ def _apply_event(session: Session, event: Event, changes: Mapping[str, Any]) -> 
     for field in ("decisions", "next_steps"):
         if field in changes:
             setattr(event, field, _lines(changes[field], field))
-    entries = [dict(entry) for entry in event.organisations or []]
+    entries = [dict(entry) for entry in event.organised_by or []]
     for role, field in (("organiser", "organisers"), ("partner", "partners")):
         if field in changes:
             kept = {entry["name"].casefold(): entry for entry in entries if entry.get("role") == role}
@@ -153,7 +153,7 @@ def _apply_event(session: Session, event: Event, changes: Mapping[str, Any]) -> 
     for name, content in logos.items():
         entry = by_name.get(str(name).casefold())
         if entry is None:
-            raise DomainError("unknown_organisation", name=str(name)[:80])
+            raise DomainError("unknown_organiser", name=str(name)[:80])
         media_type, data = checked_logo(content)
         logo = EventLogo(event_id=event.id, media_type=media_type, content=data)
         session.add(logo)
@@ -161,7 +161,7 @@ def _apply_event(session: Session, event: Event, changes: Mapping[str, Any]) -> 
         entry["logo_id"] = logo.id
     if len(entries) > 2 * MAX_ORGANISATIONS:
         raise DomainError("too_many_rows", maximum=MAX_ORGANISATIONS)
-    event.organisations = entries
+    event.organised_by = entries
 
 
 def _apply_strategy(strategy: Strategy, changes: Mapping[str, Any]) -> None:
@@ -243,7 +243,7 @@ def logo_image(ctx: ServiceContext, event_id: int, logo_id: int) -> tuple[str, b
 
 def logos_of_event(session: Session, event: Event) -> dict[int, bytes]:
     """The logos the covers print, by id (only those an organiser or partner still points to)."""
-    wanted = [entry["logo_id"] for entry in event.organisations or [] if entry.get("logo_id")]
+    wanted = [entry["logo_id"] for entry in event.organised_by or [] if entry.get("logo_id")]
     if not wanted:
         return {}
     return dict(session.execute(select(EventLogo.id, EventLogo.content).where(EventLogo.id.in_(wanted))).all())

@@ -97,7 +97,7 @@ def meeting_days(first: date | None, last: date | None, words: Words) -> str:
 def _meta(session: Session, event: Event, words: Words, subtitle: str, theme: str, min_group_size: int) -> Meta:
     language = words.language
     versions = event.versions or {}
-    organisations = list(event.organisations or ())
+    organisations = list(event.organised_by or ())
     ordered = [entry for entry in organisations if entry.get("role") == "organiser"] + \
         [entry for entry in organisations if entry.get("role") == "partner"]
     logos = logos_of_event(session, event)

@@ -23,6 +23,7 @@ from .context import ServiceContext
 from .events import find_room
 from .items import item_views
 from .participants import Joined
+from .type_records import type_records
 from .views import idea_view, participant_view, plain_idea
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,8 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
         return kind.results(activity.config, ResultInput(
             ideas=ideas, targets=item_views(session, activity), ballots=list(by_ballot.values()), clusters=clusters,
             ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot],
-            min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE)))
+            min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE),
+            records=type_records(session, activity) if kind.reads_records else {}))
     except Exception as error:  # noqa: BLE001 — one activity's results must never take the room down
         log.error("activity %s (%s): results not computed: %s: %s", activity.id, activity.type,
                   type(error).__name__, str(error)[:200])

@@ -14,13 +14,14 @@ import { declaredFields } from "./fields.js";
 import matrix from "./matrix.js";
 import points100 from "./points_100.js";
 import poll from "./poll.js";
+import questionnaire from "./questionnaire.js";
 import ranking from "./ranking.js";
 import scale from "./scale.js";
 import survey from "./survey.js";
 import wordCloud from "./word_cloud.js";
 
 export const ACTIVITY_TYPES = Object.fromEntries([brainstorm, wordCloud, poll, scale, dotVoting, criteriaScoring, matrix,
-  ranking, points100, survey].map((type) => [type.name, type]));
+  ranking, points100, survey, questionnaire].map((type) => [type.name, type]));
 
 /** "idea" or "ballot", as the server declares it (null for a type this page does not know). */
 export function inputKind(type) {

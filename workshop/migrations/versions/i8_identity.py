@@ -3,7 +3,7 @@ versions in other languages), room themes, the consolidation's decisions and nex
 between the priorities of different rooms.
 
 Revision ID: i8_identity
-Revises: b10barometer
+Revises: i9_capacities
 """
 from typing import Sequence, Union
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision: str = "i8_identity"
-down_revision: Union[str, Sequence[str], None] = "b10barometer"
+down_revision: Union[str, Sequence[str], None] = "i9_capacities"  # b10barometer in the brief; main now has i9
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
@@ -23,7 +23,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("first_day", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("last_day", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("project_name", sa.String(length=200), server_default="", nullable=False))
-        batch_op.add_column(sa.Column("organisations", sa.JSON(), server_default="[]", nullable=False))
+        batch_op.add_column(sa.Column("organised_by", sa.JSON(), server_default="[]", nullable=False))
         batch_op.add_column(sa.Column("versions", sa.JSON(), server_default="{}", nullable=False))
         batch_op.add_column(sa.Column("decisions", sa.JSON(), server_default="[]", nullable=False))
         batch_op.add_column(sa.Column("next_steps", sa.JSON(), server_default="[]", nullable=False))
@@ -82,6 +82,6 @@ def downgrade() -> None:
     with op.batch_alter_table("rooms", schema=None) as batch_op:
         batch_op.drop_column("theme")
     with op.batch_alter_table("events", schema=None) as batch_op:
-        for column in ("next_steps", "decisions", "versions", "organisations", "project_name", "last_day",
+        for column in ("next_steps", "decisions", "versions", "organised_by", "project_name", "last_day",
                        "first_day", "place"):
             batch_op.drop_column(column)
