@@ -46,6 +46,10 @@ def test_the_consolidation_gathers_the_whole_meeting(ctx, tmp_path) -> None:  # 
         assert expected in text, expected
     assert "Not in this consolidation" not in text
     assert "Where the signals disagree" in text and "Atelier papiers — « Dot voting »" in text
+    deck = tmp_path / "meeting.pptx"
+    deck.write_bytes(export_event_file(ctx, meeting.event_id, "deck", language="fr", translate=identity).content)
+    slides = pdf_reading_text(to_pdf(deck))
+    assert f"{PAPERS} (Atelier papiers) = {PAPERS_AGAIN} (Atelier santé)" in slides  # common by meaning, both labels
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

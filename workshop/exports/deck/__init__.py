@@ -96,9 +96,13 @@ class Deck(StrategySlides, WallSlides):
         if comparison is None:
             return
         clusters = []
-        if comparison.common:
-            clusters.append(ClusterCards(self.label("deck_common_priorities"), comparison.common))
-        for room, own in comparison.distinct:
+        # Common priorities by meaning (pairs the moderator confirmed, both labels) when there are any; otherwise
+        # the priorities whose labels are the same in several workshops.
+        common = self.report.common_priorities or comparison.common
+        distinct = self.report.distinct_priorities if self.report.common_priorities else comparison.distinct
+        if common:
+            clusters.append(ClusterCards(self.label("deck_common_priorities"), common))
+        for room, own in distinct:
             clusters.append(ClusterCards(f"{room} — {self.label('deck_distinct_priorities')}", own))
         if any(cluster.ideas for cluster in clusters):
             wall = self.wall_layout(clusters)
