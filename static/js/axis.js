@@ -275,7 +275,9 @@ function build(view) {
         h("div", { class: "section-editor" }, editor.element,
           name === "actors" ? h("div", { class: "power-grid-box" }, h("h3", { text: t("power_grid") }), gridBox,
             h("p", { class: "note", text: t("alignment_legend") })) : null),
-        parent ? h("aside", { class: "parent-text", "aria-label": t("parent_text") },
+        parent ? h("aside", { class: "parent-text",
+          // One complementary landmark per section: each is named after its section, or they are all alike.
+          "aria-label": t("action_on_item", { action: t("parent_text"), item: t(`ax_${name}`) }) },
           h("p", { class: "parent-text-title" }, h("span", { dir: "ltr", text: `${parent.code} ` }), h("span", { dir: "auto", text: parent.title })),
           aside || h("p", { class: "empty", text: "–" })) : null)));
   }

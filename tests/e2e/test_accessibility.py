@@ -126,3 +126,42 @@ def test_every_control_of_the_phone_is_a_thumb_sized_target(
         small[language] = [box for box in boxes if box["width"] < TOUCH_TARGET_PX or box["height"] < TOUCH_TARGET_PX]
     moderator.disconnect()
     assert small == {"fr": [], "ar": []}
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
+def test_the_regional_axe_editor_with_its_parent_and_actors_has_no_axe_core_violation(
+        live_server: LiveServer, furnished_room: dict, open_context) -> None:  # type: ignore[no-untyped-def]
+    """The axe editor at its fullest: a regional axe beside its national parent, an actor on the power grid."""
+    writer = open_context(**LAPTOP).new_page()
+    writer.goto(furnished_room["room"]["moderator_url"])
+    writer.goto(f"{live_server.url}/m/events/{furnished_room['event_id']}/strategy")
+    writer.locator("#decline-title").fill("Rencontre régionale Casablanca-Settat")
+    writer.locator("#decline-region").select_option("casablanca_settat")
+    writer.locator(".decline-form button[type=submit]").click()
+    expect(writer.locator(".axis-row .axis-parent-title")).to_be_visible()
+    regional_strategy = writer.url
+    writer.locator(".axis-row .axis-title").click()
+    expect(writer.locator(".parent-identity")).to_be_visible()
+    regional_axis = writer.url
+    writer.locator('.section-actors [data-action="add-row"]').click()
+    actor = writer.locator(".section-actors .row-card").last
+    actor.locator('[data-path="actors[].name"]').fill("Conseil régional")
+    actor.locator('[data-path="actors[].role"]').select_option("primary_target")
+    actor.locator('[data-path="actors[].influence"]').select_option("5")
+    actor.locator('[data-path="actors[].interest"]').select_option("2")
+    actor.locator('[data-path="actors[].alignment"]').select_option("1")
+    writer.locator("#save").click()
+    expect(writer.locator("#save-status")).to_have_attribute("data-status", "saved")
+    found: dict[str, list[dict]] = {}
+    for language in LANGUAGES:
+        for name, url in (("regional strategy", regional_strategy), ("regional axe editor", regional_axis)):
+            writer.goto(with_language(url, language))
+            expect(writer.locator("html")).to_have_attribute("lang", language)
+            writer.wait_for_load_state("networkidle")
+            if "axes" in url:
+                expect(writer.locator(".power-grid-svg .grid-actor")).to_have_count(1)
+            if violations := axe_violations(writer):
+                found[f"{name} ({language})"] = violations
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
