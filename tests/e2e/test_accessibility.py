@@ -76,6 +76,7 @@ def test_every_page_in_french_and_arabic_has_no_axe_core_violation(
                        ("axe editor", f"{base}/m/axes/{furnished_room['axis']}", LAPTOP),
                        ("barometers", base + "/m/barometer/", LAPTOP),
                        ("barometer dashboard", base + "/m/barometer/1", LAPTOP),
+                       ("barometer on the projector", base + "/m/barometer/1?view=projector", PROJECTOR),
                        ("barometer console", base + "/m/barometer/1/console", LAPTOP)]
     laptop = open_context(**LAPTOP)
     signed_in = laptop.new_page()
@@ -92,6 +93,11 @@ def test_every_page_in_french_and_arabic_has_no_axe_core_violation(
             page.wait_for_load_state("networkidle")
             if violations := axe_violations(page):
                 found[f"{name} ({language})"] = violations
+            if name == "console":  # its second tab: the clustering board, with the cluster and its axe
+                page.locator('.panel-tab[data-tab="board"]').first.click()
+                expect(page.locator(".board-column").first).to_be_visible()
+                if violations := axe_violations(page):
+                    found[f"console's board ({language})"] = violations
             page.close()
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
 
