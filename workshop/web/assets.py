@@ -124,17 +124,6 @@ class AssetTable:
         self.by_path[name] = asset
         return asset
 
-    def module_graph(self, name: str) -> list[str]:
-        """The served paths of every module ``name`` imports, directly or not, in a stable order."""
-        seen: dict[str, None] = {}
-        pending = list(self.by_path[name].imports)
-        while pending:
-            current = pending.pop(0)
-            if current not in seen:
-                seen[current] = None
-                pending.extend(self.by_path[current].imports)
-        return [self.by_path[path].served_path for path in seen]
-
     def bundle(self, name: str) -> Asset:
         """A page's module and everything it imports as one file (``js/participant.bundle.js``), built once."""
         with _TABLES_LOCK:
@@ -184,8 +173,9 @@ def _renamed(specifiers: str, *, exporting: bool) -> list[tuple[str, str]]:
 
 def bundled_modules(table: AssetTable, entry: str) -> str:
     """The modules ``entry`` needs, dependencies first, each in its own function scope (so their top-level
-    names never collide), imports turned into reads of the modules already evaluated. ES modules evaluate
-    each imported module once, before its importer, in this same depth-first order."""
+    names never collide; the bundle's own names start with ``__``), imports turned into reads of the modules
+    already evaluated. ES modules evaluate each imported module once, before its importer, in this same
+    depth-first order."""
     order: list[str] = []
 
     def visit(name: str) -> None:
@@ -196,7 +186,7 @@ def bundled_modules(table: AssetTable, entry: str) -> str:
 
     visit(entry)
     index = {name: number for number, name in enumerate(order)}
-    parts = ["const modules = [];"]
+    parts = ["const __bundledModules = [];"]
     for name in order:
         text = table.by_path[name].source
         folder = posixpath.dirname(name)
@@ -207,11 +197,11 @@ def bundled_modules(table: AssetTable, entry: str) -> str:
             target = index[posixpath.normpath(posixpath.join(folder, match.group(4)))]
             reads = []
             if match.group(1):
-                reads.append(f"const {match.group(1)} = modules[{target}].default;")
+                reads.append(f"const {match.group(1)} = __bundledModules[{target}].default;")
             if match.group(2):
                 names = ", ".join(f"{imported}: {local}" if imported != local else local
                                   for local, imported in _renamed(match.group(2), exporting=False))
-                reads.append(f"const {{ {names} }} = modules[{target}];")
+                reads.append(f"const {{ {names} }} = __bundledModules[{target}];")
             return " ".join(reads)
 
         exported: list[tuple[str, str]] = []
@@ -227,12 +217,12 @@ def bundled_modules(table: AssetTable, entry: str) -> str:
         text = BUNDLE_IMPORT.sub(read_import, text)
         text = BUNDLE_EXPORT_DECLARATION.sub(declaration, text)
         text = BUNDLE_EXPORT_LIST.sub(export_list, text)
-        text = BUNDLE_EXPORT_DEFAULT.sub("exported.default = ", text)
+        text = BUNDLE_EXPORT_DEFAULT.sub("__moduleExports.default = ", text)
         if re.search(r"^\s*(?:import|export)\b", text, re.M):
             raise ValueError(f"{name}: an import or export the bundler does not handle is left")
         names = ", ".join(f"{outer}: {inner}" if inner != outer else inner for inner, outer in exported)
-        parts.append(f"// {name}\nmodules.push((() => {{ const exported = {{}};\n{text}\n;"
-                     f"return Object.assign(exported, {{ {names} }}); }})());")
+        parts.append(f"// {name}\n__bundledModules.push((() => {{ const __moduleExports = {{}};\n{text}\n;"
+                     f"return Object.assign(__moduleExports, {{ {names} }}); }})());")
     return "\n".join(parts) + "\n"
 
 
