@@ -1,6 +1,7 @@
 """Static files: fingerprinted, bundled, compressed, cached for good; fonts subset to what the rooms write."""
 from __future__ import annotations
 
+import json
 import re
 
 import brotli
@@ -107,3 +108,13 @@ def test_the_subsets_draw_what_the_rooms_write(source: str, text: str) -> None:
     assert set(cmap) <= declared  # the style sheet's unicode-range tells the browser the truth
     own_script = [char for char in text if not char.isspace() and (face.family == "Noto Sans" or ord(char) > 0x7F)]
     assert [char for char in own_script if ord(char) not in cmap] == []
+
+
+def test_the_phone_gets_the_strings_its_scripts_can_show_and_not_the_consoles(app, code) -> None:  # type: ignore[no-untyped-def]
+    html = app.test_client().get(f"/j/{code}").get_data(as_text=True)
+    strings = json.loads(html.split('id="page-data">')[1].split("</script>")[0])["strings"]
+    assert {"sent", "send", "phase_open", "results", "offline"} <= set(strings)  # quoted and template keys
+    assert any(key.startswith("organisation_type_") for key in strings)  # the profile's codes
+    assert not any(key.startswith(("ax_", "col_", "log_", "national_")) for key in strings)  # axe editor, board
+    console_strings = app.extensions["workshop_assets"].string_references("js/moderator.js")[0]
+    assert "suggest_clusters" in console_strings and "suggest_clusters" not in strings
