@@ -75,7 +75,8 @@ def test_darija_in_latin_script_is_told_from_french_and_english() -> None:
                  "ma kaynach lkhedma l lmohajirin"):
         assert guess_language(words(text)) == "dz", text
     for text, language in (("Les hôpitaux refusent de soigner", "fr"), ("Access to hospitals for all", "en"),
-                           ("Circulaire 13/487 sur la scolarisation", "fr"), ("بغينا الوراق", "ar")):
+                           ("Circulaire 13/487 sur la scolarisation", "fr"), ("Réunion du G7", "fr"),
+                           ("بغينا الوراق", "ar")):
         assert guess_language(words(text)) == language, text
 
 

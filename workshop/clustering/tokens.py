@@ -165,8 +165,11 @@ def guess_language(raw_words: list[str]) -> str:
         return "ar"
     english = sum(1 for word in raw_words if word in _ENGLISH_MARKERS)
     french = sum(1 for word in raw_words if word in _FRENCH_MARKERS)
+    # Darija when its words outnumber the French and English function words that Darija does not also write
+    # (« ma » is French « my » and Darija's negation): « réunion du G7 » stays French.
     darija_words = sum(1 for word in raw_words if darija.is_darija_word(word))
-    if darija_words and darija_words >= english + french:
+    shared = sum(1 for word in raw_words if word in _FRENCH_MARKERS and word in darija.STOP_WORDS)
+    if darija_words > english + french - shared:
         return "dz"
     if english == french == 0:
         return "?"
