@@ -15,20 +15,25 @@ from .test_browser import PHONE, browser, expect, needs_chromium, open_brainstor
 BUDGET_BYTES = 60_000
 
 
+# Bytes do not depend on time, but a loaded 2-core box can take seconds to serve the first bundle.
+WAIT_MS = 30_000
+
+
 def loads(browser, url: str) -> tuple:  # type: ignore[no-untyped-def]
     context = browser.new_context(**PHONE)
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     recorder = Recorder(cdp)
     first = recorder.start()
     page.goto(url)
-    expect(page.locator("#connection")).to_have_attribute("data-state", "online")
-    expect(page.locator(".answer-form [name=answer]")).to_be_visible()
+    expect(page.locator("#connection")).to_have_attribute("data-state", "online", timeout=WAIT_MS)
+    expect(page.locator(".answer-form [name=answer]")).to_be_visible(timeout=WAIT_MS)
     page.wait_for_load_state("networkidle")
     again = recorder.start()
     page.reload()
-    expect(page.locator("#connection")).to_have_attribute("data-state", "online")
+    expect(page.locator("#connection")).to_have_attribute("data-state", "online", timeout=WAIT_MS)
     page.wait_for_load_state("networkidle")
     context.close()
     return first, again
