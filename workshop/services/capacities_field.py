@@ -98,7 +98,8 @@ def import_submissions(ctx: ServiceContext, event_id: object, content: bytes,
                                         created_at=ctx.clock())
             session.add(response)
             session.flush()
-            session.add_all(CapacityAnswer(response_id=response.id, item=key, level=level_code(parse_level(values[key])),
+            session.add_all(CapacityAnswer(response_id=response.id, item=key,
+                                           level=level_code(parse_level(values[key])),
                                            updated_at=ctx.clock())
                             for key in item_keys if values.get(key) is not None)
             known.add(submission.uuid)
