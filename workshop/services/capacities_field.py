@@ -60,7 +60,7 @@ def form_spec(session: Any, event: Event, translators: Mapping[str, Translate], 
             Question("select_one", item["key"], item["labels"], choices="levels",
                      hints={language.code: _anchors(item, language.code) for language in FORM_LANGUAGES},
                      extra={"ws_domain": domain["key"], "ws_item": item["key"]})
-            for item in domain["items"])))
+            for item in domain["items"]), appearance="field-list"))  # one domain per screen, as on the phones
     return FormSpec(form_id=f"oca_{event.id}", title=event.title, version=str(questionnaire.version),
                     languages=FORM_LANGUAGES, default_language="fr", items=tuple(items), choice_lists=choice_lists,
                     extra_columns=EXTRA_COLUMNS)
