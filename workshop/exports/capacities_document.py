@@ -63,6 +63,9 @@ def compose_capacities(report: CapacityReport) -> DocumentModel:
                    Paragraph(w("cap_radar_note"), "note"), _domain_table(report, profile),
                    Paragraph(", ".join(profile.strengths) or w("cap_none"), label=w("cap_strengths")),
                    Paragraph(", ".join(profile.gaps) or w("cap_none"), label=w("cap_gaps"))]
+        if profile.weakest:
+            blocks += [Paragraph(w("cap_weakest"), "lead"),
+                       BulletList(tuple(f"{text} ({report.number(score)})" for text, score in profile.weakest))]
     blocks += [Heading(w("cap_section_needs"), 1), Heading(w("cap_shared_needs"), 2),
                BulletList(report.shared_needs) if report.shared_needs else Paragraph(w("cap_no_shared_needs")),
                Heading(w("cap_specific_needs"), 2),
