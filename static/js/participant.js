@@ -70,6 +70,10 @@ const api = {
   onSettled(listener) {
     outbox.onSettled(listener);
   },
+  /** Called with the payload of a server event a type listens to (e.g. ``questionnaire_changed``). */
+  on(event, listener) {
+    connection.on(event, listener);
+  },
   /** Called with no argument on every (re)connect, once the room's state has arrived. */
   onReconnect(listener) {
     reconnectListeners.push(listener);
