@@ -675,14 +675,22 @@ def test_every_registered_type_draws_its_results_on_console_phone_and_projector(
                 config |= {"target": "ideas", "source_activity_id": brainstorm}
             elif field.kind == "lines" and not field.optional:
                 config[field.name] = [f"Option {number + 1}" for number in range(field.minimum or 1)]
-        made[name] = call(moderator, "create_activity", {"type": name, "prompt": f"Activité {name}",
-                                                         "config": config})["activity_id"]
-        call(moderator, "set_phase", {"activity_id": made[name], "phase": "open"})
-        if kind.input_kind == "idea":
-            assert participants[0].call("submit_idea", {"activity_id": made[name], "text": "santé",
-                                                        "op_id": f"answer-{name}"}, timeout=10)["ok"]
-        for phase in ("closed", "revealed"):
-            call(moderator, "set_phase", {"activity_id": made[name], "phase": phase})
+        # One console connection per type: the flood guard's budget is per connection, and a real console sends
+        # these commands minutes apart, not a dozen types' worth within a second.
+        console_socket = socketio.Client()
+        console_socket.connect(live_server.url, auth={"code": room["code"], "role": "moderator",
+                                                      "token": room["moderator_token"]}, transports=["websocket"])
+        try:
+            made[name] = call(console_socket, "create_activity", {"type": name, "prompt": f"Activité {name}",
+                                                                  "config": config})["activity_id"]
+            call(console_socket, "set_phase", {"activity_id": made[name], "phase": "open"})
+            if kind.input_kind == "idea":
+                assert participants[0].call("submit_idea", {"activity_id": made[name], "text": "santé",
+                                                            "op_id": f"answer-{name}"}, timeout=10)["ok"]
+            for phase in ("closed", "revealed"):
+                call(console_socket, "set_phase", {"activity_id": made[name], "phase": phase})
+        finally:
+            console_socket.disconnect()
 
     console = open_context(**LAPTOP).new_page()
     console.goto(room["moderator_url"])
