@@ -56,6 +56,12 @@ ERROR_MESSAGES: dict[str, Any] = {
                        "You have %(num)s points; this ballot spends %(total)s.", "budget")),
     "points_total_not_100": _l("Share exactly 100 points: this ballot gives %(total)s."),
     "score_out_of_range": _l("Scores go from %(minimum)s to %(maximum)s."),
+    "quiz_no_correct_option": _l("Each question needs at least one correct option, among its own options."),
+    "invalid_pairing_code": _l("Your code is two letters (the start of your mother's first name) then your birth "
+                               "month, for example FA07."),
+    "pairing_code_missing": _l("Give your anonymous code first: it links your answers before and after the "
+                               "training."),
+    "quiz_unknown_pre_test": _l("Link this quiz to a quiz of the same room."),
     "activity_not_open": _l("This activity is not open right now."),
     "activity_not_draft": _l("Only an activity still in preparation can be deleted."),
     "activity_in_use": _l("Another activity votes on this one's ideas."),

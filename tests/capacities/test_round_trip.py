@@ -54,7 +54,7 @@ def export(form: bytes, prefixed: bool, extra_rows: list[dict[str, str]] = ()) -
 def test_form_submissions_import_scores(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     event = json.loads(run("create-event", "--template", "oca", "--title", "Diagnostic OPM 2026", "--json").stdout)
     event_id = str(event["event"]["id"])
-    assert event["event"]["title"] == "Diagnostic OPM 2026" and len(event["rooms"]) == 1
+    assert event["event"]["title"] == "Diagnostic OPM 2026" and len(event["rooms"]) == 3  # + 2 training rooms
     refused = run("questionnaire", "form", event_id, "--out", str(tmp_path / "none.xlsx"), check=False)
     assert refused.returncode == 1 and "(no_organisations)" in refused.stderr
     for name, slug in (("Association Afrique Solidarité", "aas"), ("Voix des femmes migrantes", "vfm")):

@@ -176,7 +176,8 @@ def create_event_command(title: str | None, rooms: tuple[str, ...], template: st
 @click.option("--format", "export_format", type=click.Choice([download.key for download in ROOM_DOWNLOADS]),
               default="json", show_default=True,
               help="json: the data (docs/events.md); pptx: the restitution deck; docx: the compte rendu; xlsx: a sheet "
-                   "per activity; csv: a zip of CSV files (utf-8-sig, ';'); png/svg: the word cloud.")
+                   "per activity; csv: a zip of CSV files (utf-8-sig, ';'); png/svg: the word cloud; renforcement: the "
+                   "capacity-building workshop report (pre/post-test evidence).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output).")
 @click.option("--lang", type=click.Choice(LANGUAGE_CODES), default=None, help="Language of the file (default: fr).")

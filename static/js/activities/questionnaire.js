@@ -78,6 +78,7 @@ export default {
       api.send("answer_item", { activity_id: activity.id, organisation: who.organisation, role: who.role,
         item: item.key, level: next.level, evidence: next.evidence, comment: next.comment });
       progressLine();
+      showStatus();
     }
 
     function choiceList(name, values, label, current, onchoose) {
@@ -151,7 +152,7 @@ export default {
     function drawDomain() {
       const domain = domains()[screen];
       body.append(progress, meter, h("h3", { class: "questionnaire-domain", dir: "auto", text: text(domain.labels) }),
-        domain.items.map(drawItem),
+        ...domain.items.map(drawItem),
         h("div", { class: "survey-nav" },
           h("button", { type: "button", class: "secondary", text: t("questionnaire_previous"),
             onclick: () => {
@@ -190,6 +191,11 @@ export default {
           } }));
       }
       body.scrollIntoView({ block: "start" });
+      showStatus();
+    }
+
+    /** Whether this phone's answers are all with the server, or some still wait in the outbox. */
+    function showStatus() {
       const queued = waiting().length;
       status.dataset.status = queued ? "waiting" : "sent";
       status.textContent = queued ? t("waiting") : answeredCount() ? t("sent") : "";
@@ -197,11 +203,15 @@ export default {
 
     api.onSettled((queued, ack) => {
       if (queued.event !== "answer_item" || queued.payload.activity_id !== activity.id || !root.isConnected) return;
-      if (!ack.ok) status.textContent = ack.error ? ack.error.message : t("not_sent");
-      else if (!waiting().length) {
-        status.dataset.status = "sent";
-        status.textContent = t("sent");
+      if (ack.ok) showStatus();
+      else {
+        status.dataset.status = "failed";
+        status.textContent = ack.error ? ack.error.message : t("not_sent");
       }
+    });
+    // The facilitator edited the questionnaire (a statement added, reworded, removed): read it again, keep the screen.
+    api.on("questionnaire_changed", (payload) => {
+      if (root.isConnected && payload && payload.version) load();
     });
     api.onReconnect(() => {
       if (root.isConnected && !state) load();
@@ -212,6 +222,7 @@ export default {
         const reopened = nextActivity.phase !== activity.phase;
         activity = nextActivity;
         if (reopened) draw();
+        else if (state) showStatus();
       },
     };
   },
