@@ -1,7 +1,7 @@
 """Moderator access that can be taken back: server-side moderator sessions, and credentials for one room.
 
 Revision ID: i7_moderator_access
-Revises: i9_capacities
+Revises: i8_identity
 """
 from typing import Sequence, Union
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "i7_moderator_access"
-down_revision: Union[str, Sequence[str], None] = "i9_capacities"  # re-chained after main (i9 landed first)
+down_revision: Union[str, Sequence[str], None] = "i8_identity"  # re-chained after main (i9, then i8, landed first)
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
