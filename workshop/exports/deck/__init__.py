@@ -59,7 +59,8 @@ class Deck(StrategySlides, WallSlides):
         pages: list[Callable[[object], None]] = []
         chart = activity.chart if activity.chart and activity.chart.categories and activity.chart.series else None
         table = activity.table if has_rows(activity.table) else None
-        table_beside = chart is not None and table is not None and len(table.rows) <= 10 and len(table.headers) <= 5
+        table_beside = (chart is not None and table is not None and len(table.rows) <= 10 and len(table.headers) <= 5
+                        and self.fits_one_page(table, self.BESIDE_CHART_WIDTH, BODY_HEIGHT))
         if chart:
             pages.append(lambda slide: self.chart(slide, chart, table if table_beside else None))
         if table and not table_beside:

@@ -28,6 +28,8 @@ MAX_BARS = 15  # bars in one chart; the rest are in the spreadsheet
 
 
 class ChartSlides(TableSlides):
+    BESIDE_CHART_WIDTH = CONTENT_WIDTH - int(CONTENT_WIDTH * 0.58) - GAP  # a table beside its chart
+
     def chart(self, slide, chart: Chart, table: Table | None) -> None:  # type: ignore[no-untyped-def]
         categories = chart.categories[:MAX_BARS]
         width = int(CONTENT_WIDTH * 0.58) if table else CONTENT_WIDTH
@@ -113,11 +115,9 @@ class ChartSlides(TableSlides):
             note = f"{self.label('deck_more_in_spreadsheet')} {len(chart.categories) - MAX_BARS}"
             self.text_box(slide, MARGIN, BODY_BOTTOM - inches(0.4), width, inches(0.4), note, max_size=12, min_size=10,
                           colour=MUTED, max_lines=1)
-        if table:
-            left = MARGIN + width + GAP
-            table_width = CONTENT_WIDTH - width - GAP
-            pages = self.table_pages(table, table_width, BODY_HEIGHT)
-            self.table(slide, left, BODY_TOP, table_width, table, pages[0])
+        if table:  # only when it fits on this one slide (see Deck.activity)
+            self.table(slide, MARGIN + width + GAP, BODY_TOP, self.BESIDE_CHART_WIDTH, table,
+                       TablePage(0, len(table.rows)))
 
     def _chart_text_direction(self, graph) -> None:  # type: ignore[no-untyped-def]
         """The chart's default text: DejaVu Sans for Arabic too, the run language, right to left when asked."""
@@ -151,9 +151,10 @@ class ChartSlides(TableSlides):
         picture.name = "Word cloud"
         description = ", ".join(f"{word} ({count})" for word, count in words[:30])
         picture._element.nvPicPr.cNvPr.set("descr", description)
-        if top:
+        if top:  # the most frequent words that fit beside the picture (all of them are in the picture)
             page = self.table_pages(table, list_width, BODY_HEIGHT)[0]
-            self.table(slide, MARGIN + width + GAP, BODY_TOP, list_width, table, TablePage(page.start, page.end))
+            self.table(slide, MARGIN + width + GAP, BODY_TOP, list_width, Table(table.headers, table.rows[:page.end],
+                                                                                table.numeric_columns), page)
 
     # -- matrices --------------------------------------------------------------------------------------------------
 
