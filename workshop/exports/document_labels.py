@@ -11,6 +11,7 @@ DOCUMENT_LABELS: dict[str, str] = {
     "regional_strategy": N_("Regional influence strategy"),
     "policy_brief": N_("Policy brief"),
     "position_paper": N_("Position paper"),
+    "contents": N_("Contents"),
     "meeting": N_("Meeting"),
     "workshop": N_("Workshop"),
     "workshops": N_("Workshops"),

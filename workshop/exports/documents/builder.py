@@ -53,7 +53,8 @@ class Builder:
         return DocumentModel(title=title, header=joined(meta.title, kind, separator=" · "), language=meta.language,
                              direction=meta.direction,
                              to_complete=self.labels["to_complete"], blocks=tuple(self.blocks), cover=cover,
-                             kicker=kicker, subtitle=subtitle, generated_at=meta.generated_at)
+                             kicker=kicker, subtitle=subtitle, generated_at=meta.generated_at,
+                             contents_title=self.labels["contents"])
 
 
 def joined(*parts: str, separator: str = " — ") -> str:

@@ -119,7 +119,8 @@ def declination_table(b: Builder, strategy: StrategyReport) -> None:
                   "\n".join(row.asks) or ToComplete(), "\n".join(row.targets) or ToComplete())
                  for row in strategy.declination)
     b.add(TableBlock((labels["sni_axis"], labels["sri_axis"], labels["disposition"], labels["regional_objectives"],
-                      labels["regional_asks"], labels["regional_targets"]), rows, (), (2.2, 2.2, 2.2, 2.6, 2.6, 2.2)))
+                      labels["regional_asks"], labels["regional_targets"]), rows, (), (2.2, 2.2, 2.2, 2.6, 2.6, 2.2),
+                     landscape=True))
 
 
 def _strategy_cover(b: Builder, strategy: StrategyReport) -> Cover:
