@@ -107,3 +107,33 @@ def test_a_table_whose_words_cannot_fit_a_portrait_page_turns_landscape() -> Non
     assert not needs_landscape(narrow)
     assert needs_landscape(wide)
     assert needs_landscape(replace(narrow, landscape=True))
+
+
+# --- One number format per language -------------------------------------------------------------------------
+
+def test_numbers_are_written_as_the_language_writes_them_in_documents() -> None:
+    report = french_report()
+    document = Document(io.BytesIO(render_document(report, "sni")))
+    facts = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    assert [LABELS["score"], "82,5"] in facts and [LABELS["score"], "82.5"] not in facts
+    english = replace(report, meta=replace(report.meta, language="en"))
+    facts = [[cell.text for cell in row.cells] for table in Document(io.BytesIO(render_document(english, "sni"))).tables
+             for row in table.rows]
+    assert [LABELS["score"], "82.5"] in facts
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", "82,5"), ("ar", "82,5"), ("en", None)])
+def test_deck_chart_labels_use_the_languages_decimal_comma(language: str, expected: str | None) -> None:
+    from pptx import Presentation
+
+    from workshop.exports.deck import render_deck
+    report = french_report()
+    report = replace(report, meta=replace(report.meta, language=language, direction="rtl" if language == "ar" else "ltr"))
+    deck = Presentation(io.BytesIO(render_deck(report)))
+    labels = [point.data_label.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_chart
+              for plot in shape.chart.plots for series in plot.series for point in series.points
+              if point.data_label.has_text_frame]
+    if expected is None:  # English: the number format's own dot
+        assert labels == []
+    else:
+        assert expected in labels and not any("." in label for label in labels)

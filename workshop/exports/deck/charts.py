@@ -16,6 +16,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ...domain.languages import decimal_number
 from ..render_wordcloud import render_wordcloud_png
 from ..report import ActivityReport, ActorPoint, Chart, MatrixPoint, Table
 from ..typography import FONT, normalise
@@ -105,6 +106,7 @@ class ChartSlides(TableSlides):
                 series.data_labels.number_format_is_linked = False
                 series.data_labels.position = XL_LABEL_POSITION.CENTER
                 series.data_labels.show_value = True
+        self._decimal_labels(plot, chart, len(categories), stacked)
         graph.has_legend = legend
         if legend:
             graph.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -118,6 +120,26 @@ class ChartSlides(TableSlides):
         if table:  # only when it fits on this one slide (see Deck.activity)
             self.table(slide, MARGIN + width + GAP, BODY_TOP, self.BESIDE_CHART_WIDTH, table,
                        TablePage(0, len(table.rows)))
+
+    def _decimal_labels(self, plot, chart: Chart, count: int, stacked: bool) -> None:  # type: ignore[no-untyped-def]
+        """Values written as the deck's language writes them (84,7 in French and Arabic): a number format's decimal
+        separator is the reader's locale, so labels with decimals get their text written out."""
+        decimals = sum(1 for character in (chart.number_format or "0").partition(".")[2] if character == "0")
+        if not decimals or decimal_number("0.0", self.report.meta.language) == "0.0":
+            return
+        for series, data in zip(plot.series, chart.series):
+            for index, value in enumerate(data.values[:count]):
+                if stacked and not value:
+                    continue
+                label = series.points[index].data_label
+                frame = label.text_frame
+                frame.text = decimal_number(f"{value:.{decimals}f}", self.report.meta.language)
+                run = frame.paragraphs[0].runs[0]
+                run.font.size = Pt(13 if stacked else 14)
+                run.font.bold = True
+                if stacked:
+                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                label.position = XL_LABEL_POSITION.CENTER if stacked else XL_LABEL_POSITION.OUTSIDE_END
 
     def _chart_text_direction(self, graph) -> None:  # type: ignore[no-untyped-def]
         """The chart's default text: DejaVu Sans for Arabic too, the run language, right to left when asked."""

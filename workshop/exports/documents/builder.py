@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
+from ...domain.languages import decimal_number
 from ..labels import Labels
 from ..report import Report, RoomReport, Table
 from .model import (Block, BulletList, Callout, Cell, Cover, DocumentModel, Facts, Heading, Paragraph, TableBlock,
@@ -61,9 +62,10 @@ def joined(*parts: str, separator: str = " — ") -> str:
     return separator.join(part for part in parts if part and part.strip())
 
 
-def table_number(value: float | None, decimals: int) -> str:
-    """Numbers as the builder writes them in its tables (a dot before the decimals), so one document agrees with itself."""
-    return "" if value is None else f"{value:.{decimals}f}"
+def table_number(value: float | None, decimals: int, language: str) -> str:
+    """A number as the document's language writes it (84,7 in French and Arabic, 84.7 in English), the same in
+    its tables, its facts and its charts' pictures."""
+    return "" if value is None else decimal_number(f"{value:.{decimals}f}", language)
 
 
 def decimals_of(number_format: str) -> int:

@@ -17,7 +17,7 @@ def axis_heading(b: Builder, axis: AxisReport) -> str:
 def _axis_facts(b: Builder, axis: AxisReport) -> Facts:
     labels = b.labels
     rows: list[tuple[str, Cell]] = [(labels["theme"], axis.theme), (labels["status"], axis.status),
-                                    (labels["rank"], str(axis.rank)), (labels["score"], table_number(axis.score, 1)),
+                                    (labels["rank"], str(axis.rank)), (labels["score"], table_number(axis.score, 1, b.report.meta.language)),
                                     (labels["agreement"], axis.agreement),
                                     (labels["votes"], "" if axis.votes is None else str(axis.votes))]
     return Facts(tuple((label, value) for label, value in rows if value))

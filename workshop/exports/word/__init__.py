@@ -149,7 +149,7 @@ class Renderer(ContentsWriting, TableWriting, DocumentSetup):
             shape._inline.docPr.set("descr", clean_text(block.description))
 
     def _figure(self, block: Figure) -> None:
-        picture = chart_png(block.chart, self.rtl)
+        picture = chart_png(block.chart, self.rtl, self.model.language)
         if picture is None:  # no font or no Arabic shaping here: the table beside it carries the numbers
             return
         png, aspect = picture
