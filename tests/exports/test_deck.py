@@ -146,7 +146,7 @@ def test_deck_has_cover_sections_activities_strategy_and_next_steps(reports, pre
     assert report.labels["deck_priority_axes"] in titles
     for axis in report.strategy.axes:
         assert titles.count(f"{axis.code} · {axis.title}") == 2  # its summary and its power/interest grid
-    assert titles[-1] == report.labels["deck_next_steps"]
+    assert titles[-1] == report.labels["deck_decisions_next_steps"]
     last = texts_of(deck.slides[-1])
     assert all(any(step in text for text in last) for step in report.next_steps)
 

@@ -25,9 +25,10 @@ def test_a_line_is_cut_between_words_and_loses_its_trailing_punctuation() -> Non
     assert ellipsized_line("Santé, éducation", lambda text: len(text) <= 8) == "Santé" + ELLIPSIS
 
 
-def test_a_label_keeps_its_longest_beginning_that_fits() -> None:
+def test_a_label_keeps_its_longest_beginning_of_whole_words_that_fits() -> None:
     assert ellipsized_prefix("Papiers", lambda text: len(text) <= 10) == "Papiers"
-    assert ellipsized_prefix("Papiers et séjour", lambda text: len(text) <= 10) == "Papiers e" + ELLIPSIS
+    assert ellipsized_prefix("Papiers et séjour", lambda text: len(text) <= 10) == "Papiers" + ELLIPSIS  # never "e…"
+    assert ellipsized_prefix("Régularisation", lambda text: len(text) <= 10) == "Régularis" + ELLIPSIS
 
 
 def test_latin_text_in_a_right_to_left_paragraph_keeps_its_order() -> None:

@@ -97,3 +97,15 @@ def test_an_empty_room_still_reports(ctx) -> None:
     created = create_event(ctx, title="Vide", room_names=["Salle"])
     report = build_room_report(ctx, created.rooms[0][1], language="fr", translate=identity)
     assert report.rooms[0].activities == () and report.rooms[0].participants.total == 0
+
+
+def test_a_rooms_export_carries_only_that_rooms_axes(ctx, meeting) -> None:
+    """The first workshop drafted an axe from its clusters, the second another: each deck shows its own."""
+    _created, rooms, _first, (education_brainstorm, education_clusters) = meeting
+    strategy.promote_to_axis(ctx, room_id=rooms[2][0], activity_id=education_brainstorm,
+                             cluster_ids=[education_clusters["Scolarisation"]], theme="education")
+    health = build_room_report(ctx, rooms[1][1], language="fr", translate=identity)
+    education = build_room_report(ctx, rooms[2][1], language="fr", translate=identity)
+    assert [axis.title for axis in health.strategy.axes] == ["Accès aux soins"]
+    assert [axis.title for axis in education.strategy.axes] == ["Scolarisation"]
+    assert build_room_report(ctx, rooms[0][1], language="fr", translate=identity).strategy is None  # the plenary

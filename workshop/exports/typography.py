@@ -124,8 +124,22 @@ def ellipsized_line(line: str, fits: Callable[[str], bool]) -> str:
     return line.rstrip(" ,;:.") + ELLIPSIS
 
 
+def _word_boundary(text: str, length: int) -> str:
+    """The first ``length`` characters, back to the end of their last whole word when there is one; a single word
+    longer than that is cut where it must be."""
+    if length >= len(text):
+        return text
+    if text[length].isspace():
+        kept = text[:length]
+    else:
+        kept = text[:length].rsplit(None, 1)[0] if any(character.isspace() for character in text[:length]) else \
+            text[:length]
+    return kept.rstrip(" ,;:.-–—(")
+
+
 def ellipsized_prefix(text: str, fits: Callable[[str], bool]) -> str:
-    """The text whole if it fits, else its longest beginning that fits with an ellipsis (a picture's label)."""
+    """The text whole if it fits, else its longest beginning of whole words that fits with an ellipsis (a picture's
+    label); a lone word too long is cut inside, still with its ellipsis."""
     if fits(text):
         return text
     low, high = 0, len(text)
@@ -135,7 +149,14 @@ def ellipsized_prefix(text: str, fits: Callable[[str], bool]) -> str:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + ELLIPSIS
+    return _word_boundary(text, low) + ELLIPSIS
+
+
+def shortened(text: str, limit: int) -> str:
+    """At most ``limit`` characters: whole words and an ellipsis when it is longer (chart categories, titles)."""
+    if len(text) <= limit:
+        return text
+    return _word_boundary(text, limit - 1) + ELLIPSIS
 
 
 # --- Direction and punctuation -----------------------------------------------------------------------------------

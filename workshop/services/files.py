@@ -91,8 +91,9 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
     progress(0.4)
     _check_document(report, download)
     stem = f"workshop-{event_id}-{_slug(report.meta.title)}"
-    if document == "deck":
-        return ExportFile(render_deck(report), f"{stem}.pptx", MIMETYPES["pptx"])
+    if download.extension == "pptx":  # "deck": the meeting's summary; "deck-full": every slide
+        full = document == "deck-full"
+        return ExportFile(render_deck(report, full=full), f"{stem}{'-full' if full else ''}.pptx", MIMETYPES["pptx"])
     if document == "xlsx":
         return ExportFile(render_xlsx(report, include_hidden=include_hidden), f"{stem}.xlsx", MIMETYPES["xlsx"])
     return ExportFile(render_document(report, download.document), f"{stem}-{document}.docx", MIMETYPES["docx"])

@@ -50,7 +50,8 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
         event = room.event
         room_report = _room(session, room, words, include_hidden, with_pseudonyms)
         return Report(meta=_meta(event, language, room.name), labels=words.labels, rooms=(room_report,),
-                      strategy=_strategy(session, event, words))
+                      strategy=_strategy(session, event, words,
+                                         only_axes=_axes_of_room(session, room) if len(event.rooms) > 1 else None))
 
 
 def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, translate: Translate,
@@ -144,12 +145,23 @@ def _comparison(rooms: Sequence[RoomReport]) -> Comparison | None:
     return Comparison(rooms=tuple(room.name for room in workshops), common=common, distinct=distinct, table=table)
 
 
-def _strategy(session: Session, event: Event, words: Words) -> StrategyReport | None:
+def _axes_of_room(session: Session, room: Room) -> set[int]:
+    """The axes a room's deck carries: those drafted from its ideas and those it voted on (a restitution)."""
+    ids = set(session.scalars(select(Axis.id).where(Axis.origin_room_id == room.id)))
+    for activity in session.scalars(activities_of_room(room.id)):
+        kind = activity_type(activity.type)
+        if kind.prioritization and kind.target_kind(activity.config) == "axes":
+            ids.update(item.id for item in item_views(session, activity))
+    return ids
+
+
+def _strategy(session: Session, event: Event, words: Words, only_axes: set[int] | None = None) -> StrategyReport | None:
+    """The event's strategy; ``only_axes``: a room's export, with that room's axes only (none: no strategy)."""
     strategy = session.scalar(select(Strategy).where(Strategy.event_id == event.id))
-    if strategy is None:
+    if strategy is None or only_axes == set():
         return None
     axes = [axis for axis in session.scalars(axes_of_strategy(strategy.id))
-            if not axis.archived and axis.disposition != "dropped"]
+            if not axis.archived and axis.disposition != "dropped" and (only_axes is None or axis.id in only_axes)]
     scores, methods = _axis_scores(session, event, axes)
     parents = {axis.id: axis for axis in session.scalars(select(Axis).where(
         Axis.id.in_([axis.parent_axis_id for axis in axes if axis.parent_axis_id])))}

@@ -22,7 +22,7 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 
-from ..report import ActivityReport, ClusterCards, Report, RoomReport
+from ..report import ActivityReport, ClusterCards, Report, RoomReport, Table
 from ..typography import normalise
 from .fitting import Fit, Para, fit_paragraphs
 from .layout import (BODY_BOTTOM, BODY_HEIGHT, BODY_TOP, CONTENT_WIDTH, GAP, MARGIN, MUTED, PANEL, RUN_LANGUAGE, WHITE,
@@ -36,7 +36,16 @@ __all__ = ["render_deck"]
 
 class Deck(StrategySlides, WallSlides):
     """The whole deck: cover, each room (its section, its activities, its priorities), the workshops compared,
-    the strategy, the next steps."""
+    the strategy, the decisions and next steps.
+
+    ``full=False`` is the meeting's summary (about 25 slides for a national meeting): the idea walls, the rooms'
+    priority recaps (the last vote's table, already shown) and the axes' power/interest grids stay in the documents
+    and in the full deck. Nothing is cut inside a slide or a table either way.
+    """
+
+    def __init__(self, report: Report, *, full: bool = True) -> None:
+        super().__init__(report)
+        self.full = full
 
     def room_section(self, room: RoomReport) -> None:
         people = room.participants
@@ -70,10 +79,17 @@ class Deck(StrategySlides, WallSlides):
             pages.append(lambda slide: self.word_cloud(slide, activity))
         if activity.matrix:
             pages.append(lambda slide: self.matrix(slide, activity.matrix))
-        if any(cluster.ideas for cluster in activity.clusters):
+        # A word cloud's answers are its picture, not a wall of raw words; the summary leaves walls to the minutes.
+        if self.full and not activity.word_frequencies and any(cluster.ideas for cluster in activity.clusters):
             wall = self.wall_layout(activity.clusters)
             for columns in wall.pages:
                 pages.append(lambda slide, columns=columns: self.wall(slide, columns, wall.width))
+        elif not self.full and not activity.word_frequencies and any(cluster.ideas for cluster in activity.clusters):
+            clusters = Table((self.label("cluster"), self.label("count")),
+                             tuple((cluster.label, str(len(cluster.ideas))) for cluster in activity.clusters
+                                   if cluster.ideas), numeric_columns=(1,))
+            for rows in self.table_pages(clusters, CONTENT_WIDTH, BODY_HEIGHT):
+                pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, clusters, rows))
         if not pages:
             pages.append(lambda slide: self.nothing_yet(slide))
         for number, page in enumerate(pages, start=1):
@@ -108,17 +124,24 @@ class Deck(StrategySlides, WallSlides):
                 self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, comparison.table, rows)
 
     def room_priorities(self, room: RoomReport) -> None:
-        if not has_rows(room.priorities):
+        if not has_rows(room.priorities) or not self.full:
             return
+        # The restitution votes on the meeting's axes: its table is not one workshop's priorities.
+        title = self.label("deck_restitution_priorities" if room.kind == "restitution" else "deck_room_priorities")
         for rows in self.table_pages(room.priorities, CONTENT_WIDTH, BODY_HEIGHT):
-            slide = self.slide(self.label("deck_room_priorities"), kicker=room.name)
+            slide = self.slide(title, kicker=room.name)
             self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, room.priorities, rows)
 
     def next_steps(self) -> None:
+        """The closing slide: decisions and next steps, or what the moderator still has to write there."""
         steps = [normalise(step) for step in self.report.next_steps if normalise(step)]
+        slide = self.slide(self.label("deck_decisions_next_steps"), kicker=self.report.meta.title)
         if not steps:
+            self.text_box(slide, MARGIN, BODY_TOP + inches(1.2), CONTENT_WIDTH, inches(1.6),
+                          [Para(self.label("to_complete"), bold=True), Para(self.label("deck_hint_next_steps"),
+                                                                            scale=0.8, space_before=0.4)],
+                          max_size=24, min_size=14, colour=MUTED, align="center", anchor=MSO_ANCHOR.MIDDLE)
             return
-        slide = self.slide(self.label("deck_next_steps"), kicker=self.report.meta.title)
         shown = steps[:6]
         gap = inches(0.14)
         height = min(inches(0.95), (BODY_HEIGHT - (len(shown) - 1) * gap) // len(shown))
@@ -161,6 +184,6 @@ class Deck(StrategySlides, WallSlides):
         return buffer.getvalue()
 
 
-def render_deck(report: Report) -> bytes:
-    """The restitution deck of a report, as .pptx bytes (16:9)."""
-    return Deck(report).build()
+def render_deck(report: Report, *, full: bool = True) -> bytes:
+    """The restitution deck of a report, as .pptx bytes (16:9); ``full=False``: the meeting's summary (see Deck)."""
+    return Deck(report, full=full).build()

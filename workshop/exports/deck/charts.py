@@ -19,7 +19,7 @@ from pptx.util import Pt
 from ...domain.languages import decimal_number
 from ..render_wordcloud import render_wordcloud_png
 from ..report import ActivityReport, ActorPoint, Chart, MatrixPoint, Table
-from ..typography import FONT, normalise
+from ..typography import FONT, normalise, shortened
 from .fitting import Fit, Para
 from .layout import (ACCENTS, ALIGNMENT_COLOURS, ALIGNMENT_LABELS, BODY_BOTTOM, BODY_HEIGHT, BODY_TOP, CONTENT_WIDTH,
                      EMU_PER_INCH, GAP, MARGIN, MUTED, TITLE_COLOUR, WHITE, Colour, inches, scale_colours, set_colour)
@@ -35,10 +35,10 @@ class ChartSlides(TableSlides):
         categories = chart.categories[:MAX_BARS]
         width = int(CONTENT_WIDTH * 0.58) if table else CONTENT_WIDTH
         data = CategoryChartData(number_format=chart.number_format)
-        data.categories = [normalise(category)[:60] or "—" for category in categories]
+        data.categories = [shortened(normalise(category), 60) or "—" for category in categories]
         for series in chart.series:
             values = [float(value) for value in series.values[:len(categories)]]
-            data.add_series(normalise(series.name)[:60] or "—", values + [None] * (len(categories) - len(values)))
+            data.add_series(shortened(normalise(series.name), 60) or "—", values + [None] * (len(categories) - len(values)))
         kind = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
                 "stacked_bar": XL_CHART_TYPE.BAR_STACKED}.get(chart.kind, XL_CHART_TYPE.BAR_CLUSTERED)
         horizontal = kind != XL_CHART_TYPE.COLUMN_CLUSTERED
@@ -58,7 +58,7 @@ class ChartSlides(TableSlides):
         graph.font.name = FONT
         graph.has_title = bool(chart.title)
         if chart.title:
-            graph.chart_title.text_frame.text = normalise(chart.title)[:80]
+            graph.chart_title.text_frame.text = shortened(normalise(chart.title), 80)
             title_paragraph = graph.chart_title.text_frame.paragraphs[0]
             title_paragraph.font.size = Pt(13)
             title_paragraph.font.bold = False

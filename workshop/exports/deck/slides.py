@@ -27,6 +27,8 @@ from .layout import (CONTENT_WIDTH, FOOTER_HEIGHT, FOOTER_TOP, GAP, INSET_X, INS
 class SlideWriter:
     """A deck being written: the report, its labels, the presentation and its layouts."""
 
+    full = True  # every slide; the meeting's summary leaves some out (see Deck)
+
     def __init__(self, report: Report) -> None:
         self.report = report
         self.labels = Labels(report.labels)

@@ -49,7 +49,8 @@ class StrategySlides(ChartSlides):
 
     def axis(self, strategy: StrategyReport, axis: AxisReport) -> None:
         title = f"{axis.code} · {axis.title}" if axis.code else axis.title
-        facts = [f"{self.label('rank')} {axis.rank}"]
+        facts = [axis.status] if axis.status else []
+        facts.append(f"{self.label('rank')} {axis.rank}")
         if axis.score is not None:
             facts.append(f"{self.label('score')} {self.number(axis.score)}")
         if axis.agreement:
@@ -96,6 +97,6 @@ class StrategySlides(ChartSlides):
                 self.table(slide, left, BODY_TOP + inches(0.5), width, asks, first)
                 if first.end < len(asks.rows):  # the rest continues on slides of their own, never dropped
                     self.asks_continued(strategy, title, Table(asks.headers, asks.rows[first.end:]))
-        if axis.actors:
+        if axis.actors and self.full:  # the summary leaves the grids to the SNI and the full deck
             slide = self.slide(title, kicker=strategy.title, subline=self.label("deck_power_interest"))
             self.power_grid(slide, axis.actors)
