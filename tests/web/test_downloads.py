@@ -21,9 +21,11 @@ def moderator(app):  # type: ignore[no-untyped-def]
 def test_the_download_page_lists_every_file(moderator) -> None:
     client, created = moderator
     page = client.get(f"/m/{created.rooms[0][1]}/downloads").get_data(as_text=True)
-    for path in ("/download/pptx", "/download/docx", "/download/xlsx", "/download/csv", "/download/png",
-                 f"/events/{created.event_id}/download/sni", f"/events/{created.event_id}/download/deck"):
+    for path in ("/download/pptx", "/download/docx", "/download/xlsx", "/download/csv",
+                 f"/events/{created.event_id}/download/sni", f"/events/{created.event_id}/download/deck",
+                 f"/events/{created.event_id}/download/deck-full"):
         assert path in page
+    assert "/download/png" not in page and "/download/svg" not in page  # no word cloud in this room: no picture
 
 
 def test_synchronous_downloads_open_in_their_own_library(moderator) -> None:

@@ -156,6 +156,8 @@ class ActivityType(ABC):
     prioritization: ClassVar[bool] = False
     # Its report table lists the items best first (rank, item, ...): the room's priorities are its last one's.
     ranks_items: ClassVar[bool] = False
+    # Its results are word frequencies: the room's word-cloud image downloads draw them (no such type, no image).
+    draws_word_cloud: ClassVar[bool] = False
     # Offered in the room console's menu. A type made elsewhere (the barometer's questionnaire, from the barometer's
     # console, which writes its config) is not; ``example_config`` is then a config it accepts, for the parts test.
     in_console_menu: ClassVar[bool] = True

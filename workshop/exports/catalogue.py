@@ -20,6 +20,7 @@ class Download:
     document: str = ""  # the Word document composed for it (documents/), if it is one
     strategy: Literal["sni", "sri", ""] = ""  # the strategy it is written from: an event without one cannot have it
     needs_workshops: bool = False  # it compares thematic workshops: an event with fewer than two cannot have it
+    needs_word_cloud: bool = False  # an image of a room's word cloud: a room without one has no such file
 
 
 ROOM_DOWNLOADS = (
@@ -27,8 +28,8 @@ ROOM_DOWNLOADS = (
     Download("docx", "room", "docx", N_("Workshop minutes (Word)"), document="compte-rendu"),
     Download("xlsx", "room", "xlsx", N_("Workbook: one sheet per activity (Excel)")),
     Download("csv", "room", "zip", N_("Data as CSV files (zip)")),
-    Download("png", "room", "png", N_("Word cloud (PNG image)")),
-    Download("svg", "room", "svg", N_("Word cloud (SVG image)")),
+    Download("png", "room", "png", N_("Word cloud (PNG image)"), needs_word_cloud=True),
+    Download("svg", "room", "svg", N_("Word cloud (SVG image)"), needs_word_cloud=True),
     Download("json", "room", "json", N_("All the room's data (JSON)")),
 )
 EVENT_DOWNLOADS = (

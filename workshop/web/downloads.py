@@ -10,7 +10,7 @@ from ..domain.errors import DomainError
 from ..exports import catalogue
 from ..exports.catalogue import EVENT_DOWNLOADS, MIMETYPES, ROOM_DOWNLOADS, Download
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
-from ..services.files import export_event_file, export_room_file
+from ..services.files import export_event_file, export_room_file, room_has_word_cloud
 from .context import services
 from .export_jobs import ExportJobs
 from .moderator import current_access, moderator_required, room_for_moderator
@@ -39,8 +39,9 @@ def downloads_page(code: str) -> str:
     def entry(download: Download, href: str) -> dict[str, str]:
         return {"key": download.key, "label": _(download.label), "href": href}
 
+    cloud = room_has_word_cloud(services(), room_code)
     room_entries = [entry(download, url_for("downloads.room_download", code=room_code, export_format=download.key))
-                    for download in ROOM_DOWNLOADS]
+                    for download in ROOM_DOWNLOADS if cloud or not download.needs_word_cloud]
     event_entries = [entry(download, url_for("downloads.event_download", event_id=event_id, document=download.key))
                      for download in EVENT_DOWNLOADS]
     return render_page("downloads.html", title=_("Downloads"), script="downloads.js",
