@@ -137,3 +137,42 @@ def test_deck_chart_labels_use_the_languages_decimal_comma(language: str, expect
         assert labels == []
     else:
         assert expected in labels and not any("." in label for label in labels)
+
+
+# --- The strategy's figures ------------------------------------------------------------------------------------
+
+def test_the_sni_carries_the_power_interest_grids_and_the_problem_trees_as_figures(tmp_path: Path) -> None:
+    from workshop.exports.documents import Heading, Picture
+
+    report = french_report()
+    model = compose(report, "sni")
+    pictures = [block for block in model.blocks if isinstance(block, Picture)]
+    grids = [picture for picture in pictures if picture.description.startswith(LABELS["deck_power_interest"])]
+    trees = [picture for picture in pictures if picture.description.startswith(LABELS["problem_trees"])]
+    axes = report.strategy.axes
+    assert len(grids) == 1 + len(axes)  # every actor in the power analysis, then each axe's own
+    assert len(trees) == len(axes)
+    for actor in axes[0].actors:
+        assert actor.name in grids[0].description
+    assert axes[0].problem in trees[0].description and axes[0].causes[0] in trees[0].description
+    headings = [block.text for block in model.blocks if isinstance(block, Heading)]
+    annex = headings.index(LABELS["problem_trees"])
+    assert headings[annex + 1].endswith(axes[0].title)
+    assert LABELS["hint_problem_trees"] not in [getattr(block, "hint", "") for block in model.blocks]
+    path = tmp_path / "sni.docx"
+    path.write_bytes(render_docx(model))
+    pdf = to_pdf(path)
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True,
+                            timeout=60).stdout.splitlines()[2:]
+    assert len(listed) >= len(grids) + len(trees)
+
+
+def test_a_strategy_without_problems_or_placed_actors_keeps_the_writers_prompts() -> None:
+    from workshop.exports.documents import Callout, Picture
+
+    report = french_report()
+    axes = tuple(replace(axis, problem="", actors=tuple(replace(actor, influence=None) for actor in axis.actors))
+                 for axis in report.strategy.axes)
+    model = compose(replace(report, strategy=replace(report.strategy, axes=axes)), "sni")
+    assert not [block for block in model.blocks if isinstance(block, Picture)]
+    assert LABELS["hint_problem_trees"] in [block.hint for block in model.blocks if isinstance(block, Callout)]

@@ -158,6 +158,9 @@ class AxisReport:
     central_message: str = ""
     change_objective: str = ""
     asks: tuple[tuple[str, str, str, str], ...] = ()  # (measure, decision-maker, instrument, level), translated
+    problem: str = ""  # the central problem, its causes and effects: the problem tree's figure
+    causes: tuple[str, ...] = ()
+    effects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -226,7 +226,9 @@ def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None,
         parent_summary=(parent.fields.get("objectives", {}).get("change", "") if parent else ""),
         disposition=words.of("disposition", axis.disposition),
         central_message=fields.get("messages", {}).get("central", ""),
-        change_objective=fields.get("objectives", {}).get("change", ""), asks=asks)
+        change_objective=fields.get("objectives", {}).get("change", ""), asks=asks,
+        problem=fields.get("problem", {}).get("central", ""), causes=tuple(fields.get("problem", {}).get("causes", [])),
+        effects=tuple(fields.get("problem", {}).get("effects", [])))
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: tuple[int, ...] = ()) -> tuple[Table, ...]:

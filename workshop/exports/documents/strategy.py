@@ -1,14 +1,16 @@
 """The influence strategies: the SNI of the national meeting and the SRI that declines it in a region."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ..report import ActorPoint, AxisReport, FieldBlock, Report, StrategyReport
 from ..typography import colon
 from .builder import Builder, joined, nothing_yet, participants_side_by_side, table_number, workshop_rooms
 from .minutes import room_body
-from .model import Cell, Cover, DocumentModel, Facts, PageBreak, TableBlock, ToComplete
+from ..charts import Scene, to_png
+from ..strategy_figures import power_grid_scene, problem_tree_scene
+from .model import Cell, Cover, DocumentModel, Facts, PageBreak, Picture, TableBlock, ToComplete
 
 def axis_heading(b: Builder, axis: AxisReport) -> str:
     return joined(f"{b.labels['axis']} {axis.code}".strip(), axis.title)
@@ -94,6 +96,26 @@ def _axis_section(b: Builder, axis: AxisReport, strategy: StrategyReport) -> Non
     if axis.actors and not _actors_already_listed(axis):
         b.heading("actor_map", 2)
         b.add(actors_table(b, ((actor, axis.code) for actor in axis.actors)))
+    grid = power_grid_picture(b, axis.actors)
+    if grid is not None:
+        b.heading("deck_power_interest", 3)
+        b.add(grid)
+
+
+def _picture(scene: Scene | None, width: float) -> Picture | None:
+    if scene is None:
+        return None
+    return Picture(to_png(scene), scene.height / scene.width, width, description=f"{scene.title}: {scene.description}")
+
+
+def power_grid_picture(b: Builder, actors: Sequence[ActorPoint]) -> Picture | None:
+    """The power/interest grid as the deck draws it, numbered actors coloured by alignment, with its key."""
+    return _picture(power_grid_scene(actors, b.labels, rtl=b.report.meta.direction == "rtl"), 16.0)
+
+
+def problem_tree_picture(b: Builder, axis: AxisReport) -> Picture | None:
+    return _picture(problem_tree_scene(axis.problem, axis.causes, axis.effects, b.labels,
+                                       rtl=b.report.meta.direction == "rtl"), 16.0)
 
 
 def all_actors(axes: tuple[AxisReport, ...]) -> list[tuple[ActorPoint, str]]:
@@ -159,6 +181,9 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
     b.callout("hint_power_analysis")
     if actors:
         b.add(actors_table(b, actors))
+        grid = power_grid_picture(b, [actor for actor, _codes in actors])
+        if grid is not None:
+            b.add(grid)
     b.heading("data_evidence", 2)
     b.callout("hint_data")
 
@@ -208,7 +233,13 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
     b.add(PageBreak())
     b.heading("annexes", 1)
     b.heading("problem_trees", 2)
-    b.callout("hint_problem_trees")
+    trees = [(axis, problem_tree_picture(b, axis)) for axis in axes]
+    for axis, tree in trees:
+        if tree is not None:
+            b.heading(axis_heading(b, axis), 3, text=True)
+            b.add(tree)
+    if not any(tree for _axis, tree in trees):
+        b.callout("hint_problem_trees")
     b.heading("anonymised_participants", 2)
     if report.rooms:
         participants_side_by_side(b, report.rooms)
