@@ -109,3 +109,26 @@ def test_a_rooms_export_carries_only_that_rooms_axes(ctx, meeting) -> None:
     assert [axis.title for axis in health.strategy.axes] == ["Accès aux soins"]
     assert [axis.title for axis in education.strategy.axes] == ["Scolarisation"]
     assert build_room_report(ctx, rooms[0][1], language="fr", translate=identity).strategy is None  # the plenary
+
+
+def test_a_regional_axe_knows_what_it_still_holds_from_its_parent_and_drafts_can_be_left_out(ctx, meeting) -> None:
+    created, _rooms, _first, _second = meeting
+    national = strategy.strategy_document(ctx, created.event_id)["axes"][0]
+    strategy.update_axis(ctx, axis_id=national["id"], version=national["version"], event_ids=None, changes={
+        "fields": {"problem": {"central": "Refus de soins"},
+                   "objectives": {"smart": [{"statement": "Circulaire publiée", "indicator": "", "deadline": "2027"}]},
+                   "asks": [{"measure": "Circulaire", "decision_maker": "Ministère de la Santé",
+                             "instrument": "circular", "level": "national"}]}})
+    regional = decline_strategy(ctx, national_event_id=created.event_id, region="casablanca_settat")
+    kept = strategy.strategy_document(ctx, regional.event_id)["axes"][0]
+    strategy.update_axis(ctx, axis_id=kept["id"], version=kept["version"], event_ids=None, changes={
+        "disposition": "adapted", "fields": {"problem": {"central": "Refus de soins"}, "objectives": {"smart": [
+            {"statement": "Un guichet par préfecture", "indicator": "", "deadline": "2028"}]}}})
+    axis = build_event_report(ctx, regional.event_id, language="fr", translate=identity).strategy.axes[0]
+    assert axis.inherited == ("problem",)  # the objectives were declined, the problem not yet
+    assert axis.parent_objectives == ("Circulaire publiée",)
+    assert axis.parent_asks == ("Circulaire — Ministère de la Santé",)
+    assert axis.objectives == (("Un guichet par préfecture", "2028"),)
+    assert (axis.status_key, axis.disposition_key) == ("draft", "adapted")
+    left_out = build_event_report(ctx, regional.event_id, language="fr", translate=identity, without_drafts=True)
+    assert left_out.strategy.axes == () and left_out.strategy.drafts_left_out

@@ -161,6 +161,16 @@ class AxisReport:
     problem: str = ""  # the central problem, its causes and effects: the problem tree's figure
     causes: tuple[str, ...] = ()
     effects: tuple[str, ...] = ()
+    # What the papers need as codes and plain rows (§6 of issue 8): the axe's status and disposition codes, each
+    # ask's level code (parallel to ``asks``), its SMART objectives as (statement, deadline), its parent's SMART
+    # objectives and asks as lines, and the fields of its record still as the parent's (kept as inherited).
+    status_key: str = ""  # draft, validated, adopted
+    disposition_key: str = ""  # kept, adapted, dropped, regional_only
+    ask_levels: tuple[str, ...] = ()  # national, regional, communal, or ""
+    objectives: tuple[tuple[str, str], ...] = ()
+    parent_objectives: tuple[str, ...] = ()
+    parent_asks: tuple[str, ...] = ()
+    inherited: tuple[str, ...] = ()  # keys of FieldBlocks identical to the parent axe's (an SRI axe)
 
 
 @dataclass(frozen=True)
@@ -171,6 +181,7 @@ class DeclinationRow:
     objectives: tuple[str, ...]
     asks: tuple[str, ...]
     targets: tuple[str, ...]
+    disposition_key: str = ""  # "dropped": the region set this axe aside, nothing is left to complete
 
 
 @dataclass(frozen=True)
@@ -184,6 +195,7 @@ class StrategyReport:
     scores: Table | None  # the table of scores (axes in priority order)
     declination: tuple[DeclinationRow, ...] = ()
     parent_title: str = ""
+    drafts_left_out: bool = False  # the export asked for validated axes only: the papers say so
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,8 @@ def room_has_word_cloud(ctx: ServiceContext, code: str) -> bool:
 
 def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, language: str,
                       translate: Callable[[str], str], include_hidden: bool = False,
-                      with_pseudonyms: bool = False, progress: Progress = _silent) -> ExportFile:
+                      with_pseudonyms: bool = False, without_drafts: bool = False,
+                      progress: Progress = _silent) -> ExportFile:
     """One event document: consolidated minutes, SNI, policy paper, SRI, position paper, deck, workbook, archive."""
     download = event_download(document)
     if download is None:
@@ -100,7 +101,7 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
         content = (json.dumps(export_event_archive(ctx, event_id), ensure_ascii=False, indent=1) + "\n").encode()
         return ExportFile(content, f"workshop-event-{event_id}-archive.json", MIMETYPES["json"])
     report = build_event_report(ctx, event_id, language=language, translate=translate, include_hidden=include_hidden,
-                                with_pseudonyms=with_pseudonyms)
+                                with_pseudonyms=with_pseudonyms, without_drafts=without_drafts)
     progress(0.4)
     _check_document(report, download)
     stem = f"workshop-{event_id}-{_slug(report.meta.title)}"

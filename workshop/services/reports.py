@@ -55,8 +55,10 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
 
 
 def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, translate: Translate,
-                       include_hidden: bool = False, with_pseudonyms: bool = False) -> Report:
-    """A whole event: every room, the strategy, the thematic workshops compared."""
+                       include_hidden: bool = False, with_pseudonyms: bool = False,
+                       without_drafts: bool = False) -> Report:
+    """A whole event: every room, the strategy (``without_drafts``: its validated axes only), the thematic
+    workshops compared."""
     words = report_words(translate, language)
     with ctx.db.read() as session:
         event = session.get(Event, event_id)
@@ -64,7 +66,8 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
             raise DomainError("unknown_event")
         rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms) for room in event.rooms)
         return Report(meta=_meta(event, language, ""), labels=words.labels, rooms=rooms,
-                      strategy=_strategy(session, event, words), comparison=_comparison(rooms))
+                      strategy=_strategy(session, event, words, without_drafts=without_drafts),
+                      comparison=_comparison(rooms))
 
 
 def _meta(event: Event, language: str, subtitle: str) -> Meta:
@@ -155,13 +158,15 @@ def _axes_of_room(session: Session, room: Room) -> set[int]:
     return ids
 
 
-def _strategy(session: Session, event: Event, words: Words, only_axes: set[int] | None = None) -> StrategyReport | None:
+def _strategy(session: Session, event: Event, words: Words, only_axes: set[int] | None = None,
+              without_drafts: bool = False) -> StrategyReport | None:
     """The event's strategy; ``only_axes``: a room's export, with that room's axes only (none: no strategy)."""
     strategy = session.scalar(select(Strategy).where(Strategy.event_id == event.id))
     if strategy is None or only_axes == set():
         return None
     axes = [axis for axis in session.scalars(axes_of_strategy(strategy.id))
-            if not axis.archived and axis.disposition != "dropped" and (only_axes is None or axis.id in only_axes)]
+            if not axis.archived and axis.disposition != "dropped" and (only_axes is None or axis.id in only_axes)
+            and not (without_drafts and axis.status == "draft")]
     scores, methods = _axis_scores(session, event, axes)
     parents = {axis.id: axis for axis in session.scalars(select(Axis).where(
         Axis.id.in_([axis.parent_axis_id for axis in axes if axis.parent_axis_id])))}
@@ -177,7 +182,7 @@ def _strategy(session: Session, event: Event, words: Words, only_axes: set[int] 
         method=words["method_text"] % {"methods": ", ".join(sorted(words.of("type", method) for method in methods)) or "–"},
         scores=table,
         declination=_declination(session, strategy, words) if strategy.kind == "sri" else (),
-        parent_title=parent.title if parent else "")
+        parent_title=parent.title if parent else "", drafts_left_out=without_drafts)
 
 
 def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[dict[int, dict[str, Any]], set[str]]:
@@ -228,7 +233,34 @@ def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None,
         central_message=fields.get("messages", {}).get("central", ""),
         change_objective=fields.get("objectives", {}).get("change", ""), asks=asks,
         problem=fields.get("problem", {}).get("central", ""), causes=tuple(fields.get("problem", {}).get("causes", [])),
-        effects=tuple(fields.get("problem", {}).get("effects", [])))
+        effects=tuple(fields.get("problem", {}).get("effects", [])),
+        status_key=axis.status or "", disposition_key=axis.disposition or "",
+        ask_levels=tuple(row.get("level") or "" for row in fields.get("asks", [])),
+        objectives=tuple((row.get("statement", ""), row.get("deadline", ""))
+                         for row in fields.get("objectives", {}).get("smart", []) if row.get("statement")),
+        parent_objectives=tuple(row.get("statement", "") for row in
+                                (parent.fields.get("objectives", {}).get("smart", []) if parent else [])
+                                if row.get("statement")),
+        parent_asks=tuple(" — ".join(part for part in (row.get("measure", ""), row.get("decision_maker", "")) if part)
+                          for row in (parent.fields.get("asks", []) if parent else []) if row.get("measure")),
+        inherited=_inherited(fields, parent.fields) if parent else ())
+
+
+def _inherited(fields: dict[str, Any], parent: dict[str, Any]) -> tuple[str, ...]:
+    """The parts of a regional axe's record still exactly as the national axe has them (not yet declined)."""
+    parts = {"problem": "problem", "objectives": "objectives", "asks": "asks", "actors": "actors",
+             "messages": "messages", "activities": "activities", "windows": "windows", "risks": "risks",
+             "indicators": "indicators"}
+    return tuple(key for key, field in parts.items() if fields.get(field) and fields.get(field) == parent.get(field)
+                 and _filled(fields.get(field)))
+
+
+def _filled(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_filled(item) for item in value.values())
+    if isinstance(value, list):
+        return bool(value)
+    return bool(value)
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: tuple[int, ...] = ()) -> tuple[Table, ...]:
@@ -306,7 +338,8 @@ def _declination(session: Session, strategy: Strategy, words: Words) -> tuple[De
             asks=tuple(f"{row['measure']} — {row['decision_maker']}" for row in fields.get("asks", [])
                        if row.get("level") in ("regional", "communal")),
             targets=tuple(row["name"] for row in fields.get("actors", [])
-                          if row.get("role") in ("primary_target", "secondary_target"))))
+                          if row.get("role") in ("primary_target", "secondary_target")),
+            disposition_key=axis.disposition or ""))
     return tuple(rows)
 
 

@@ -58,8 +58,11 @@ def blocks_by_key(b: Builder, axis: AxisReport) -> dict[str, FieldBlock]:
             if block.key in BLOCK_KEYS or block.heading in keys}
 
 
-def field_block(b: Builder, block: FieldBlock, level: int, *, heading: str | None = None) -> None:
+def field_block(b: Builder, block: FieldBlock, level: int, *, heading: str | None = None,
+                inherited: bool = False) -> None:
     b.heading(block.heading if heading is None else heading, level, text=True)
+    if inherited:  # an SRI axe's part still word for word the SNI's: the reader must know it was not declined
+        b.paragraph(b.labels["inherited_from_sni"], "note")
     for paragraph in block.paragraphs:
         b.paragraph(paragraph)
     b.bullets(block.bullets)
@@ -70,16 +73,32 @@ def field_block(b: Builder, block: FieldBlock, level: int, *, heading: str | Non
 
 
 def parent_beside(b: Builder, axis: AxisReport) -> None:
-    """The SNI axe's text beside the regional one: what was kept, what the region adapted."""
+    """The SNI axe beside the regional one, aspect by aspect: the axe, its change objective, its SMART objectives,
+    its asks. What the region kept, adapted or added shows at a glance."""
     labels = b.labels
-    parent: Cell = joined(joined(axis.parent_code, axis.parent_title, separator=" "), axis.parent_summary,
-                         separator="\n") or ToComplete()
-    regional: Cell = joined(joined(axis.code, axis.title, separator=" "), axis.change_objective, separator="\n")
-    if not (axis.parent_code or axis.parent_title):
-        parent = axis.disposition or ToComplete()
     if axis.disposition:
         b.paragraph(axis.disposition, "note", label=labels["disposition"])
-    b.add(TableBlock((labels["sni_axis"], labels["sri_axis"]), ((parent, regional),), (), (1, 1)))
+    has_parent = bool(axis.parent_code or axis.parent_title)
+    regional_asks = [joined(ask[0], ask[1], separator=" — ") for ask in axis.asks if ask[0]]
+
+    def parent_cell(text: str) -> Cell:
+        if text:
+            return text
+        return (axis.disposition or ToComplete()) if not has_parent else "—"
+
+    def regional_cell(text: str) -> Cell:
+        return text or ("—" if axis.disposition_key == "dropped" else ToComplete())
+
+    rows: list[tuple[Cell, ...]] = [
+        (labels["axis"], parent_cell(joined(axis.parent_code, axis.parent_title, separator=" ")),
+         joined(axis.code, axis.title, separator=" ")),
+        (labels["change_objective"], parent_cell(axis.parent_summary), regional_cell(axis.change_objective)),
+        (labels["smart_objective"], parent_cell("\n".join(axis.parent_objectives)),
+         regional_cell("\n".join(joined(statement, deadline, separator=" — ")
+                                 for statement, deadline in axis.objectives))),
+        (labels["block_asks"], parent_cell("\n".join(axis.parent_asks)), regional_cell("\n".join(regional_asks))),
+    ]
+    b.add(TableBlock(("", labels["sni_axis"], labels["sri_axis"]), tuple(rows), (), (1.1, 2, 2)))
 
 
 def _axis_section(b: Builder, axis: AxisReport, strategy: StrategyReport) -> None:
@@ -89,10 +108,12 @@ def _axis_section(b: Builder, axis: AxisReport, strategy: StrategyReport) -> Non
     if strategy.kind == "sri":
         b.heading("parent_axis", 2)
         parent_beside(b, axis)
-    moved = {id(block) for key, block in blocks_by_key(b, axis).items() if key in MOVED_TO_STRATEGY}
+    keyed = blocks_by_key(b, axis)
+    moved = {id(block) for key, block in keyed.items() if key in MOVED_TO_STRATEGY}
+    inherited = {id(block) for key, block in keyed.items() if key in axis.inherited}
     for block in axis.blocks:
         if id(block) not in moved:
-            field_block(b, block, 2)
+            field_block(b, block, 2, inherited=strategy.kind == "sri" and id(block) in inherited)
     if axis.actors and not _actors_already_listed(axis):
         b.heading("actor_map", 2)
         b.add(actors_table(b, ((actor, axis.code) for actor in axis.actors)))
@@ -137,8 +158,13 @@ def declination_table(b: Builder, strategy: StrategyReport) -> None:
     if not strategy.declination:
         b.callout("hint_declination")
         return
-    rows = tuple((row.sni_axis or ToComplete(), row.sri_axis, row.disposition, "\n".join(row.objectives) or ToComplete(),
-                  "\n".join(row.asks) or ToComplete(), "\n".join(row.targets) or ToComplete())
+
+    def cell(lines: tuple[str, ...], dropped: bool) -> Cell:  # a dropped axe has nothing left to complete
+        return "\n".join(lines) or ("—" if dropped else ToComplete())
+
+    rows = tuple((row.sni_axis or ("—" if row.disposition_key == "regional_only" else ToComplete()), row.sri_axis,
+                  row.disposition, *(cell(lines, row.disposition_key == "dropped")
+                                     for lines in (row.objectives, row.asks, row.targets)))
                  for row in strategy.declination)
     b.add(TableBlock((labels["sni_axis"], labels["sri_axis"], labels["disposition"], labels["regional_objectives"],
                       labels["regional_asks"], labels["regional_targets"]), rows, (), (2.2, 2.2, 2.2, 2.6, 2.6, 2.2),
