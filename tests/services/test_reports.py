@@ -64,10 +64,11 @@ def test_event_report_has_the_strategy_the_comparison_and_translated_labels(ctx,
     assert report.labels["score"] == "«Score (0–100)»"
     assert [room.kind for room in report.rooms] == ["plenary", "workshop", "workshop", "plenary"]
     axis = report.strategy.axes[0]
-    assert (axis.code, axis.title, axis.theme, axis.score) == ("A1", "Accès aux soins", "«Health»", 100.0)
+    # No Arabic version yet: the French title is marked as such (the label translated like the others).
+    assert (axis.code, axis.title, axis.theme, axis.score) == ("A1", "«[in French] Accès aux soins»", "«Health»", 100.0)
     assert axis.sources == ("Hôpital refuse sans papiers", "AMO pour tous")
     assert all(block.to_complete for block in axis.blocks)  # nothing written yet: marked, not invented
-    assert report.strategy.scores.rows[0][1] == "A1 Accès aux soins"
+    assert report.strategy.scores.rows[0][1] == "A1 «[in French] Accès aux soins»"
     assert report.comparison.rooms == ("Thematic workshop 1", "Thematic workshop 2")
     assert report.comparison.distinct[0] == ("Thematic workshop 1", ("Accès aux soins", "Papiers"))
 
@@ -132,3 +133,26 @@ def test_a_regional_axe_knows_what_it_still_holds_from_its_parent_and_drafts_can
     assert (axis.status_key, axis.disposition_key) == ("draft", "adapted")
     left_out = build_event_report(ctx, regional.event_id, language="fr", translate=identity, without_drafts=True)
     assert left_out.strategy.axes == () and left_out.strategy.drafts_left_out
+
+
+def test_documents_in_another_language_use_the_axes_versions_and_mark_what_is_still_french(ctx, meeting) -> None:
+    created, _rooms, _first, _second = meeting
+    axis = strategy.strategy_document(ctx, created.event_id)["axes"][0]
+    strategy.update_axis(ctx, axis_id=axis["id"], version=axis["version"], event_ids=None, changes={
+        "fields": {"objectives": {"change": "Garantir l'accès aux soins"}, "messages": {"central": "La santé est un droit"}},
+        "versions": {"ar": {"title": "الولوج إلى العلاج", "messages.central": "الصحة حق"}}})
+    with pytest.raises(Exception) as refused:  # versions of fields that take none are refused, nothing changes
+        strategy.update_axis(ctx, axis_id=axis["id"], version=axis["version"] + 1, event_ids=None,
+                             changes={"versions": {"ar": {"fields": "x"}}})
+    assert getattr(refused.value, "code", None) == "invalid_versions"
+    arabic = build_event_report(ctx, created.event_id, language="ar", translate=identity).strategy.axes[0]
+    assert arabic.title == "الولوج إلى العلاج" and arabic.central_message == "الصحة حق"
+    assert arabic.change_objective == "[in French] Garantir l'accès aux soins"  # marked, not passed off as Arabic
+    assert arabic.untranslated == ("objectives.change",)  # the problem is empty: nothing to translate
+    assert build_event_report(ctx, created.event_id, language="ar", translate=identity).strategy.scores.rows[0][1] \
+        == "A1 الولوج إلى العلاج"
+    french = build_event_report(ctx, created.event_id, language="fr", translate=identity).strategy.axes[0]
+    assert (french.title, french.change_objective, french.untranslated) == (
+        "Accès aux soins", "Garantir l'accès aux soins", ())
+    english = build_event_report(ctx, created.event_id, language="en", translate=identity).strategy.axes[0]
+    assert english.title == "[in French] Accès aux soins"

@@ -66,6 +66,8 @@ DOCUMENT_LABELS: dict[str, str] = {
     "parent_axis": N_("National axis and regional axis"),
     "inherited_from_sni": N_("Taken as it is from the national strategy: decline it for the region."),
     "draft_axis": N_("draft, not yet validated"),
+    "hint_translations": N_("%(count)s texts of the axes are still only in French (marked “[in French]”): give their "
+                            "version in this language on the axe editor."),
     "drafts_flagged": N_("Axes marked “draft” have not been validated by the meeting yet."),
     "drafts_left_out": N_("Only the axes the meeting validated are listed: the drafts are left out."),
     "sni_axis": N_("National axis (SNI)"),

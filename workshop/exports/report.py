@@ -171,6 +171,7 @@ class AxisReport:
     parent_objectives: tuple[str, ...] = ()
     parent_asks: tuple[str, ...] = ()
     inherited: tuple[str, ...] = ()  # keys of FieldBlocks identical to the parent axe's (an SRI axe)
+    untranslated: tuple[str, ...] = ()  # its texts (domain.axes.VERSIONED_FIELDS) printed in French, marked so
 
 
 @dataclass(frozen=True)

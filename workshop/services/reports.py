@@ -32,6 +32,7 @@ from ..models.strategy import axes_of_strategy
 from .context import ServiceContext
 from .events import find_room
 from .items import item_views
+from .report_languages import localized_axis, localized_text
 from .state import compute_results, results_available
 
 log = logging.getLogger(__name__)
@@ -192,12 +193,14 @@ def _strategy(session: Session, event: Event, words: Words, only_axes: set[int] 
                          words.number(report.votes)) for report in reports), numeric_columns=(0, 2, 4)) if reports else None
     parent = session.get(Strategy, strategy.parent_strategy_id) if strategy.parent_strategy_id else None
     return StrategyReport(
-        kind="sri" if strategy.kind == "sri" else "sni", title=strategy.title,
-        region=words.of("region", strategy.region), vision=strategy.vision, axes=reports,
+        kind="sri" if strategy.kind == "sri" else "sni", title=localized_text(strategy, "title", strategy.title, words),
+        region=words.of("region", strategy.region), vision=localized_text(strategy, "vision", strategy.vision, words),
+        axes=reports,
         method=words["method_text"] % {"methods": ", ".join(sorted(words.of("type", method) for method in methods)) or "–"},
         scores=table,
         declination=_declination(session, strategy, words) if strategy.kind == "sri" else (),
-        parent_title=parent.title if parent else "", drafts_left_out=without_drafts)
+        parent_title=localized_text(parent, "title", parent.title, words) if parent else "",
+        drafts_left_out=without_drafts)
 
 
 def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[dict[int, dict[str, Any]], set[str]]:
@@ -228,7 +231,8 @@ def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[
 
 
 def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None, words: Words) -> AxisReport:
-    fields = axis.fields
+    title, fields, untranslated = localized_axis(axis, words)
+    parent_title, parent_fields, _ = localized_axis(parent, words) if parent else ("", {}, ())
     actors = tuple(ActorPoint(row.get("name", ""), words.of("actor_role", row.get("role")), row.get("influence"),
                               row.get("interest"), row.get("alignment"), role_key=row.get("role") or "")
                    for row in fields.get("actors", []))
@@ -236,14 +240,14 @@ def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None,
                   words.of("level", row.get("level"))) for row in fields.get("asks", []))
     agreement = score.get("agreement")
     return AxisReport(
-        id=axis.id, code=axis.code, title=axis.title, theme=words.of("theme", axis.theme),
+        id=axis.id, code=axis.code, title=title, theme=words.of("theme", axis.theme),
         status=words.of("status", axis.status), rank=position, score=score.get("score"),
         agreement=words.of("agreement", agreement) if agreement else "", votes=score.get("votes"),
         blocks=_blocks(fields, words), actors=actors,
         sources=tuple(idea.get("text", "") for idea in axis.provenance.get("ideas", [])),
         clusters=tuple(cluster.get("label", "") for cluster in axis.provenance.get("clusters", [])),
-        parent_code=parent.code if parent else "", parent_title=parent.title if parent else "",
-        parent_summary=(parent.fields.get("objectives", {}).get("change", "") if parent else ""),
+        parent_code=parent.code if parent else "", parent_title=parent_title,
+        parent_summary=parent_fields.get("objectives", {}).get("change", ""),
         disposition=words.of("disposition", axis.disposition),
         central_message=fields.get("messages", {}).get("central", ""),
         change_objective=fields.get("objectives", {}).get("change", ""), asks=asks,
@@ -258,7 +262,7 @@ def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None,
                                 if row.get("statement")),
         parent_asks=tuple(" — ".join(part for part in (row.get("measure", ""), row.get("decision_maker", "")) if part)
                           for row in (parent.fields.get("asks", []) if parent else []) if row.get("measure")),
-        inherited=_inherited(fields, parent.fields) if parent else ())
+        inherited=_inherited(axis.fields, parent.fields) if parent else (), untranslated=untranslated)
 
 
 def _inherited(fields: dict[str, Any], parent: dict[str, Any]) -> tuple[str, ...]:
@@ -347,8 +351,8 @@ def _declination(session: Session, strategy: Strategy, words: Words) -> tuple[De
         parent = national.get(axis.parent_axis_id)
         fields = axis.fields
         rows.append(DeclinationRow(
-            sni_axis=f"{parent.code} {parent.title}" if parent else "",
-            sri_axis=f"{axis.code} {axis.title}", disposition=words.of("disposition", axis.disposition),
+            sni_axis=f"{parent.code} {localized_axis(parent, words)[0]}" if parent else "",
+            sri_axis=f"{axis.code} {localized_axis(axis, words)[0]}", disposition=words.of("disposition", axis.disposition),
             objectives=tuple(row["statement"] for row in fields.get("objectives", {}).get("smart", []) if row["statement"]),
             asks=tuple(f"{row['measure']} — {row['decision_maker']}" for row in fields.get("asks", [])
                        if row.get("level") in ("regional", "communal")),

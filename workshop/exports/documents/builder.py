@@ -7,7 +7,7 @@ from typing import Literal
 
 from ...domain.languages import decimal_number
 from ..labels import Labels
-from ..report import Report, RoomReport, Table
+from ..report import AxisReport, Report, RoomReport, Table
 from .model import (Block, BulletList, Callout, Cell, Cover, DocumentModel, Facts, Heading, Paragraph, TableBlock,
                     ToComplete)
 
@@ -38,6 +38,12 @@ class Builder:
 
     def callout(self, hint_key: str) -> None:
         self.blocks.append(Callout(self.labels["to_complete"], self.labels[hint_key]))
+
+    def untranslated_notice(self, axes: Iterable[AxisReport]) -> None:
+        """At the top of a document in another language than French: how many axe texts are still in French."""
+        count = sum(len(axis.untranslated) for axis in axes)
+        if count:
+            self.blocks.append(Callout(self.labels["to_complete"], self.labels["hint_translations"] % {"count": count}))
 
     def text_or_callout(self, text: str, hint_key: str, kind: Literal["body", "lead", "note"] = "body") -> None:
         if text.strip():

@@ -103,6 +103,7 @@ def compose_note_de_politique(report: Report) -> DocumentModel:
     messages = messages[:KEY_MESSAGES_MAX]
     title_message = strategy.vision.strip() or (messages[0] if messages else "")
 
+    b.untranslated_notice(axes)
     if not title_message:
         b.callout("hint_title_message")
     b.heading("key_messages", 1)
@@ -178,6 +179,7 @@ def compose_document_de_position(report: Report) -> DocumentModel:
         return nothing_yet(b, "no_strategy", title)
     axes = tuple(sorted(strategy.axes, key=lambda axis: axis.rank))
 
+    b.untranslated_notice(axes)
     b.heading("position_statement", 1)
     b.text_or_callout(strategy.vision, "hint_position_statement", "lead")
     if strategy.vision.strip():

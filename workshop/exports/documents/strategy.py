@@ -192,6 +192,7 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
         return nothing_yet(b, "no_strategy", labels["national_strategy" if kind == "sni" else "regional_strategy"])
     axes = tuple(sorted(strategy.axes, key=lambda axis: axis.rank))
 
+    b.untranslated_notice(axes)
     b.heading("executive_summary", 1)
     b.callout("hint_executive_summary")
     b.bullets(joined(joined(axis.code, axis.title, separator=" "), axis.change_objective,
