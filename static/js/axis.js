@@ -13,7 +13,7 @@ const SHORT = SCHEMA.short;
 
 const form = document.getElementById("axis-form");
 const conflictBox = document.getElementById("conflict");
-const state = { view: null, version: null, dirty: false, saving: false, fields: null, identity: null };
+const state = { view: null, version: null, dirty: false, saving: false, fields: null, identity: null, versions: null };
 let counter = 0;
 
 function nextId(prefix) {
@@ -286,6 +286,7 @@ function build(view) {
     fill(gridBox, powerGrid(actors), gridLegend(actors));
   }
 
+  const versions = versionsSection(axis.versions || {});
   const provenance = provenanceView(axis.provenance);
   const saveButton = h("button", { type: "submit", class: "primary", id: "save", text: t("save") });
   fill(form,
@@ -295,6 +296,7 @@ function build(view) {
         h("p", { class: "parent-text-title", text: t("parent_text") }),
         h("p", {}, h("span", { dir: "ltr", text: `${parent.code} ` }), h("strong", { dir: "auto", text: parent.title }))) : null),
     sections,
+    versions,
     provenance ? h("section", { class: "axis-section section-provenance" }, h("h2", { text: t("provenance") }), provenance) : null,
     h("div", { class: "save-bar" }, saveButton,
       h("p", { id: "save-status", class: "save-status", "aria-live": "polite", dataset: { status: "saved" },
@@ -302,11 +304,39 @@ function build(view) {
   drawGrid();
 }
 
+// The axe's texts in the other languages (domain/axes.py VERSIONED_FIELDS): what Arabic and English documents print
+// instead of the French; an empty box leaves the French there, marked as such.
+function versionsSection(versions) {
+  const { languages, fields, names, dirs } = SCHEMA.versions;
+  state.versions = {};
+  const parts = languages.map((code) => {
+    const values = versions[code] || {};
+    const controls = fields.map(({ path, max }) => {
+      const label = path === "title" ? t("axis_title") : t(`ax_${path.replace(".", "_")}`);
+      const part = control({ kind: "text", max }, values[path], label, `versions.${code}.${path}`);
+      part.control.lang = code;
+      part.control.dir = dirs[code];
+      return [path, part];
+    });
+    state.versions[code] = controls;
+    return h("fieldset", { class: "versions-language", lang: code, dir: dirs[code] },
+      h("legend", { text: names[code] }), controls.map(([, part]) => part.element));
+  });
+  return h("section", { class: "axis-section section-versions", dataset: { section: "versions" } },
+    h("h2", { text: t("ax_versions") }), h("p", { class: "note", text: t("ax_versions_hint") }), parts);
+}
+
+function readVersions() {
+  return Object.fromEntries(Object.entries(state.versions).map(([code, controls]) => [code,
+    Object.fromEntries(controls.map(([path, part]) => [path, part.read()]).filter(([, text]) => text))]));
+}
+
 function readChanges() {
   const { title, theme, status, disposition, parentSelect } = state.identity;
   const changes = {
     title: title.read(), theme: theme.read(), status: status.read(),
     fields: Object.fromEntries(Object.entries(state.fields).map(([name, editor]) => [name, editor.read()])),
+    versions: readVersions(),
   };
   if (disposition) {
     changes.disposition = disposition.read();

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import DomainError
+from .languages import LANGUAGES
 from .text import clean_text
 
 THEMES = ("sante", "education", "justice", "papiers_sejour", "emploi", "logement_protection", "transversal")
@@ -98,7 +99,10 @@ def editor_schema() -> dict[str, Any]:
             "title": described(("text", MAX_TITLE_LENGTH)), "short": SHORT,
             "theme": described(("choice", THEMES, "theme")), "status": described(("choice", STATUSES, "status")),
             "disposition": described(("choice", DISPOSITIONS, "disposition")),
-            "versions": {"languages": list(VERSION_LANGUAGES), "fields": dict(VERSIONED_FIELDS)}}
+            "versions": {"languages": list(VERSION_LANGUAGES),  # fields as a list: JSON objects lose their order
+                         "fields": [{"path": path, "max": length} for path, length in VERSIONED_FIELDS.items()],
+                         "names": {code: LANGUAGES[code].name for code in VERSION_LANGUAGES},
+                         "dirs": {code: LANGUAGES[code].direction for code in VERSION_LANGUAGES}}}
 
 
 def empty_fields() -> dict[str, Any]:
