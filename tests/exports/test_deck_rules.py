@@ -134,3 +134,14 @@ def test_shortening_keeps_whole_words() -> None:
     assert shortened("Accès", 20) == "Accès"
     assert shortened("x" * 30, 10) == "x" * 9 + ELLIPSIS  # one word longer than the room: cut, still marked
     assert ellipsized_prefix("Carte de séjour trop chère", lambda text: len(text) <= 18) == "Carte de séjour…"
+
+
+def test_the_arabic_deck_holds_latin_texts_and_numbers_in_their_order() -> None:
+    from workshop.exports.typography import LRM
+
+    from .sample_reports import arabic_report
+    deck = opened(arabic_report())
+    shown = texts(deck)
+    # A French name inside the Arabic deck, and a score, keep their own order: marked at both ends.
+    assert any(text.startswith(LRM) and text.endswith(LRM) and "Accès aux soins" in text for text in shown)
+    assert f"{LRM}82.5{LRM}" in shown

@@ -114,3 +114,21 @@ def test_position_paper_lists_regional_asks_only_with_their_deadlines() -> None:
     start = next(index for index, block in enumerate(blocks)
                  if isinstance(block, Heading) and block.text == LABELS["regional_asks_timeline"])
     assert isinstance(blocks[start + 1], Callout) and blocks[start + 1].hint == LABELS["hint_regional_asks"]
+
+
+def test_arabic_documents_list_with_the_arabic_comma_and_hold_latin_in_order() -> None:
+    import io
+
+    from docx import Document
+
+    from workshop.exports.typography import LRM
+    from workshop.exports.word import render_docx
+
+    report = national_report()
+    report = replace(report, meta=replace(report.meta, language="ar", direction="rtl"))
+    model = compose(report, "note-de-politique")
+    table = table_after(model, LABELS["recommendations"])
+    assert table.rows[0][3] == "juin 2027، 2028"
+    document = Document(io.BytesIO(render_docx(model)))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert f"{LRM}juin 2027، 2028{LRM}" in cells  # a Latin-first cell held in its own order

@@ -25,6 +25,7 @@ from ..exports.labels import all_labels
 from ..exports.report import (ActivityReport, ActorPoint, AxisReport, Comparison, CountRow, DeclinationRow, FieldBlock,
                               IdeaRecord, Meta, ParticipantsSummary, Report, ResultSection, RoomReport, StrategyReport,
                               Table, VoteRecord)
+from ..exports.typography import listed
 from ..exports.words import Words, plain_number
 from ..models import Activity, Axis, Ballot, Event, Idea, Participant, Room, Strategy, Vote
 from ..models.activities import activities_of_room
@@ -196,7 +197,8 @@ def _strategy(session: Session, event: Event, words: Words, only_axes: set[int] 
         kind="sri" if strategy.kind == "sri" else "sni", title=localized_text(strategy, "title", strategy.title, words),
         region=words.of("region", strategy.region), vision=localized_text(strategy, "vision", strategy.vision, words),
         axes=reports,
-        method=words["method_text"] % {"methods": ", ".join(sorted(words.of("type", method) for method in methods)) or "–"},
+        method=words["method_text"] % {"methods": listed(sorted(words.of("type", method) for method in methods),
+                                                         words.language) or "–"},
         scores=table,
         declination=_declination(session, strategy, words) if strategy.kind == "sri" else (),
         parent_title=localized_text(parent, "title", parent.title, words) if parent else "",

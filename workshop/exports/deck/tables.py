@@ -146,5 +146,5 @@ class TableSlides(SlideWriter):
                 numeric = column_index in table.numeric_columns and not header
                 self.style_paragraph(paragraph, "end" if numeric else "start")
                 run = paragraph.add_run()
-                run.text = fit.text
+                run.text = self.directed(fit.text)
                 self.style_run(run, size, header, WHITE if header else TEXT_COLOUR)

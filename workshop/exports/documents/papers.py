@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..report import ActorPoint, AxisReport, FieldBlock, Report
+from ..typography import listed
 from .builder import Builder, joined, nothing_yet, participants_side_by_side
 from .model import Cell, DocumentModel, Facts, PageBreak, TableBlock, ToComplete
 from .strategy import all_actors, axis_heading, blocks_by_key, declination_table, parent_beside
@@ -17,10 +18,10 @@ NATIONAL_LEVELS = ("national", "")  # a paper drawn from the SNI asks the nation
 REGIONAL_LEVELS = ("regional", "communal")
 
 
-def deadline_of(axis: AxisReport) -> Cell:
+def deadline_of(axis: AxisReport, language: str) -> Cell:
     """By when: the deadlines of the axe's SMART objectives, once each, else left for the writer."""
     deadlines = list(dict.fromkeys(deadline.strip() for _statement, deadline in axis.objectives if deadline.strip()))
-    return ", ".join(deadlines) if deadlines else ToComplete()
+    return listed(deadlines, language) if deadlines else ToComplete()
 
 
 def axis_name(b: Builder, axis: AxisReport) -> str:
@@ -44,9 +45,9 @@ def _recommendations(b: Builder, axes: tuple[AxisReport, ...], addressee_key: st
         asks = asks_at(axis, NATIONAL_LEVELS)
         for ask in asks:
             rows.append((axis_name(b, axis), ask[1] or ToComplete(), joined(ask[0], ask[2], separator=" — ")
-                         or ToComplete(), deadline_of(axis)))
+                         or ToComplete(), deadline_of(axis, b.report.meta.language)))
         if not asks:
-            rows.append((axis_name(b, axis), ToComplete(), ToComplete(), deadline_of(axis)))
+            rows.append((axis_name(b, axis), ToComplete(), ToComplete(), deadline_of(axis, b.report.meta.language)))
     b.add(TableBlock((labels["axis"], labels[addressee_key], labels["measure"], labels["deadline"]), tuple(rows), (),
                      (2.4, 2.2, 3.6, 1.4)))
 
@@ -162,9 +163,9 @@ def compose_note_de_politique(report: Report) -> DocumentModel:
 
 # --- Document de position (from the SRI) -------------------------------------------------------------------
 
-def _objecting_actors(axes: tuple[AxisReport, ...], opponent: str) -> list[tuple[ActorPoint, str]]:
+def _objecting_actors(axes: tuple[AxisReport, ...], opponent: str, language: str) -> list[tuple[ActorPoint, str]]:
     """Actors marked opponent (their role arrives as labels["actor_role_opponent"]), and any aligned against (−1, −2)."""
-    return [(actor, codes) for actor, codes in all_actors(axes)
+    return [(actor, codes) for actor, codes in all_actors(axes, language)
             if actor.role_key == "opponent" or actor.role == opponent
             or (actor.alignment is not None and actor.alignment < 0)]
 
@@ -212,7 +213,7 @@ def compose_document_de_position(report: Report) -> DocumentModel:
         b.paragraph(labels["voices"], "note")
         b.bullets(voices)
     b.heading("objections", 1)
-    objecting = _objecting_actors(axes, b.labels["actor_role_opponent"])
+    objecting = _objecting_actors(axes, b.labels["actor_role_opponent"], report.meta.language)
     if objecting:
         b.add(TableBlock((labels["actor"], labels["axes"], labels["objection"], labels["answer"]),
                          tuple((joined(actor.name, actor.role, separator=" — "), codes, ToComplete(), ToComplete())
@@ -226,7 +227,7 @@ def compose_document_de_position(report: Report) -> DocumentModel:
         b.add(TableBlock((labels["addressee"], labels["measure"], labels["instrument"], labels["level"], labels["axis"],
                           labels["deadline"]),
                          tuple((ask[1] or ToComplete(), ask[0] or ToComplete(), ask[2], ask[3], axis.code,
-                                deadline_of(axis)) for axis, ask in asks)))
+                                deadline_of(axis, b.report.meta.language)) for axis, ask in asks)))
     else:
         b.callout("hint_regional_asks")
     b.heading("call_to_action", 1)

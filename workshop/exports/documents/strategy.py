@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ..report import ActorPoint, AxisReport, FieldBlock, Report, StrategyReport
-from ..typography import colon
+from ..typography import colon, listed
 from .builder import Builder, joined, nothing_yet, participants_side_by_side, table_number, workshop_rooms
 from .minutes import room_body
 from ..charts import Scene, to_png
@@ -139,7 +139,7 @@ def problem_tree_picture(b: Builder, axis: AxisReport) -> Picture | None:
                                        rtl=b.report.meta.direction == "rtl"), 16.0)
 
 
-def all_actors(axes: tuple[AxisReport, ...]) -> list[tuple[ActorPoint, str]]:
+def all_actors(axes: tuple[AxisReport, ...], language: str = "fr") -> list[tuple[ActorPoint, str]]:
     """Actors of every axe, once each, with the codes of the axes that name them."""
     seen: dict[str, tuple[ActorPoint, list[str]]] = {}
     for axis in axes:
@@ -150,7 +150,7 @@ def all_actors(axes: tuple[AxisReport, ...]) -> list[tuple[ActorPoint, str]]:
                     seen[key][1].append(axis.code)
             else:
                 seen[key] = (actor, [axis.code])
-    return [(actor, ", ".join(codes)) for actor, codes in seen.values()]
+    return [(actor, listed(codes, language)) for actor, codes in seen.values()]
 
 
 def declination_table(b: Builder, strategy: StrategyReport) -> None:
@@ -204,7 +204,7 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
     b.heading("legal_framework", 2)
     b.callout("hint_legal_framework")
     b.heading("power_analysis", 2)
-    actors = all_actors(axes)
+    actors = all_actors(axes, report.meta.language)
     b.callout("hint_power_analysis")
     if actors:
         b.add(actors_table(b, actors))
@@ -277,7 +277,7 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
         if axis.sources or axis.clusters:
             b.heading(joined(axis.code, axis.title, separator=" "), 3, text=True)
             if axis.clusters:
-                b.paragraph(", ".join(axis.clusters), label=labels["cluster"])
+                b.paragraph(listed(axis.clusters, report.meta.language), label=labels["cluster"])
             b.bullets(axis.sources)
     b.heading("minutes_annex", 2)
     workshops = workshop_rooms(report)
