@@ -126,7 +126,9 @@ def _axis_section(b: Builder, axis: AxisReport, strategy: StrategyReport) -> Non
 def _picture(scene: Scene | None, width: float) -> Picture | None:
     if scene is None:
         return None
-    return Picture(to_png(scene), scene.height / scene.width, width, description=f"{scene.title}: {scene.description}")
+    # About 200 dpi at 16 cm, encoded fast: a strategy has two figures per axe.
+    return Picture(to_png(scene, 2.0, optimize=False), scene.height / scene.width, width,
+                   description=f"{scene.title}: {scene.description}")
 
 
 def power_grid_picture(b: Builder, actors: Sequence[ActorPoint]) -> Picture | None:
