@@ -30,7 +30,7 @@ def workshop_report() -> Report:
 
 
 def report_for(name: str) -> Report:
-    if name == "compte-rendu":
+    if name in ("compte-rendu", "rapport-renforcement"):
         return workshop_report()
     return french_report(kind="sri") if name in ("sri", "document-de-position") else french_report()
 
@@ -103,6 +103,8 @@ OUTLINES = {
             "monitoring", "governance", "annexes"],
     "document-de-position": ["position_statement", "who_speaks", "regional_issue", "position_grounds",
                              "arguments_evidence", "objections", "regional_asks_timeline", "call_to_action", "annexes"],
+    "rapport-renforcement": ["training_objectives", "training_agenda", "training_attendance", "training_knowledge",
+                             "training_satisfaction", "training_observations", "training_follow_up", "next_steps"],
 }
 
 
@@ -364,7 +366,7 @@ def test_hostile_text_is_printed_literally_and_thousands_of_ideas_fit() -> None:
 # --- As printed by LibreOffice -------------------------------------------------------------------------------
 
 PAGES = {"compte-rendu": (2, 5), "compte-rendu-consolide": (1, 4), "sni": (6, 20), "note-de-politique": (2, 6),
-         "sri": (6, 20), "document-de-position": (2, 6)}
+         "sri": (6, 20), "document-de-position": (2, 6), "rapport-renforcement": (2, 6)}
 PRINTED = {
     "compte-rendu": ["Workshop minutes", "L'hôpital refuse les patients sans papiers", "Inscription à l'école sans acte"],
     "compte-rendu-consolide": ["Consolidated minutes", "Priorities common to the workshops", "Éducation (78.0)"],
@@ -372,6 +374,8 @@ PRINTED = {
     "note-de-politique": ["Un Maroc où les droits", "Key messages", "Recommendations", "Circulaire d'accès aux soins"],
     "sri": ["Stratégie Régionale d'Influence", "Declination table", "Un guichet", "Casablanca-Settat"],
     "document-de-position": ["Position paper", "Groupe parlementaire X", "Anticipated objections and answers"],
+    # A room without a post-test: the report says so (the before/after evidence: tests/exports/test_training_report.py).
+    "rapport-renforcement": ["Capacity-building workshop report", "No post-test has been run in this room"],
 }
 
 

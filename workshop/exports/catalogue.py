@@ -26,6 +26,8 @@ class Download:
 ROOM_DOWNLOADS = (
     Download("pptx", "room", "pptx", N_("Restitution slides (PowerPoint)")),
     Download("docx", "room", "docx", N_("Workshop minutes (Word)"), document="compte-rendu"),
+    Download("renforcement", "room", "docx", N_("Capacity-building workshop report (Word)"),
+             document="rapport-renforcement"),
     Download("xlsx", "room", "xlsx", N_("Workbook: one sheet per activity (Excel)")),
     Download("csv", "room", "zip", N_("Data as CSV files (zip)")),
     Download("png", "room", "png", N_("Word cloud (PNG image)"), needs_word_cloud=True),

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .training_report import TrainingReport
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class ParticipantsSummary:
     by_organisation_type: tuple[CountRow, ...]
     by_region: tuple[CountRow, ...]
     pseudonyms: tuple[str, ...] = ()  # only when they chose to give one and the moderator asked for names
+    by_sex: tuple[CountRow, ...] = ()  # the optional « sexe » tag, for sex-disaggregated attendance
 
 
 @dataclass(frozen=True)
@@ -231,3 +235,4 @@ class Report:
     strategy: StrategyReport | None = None
     comparison: Comparison | None = None
     next_steps: tuple[str, ...] = field(default_factory=tuple)
+    training: TrainingReport | None = None  # the capacity-building report's part (services/training_reports.py)

@@ -12,8 +12,9 @@ from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 
 from ..domain.errors import DomainError
 from ..domain.numbers import payload_is_sane
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
 from ..services import agenda, clustering, contributions, moderation, participants, strategy, suggestions
+from ..services import capacities, capacities_results
 from ..services.access import access_for_token, access_from_session
 from ..services.admission import Admission
 from ..services.context import ServiceContext
@@ -317,3 +318,60 @@ class WorkshopNamespace(Namespace):
                                         cluster_ids=data.get("cluster_ids"), idea_ids=data.get("idea_ids"),
                                         title=data.get("title"), theme=data.get("theme"), op_id=data.get("op_id"))
 
+
+    # The self-assessment of organisational capacities (services/capacities.py, docs/capacities.md) -----------------
+
+    def _event_id(self, client: Client) -> int:
+        with self.context.db.read() as db_session:
+            return find_room(db_session, client.code).event_id
+
+    @command("participant")
+    def on_questionnaire_state(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.my_questionnaire(self.context, client.joined, activity_id=data.get("activity_id"))  # type: ignore[arg-type]
+
+    @command("participant")
+    def on_answer_item(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.answer_item(self.context, client.joined, activity_id=data.get("activity_id"),  # type: ignore[arg-type]
+                                      organisation=data.get("organisation"), role=data.get("role"),
+                                      item=data.get("item"), level=data.get("level"),
+                                      evidence=data.get("evidence") or "", comment=data.get("comment") or "",
+                                      op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_capacities_overview(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, **capacities_results.overview(self.context, self._event_id(client))}
+
+    @command("moderator")
+    def on_edit_questionnaire(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.edit_questionnaire(self.context, event_id=self._event_id(client), edit=data.get("edit"),
+                                             params=data.get("params"), op_id=data.get("op_id"), actor=client.actor)
+
+    @command("moderator")
+    def on_consensus_sheet(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, **capacities.consensus_sheet(self.context, event_id=self._event_id(client),
+                                                         organisation=data.get("organisation"),
+                                                         round_name=data.get("round"))}
+
+    @command("moderator")
+    def on_record_consensus(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.record_consensus(self.context, event_id=self._event_id(client),
+                                           organisation=data.get("organisation"), round_name=data.get("round"),
+                                           item=data.get("item"), level=data.get("level"), note=data.get("note"),
+                                           op_id=data.get("op_id"), actor=client.actor)
+
+    @command("moderator")
+    def on_save_plan_action(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.save_plan_action(self.context, event_id=self._event_id(client),
+                                           action_id=data.get("action_id"), fields=data.get("fields"),
+                                           op_id=data.get("op_id"), actor=client.actor)
+
+    @command("moderator")
+    def on_delete_plan_action(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.delete_plan_action(self.context, event_id=self._event_id(client),
+                                             action_id=data.get("action_id"), op_id=data.get("op_id"),
+                                             actor=client.actor)
+
+    @command("moderator")
+    def on_propose_plan(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities_results.propose_plan(self.context, event_id=self._event_id(client),
+                                               translate=translator(client.language), language=client.language)

@@ -5,7 +5,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..activities import activity_type
 from ..domain.errors import DomainError
@@ -20,7 +20,8 @@ from ..models.activities import activities_of_room
 from .context import ServiceContext
 from .events import find_room
 from .exports import export_room
-from .reports import build_event_report, build_room_report
+from .reports import build_event_report, build_room_report, report_words
+from .training_reports import build_training_report
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ def export_room_file(ctx: ServiceContext, code: str, export_format: str, *, lang
                           f"workshop-{document['room']['code']}.json", MIMETYPES["json"])
     report = build_room_report(ctx, code, language=language, translate=translate, include_hidden=include_hidden,
                                with_pseudonyms=with_pseudonyms)
+    if download.document == "rapport-renforcement":  # the capacity-building report adds its before/after evidence
+        report = replace(report, training=build_training_report(ctx, code, report_words(translate, language)))
     progress(0.4)  # the report is read; rendering takes the rest
     room = report.rooms[0]
     stem = f"workshop-{room.code}-{_slug(room.name)}"

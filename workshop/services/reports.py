@@ -19,7 +19,7 @@ from ..activities import REGISTRY, ActivityType, activity_type, type_labels
 from ..domain.axes import risk_level
 from ..domain.errors import DomainError
 from ..domain.languages import text_direction
-from ..domain.profiles import ORGANISATION_TYPES, REGIONS
+from ..domain.profiles import ORGANISATION_TYPES, REGIONS, SEXES
 from ..domain.vocabulary import merged_labels
 from ..exports.labels import all_labels
 from ..exports.report import (ActivityReport, ActorPoint, AxisReport, Comparison, CountRow, DeclinationRow, FieldBlock,
@@ -103,7 +103,7 @@ def _participants(people: Sequence[Participant], words: Words, with_pseudonyms: 
 
     return ParticipantsSummary(
         total=len(people), by_organisation_type=counts("organisation_type", ORGANISATION_TYPES),
-        by_region=counts("region", REGIONS),
+        by_region=counts("region", REGIONS), by_sex=counts("sex", SEXES),
         pseudonyms=tuple(sorted(person.pseudonym for person in people if person.pseudonym)) if with_pseudonyms else ())
 
 

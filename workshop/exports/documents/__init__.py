@@ -18,6 +18,7 @@ from .model import (Block, BulletList, Callout, Cell, Cover, DocumentModel, Fact
                     Picture, TableBlock, ToComplete)
 from .papers import compose_document_de_position, compose_note_de_politique
 from .strategy import compose_sni, compose_sri
+from .training import compose_rapport_renforcement
 
 __all__ = ["COMPOSERS", "Block", "BulletList", "Callout", "Cell", "Cover", "DocumentModel", "Facts", "Figure",
            "Heading", "PageBreak", "Paragraph", "Picture", "TableBlock", "ToComplete", "compose"]
@@ -30,6 +31,7 @@ COMPOSERS: dict[str, Callable[[Report], DocumentModel]] = {
     "note-de-politique": compose_note_de_politique,
     "sri": compose_sri,
     "document-de-position": compose_document_de_position,
+    "rapport-renforcement": compose_rapport_renforcement,
 }
 
 
