@@ -30,6 +30,11 @@ def _options() -> dict[str, Any]:
             "with_pseudonyms": request.values.get("with_pseudonyms") == "1"}
 
 
+def _event_options() -> dict[str, Any]:
+    """The options of an event's files: a room's, and leaving the draft axes out of the strategy's documents."""
+    return _options() | {"without_drafts": request.values.get("without_drafts") == "1"}
+
+
 @blueprint.get("/<code>/downloads")
 @moderator_required
 def downloads_page(code: str) -> str:
@@ -70,7 +75,7 @@ def event_download(event_id: int, document: str) -> Any:
     """Build and send one event document now."""
     if not current_access().can_moderate_event(event_id):
         abort(403)
-    options = _options()
+    options = _event_options()
     try:
         exported = export_event_file(services(), event_id, document, translate=translator(options["language"]),
                                      **options)
@@ -99,7 +104,9 @@ def start_export() -> Any:
         if export_format == "archive":
             arguments = ["export-event", target, "--format", "archive"]
         else:
-            arguments = ["export-event", target, "--document", export_format, "--lang", options["language"], *flags]
+            drafts = ["--without-drafts"] if request.values.get("without_drafts") == "1" else []
+            arguments = ["export-event", target, "--document", export_format, "--lang", options["language"], *flags,
+                         *drafts]
         filename = f"workshop-event-{event_id}-{export_format}.{download.extension}"
     else:
         return jsonify({"ok": False, "error": {"code": "unknown_format",
