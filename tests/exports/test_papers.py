@@ -101,6 +101,17 @@ def test_a_dropped_axe_is_not_left_to_complete_in_the_declination_table() -> Non
     assert not any(isinstance(cell, ToComplete) for cell in kept[3:])
 
 
+def test_position_paper_marks_a_message_still_the_snis() -> None:
+    report = regional_report()
+    first, second = report.strategy.axes
+    report = replace(report, strategy=replace(report.strategy, axes=(replace(first, inherited=("messages",)), second)))
+    model = compose(report, "document-de-position")
+    blocks = list(model.blocks)
+    message = blocks.index(Paragraph(first.central_message, "lead"))
+    assert blocks[message + 1] == Paragraph(LABELS["inherited_from_sni"], "note")
+    assert notes(compose(regional_report(), "document-de-position")).count(LABELS["inherited_from_sni"]) == 0
+
+
 def test_position_paper_lists_regional_asks_only_with_their_deadlines() -> None:
     model = compose(regional_report(), "document-de-position")
     table = table_after(model, LABELS["regional_asks_timeline"])

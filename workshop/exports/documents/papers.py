@@ -198,6 +198,8 @@ def compose_document_de_position(report: Report) -> DocumentModel:
         b.heading(axis_heading(b, axis), 2, text=True)
         if axis.central_message:
             b.paragraph(axis.central_message, "lead")
+            if "messages" in axis.inherited:  # the SNI's message, not yet the region's own
+                b.paragraph(labels["inherited_from_sni"], "note")
         else:
             b.callout("hint_central_message")
         parent_beside(b, axis)
