@@ -4,6 +4,7 @@
 
 import { fill, h, notify, num, page, t } from "./dom.js";
 import { quadrantChart } from "./svg.js";
+import { versionsEditor } from "./axis_versions.js";
 
 // The shape of an axe's record and its choice lists, as workshop/domain/axes.py declares them (editor_schema).
 const SCHEMA = page.schema;
@@ -286,7 +287,8 @@ function build(view) {
     fill(gridBox, powerGrid(actors), gridLegend(actors));
   }
 
-  const versions = versionsSection(axis.versions || {});
+  state.versions = versionsEditor(SCHEMA.versions, axis.versions || {}, control);
+  const versions = state.versions.element;
   const provenance = provenanceView(axis.provenance);
   const saveButton = h("button", { type: "submit", class: "primary", id: "save", text: t("save") });
   fill(form,
@@ -304,39 +306,12 @@ function build(view) {
   drawGrid();
 }
 
-// The axe's texts in the other languages (domain/axes.py VERSIONED_FIELDS): what Arabic and English documents print
-// instead of the French; an empty box leaves the French there, marked as such.
-function versionsSection(versions) {
-  const { languages, fields, names, dirs } = SCHEMA.versions;
-  state.versions = {};
-  const parts = languages.map((code) => {
-    const values = versions[code] || {};
-    const controls = fields.map(({ path, max }) => {
-      const label = path === "title" ? t("axis_title") : t(`ax_${path.replace(".", "_")}`);
-      const part = control({ kind: "text", max }, values[path], label, `versions.${code}.${path}`);
-      part.control.lang = code;
-      part.control.dir = dirs[code];
-      return [path, part];
-    });
-    state.versions[code] = controls;
-    return h("fieldset", { class: "versions-language", lang: code, dir: dirs[code] },
-      h("legend", { text: names[code] }), controls.map(([, part]) => part.element));
-  });
-  return h("section", { class: "axis-section section-versions", dataset: { section: "versions" } },
-    h("h2", { text: t("ax_versions") }), h("p", { class: "note", text: t("ax_versions_hint") }), parts);
-}
-
-function readVersions() {
-  return Object.fromEntries(Object.entries(state.versions).map(([code, controls]) => [code,
-    Object.fromEntries(controls.map(([path, part]) => [path, part.read()]).filter(([, text]) => text))]));
-}
-
 function readChanges() {
   const { title, theme, status, disposition, parentSelect } = state.identity;
   const changes = {
     title: title.read(), theme: theme.read(), status: status.read(),
     fields: Object.fromEntries(Object.entries(state.fields).map(([name, editor]) => [name, editor.read()])),
-    versions: readVersions(),
+    versions: state.versions.read(),
   };
   if (disposition) {
     changes.disposition = disposition.read();
