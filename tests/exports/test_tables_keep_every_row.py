@@ -119,6 +119,7 @@ def _deck_tokens_expected(report: Report) -> set[str]:
 def test_every_document_table_keeps_every_row_as_rendered(language: str, tmp_path: Path) -> None:
     tokens = Tokens()
     report = crowded(language, tokens)
+    with_rows = set()
     for name in COMPOSERS:
         if name in ("sni", "note-de-politique"):
             document_report = replace(report, strategy=replace(report.strategy, kind="sni"))
@@ -127,10 +128,14 @@ def test_every_document_table_keeps_every_row_as_rendered(language: str, tmp_pat
         model = compose(document_report, name)
         in_model = {token for block in model.blocks if isinstance(block, TableBlock) for row in block.rows
                     for cell in row if isinstance(cell, str) for token in TOKEN.findall(cell)}
+        if not in_model:  # a document made of other data (a capacity-building report): nothing of these tables
+            continue
+        with_rows.add(name)
         data = render_docx(model)
         path = tmp_path / f"{name}-{language}.docx"
         path.write_bytes(data)
         seen = set(TOKEN.findall(pdf_text(to_pdf(path))))
-        assert in_model, name
         assert in_model - document_table_tokens(data) == set(), name
         assert in_model - seen == set(), name
+    assert with_rows >= {"compte-rendu", "compte-rendu-consolide", "sni", "note-de-politique", "sri",
+                         "document-de-position"}
