@@ -68,6 +68,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "save_plan_action": ("action_id", "fields", "op_id"),
     "delete_plan_action": ("action_id", "op_id"),
     "propose_plan": (),
+    "edit_room": ("name", "theme", "versions"),
+    "edit_event": ("title", "place", "dates", "project_name", "organisers", "partners", "versions", "decisions",
+                   "next_steps", "strategy_title", "vision", "version_label", "regions", "strategy_versions"),
 }
 ODD_NAMES = ("connect", "disconnect", "connect_error", "disconnecting", "newListener", "message", "error",
              "no_such_event", "", "on_connect", "__init__", "clients")

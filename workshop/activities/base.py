@@ -178,6 +178,12 @@ class ActivityType(ABC):
     ranks_items: ClassVar[bool] = False
     # Its results are word frequencies: the room's word-cloud image downloads draw them (no such type, no image).
     draws_word_cloud: ClassVar[bool] = False
+    # The result key of an item's declared score ("score", "points", "total"): what its table ranks by, what
+    # its results by group compare, and what the ``consolidation`` export hands out per group.
+    score_key: ClassVar[str | None] = None
+    # Its results describe the situation (a perception scale, a poll): in a plenary they are the meeting's baseline
+    # data, printed in the consolidation and in the strategy's context section.
+    baseline: ClassVar[bool] = False
     # Offered in the room console's menu. A type made elsewhere (the barometer's questionnaire, from the barometer's
     # console, which writes its config) is not; ``example_config`` is then a config it accepts, for the parts test.
     in_console_menu: ClassVar[bool] = True
@@ -245,6 +251,14 @@ class ActivityType(ABC):
     def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:
         """What an axe inherits from one item of this type's results (votes on it, or on its clusters)."""
         return {}
+
+    def ranking(self, results: Mapping[str, Any]) -> list[int]:
+        """The items best first, as this type ranks them: what two prioritizations of the same items are compared
+        on. Empty for a type that does not rank (a brainstorm, a poll)."""
+        if not self.ranks_items:
+            return []
+        ranked = [item for item in results.get("items", []) if item.get("rank") is not None]
+        return [item["id"] for item in sorted(ranked, key=lambda item: item["rank"])]
 
     def page_description(self, *, with_config: bool) -> dict[str, Any]:
         """What the pages know of the type besides its browser module: the console also gets its config form."""

@@ -19,7 +19,7 @@ class Download:
     label: str  # what the download page calls it (an English msgid)
     document: str = ""  # the Word document composed for it (documents/), if it is one
     strategy: Literal["sni", "sri", ""] = ""  # the strategy it is written from: an event without one cannot have it
-    needs_workshops: bool = False  # it compares thematic workshops: an event with fewer than two cannot have it
+    needs_workshops: bool = False  # it consolidates the rooms' results: an event where nothing was recorded cannot have it
     needs_word_cloud: bool = False  # an image of a room's word cloud: a room without one has no such file
 
 

@@ -13,7 +13,7 @@ from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 from ..domain.errors import DomainError
 from ..domain.numbers import payload_is_sane
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
-from ..services import agenda, clustering, contributions, moderation, participants, strategy, suggestions
+from ..services import agenda, clustering, contributions, identity, moderation, participants, strategy, suggestions
 from ..services import capacities, capacities_results
 from ..services.access import access_for_token, access_from_session
 from ..services.admission import Admission
@@ -318,6 +318,20 @@ class WorkshopNamespace(Namespace):
                                         cluster_ids=data.get("cluster_ids"), idea_ids=data.get("idea_ids"),
                                         title=data.get("title"), theme=data.get("theme"), op_id=data.get("op_id"))
 
+
+    @command("moderator")
+    def on_edit_room(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        """Rename the moderator's room or set its theme (``identity.edit_room``)."""
+        return {"ok": True, "room": identity.edit_room(self.context, client.code, name=data.get("name"),
+                                                       theme=data.get("theme"), versions=data.get("versions"))}
+
+    @command("moderator")
+    def on_edit_event(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        """Change the identity of the room's meeting and strategy (``identity.edit_event``; logos over HTTP)."""
+        changes = {key: value for key, value in data.items() if key not in ("op_id", "logos")}
+        with self.context.db.read() as db_session:
+            event_id = find_room(db_session, client.code).event_id
+        return {"ok": True, "identity": identity.edit_event(self.context, event_id, changes)}
 
     # The self-assessment of organisational capacities (services/capacities.py, docs/capacities.md) -----------------
 

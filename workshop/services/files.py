@@ -117,9 +117,10 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
 
 
 def _check_document(report: Report, download: Download) -> None:
-    """A policy paper needs an SNI, a position paper an SRI, the consolidated minutes two workshops."""
+    """A policy paper needs an SNI, a position paper an SRI, the consolidated minutes something recorded (one
+    workshop and the plenary will do: the document says what is missing)."""
     wanted = download.strategy
     if wanted and (report.strategy is None or report.strategy.kind != wanted):
         raise DomainError("document_needs_strategy", document=download.key, kind=wanted.upper())
-    if download.needs_workshops and report.comparison is None:
+    if download.needs_workshops and not any(room.activities for room in report.rooms):
         raise DomainError("document_needs_workshops")

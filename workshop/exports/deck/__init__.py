@@ -75,6 +75,12 @@ class Deck(StrategySlides, WallSlides):
         if table and not table_beside:
             for rows in self.table_pages(table, CONTENT_WIDTH, BODY_HEIGHT):
                 pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, table, rows))
+        page_notes: dict[int, str] = {}  # a page's own line beside the summary: which group view it shows
+        for view in activity.groups:  # who supports what: by organisation type, by region
+            for rows in self.table_pages(view.table, CONTENT_WIDTH, BODY_HEIGHT):
+                page_notes[len(pages)] = view.title
+                pages.append(lambda slide, view=view, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH,
+                                                                            view.table, rows))
         if activity.word_frequencies:
             pages.append(lambda slide: self.word_cloud(slide, activity))
         if activity.matrix:
@@ -93,9 +99,9 @@ class Deck(StrategySlides, WallSlides):
         if not pages:
             pages.append(lambda slide: self.nothing_yet(slide))
         for number, page in enumerate(pages, start=1):
-            subline = summary
+            subline = " · ".join(part for part in (summary, page_notes.get(number - 1, "")) if part)
             if len(pages) > 1:
-                subline = f"{summary} · {number}/{len(pages)}" if summary else f"{number}/{len(pages)}"
+                subline = f"{subline} · {number}/{len(pages)}" if subline else f"{number}/{len(pages)}"
             page(self.slide(prompt, kicker=kicker, subline=subline))
 
     def nothing_yet(self, slide) -> None:  # type: ignore[no-untyped-def]
@@ -109,9 +115,13 @@ class Deck(StrategySlides, WallSlides):
         if comparison is None:
             return
         clusters = []
-        if comparison.common:
-            clusters.append(ClusterCards(self.label("deck_common_priorities"), comparison.common))
-        for room, own in comparison.distinct:
+        # Common priorities by meaning (pairs the moderator confirmed, both labels) when there are any; otherwise
+        # the priorities whose labels are the same in several workshops.
+        common = self.report.common_priorities or comparison.common
+        distinct = self.report.distinct_priorities if self.report.common_priorities else comparison.distinct
+        if common:
+            clusters.append(ClusterCards(self.label("deck_common_priorities"), common))
+        for room, own in distinct:
             clusters.append(ClusterCards(f"{room} — {self.label('deck_distinct_priorities')}", own))
         if any(cluster.ideas for cluster in clusters):
             wall = self.wall_layout(clusters)
@@ -133,33 +143,38 @@ class Deck(StrategySlides, WallSlides):
             self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, room.priorities, rows)
 
     def next_steps(self) -> None:
-        """The closing slide: decisions and next steps, or what the moderator still has to write there."""
+        """The closing slides: the decisions (✓) then the next steps (numbered), six to a slide, every one shown; or
+        what the moderator still has to write there."""
+        decisions = [normalise(text) for text in self.report.decisions if normalise(text)]
         steps = [normalise(step) for step in self.report.next_steps if normalise(step)]
-        slide = self.slide(self.label("deck_decisions_next_steps"), kicker=self.report.meta.title)
-        if not steps:
+        items = [("✓", text) for text in decisions] + [(str(number), text) for number, text in enumerate(steps, 1)]
+        if not items:
+            slide = self.slide(self.label("deck_decisions_next_steps"), kicker=self.report.meta.title)
             self.text_box(slide, MARGIN, BODY_TOP + inches(1.2), CONTENT_WIDTH, inches(1.6),
                           [Para(self.label("to_complete"), bold=True), Para(self.label("deck_hint_next_steps"),
                                                                             scale=0.8, space_before=0.4)],
                           max_size=24, min_size=14, colour=MUTED, align="center", anchor=MSO_ANCHOR.MIDDLE)
             return
-        shown = steps[:6]
-        gap = inches(0.14)
-        height = min(inches(0.95), (BODY_HEIGHT - (len(shown) - 1) * gap) // len(shown))
-        for index, step in enumerate(shown):
-            top = BODY_TOP + index * (height + gap)
-            badge = self.rectangle(slide, MARGIN, top, height, height, MSO_THEME_COLOR.ACCENT_1,
-                                   shape_type=MSO_SHAPE.OVAL if height < inches(0.8) else MSO_SHAPE.ROUNDED_RECTANGLE)
-            fit = Fit(str(index + 1), 18, 1)
-            self.write(badge.text_frame, [fit], [Para(fit.text, bold=True)], colour=WHITE, align="center",
-                       anchor=MSO_ANCHOR.MIDDLE)
-            card = self.rectangle(slide, MARGIN + height + GAP, top, CONTENT_WIDTH - height - GAP, height, PANEL,
-                                  shape_type=MSO_SHAPE.ROUNDED_RECTANGLE)
-            paragraphs = [Para(step)]
-            fits = fit_paragraphs(paragraphs, card.width, height, max_size=20, min_size=12)
-            self.write(card.text_frame, fits, paragraphs, anchor=MSO_ANCHOR.MIDDLE)
-        if len(steps) > len(shown):
-            self.text_box(slide, MARGIN, BODY_BOTTOM - inches(0.3), CONTENT_WIDTH, inches(0.3),
-                          " · ".join(steps[len(shown):]), max_size=11, min_size=9, colour=MUTED, max_lines=1)
+        per_slide = 6
+        pages = [items[start:start + per_slide] for start in range(0, len(items), per_slide)]
+        for number, shown in enumerate(pages, start=1):
+            subline = f"{number}/{len(pages)}" if len(pages) > 1 else ""
+            slide = self.slide(self.label("deck_decisions_next_steps"), kicker=self.report.meta.title, subline=subline)
+            gap = inches(0.14)
+            height = min(inches(0.95), (BODY_HEIGHT - (len(shown) - 1) * gap) // len(shown))
+            for index, (marker, text) in enumerate(shown):
+                top = BODY_TOP + index * (height + gap)
+                badge = self.rectangle(slide, MARGIN, top, height, height, MSO_THEME_COLOR.ACCENT_1,
+                                       shape_type=MSO_SHAPE.OVAL if height < inches(0.8) else
+                                       MSO_SHAPE.ROUNDED_RECTANGLE)
+                fit = Fit(marker, 18, 1)
+                self.write(badge.text_frame, [fit], [Para(fit.text, bold=True)], colour=WHITE, align="center",
+                           anchor=MSO_ANCHOR.MIDDLE)
+                card = self.rectangle(slide, MARGIN + height + GAP, top, CONTENT_WIDTH - height - GAP, height, PANEL,
+                                      shape_type=MSO_SHAPE.ROUNDED_RECTANGLE)
+                paragraphs = [Para(text)]
+                fits = fit_paragraphs(paragraphs, card.width, height, max_size=20, min_size=12)
+                self.write(card.text_frame, fits, paragraphs, anchor=MSO_ANCHOR.MIDDLE)
 
     # -- the whole deck --------------------------------------------------------------------------------------------
 

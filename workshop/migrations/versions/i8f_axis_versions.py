@@ -1,7 +1,7 @@
 """Axes carry their typed texts in other languages: one JSON column ``versions`` (domain/multilingual.py).
 
 Revision ID: i8f_axis_versions
-Revises: i9_capacities (written against b10barometer; chained after main's head once i9 landed)
+Revises: i8_identity (written against b10barometer; chained after main's head as i9 and i8 landed)
 """
 from typing import Sequence, Union
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "i8f_axis_versions"
-down_revision: Union[str, Sequence[str], None] = "i9_capacities"
+down_revision: Union[str, Sequence[str], None] = "i8_identity"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
