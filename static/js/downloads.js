@@ -12,6 +12,7 @@ function options() {
   params.set("lang", data.get("lang") || "fr");
   if (data.get("include_hidden")) params.set("include_hidden", "1");
   if (data.get("with_pseudonyms")) params.set("with_pseudonyms", "1");
+  if (data.get("without_drafts")) params.set("without_drafts", "1");
   return params;
 }
 

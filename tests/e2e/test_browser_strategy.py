@@ -379,6 +379,37 @@ def test_a_second_writer_with_an_old_version_sees_the_conflict(
 @pytest.mark.browser
 @pytest.mark.e2e
 @needs_chromium
+def test_the_axe_editor_takes_the_axes_texts_in_arabic_and_english(
+        live_server: LiveServer, room: dict, moderator: socketio.Client,
+        participants: list[socketio.Client], open_context) -> None:  # type: ignore[no-untyped-def]
+    brainstorm, ideas = brainstorm_with_ideas(moderator, participants)
+    cluster = call(moderator, "create_cluster", {"activity_id": brainstorm, "label": "Santé",
+                                                 "idea_ids": [ideas[IDEAS[0]]]})["cluster_id"]
+    axis_id = call(moderator, "promote_to_axis", {"activity_id": brainstorm, "cluster_ids": [cluster],
+                                                  "theme": "sante"})["axis_id"]
+    writer = open_context(**LAPTOP).new_page()
+    writer.goto(room["moderator_url"])
+    writer.goto(f"{live_server.url}/m/axes/{axis_id}")
+    arabic_title = writer.locator('[data-path="versions.ar.title"]')
+    expect(arabic_title).to_be_visible()
+    expect(arabic_title).to_have_attribute("dir", "rtl")
+    expect(writer.locator('.section-versions fieldset[lang="en"] [data-path="versions.en.messages.central"]')) \
+        .to_be_visible()
+    arabic_title.fill("الولوج إلى العلاج")
+    writer.locator('[data-path="versions.en.messages.central"]').fill("Health is a right")
+    writer.locator("#save").click()
+    expect(writer.locator("#save-status")).to_have_attribute("data-status", "saved")
+    saved = requests.get(f"{live_server.url}/m/api/axes/{axis_id}", timeout=10,
+                         cookies={cookie["name"]: cookie["value"] for cookie in writer.context.cookies()}).json()
+    assert saved["axis"]["versions"] == {"ar": {"title": "الولوج إلى العلاج"}, "en": {"messages.central": "Health is a right"}}
+    writer.reload()
+    expect(writer.locator('[data-path="versions.ar.title"]')).to_have_value("الولوج إلى العلاج")
+    writer.locator(".section-versions").screenshot(path=str(SHOTS / "axis-editor-versions-1366.png"))
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
 def test_projector_draws_clusters_live_and_the_matrix(
         live_server: LiveServer, room: dict, moderator: socketio.Client, participants: list[socketio.Client],
         open_context) -> None:  # type: ignore[no-untyped-def]

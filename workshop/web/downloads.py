@@ -11,7 +11,7 @@ from ..exports import catalogue
 from ..exports.catalogue import EVENT_DOWNLOADS, MIMETYPES, ROOM_DOWNLOADS, Download
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
 from ..services.events import find_room
-from ..services.files import export_event_file, export_room_file
+from ..services.files import export_event_file, export_room_file, room_has_word_cloud
 from .context import services
 from .export_jobs import ExportJob, ExportJobs
 from .moderator import current_access, moderator_required, room_for_moderator
@@ -31,6 +31,11 @@ def _options() -> dict[str, Any]:
             "with_pseudonyms": request.values.get("with_pseudonyms") == "1"}
 
 
+def _event_options() -> dict[str, Any]:
+    """The options of an event's files: a room's, and leaving the draft axes out of the strategy's documents."""
+    return _options() | {"without_drafts": request.values.get("without_drafts") == "1"}
+
+
 @blueprint.get("/<code>/downloads")
 @moderator_required
 def downloads_page(code: str) -> str:
@@ -40,8 +45,9 @@ def downloads_page(code: str) -> str:
     def entry(download: Download, href: str) -> dict[str, str]:
         return {"key": download.key, "label": _(download.label), "href": href}
 
+    cloud = room_has_word_cloud(services(), room_code)
     room_entries = [entry(download, url_for("downloads.room_download", code=room_code, export_format=download.key))
-                    for download in ROOM_DOWNLOADS]
+                    for download in ROOM_DOWNLOADS if cloud or not download.needs_word_cloud]
     event_entries = [entry(download, url_for("downloads.event_download", event_id=event_id, document=download.key))
                      for download in EVENT_DOWNLOADS]
     return render_page("downloads.html", title=_("Downloads"), script="downloads.js",
@@ -70,7 +76,7 @@ def event_download(event_id: int, document: str) -> Any:
     """Build and send one event document now."""
     if not current_access().can_moderate_event(event_id):
         abort(403)
-    options = _options()
+    options = _event_options()
     try:
         exported = export_event_file(services(), event_id, document, translate=translator(options["language"]),
                                      **options)
@@ -100,7 +106,9 @@ def start_export() -> Any:
         if export_format == "archive":
             arguments = ["export-event", target, "--format", "archive"]
         else:
-            arguments = ["export-event", target, "--document", export_format, "--lang", options["language"], *flags]
+            drafts = ["--without-drafts"] if request.values.get("without_drafts") == "1" else []
+            arguments = ["export-event", target, "--document", export_format, "--lang", options["language"], *flags,
+                         *drafts]
         filename = f"workshop-event-{event_id}-{export_format}.{download.extension}"
     else:
         return jsonify({"ok": False, "error": {"code": "unknown_format",

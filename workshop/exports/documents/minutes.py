@@ -25,10 +25,11 @@ def _participants(b: Builder, participants: ParticipantsSummary, level: int) -> 
         b.bullets(participants.pseudonyms)
 
 
-def _chart_table(chart: Chart) -> Table:
+def _chart_table(chart: Chart, language: str) -> Table:
     """A chart's numbers as a table: a category a row, a series a column."""
     decimals = decimals_of(chart.number_format)
-    rows = tuple((category, *(table_number(series.values[index] if index < len(series.values) else None, decimals)
+    rows = tuple((category, *(table_number(series.values[index] if index < len(series.values) else None, decimals,
+                                           language)
                               for series in chart.series))
                  for index, category in enumerate(chart.categories))
     return Table(("", *(series.name for series in chart.series)), rows, tuple(range(1, len(chart.series) + 1)))
@@ -59,7 +60,7 @@ def results_table(b: Builder, activity: ActivityReport) -> None:
     if activity.table is not None:
         b.table(activity.table)
     elif activity.chart is not None and activity.chart.categories:
-        b.table(_chart_table(activity.chart))
+        b.table(_chart_table(activity.chart, b.report.meta.language))
 
 
 def _has_ideas(activity: ActivityReport) -> bool:
@@ -94,7 +95,7 @@ def _results_of(b: Builder, activity: ActivityReport) -> None:
     if activity.table is not None:
         b.table(activity.table)
     elif activity.chart is not None and activity.chart.categories:
-        b.table(_chart_table(activity.chart))
+        b.table(_chart_table(activity.chart, b.report.meta.language))
     if activity.detail is not None:
         b.paragraph(activity.detail_caption, "note")
         b.table(activity.detail)
@@ -103,7 +104,8 @@ def _results_of(b: Builder, activity: ActivityReport) -> None:
     group_view(b, activity)
     if activity.matrix and activity.table is None:
         b.add(TableBlock((labels["item"], labels["impact"], labels["feasibility"], labels["quadrant"]),
-                         tuple((point.label, table_number(point.impact, 1), table_number(point.feasibility, 1),
+                         tuple((point.label, table_number(point.impact, 1, b.report.meta.language),
+                                table_number(point.feasibility, 1, b.report.meta.language),
                                 point.quadrant) for point in activity.matrix), (1, 2), (4, 1.3, 1.3, 2.4)))
 
 
