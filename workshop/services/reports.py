@@ -150,7 +150,8 @@ def _participants(people: Sequence[Participant], words: Words, with_pseudonyms: 
 
     return ParticipantsSummary(
         total=len(people), by_organisation_type=counts("organisation_type", ORGANISATION_TYPES),
-        by_region=counts("region", REGIONS), by_sex=counts("sex", SEXES),
+        by_region=counts("region", REGIONS),
+        by_sex=counts("sex", SEXES) if any(person.tags.get("sex") for person in people) else (),
         pseudonyms=tuple(sorted(person.pseudonym for person in people if person.pseudonym)) if with_pseudonyms else ())
 
 

@@ -69,10 +69,10 @@ export default {
       isEmpty: () => chosen.every((options) => options.size === 0),
       canSend: () => !code || Boolean(code.read()),
     });
+    const numbered = (number) => t("quiz_question_of", { number: num(number + 1), total: num(questions.length) });
     const fieldsets = questions.map((question, number) => h("fieldset", { class: "choices quiz-question",
       dataset: { question: String(number) } },
-    h("legend", { dir: "auto",
-      text: `${t("quiz_question_of", { number: num(number + 1), total: num(questions.length) })} · ${question.text}` }),
+    h("legend", { dir: "auto", text: `${numbered(number)} · ${question.text}` }),
     question.multiple ? h("p", { class: "choices-hint", text: t("quiz_choose_all") }) : null,
     question.options.map((label, index) => h("label", { class: "choice", dataset: { option: String(index) } },
       inputs[number][index], h("span", { dir: "auto", text: label }))),

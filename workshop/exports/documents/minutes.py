@@ -8,7 +8,7 @@ from .model import DocumentModel, Facts, Figure, TableBlock, ToComplete
 
 
 def _participants(b: Builder, participants: ParticipantsSummary, level: int) -> None:
-    """Counts by type and region, never names; pseudonyms only when the moderator asked for them."""
+    """Counts by type, region and sex, never names; pseudonyms only when the moderator asked for them."""
     labels = b.labels
     b.add(Facts(((labels["participants"], str(participants.total)),)))
     if participants.by_organisation_type:
@@ -17,6 +17,9 @@ def _participants(b: Builder, participants: ParticipantsSummary, level: int) -> 
     if participants.by_region:
         b.add(TableBlock((labels["region"], labels["count"]),
                          tuple((row.label, str(row.count)) for row in participants.by_region), (1,), (3, 1)))
+    if participants.by_sex:  # when someone said: the sex-disaggregated count funders ask for
+        b.add(TableBlock((labels["sex"], labels["count"]),
+                         tuple((row.label, str(row.count)) for row in participants.by_sex), (1,), (3, 1)))
     if participants.pseudonyms:
         b.heading("pseudonyms", level)
         b.bullets(participants.pseudonyms)
