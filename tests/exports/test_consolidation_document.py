@@ -99,3 +99,23 @@ def test_the_arabic_consolidation_is_in_arabic(app, tmp_path) -> None:  # type: 
         assert heading in text, heading
     # Numbers and counts survive in the right-to-left tables (their brackets' order is the renderer's, issue 8 §7).
     assert "n=6" in text and "18 (1" in text.replace(")", "(")
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_long_wall_goes_to_the_annex(ctx) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from workshop.exports.documents import Heading, Paragraph, compose
+    from workshop.exports.report import ClusterCards
+    from workshop.services.reports import build_event_report
+
+    meeting = build_meeting(ctx, second_workshop=False)
+    report = build_event_report(ctx, meeting.event_id, language="fr", translate=identity)
+    wall = (ClusterCards(PAPERS, tuple(f"Idée {n}" for n in range(45))),)
+    rooms = tuple(replace(room, activities=tuple(replace(activity, clusters=wall) if activity.clusters else activity
+                                                 for activity in room.activities)) for room in report.rooms)
+    model = compose(replace(report, rooms=rooms), "compte-rendu-consolide")
+    texts = [block.text for block in model.blocks if isinstance(block, (Heading, Paragraph))]
+    assert "45 ideas in 1 clusters: all of them are in the annex." in texts
+    annex = texts.index("Annex: every idea on the wall, by cluster")
+    assert f"{PAPERS} (45)" in texts[annex:]
