@@ -76,7 +76,10 @@ def test_console_links_the_post_test_and_phones_answer_with_their_code(
     assert pre["config"]["moment"] == "avant" and pre["config"]["pairing"] == "code"
     assert [question["correct"] for question in pre["config"]["questions"]] == [[1], [0, 1]]
 
+    console.locator("h1").first.click()  # the moderator's attention leaves the form…
     call(moderator, "set_phase", {"activity_id": pre["id"], "phase": "open"})
+    # …and the next change of the agenda redraws it: the new pre-test is offered to a post-test.
+    expect(console.locator("#config-fields select[name=pre_test_id] option")).to_have_count(2)
     phone = open_context(**PHONE).new_page()
     phone.goto(room["join_url"])
     expect(phone.locator(".quiz-question")).to_have_count(2)
