@@ -80,3 +80,13 @@ def test_edit_event_and_edit_room_print_the_identity(run, tmp_path: Path) -> Non
                               "rabat_sale_kenitra", "--json").stdout)
     shown = json.loads(run("edit-event", str(regional["event"]["id"]), "--json").stdout)
     assert shown["strategy"]["regions"] == ["casablanca_settat", "rabat_sale_kenitra"]
+
+
+def test_export_event_consolidation_prints_the_contract(run) -> None:  # type: ignore[no-untyped-def]
+    created = json.loads(run("create-event", "--title", "Rencontre", "--room", "Plénière", "--room", "Atelier",
+                             "--json").stdout)
+    data = json.loads(run("export-event", str(created["event"]["id"]), "--format", "consolidation").stdout)
+    assert set(data) == {"event", "rooms", "signals", "disagreements", "groups", "common", "distinct"}
+    assert data["event"]["title"] == "Rencontre" and data["event"]["min_group_size"] == 5
+    assert [room["name"] for room in data["rooms"]] == ["Plénière", "Atelier"]
+    assert run("export-event", "999999", "--format", "consolidation", check=False).returncode == 1

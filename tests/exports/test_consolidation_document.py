@@ -80,3 +80,22 @@ def test_the_sni_and_the_deck_carry_the_group_view_signals_and_declared_order(ct
     deck.write_bytes(export_room_file(ctx, meeting.codes["papers"], "pptx", language="fr", translate=identity).content)
     slides = pdf_reading_text(to_pdf(deck))
     assert "18 (1)" in slides and "25 (1)" in slides and "(n=6)" in slides
+
+
+def test_the_arabic_consolidation_is_in_arabic(app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.i18n import translator
+
+    ctx = app.extensions["workshop"]
+    meeting = build_meeting(ctx, second_workshop=False)
+    path = tmp_path / "consolidation-ar.docx"
+    with app.app_context():
+        content = export_event_file(ctx, meeting.event_id, "compte-rendu-consolide", language="ar",
+                                    translate=translator("ar")).content
+    path.write_bytes(content)
+    # The PDF's text carries direction marks around runs; what a reader sees is the letters between them.
+    text = " ".join(pdf_reading_text(to_pdf(path)).translate({code: " " for code in range(0x202A, 0x202F)}).split())
+    for heading in ("جدول أعمال اللقاء", "نتائج الجلسة العامة", "الورشات الموضوعاتية", "ما ينقص هذا التجميع",
+                    "من يدعم ماذا"):
+        assert heading in text, heading
+    # Numbers and counts survive in the right-to-left tables (their brackets' order is the renderer's, issue 8 §7).
+    assert "n=6" in text and "18 (1" in text.replace(")", "(")

@@ -9,6 +9,7 @@ from flask_babel import get_locale
 from ..activities import REGISTRY
 from ..domain.languages import LANGUAGES as LANGUAGE_LIST
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_direction
+from .assets import strings_used_by
 from .client_strings import translated_client_strings
 
 
@@ -18,15 +19,19 @@ def activity_types(*, with_config: bool) -> dict[str, dict[str, Any]]:
 
 
 def render_page(template: str, *, title: str, script: str | None, data: dict[str, Any] | None = None,
-                **context: Any) -> str:
+                lean_strings: bool = False, **context: Any) -> str:
+    """``lean_strings``: hand the page only the strings its script can ask for (the phone: see assets.py)."""
     language = str(get_locale() or DEFAULT_LANGUAGE)
+    strings = translated_client_strings()
+    if lean_strings and script:
+        strings = strings_used_by(script, strings)
     return render_template(
         template,
         title=title,
         page_script=script,
         page_data=(data or {}) | {"lang": language, "dir": text_direction(language),
                                   "locale": LANGUAGE_LIST[language].locale if language in LANGUAGE_LIST else language,
-                                  "strings": translated_client_strings()},
+                                  "strings": strings},
         lang=language,
         dir=text_direction(language),
         languages=LANGUAGES,

@@ -80,7 +80,11 @@ def identity_form(event_id: int) -> Any:
     """The console's form for the meeting's and the strategy's identity (what the covers print)."""
     _event_or_403(event_id)
     try:
-        edit_event(services(), event_id, _identity_changes(request.form, request.files))
+        identity = edit_event(services(), event_id, _identity_changes(request.form, request.files))
+        for room in identity["rooms"]:
+            name, theme = request.form.get(f"room_name_{room['code']}"), request.form.get(f"room_theme_{room['code']}")
+            if (name is not None and name != room["name"]) or (theme is not None and theme != room["theme"]):
+                edit_room(services(), room["code"], name=name, theme=theme, event_ids=_editable_events())
     except DomainError as failure:
         return render_page("error.html", title=_("The identity was not saved"), script=None,
                            explanation=error_message(failure.code, failure.params)), 400

@@ -65,8 +65,10 @@ class Deck(StrategySlides, WallSlides):
         if table and not table_beside:
             for rows in self.table_pages(table, CONTENT_WIDTH, BODY_HEIGHT):
                 pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, table, rows))
+        page_notes: dict[int, str] = {}  # a page's own line beside the summary: which group view it shows
         for view in activity.groups:  # who supports what: by organisation type, by region
             for rows in self.table_pages(view.table, CONTENT_WIDTH, BODY_HEIGHT):
+                page_notes[len(pages)] = view.title
                 pages.append(lambda slide, view=view, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH,
                                                                             view.table, rows))
         if activity.word_frequencies:
@@ -80,9 +82,9 @@ class Deck(StrategySlides, WallSlides):
         if not pages:
             pages.append(lambda slide: self.nothing_yet(slide))
         for number, page in enumerate(pages, start=1):
-            subline = summary
+            subline = " · ".join(part for part in (summary, page_notes.get(number - 1, "")) if part)
             if len(pages) > 1:
-                subline = f"{summary} · {number}/{len(pages)}" if summary else f"{number}/{len(pages)}"
+                subline = f"{subline} · {number}/{len(pages)}" if subline else f"{number}/{len(pages)}"
             page(self.slide(prompt, kicker=kicker, subline=subline))
 
     def nothing_yet(self, slide) -> None:  # type: ignore[no-untyped-def]

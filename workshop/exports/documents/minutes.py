@@ -177,7 +177,8 @@ def compose_compte_rendu(report: Report) -> DocumentModel:
     if not report.rooms:
         return nothing_yet(b, "nothing_yet", title)
     room = report.rooms[0]
-    facts = meeting_facts(b, (labels["workshop"], room.name))
+    facts = meeting_facts(b, (labels["workshop"], room.name),
+                          *(((labels["room_theme"], room.theme),) if room.theme else ()))
     b.add(Facts((*facts.rows, (labels["facilitation"], ToComplete()))))
     room_body(b, room, 1)
     if room.activities:

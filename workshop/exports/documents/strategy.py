@@ -19,7 +19,7 @@ def _axis_facts(b: Builder, axis: AxisReport) -> Facts:
     rows: list[tuple[str, Cell]] = [(labels["theme"], axis.theme), (labels["status"], axis.status),
                                     (labels["rank"], str(axis.rank)), (labels["score"], table_number(axis.score, 1)),
                                     (labels["agreement"], axis.agreement),
-                                    (labels["votes"], "" if axis.votes is None else str(axis.votes))]
+                                    (labels["points"], "" if axis.votes is None else str(axis.votes))]
     return Facts(tuple((label, value) for label, value in rows if value))
 
 
