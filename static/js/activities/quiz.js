@@ -175,7 +175,7 @@ export default {
     };
   },
 
-  results(results) {
+  results(results, { detail = false } = {}) {
     const questions = results.questions || [];
     const paired = results.paired;
     const rows = questions.flatMap((question, number) => {
@@ -208,6 +208,26 @@ export default {
           level: percent(95),
         }) : t("quiz_paired_few", { count: num(paired.n) })));
     }
-    return [...lines, bars(rows)];
+    return [...lines, bars(rows), detail ? optionsTable(questions) : null];
   },
 };
+
+/** The console's detail: how many chose each option (before and after), the correct ones marked — which wrong
+ * answer was popular is what the trainer goes back to. */
+function optionsTable(questions) {
+  const withBefore = questions.some((question) => question.before);
+  const head = [t("quiz_option"), ...(withBefore ? [t("quiz_before"), t("quiz_after")] : [t("quiz_chosen")])];
+  return h("div", { class: "table-scroll" }, h("table", { class: "data-table quiz-options" },
+    h("caption", { text: t("quiz_options_title") }),
+    h("thead", {}, h("tr", {}, head.map((text) => h("th", { scope: "col", text })))),
+    h("tbody", {}, questions.flatMap((question, number) => [
+      h("tr", { class: "quiz-options-question" }, h("th", { scope: "rowgroup", colspan: String(head.length), dir: "auto",
+        text: `Q${num(number + 1)}. ${question.text}` })),
+      ...question.options.map((option, index) => h("tr", {
+        class: question.correct.includes(index) ? "quiz-correct" : null, dataset: { option: String(index) } },
+      h("th", { scope: "row", dir: "auto",
+        text: question.correct.includes(index) ? `${option} ✓ ${t("quiz_right")}` : option }),
+      (withBefore ? [question.before, question.now] : [question.now]).map((moment) => h("td", {
+        text: moment ? num(moment.chosen[index]) : "–" })))),
+    ]))));
+}
