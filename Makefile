@@ -21,8 +21,8 @@ translations: $(STAMP)
 # After changing user-visible strings: refresh the catalogs, then translate the new entries (fr and ar).
 translations-update: $(STAMP)
 	$(BIN)/pybabel extract -F workshop/translations/babel.cfg -k _l -k lazy_gettext -k _n:1,2 -k N_ -k lazy_pgettext:1c,2 --no-location \
-	  --sort-output -o workshop/translations/messages.pot .
-	$(BIN)/pybabel -q update --no-fuzzy-matching -i workshop/translations/messages.pot -d workshop/translations
+	  --sort-output -w 120 -o workshop/translations/messages.pot .
+	$(BIN)/pybabel -q update --no-fuzzy-matching -w 120 -i workshop/translations/messages.pot -d workshop/translations
 
 migrate: install
 	$(BIN)/workshop migrate

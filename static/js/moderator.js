@@ -18,6 +18,7 @@ const room = {
   selectedId: null,
   checked: new Set(), // ideas ticked for a merge
   tabs: new Map(), // activity id → "ideas" | "board": which view of an idea activity the moderator looks at
+  promoted: {}, // activity id → cluster id → the axe made of it (services/board_log.py)
 };
 
 // Legal phase moves (workshop/domain/phases.py): a revealed activity never goes back.
@@ -40,8 +41,13 @@ connection
     room.ideas = new Map(state.ideas.map((idea) => [idea.id, idea]));
     room.premoderation = state.room.premoderation;
     room.connected = state.connected || 0;
+    room.promoted = state.promoted || {};
     showStrategyLink(state.room.event);
     refreshSources();
+    render();
+  })
+  .on("promoted_clusters", ({ promoted }) => {
+    room.promoted = promoted || {};
     render();
   })
   .on("presence_changed", ({ connected }) => {
@@ -199,7 +205,10 @@ function renderSelected() {
     for (const button of panel.tabs.children) button.setAttribute("aria-selected", String(button.dataset.tab === tab));
     panel.ideas.hidden = tab !== "ideas";
     panel.board.element.hidden = tab !== "board";
-    if (tab === "board") panel.board.update(activity);
+    if (tab === "board") {
+      panel.board.setPromoted(room.promoted[String(activity.id)]);
+      panel.board.update(activity);
+    }
   }
   if (panel.list) renderIdeas(activity);
 }

@@ -158,9 +158,13 @@ def test_every_clustering_and_promotion_command_over_the_socket(connect, room) -
     call("move_ideas", idea_ids=[ideas[2]], cluster_id=None)
     axis = call("promote_to_axis", cluster_ids=[health], theme="sante")["axis_id"]
     assert isinstance(axis, int)
+    assert received(moderator, "promoted_clusters")[-1]["promoted"] == {
+        str(brainstorm): {str(health): {"id": axis, "code": "A1", "title": "Santé et AMO"}}}
+    assert call("promote_to_axis", cluster_ids=[health]) == {"ok": True, "axis_id": axis, "existing": True,
+                                                             "code": "A1"}
     refused = moderator.emit("promote_to_axis", {"activity_id": brainstorm, "cluster_ids": [school]}, callback=True)
     assert refused["error"]["code"] == "unknown_cluster"  # deleted clusters cannot become axes
     kinds = [entry["kind"] for entry in moderator.emit("get_clustering_log", {"activity_id": brainstorm},
                                                        callback=True)["log"]]
-    assert kinds == ["move_ideas", "delete_cluster", "merge_clusters", "split_cluster", "rename_cluster", "move_ideas",
+    assert kinds == ["promote_to_axis", "move_ideas", "delete_cluster", "merge_clusters", "split_cluster", "rename_cluster", "move_ideas",
                      "create_cluster", "create_cluster"]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from sqlalchemy import Boolean, ForeignKey, String, select, Select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -36,6 +36,10 @@ class Room(Base):
     # plenary or workshop: the national view compares the workshop rooms side by side.
     kind: Mapped[str] = mapped_column(String(20), default="workshop", server_default="workshop")
     premoderation: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The name in other languages (domain/multilingual.py): {"ar": {"name": "…"}, "en": {…}}.
+    versions: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
+    # How many people the moderator expects in the room: the console shows phones connected against it.
+    expected_count: Mapped[Optional[int]] = mapped_column(nullable=True)
     current_activity_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("activities.id", use_alter=True, ondelete="SET NULL"), nullable=True
     )

@@ -265,5 +265,6 @@ class WorkshopNamespace(Namespace):
     def on_promote_to_axis(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return strategy.promote_to_axis(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
                                         cluster_ids=data.get("cluster_ids"), idea_ids=data.get("idea_ids"),
-                                        title=data.get("title"), theme=data.get("theme"), op_id=data.get("op_id"))
+                                        title=data.get("title"), theme=data.get("theme"), actor=client.actor,
+                                        op_id=data.get("op_id"))
 

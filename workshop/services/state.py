@@ -17,6 +17,7 @@ from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
 from ..models.contributions import ideas_of_activity
 from .agenda import activity_payload
+from .board_log import promoted_clusters
 from .context import ServiceContext
 from .events import find_room
 from .items import item_views
@@ -104,6 +105,7 @@ def moderator_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
             "ideas": [idea_view(idea, participant_public_id=authors.get(idea.participant_id), for_moderator=True)
                       for idea in ideas],
             "participants": len(authors),
+            "promoted": promoted_clusters(session, room.id),
         }
 
 

@@ -11,7 +11,7 @@ from ..domain.axes import editor_schema
 from ..domain.errors import DomainError
 from ..domain.profiles import REGIONS
 from ..i18n import error_message
-from ..services import strategy
+from ..services import axis_changes, strategy
 from ..services.declination import (declination_table, decline_strategy, export_event_archive, import_event_archive,
                                     national_view)
 from ..services.event_templates import TEMPLATES, create_event_from_template
@@ -46,8 +46,10 @@ def strategy_page(event_id: int) -> str:
         document = strategy.strategy_document(services(), event_id)
     except DomainError:
         abort(404)
+    last_change = axis_changes.last_axis_change(services(), event_id)
     return render_page("strategy/strategy.html", title=document["strategy"]["title"], script="strategy.js",
-                       data={"event_id": event_id, "kind": document["strategy"]["kind"]}, document=document,
+                       data={"event_id": event_id, "kind": document["strategy"]["kind"], "last_change": last_change},
+                       document=document, last_change=last_change,
                        regions=REGIONS, can_import=current_access().all_events)
 
 
@@ -209,3 +211,41 @@ def axis_move(axis_id: int) -> Any:
                                           event_ids=_editable_events()))
     except DomainError as failure:
         return _error(failure, 404 if failure.code == "unknown_axis" else 400)
+
+
+def _actor() -> str:
+    return current_access().label or "moderator"
+
+
+@blueprint.post("/api/axes/<int:axis_id>/delete")
+@moderator_required
+def axis_delete(axis_id: int) -> Any:
+    """Take an axe out of the strategy (the page asked for confirmation; « Annuler » brings it back)."""
+    try:
+        return jsonify(axis_changes.delete_axis(services(), axis_id=axis_id, event_ids=_editable_events(),
+                                                actor=_actor()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code == "unknown_axis" else 400)
+
+
+@blueprint.post("/api/axes/<int:axis_id>/merge")
+@moderator_required
+def axis_merge(axis_id: int) -> Any:
+    """Fold the axes ``{source_ids}`` into this one."""
+    body = request.get_json(silent=True) or {}
+    try:
+        return jsonify(axis_changes.merge_axes(services(), target_id=axis_id, source_ids=body.get("source_ids"),
+                                               event_ids=_editable_events(), actor=_actor()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code == "unknown_axis" else 400)
+
+
+@blueprint.post("/events/<int:event_id>/strategy/undo")
+@moderator_required
+def strategy_undo(event_id: int) -> Any:
+    """Undo the latest change to the event's axes; the answer names it."""
+    _event_or_403(event_id)
+    try:
+        return jsonify(axis_changes.undo_axis_change(services(), event_id=event_id, actor=_actor()))
+    except DomainError as failure:
+        return _error(failure)
