@@ -5,7 +5,7 @@
 // was dropped (an "override") until the server's board has caught up, or goes back if the server refused the move.
 
 import Sortable from "../vendor/sortable/sortable.esm.js";
-import { fill, h, locale, notify, num, page, t } from "./dom.js";
+import { fill, h, locale, notify, num, page, t, tn } from "./dom.js";
 
 // The axes' themes (workshop/domain/axes.py) and the one each suggestion theme proposes (clustering/lexicon.py).
 const THEMES = page.axis_themes || [];
@@ -236,7 +236,7 @@ export class ClusterBoard {
       if (data.id !== null) {
         if (selectedHere.length) {
           actions.push(h("button", { type: "button", class: "small", dataset: { action: "split" },
-            text: t("split_selected", { count: num(selectedHere.length) }),
+            text: tn("split_selected", selectedHere.length),
             onclick: (event) => this.split(data, selectedHere.map((idea) => idea.id), event.currentTarget) }));
         }
         // A cluster already made an axe opens that axe: a second click never makes a duplicate.
@@ -329,11 +329,11 @@ export class ClusterBoard {
     const from = new Set(selected.map((id) => shown.where.get(id)));
     const splitting = selected.length > 0 && from.size === 1 && !from.has(null);
     this.createButton.textContent = selected.length === 0 ? t("create_cluster")
-      : t("create_cluster_with", { count: num(selected.length) });
+      : tn("create_cluster_with", selected.length);
     this.createButton.dataset.mode = splitting ? "split" : "create";
     // Cards move without dragging too: tick them, choose the column (keyboards, and fingers that prefer it).
     this.moveBar.hidden = selected.length === 0;
-    this.moveBar.querySelector(".selection-title").textContent = t("cards_selected", { count: num(selected.length) });
+    this.moveBar.querySelector(".selection-title").textContent = tn("cards_selected", selected.length);
     const options = [{ value: LOOSE, label: t("unclustered") },
       ...shown.clusters.map((cluster) => ({ value: String(cluster.id), label: cluster.label }))];
     const signature = JSON.stringify(options);
@@ -355,7 +355,7 @@ export class ClusterBoard {
       fill(this.selectionBar);
       return;
     }
-    const parts = [h("p", { class: "selection-title", text: t("clusters_selected", { count: num(clusters.length) }) })];
+    const parts = [h("p", { class: "selection-title", text: tn("clusters_selected", clusters.length) })];
     if (clusters.length >= 2) {
       const target = h("select", { name: "merge_target", "aria-label": t("merge_clusters_into") },
         clusters.map((cluster) => h("option", { value: String(cluster.id), text: cluster.label })));
@@ -380,7 +380,7 @@ export class ClusterBoard {
       h("label", { for: themeId, text: t("axis_theme") }), theme,
       h("label", { text: t("axis_title"), class: "visually-hidden" }), title,
       h("button", { type: "button", class: "primary small", dataset: { action: "make-axis" },
-        text: clusters.length > 1 ? t("make_axis_of", { count: num(clusters.length) }) : t("make_axis"),
+        text: clusters.length > 1 ? tn("make_axis_of", clusters.length) : t("make_axis"),
         onclick: (event) => this.promote(clusters, theme.value, title.value.trim(), event.currentTarget) })));
     parts.push(h("button", { type: "button", class: "small", text: t("clear_selection"),
       onclick: () => {

@@ -21,6 +21,24 @@ export function t(key, params) {
   return text;
 }
 
+const pluralRules = new Intl.PluralRules(locale);
+
+/**
+ * The translated sentence for ``key`` that counts ``count`` things, in the plural form the page's language uses for
+ * that number (the server sends every form: workshop/web/client_strings.py PLURAL_STRINGS). ``%(count)s`` is the
+ * number written for the page's language; other placeholders come from ``params``.
+ */
+export function tn(key, count, params) {
+  const forms = (page.plurals || {})[key];
+  if (!forms) {
+    console.warn("missing plural string", key);
+    return key;
+  }
+  const text = forms[pluralRules.select(count)] ?? forms.other;
+  const values = { ...(params || {}), count: num(count) };
+  return text.replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
 /** A number written for the page's language (Western digits in Arabic too, as in Morocco). */
 export function num(value) {
   return typeof value === "number" ? numbers.format(value) : String(value ?? "");

@@ -4,7 +4,7 @@ import { ACTIVITY_TYPES, configForm, inputKind, resultsView, usesSources } from 
 import { described } from "./activities/described.js";
 import { Agenda } from "./agenda.js";
 import { ClusterBoard } from "./clustering.js";
-import { batched, fill, h, keyed, locale, notify, num, page, t } from "./dom.js";
+import { batched, fill, h, keyed, locale, notify, num, page, t, tn } from "./dom.js";
 import { Connection, errorText } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "moderator", lang: page.lang, offlineKey: "offline_moderator" });
@@ -94,7 +94,7 @@ function showStrategyLink(event) {
 
 function renderAll() {
   if (!room.ready) return;
-  document.getElementById("connected-count").textContent = t("connected_count", { count: num(room.connected) });
+  document.getElementById("connected-count").textContent = tn("connected_count", room.connected);
   premoderation.checked = room.premoderation;
   const activities = agenda.ordered();
   if (!agenda.activities.has(room.selectedId)) {
@@ -121,11 +121,17 @@ function agendaItem(activity, index, count) {
   const actions = PHASE_ACTIONS[activity.phase].map(([action, phase]) => h("button", {
     type: "button", class: action === "reveal" || action === "open" ? "primary small" : "small", dataset: { action },
     text: t(`action_${action}`),
-    onclick: (event) => run("set_phase", { activity_id: activity.id, phase }, event.currentTarget),
+    onclick: async (event) => {
+      const ack = await run("set_phase", { activity_id: activity.id, phase }, event.currentTarget);
+      if (ack.ok && action === "open") select(activity.id); // the activity just opened is the one to follow
+    },
   }));
   if (activity.phase !== "draft" && !isCurrent) {
     actions.push(h("button", { type: "button", class: "small", dataset: { action: "show" }, text: t("action_show"),
-      onclick: (event) => run("show_activity", { activity_id: activity.id }, event.currentTarget) }));
+      onclick: async (event) => {
+        const ack = await run("show_activity", { activity_id: activity.id }, event.currentTarget);
+        if (ack.ok) select(activity.id);
+      } }));
   }
   actions.push(
     h("button", { type: "button", class: "small icon", dataset: { action: "up" }, text: "↑", "aria-label": t("move_up"),
@@ -248,7 +254,7 @@ function renderIdeas(activity) {
   for (const id of [...room.checked]) if (!cards.some((idea) => idea.id === id)) room.checked.delete(id);
   panel.count.textContent = t("ideas_count", { count: num(ideas.length),
     cards: num(cards.filter((idea) => !idea.hidden && idea.approved).length) })
-    + (pending ? ` · ${t("pending_count", { count: num(pending) })}` : "");
+    + (pending ? ` · ${tn("pending_count", pending)}` : "");
 
   const checked = cards.filter((idea) => room.checked.has(idea.id));
   panel.mergeBar.hidden = checked.length < 2;
@@ -297,7 +303,7 @@ function ideaRow(idea, merged) {
   const badges = [];
   if (idea.hidden) badges.push(h("span", { class: "badge badge-hidden", text: t("hidden") }));
   if (!idea.approved) badges.push(h("span", { class: "badge badge-pending", text: t("awaiting_approval") }));
-  if (merged.length) badges.push(h("span", { class: "badge", text: t("merged_count", { count: num(merged.length) }) }));
+  if (merged.length) badges.push(h("span", { class: "badge", text: tn("merged_count", merged.length) }));
   return h("li", { class: "idea-row", dataset: { ideaId: idea.id, hidden: String(idea.hidden), approved: String(idea.approved) } },
     h("div", { class: "idea-line" }, box,
       h("p", { class: "idea-text", dir: "auto", text: idea.text }),
@@ -337,9 +343,11 @@ let config = null;
 typeSelect.append(...Object.keys(ACTIVITY_TYPES).filter((type) => described(type).in_menu !== false)
   .map((type) => h("option", { value: type, text: typeLabel(type) })));
 
+/** The brainstorms and word clouds, numbered as the agenda numbers them (from 1). */
 function ideaSources() {
-  return agenda.ordered().filter((activity) => inputKind(activity.type) === "idea")
-    .map((activity) => ({ value: activity.id, label: `${num(activity.position + 1)}. ${shorten(activity.prompt)}` }));
+  return agenda.ordered().map((activity, index) => ({ activity, number: index + 1 }))
+    .filter(({ activity }) => inputKind(activity.type) === "idea")
+    .map(({ activity, number }) => ({ value: activity.id, label: `${num(number)}. ${shorten(activity.prompt)}` }));
 }
 
 let shownSources = "";

@@ -1,10 +1,10 @@
 // The projector: how to join, how many are here, and the current activity live (idea wall or clusters, word cloud,
 // bars, the 2×2 matrix).
 
-import { projectorView, resultsView } from "./activities/index.js";
+import { inputKind, projectorView, resultsView } from "./activities/index.js";
 import { clusterBoard } from "./activities/board.js";
 import { Agenda } from "./agenda.js";
-import { batched, fill, h, keyed, num, page, t } from "./dom.js";
+import { batched, fill, h, keyed, num, page, t, tn } from "./dom.js";
 import { Connection } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "screen", lang: page.lang, offlineKey: "offline_screen" });
@@ -24,7 +24,7 @@ let shown = null; // {id, type, prompt, phase, body, kind, list, note, cloud}
 
 function setConnected(count) {
   room.connected = count;
-  connectedCount.textContent = t("connected_count", { count: num(count) });
+  connectedCount.textContent = tn("connected_count", count);
 }
 
 connection
@@ -82,15 +82,38 @@ function switchBody(kind) {
   return true;
 }
 
+// Results hidden: what has come in so far, so the room sees its answers counted (not an empty promise).
 function showWaiting(activity) {
   switchBody("waiting");
   const text = activity.phase === "open" ? t("screen_answer_on_phone") : t("screen_results_later");
-  fill(shown.body, h("p", { class: "stage-waiting", text }));
+  const key = inputKind(activity.type) === "idea" ? "screen_received_answers" : "screen_received_ballots";
+  fill(shown.body, h("p", { class: "stage-received", dataset: { received: String(activity.received ?? 0) },
+    text: tn(key, activity.received ?? 0) }), h("p", { class: "stage-waiting", text }));
 }
+
+// Every item of a revealed list is shown: a long list goes to two columns, then shrinks until it fits the stage.
+const LONG_LIST = 8;
+const SMALLEST_ZOOM = 0.4;
 
 function showBars(activity) {
   switchBody("bars");
-  fill(shown.body, resultsView(activity.type, activity.results, { limit: 12, large: true }));
+  const view = resultsView(activity.type, activity.results, { limit: 60, large: true });
+  fill(shown.body, view);
+  const rows = view ? view.querySelectorAll(".bars > li").length : 0;
+  shown.body.dataset.long = String(rows > LONG_LIST);
+  if (view) fitToStage(view);
+}
+
+/** Shrink ``content`` (CSS zoom, so the layout follows) until the stage shows all of it: nothing cut at the bottom. */
+function fitToStage(content) {
+  const body = shown.body;
+  content.style.zoom = "";
+  for (let attempt = 0; attempt < 5 && body.scrollHeight > body.clientHeight + 1; attempt += 1) {
+    const current = Number(content.style.zoom || 1);
+    const next = Math.max(SMALLEST_ZOOM, current * (body.clientHeight / body.scrollHeight) * 0.98);
+    if (next >= current) break;
+    content.style.zoom = String(next);
+  }
 }
 
 // Clusters as columns, live: redrawn only when a label or a card changed (results come coalesced anyway).
@@ -103,6 +126,7 @@ function showBoard(activity, board) {
   const view = clusterBoard(board);
   view.dataset.density = cards > 40 ? "compact" : cards > 16 ? "dense" : "roomy";
   fill(shown.body, view);
+  fitToStage(view);
 }
 
 // The idea wall: cards keyed by id, newest first, so a new idea adds one card and moves no other node.
@@ -116,7 +140,7 @@ function showWall(activity) {
   if (!activity.results_visible) {
     // Live results off: the wall waits for the reveal, so the room does not follow the first ideas.
     shown.note.hidden = false;
-    shown.note.textContent = t("screen_ideas_hidden", { count: num(ideas.length) });
+    shown.note.textContent = tn("screen_ideas_hidden", Math.max(activity.received ?? 0, ideas.length));
     shown.list.hidden = true;
     return;
   }

@@ -85,6 +85,10 @@ class SocketPublisher:
             self.socketio.emit("results_updated", payload, to=audience_room(snapshot.room_code, Audience.MODERATORS))
             if snapshot.public:
                 self.socketio.emit("results_updated", payload, to=audience_room(snapshot.room_code, Audience.SCREENS))
+            else:  # hidden results: the projector still counts what came in
+                self.socketio.emit("received_updated", {"activity_id": snapshot.activity_id,
+                                                        "received": snapshot.received},
+                                   to=audience_room(snapshot.room_code, Audience.SCREENS))
             if snapshot.revealed:
                 self.socketio.emit("results_updated", payload,
                                    to=audience_room(snapshot.room_code, Audience.PARTICIPANTS))

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..activities import ClusterView, ResultInput, activity_type
@@ -48,6 +48,15 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
         ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot]))
 
 
+def received_count(session: Session, activity: Activity) -> int:
+    """How many answers (ideas) or ballots the activity has received: the projector shows it while results are hidden."""
+    if activity_type(activity.type).input_kind == "idea":
+        query = select(func.count()).select_from(Idea).where(Idea.activity_id == activity.id)
+    else:
+        query = select(func.count()).select_from(Ballot).where(Ballot.activity_id == activity.id)
+    return int(session.scalar(query) or 0)
+
+
 @dataclass(frozen=True)
 class ResultsSnapshot:
     room_code: str
@@ -55,6 +64,7 @@ class ResultsSnapshot:
     results: dict[str, Any]
     public: bool  # the projector may see it (revealed, or live results on)
     revealed: bool  # phones see results only once revealed: live updates to every phone would flood the Wi-Fi
+    received: int = 0  # answers or ballots so far: what the projector shows while the results are hidden
 
 
 def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot | None:
@@ -69,6 +79,7 @@ def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot |
             results=compute_results(session, activity),
             public=results_visible(activity.current_phase, bool(activity.config.get("live_results"))),
             revealed=activity.current_phase is Phase.REVEALED,
+            received=received_count(session, activity),
         )
 
 
@@ -85,6 +96,7 @@ def _activities(session: Session, room: Room, *, for_moderator: bool, revealed_o
         if not for_moderator and activity.current_phase is Phase.DRAFT:
             continue  # drafts are the moderator's preparation, not the room's business yet
         view = activity_payload(session, activity)
+        view["received"] = received_count(session, activity)
         shown = activity.current_phase is Phase.REVEALED if revealed_only else view["results_visible"]
         if for_moderator or shown:
             view["results"] = compute_results(session, activity)

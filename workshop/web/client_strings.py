@@ -10,7 +10,8 @@ for the pages and the exports alike.
 """
 from __future__ import annotations
 
-from flask_babel import gettext, lazy_gettext as _l, lazy_pgettext as _lp
+from babel import Locale
+from flask_babel import get_locale, get_translations, gettext, lazy_gettext as _l, lazy_pgettext as _lp
 
 from ..activities import type_labels
 from ..domain.vocabulary import merged_labels, vocabulary_labels
@@ -49,14 +50,12 @@ PAGE_STRINGS = {
     "results_respondents": _l("Respondents: %(count)s"),
     "no_answers_yet": _l("No answers yet."),
     # Projector (static/js/screen.js)
-    "connected_count": _l("Connected: %(count)s"),
     "screen_welcome": _l("Scan the code or type the address on your phone to take part."),
     "screen_phase_open": _l("Answer on your phone"),
     "screen_phase_closed": _l("Answers are closed"),
     "screen_phase_revealed": _l("Results"),
     "screen_answer_on_phone": _l("Answers appear here as they arrive."),
     "screen_results_later": _l("The results will be shown soon."),
-    "screen_ideas_hidden": _l("Ideas received: %(count)s. They will be shown at the reveal."),
     "cloud_label": _l("Word cloud (most frequent words: %(count)s)"),
     "no_ideas": _l("No ideas yet."),
     # Moderator console (static/js/moderator.js)
@@ -74,10 +73,8 @@ PAGE_STRINGS = {
     "no_activity_yet": _l("No activity yet."),
     "activity_added": _l("Activity added to the agenda, in preparation."),
     "ideas_count": _l("Ideas: %(count)s · cards on the wall: %(cards)s"),
-    "pending_count": _l("awaiting approval: %(count)s"),
     "merge": _l("Merge"),
     "merge_into": _l("Merge the selected ideas into"),
-    "merged_count": _l("Merged: %(count)s"),
     "merged_ideas": _l("Merged ideas"),
     "select_for_merge": _l("Select for merging"),
     "approve": _l("Approve"),
@@ -112,16 +109,12 @@ PAGE_STRINGS = {
     "cluster_label_placeholder": _l("Label of a new cluster"),
     "cluster_label_needed": _l("Type the label of the new cluster first."),
     "create_cluster": _l("Create a cluster"),
-    "create_cluster_with": _l("New cluster with the %(count)s selected cards"),
-    "split_selected": _l("New cluster with the %(count)s selected"),
     "split_default_label": _l("%(label)s (2)"),
     "rename_cluster": _l("Rename the cluster"),
     "select_cluster": _l("Select the cluster %(label)s"),
     "select_card": _l("Select this card"),
     "delete_cluster": _l("Delete the cluster %(label)s"),
     "confirm_delete_cluster": _l("Delete the cluster “%(label)s”? Its cards go back to the ideas not in a cluster."),
-    "clusters_selected": _l("Selected clusters: %(count)s"),
-    "cards_selected": _l("Selected cards: %(count)s"),
     "move_selected_to": _l("Move them to"),
     "move": _l("Move"),
     "merge_clusters_into": _l("Merge them into"),
@@ -155,7 +148,6 @@ PAGE_STRINGS = {
     "log_delete_axis": _l("axe deleted"),
     "log_merge_axes": _l("axes merged"),
     "make_axis": _l("Make an axe"),
-    "make_axis_of": _l("Make one axe of these %(count)s clusters"),
     "axis_theme": _l("Theme"),
     "axis_title": _l("Title of the axe"),
     "axis_created": _l("The axe d'influence was created."),
@@ -271,6 +263,57 @@ PAGE_STRINGS = {
     "export_ready": _l("Ready: the download starts."),
     "export_failed": _l("The file could not be made."),
 }
+
+
+
+def _n(singular: str, plural: str) -> tuple[str, str]:
+    """A sentence with a number (``%(count)s``): extracted with its plural, translated in every plural form."""
+    return singular, plural
+
+
+# Sentences that count something: the page picks the form with Intl.PluralRules (dom.js ``tn``), so Arabic gets its
+# six forms and French says « 1 carte » and « 2 cartes ».
+PLURAL_STRINGS = {
+    "connected_count": _n("Connected: %(count)s", "Connected: %(count)s"),
+    "phones_connected": _n("%(count)s phone connected", "%(count)s phones connected"),
+    "phones_of_expected": _n("%(count)s phone connected of %(expected)s expected",
+                             "%(count)s phones connected of %(expected)s expected"),
+    "create_cluster_with": _n("New cluster with the selected card", "New cluster with the %(count)s selected cards"),
+    "split_selected": _n("New cluster with the selected card", "New cluster with the %(count)s selected cards"),
+    "clusters_selected": _n("%(count)s cluster selected", "%(count)s clusters selected"),
+    "cards_selected": _n("%(count)s card selected", "%(count)s cards selected"),
+    "make_axis_of": _n("Make one axe of this cluster", "Make one axe of these %(count)s clusters"),
+    "merged_count": _n("%(count)s idea merged into this one", "%(count)s ideas merged into this one"),
+    "pending_count": _n("%(count)s awaiting approval", "%(count)s awaiting approval"),
+    "word_count": _n("%(count)s word of %(maximum)s at most", "%(count)s words of %(maximum)s at most"),
+    "character_count": _n("%(count)s character of %(maximum)s at most", "%(count)s characters of %(maximum)s at most"),
+    "screen_received_answers": _n("%(count)s answer received", "%(count)s answers received"),
+    "screen_received_ballots": _n("%(count)s vote received", "%(count)s votes received"),
+    "screen_ideas_hidden": _n("%(count)s idea received. They will be shown at the reveal.",
+                              "%(count)s ideas received. They will be shown at the reveal."),
+}
+
+# A number of each plural category, for each language (found once from the CLDR rules babel carries).
+_SAMPLES: dict[str, dict[str, int]] = {}
+
+
+def _samples(language: str) -> dict[str, int]:
+    if language not in _SAMPLES:
+        rules = Locale.parse(language).plural_form
+        found: dict[str, int] = {}
+        for number in range(0, 1001):
+            found.setdefault(rules(number), number)
+        _SAMPLES[language] = found
+    return _SAMPLES[language]
+
+
+def translated_plural_strings() -> dict[str, dict[str, str]]:
+    """Each counting sentence in every plural category of the page's language: ``{key: {"one": …, "other": …}}``."""
+    language = str(get_locale() or "fr")
+    catalog = get_translations()  # its ngettext leaves the placeholders for the page to fill
+    return {key: {category: catalog.ngettext(singular, plural, number)
+                  for category, number in _samples(language).items()}
+            for key, (singular, plural) in PLURAL_STRINGS.items()}
 
 
 # Plain msgids (vocabulary, activity types) are translated when a page is rendered; lazy ones on ``str``.

@@ -9,7 +9,7 @@ from flask_babel import get_locale
 from ..activities import REGISTRY
 from ..domain.languages import LANGUAGES as LANGUAGE_LIST
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_direction
-from .client_strings import translated_client_strings
+from .client_strings import translated_client_strings, translated_plural_strings
 
 
 def activity_types(*, with_config: bool) -> dict[str, dict[str, Any]]:
@@ -26,7 +26,7 @@ def render_page(template: str, *, title: str, script: str | None, data: dict[str
         page_script=script,
         page_data=(data or {}) | {"lang": language, "dir": text_direction(language),
                                   "locale": LANGUAGE_LIST[language].locale if language in LANGUAGE_LIST else language,
-                                  "strings": translated_client_strings()},
+                                  "strings": translated_client_strings(), "plurals": translated_plural_strings()},
         lang=language,
         dir=text_direction(language),
         languages=LANGUAGES,

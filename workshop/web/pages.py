@@ -36,12 +36,14 @@ def home() -> str:
 @blueprint.get("/join")
 def join_by_code() -> Response:
     """The home form's target: go to the room whose code was typed."""
-    code = normalize_join_code(request.args.get("code", ""))
+    typed = request.args.get("code", "")
+    code = normalize_join_code(typed)
     try:
         with services().db.read() as session:
             room = find_room(session, code)
     except DomainError:
-        return render_page("home.html", title=_("Join a workshop"), script=None,
+        # The code stays in the field, the error beside it: the participant corrects one character, not all six.
+        return render_page("home.html", title=_("Join a workshop"), script=None, typed_code=typed.strip()[:8],
                            error=error_message("unknown_room", {})), 404  # type: ignore[return-value]
     return redirect(url_for("pages.participant", code=room.code))  # type: ignore[return-value]
 
