@@ -6,6 +6,7 @@ import { Agenda } from "./agenda.js";
 import { ClusterBoard } from "./clustering.js";
 import { batched, fill, h, keyed, locale, notify, num, page, t, tn } from "./dom.js";
 import { Connection, errorText } from "./socket.js";
+import { connectedText, roomSettings } from "./console_room.js";
 
 const connection = new Connection({ code: page.code, role: "moderator", lang: page.lang, offlineKey: "offline_moderator" });
 
@@ -33,6 +34,7 @@ const agendaList = document.getElementById("agenda");
 const selected = document.getElementById("selected");
 const premoderation = document.getElementById("premoderation");
 const render = batched(renderAll);
+const settings = roomSettings(run, render);
 
 connection
   .on("room_state", (state) => {
@@ -42,6 +44,8 @@ connection
     room.premoderation = state.room.premoderation;
     room.connected = state.connected || 0;
     room.promoted = state.promoted || {};
+    settings.changed({ name: state.room.name, versions: state.room.versions || {},
+      expected_count: state.room.expected_count ?? null });
     showStrategyLink(state.room.event);
     refreshSources();
     render();
@@ -56,6 +60,7 @@ connection
   })
   .on("room_changed", (changes) => {
     if ("premoderation" in changes) room.premoderation = changes.premoderation;
+    settings.changed(changes);
     render();
   })
   .on("idea_submitted", ({ idea }) => {
@@ -94,7 +99,10 @@ function showStrategyLink(event) {
 
 function renderAll() {
   if (!room.ready) return;
-  document.getElementById("connected-count").textContent = tn("connected_count", room.connected);
+  const count = document.getElementById("connected-count");
+  count.textContent = connectedText(room.connected, settings.expected);
+  count.dataset.connected = String(room.connected);
+  count.dataset.expected = String(settings.expected ?? "");
   premoderation.checked = room.premoderation;
   const activities = agenda.ordered();
   if (!agenda.activities.has(room.selectedId)) {

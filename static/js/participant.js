@@ -2,7 +2,7 @@
 
 import { ACTIVITY_TYPES, resultsView } from "./activities/index.js";
 import { Agenda } from "./agenda.js";
-import { batched, fill, h, notify, page, t } from "./dom.js";
+import { batched, fill, h, localized, notify, page, showLocalized, t } from "./dom.js";
 import { Connection, Outbox, errorText } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "participant", lang: page.lang });
@@ -45,7 +45,7 @@ const api = {
       else waiting.push({ text: item.payload.text, status: "waiting" });
     }
     return [
-      ...known.map((idea) => ({ text: idea.text, status: "sent", approved: idea.approved })),
+      ...known.map((idea) => ({ text: idea.text, status: idea.hidden ? "hidden" : "sent", approved: idea.approved })),
       ...waiting,
       ...room.failedIdeas.filter((idea) => idea.activity_id === activityId)
         .map((idea) => ({ text: idea.text, status: "failed", error: idea.error })),
@@ -72,6 +72,15 @@ connection.on("room_state", (state) => {
   render();
 });
 agenda.follow(connection, render);
+connection.on("room_changed", (changes) => {
+  if ("name" in changes) showLocalized(document.querySelector(".participant-header h1"), localized("name", changes.name, changes.versions));
+});
+// The moderator hid (or restored, or approved) one of my ideas: my list says so.
+connection.on("my_idea_changed", ({ idea }) => {
+  const mine = room.myIdeas.find((known) => known.id === idea.id);
+  if (mine) Object.assign(mine, { hidden: idea.hidden, approved: idea.approved });
+  render();
+});
 
 outbox.onChange(render);
 outbox.onSettled((item, ack) => {

@@ -4,7 +4,7 @@
 import { inputKind, projectorView, resultsView } from "./activities/index.js";
 import { clusterBoard } from "./activities/board.js";
 import { Agenda } from "./agenda.js";
-import { batched, fill, h, keyed, num, page, t, tn } from "./dom.js";
+import { batched, fill, h, keyed, localized, num, page, showLocalized, t, tn } from "./dom.js";
 import { Connection } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "screen", lang: page.lang, offlineKey: "offline_screen" });
@@ -36,6 +36,9 @@ connection
     render();
   })
   .on("presence_changed", ({ connected }) => setConnected(connected))
+  .on("room_changed", (changes) => {
+    if ("name" in changes) showLocalized(document.querySelector(".stage-header h1"), localized("name", changes.name, changes.versions));
+  })
   .on("idea_submitted", ({ idea }) => {
     room.wall.set(idea.id, idea);
     render();

@@ -130,3 +130,70 @@ def test_the_phone_says_the_length_limit_and_keeps_a_pasted_long_text(
     expect(hint).to_contain_text("280")
     phone.locator(".answer-form button[type=submit]").click()
     expect(phone.locator(".my-answer")).to_have_count(0)
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_the_console_counts_phones_against_the_head_count_and_renames_the_room(
+        live_server: LiveServer, room: dict, moderator: socketio.Client, open_context, language: str) -> None:  # type: ignore[no-untyped-def]
+    console = open_context(**LAPTOP).new_page()
+    console.goto(f"{room['moderator_url']}")
+    console.goto(f"{live_server.url}/m/{room['code']}?lang={language}")
+    plurals = __import__("json").loads(console.locator("#page-data").text_content())["plurals"]
+    count = console.locator("#connected-count")
+    expect(count).to_have_attribute("data-connected", "0")
+    console.locator("#expected-count").fill("30")
+    console.locator("#expected-form button").click()
+    expect(count).to_have_attribute("data-expected", "30")
+    phones = _phones(live_server, room["code"], 2)
+    try:
+        expect(count).to_have_attribute("data-connected", "2")
+        category = {"fr": "other", "en": "other", "ar": "two"}[language]
+        expect(count).to_have_text(plurals["phones_of_expected"][category].replace("%(count)s", "2")
+                                   .replace("%(expected)s", "30"))
+    finally:
+        for phone in phones:
+            phone.disconnect()
+    expect(count).to_have_attribute("data-connected", "0")
+
+    projector = open_context(**PROJECTOR).new_page()
+    projector.goto(f"{room['screen_url']}?lang=ar")
+    console.locator(".rename-room summary").click()
+    console.locator("#rename-name").fill("Atelier santé")
+    console.locator('[data-version-language="ar"][data-version-field="name"]').fill("ورشة الصحة")
+    console.locator('#rename-form button[type="submit"]').click()
+    expect(console.locator("#room-name")).to_have_text("Atelier santé")
+    expect(projector.locator(".stage-header h1")).to_have_text("ورشة الصحة")
+    # A page opened later shows the room's name in its own language, French where there is no version.
+    phone = open_context(**PHONE).new_page()
+    phone.goto(f"{room['join_url']}?lang=ar")
+    expect(phone.locator(".participant-header h1")).to_have_text("ورشة الصحة")
+    phone.goto(f"{room['join_url']}?lang=en")
+    expect(phone.locator(".participant-header h1")).to_have_text("Atelier santé")
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_author_of_a_hidden_idea_sees_it_hidden_not_sent(
+        live_server: LiveServer, room: dict, moderator: socketio.Client, open_context, language: str) -> None:  # type: ignore[no-untyped-def]
+    activity_id = call(moderator, "create_activity", {"type": "brainstorm", "prompt": "Vos idées ?",
+                                                      "config": {}})["activity_id"]
+    call(moderator, "set_phase", {"activity_id": activity_id, "phase": "open"})
+    phone = open_context(**PHONE).new_page()
+    phone.goto(f"{room['join_url']}?lang={language}")
+    strings = strings_of(phone)
+    phone.locator(".answer-form [name=answer]").fill("Une idée hors sujet")
+    phone.locator(".answer-form button[type=submit]").click()
+    answer = phone.locator(".my-answer")
+    expect(answer).to_have_attribute("data-status", "sent")
+    ideas = __import__("json").loads(live_server.workshop("export", room["code"], "--format", "json"))
+    hidden = next(activity for activity in ideas["activities"] if activity["id"] == activity_id)["ideas"][0]["id"]
+    call(moderator, "hide_idea", {"idea_id": hidden})
+    expect(answer).to_have_attribute("data-status", "hidden")
+    expect(answer.locator(".my-answer-status")).to_have_text(strings["hidden_by_moderation"])
+    phone.reload()  # and it stays so
+    expect(phone.locator(".my-answer")).to_have_attribute("data-status", "hidden")

@@ -168,3 +168,20 @@ def test_every_clustering_and_promotion_command_over_the_socket(connect, room) -
                                                        callback=True)["log"]]
     assert kinds == ["promote_to_axis", "move_ideas", "delete_cluster", "merge_clusters", "split_cluster", "rename_cluster", "move_ideas",
                      "create_cluster", "create_cluster"]
+
+
+def test_the_author_alone_hears_that_their_idea_was_hidden(connect, room) -> None:
+    moderator = connect(code=room["code"], role="moderator", token=room["token"])
+    author = connect(code=room["code"], role="participant")
+    other = connect(code=room["code"], role="participant")
+    brainstorm = moderator.emit("create_activity", {"type": "brainstorm", "prompt": "Idées ?", "config": {}},
+                                callback=True)["activity_id"]
+    moderator.emit("set_phase", {"activity_id": brainstorm, "phase": "open"}, callback=True)
+    idea = author.emit("submit_idea", {"activity_id": brainstorm, "text": "Hors sujet", "op_id": op()},
+                       callback=True)["idea_id"]
+    author.get_received()
+    other.get_received()
+    assert moderator.emit("hide_idea", {"idea_id": idea, "op_id": op()}, callback=True)["ok"] is True
+    assert received(author, "my_idea_changed") == [{"idea": {"id": idea, "activity_id": brainstorm, "hidden": True,
+                                                             "approved": True}}]
+    assert received(other, "my_idea_changed") == []

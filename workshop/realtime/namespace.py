@@ -12,7 +12,7 @@ from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 
 from ..domain.errors import DomainError
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
-from ..services import agenda, clustering, contributions, moderation, participants, strategy, suggestions
+from ..services import agenda, clustering, contributions, moderation, participants, rooms, strategy, suggestions
 from ..services.access import access_for_token, access_from_session
 from ..services.context import ServiceContext
 from ..services.events import find_room
@@ -181,6 +181,16 @@ class WorkshopNamespace(Namespace):
     @command("moderator")
     def on_set_premoderation(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return agenda.set_premoderation(self.context, room_id=client.room_id, enabled=data.get("enabled"),
+                                        op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_rename_room(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return rooms.rename_room_command(self.context, room_id=client.room_id, name=data.get("name"),
+                                         versions=data.get("versions"), op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_set_expected_count(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return rooms.set_expected_count(self.context, room_id=client.room_id, expected=data.get("expected"),
                                         op_id=data.get("op_id"))
 
     @command("moderator")

@@ -84,7 +84,8 @@ def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot |
 
 
 def _room_header(room: Room) -> dict[str, Any]:
-    return {"code": room.code, "name": room.name, "premoderation": room.premoderation,
+    return {"code": room.code, "name": room.name, "versions": dict(room.versions or {}),
+            "expected_count": room.expected_count, "premoderation": room.premoderation,
             "event": {"id": room.event.id, "title": room.event.title},
             "current_activity_id": room.current_activity_id}
 

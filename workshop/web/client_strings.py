@@ -22,6 +22,8 @@ PAGE_STRINGS = {
     "waiting": _l("Waiting to be sent"),
     "not_sent": _l("Not sent"),
     "awaiting_review": _l("The moderator will review it before it is shown."),
+    "hidden_by_moderation": _l("hidden by the moderators"),
+    "shown_in_base_language": _l("Not translated into your language yet: shown as written."),
     "offline": _l("Connection lost: your answers are kept and will be sent when it returns."),
     "offline_screen": _l("Connection lost: reconnecting…"),
     "offline_moderator": _l("Connection lost: reconnecting… Commands cannot be sent until it returns."),
@@ -246,6 +248,9 @@ PAGE_STRINGS = {
     "load_failed": _l("The axe could not be loaded: %(message)s"),
     # Strategy page (static/js/strategy.js)
     "axis_moved": _l("Order saved."),
+    # Room settings in the console (static/js/console_room.js)
+    "room_name": _l("Name of the room"),
+    "version_in": _l("%(label)s in %(language)s (optional)"),
     "confirm_delete_axis": _l("Delete the axe %(code)s “%(title)s”? « Undo » on this page brings it back."),
     "merge_axes_needs_two": _l("Tick at least two axes to merge them."),
     "national_common": _l("common to several workshops"),

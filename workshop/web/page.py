@@ -24,7 +24,7 @@ def render_page(template: str, *, title: str, script: str | None, data: dict[str
         template,
         title=title,
         page_script=script,
-        page_data=(data or {}) | {"lang": language, "dir": text_direction(language),
+        page_data=(data or {}) | {"lang": language, "dir": text_direction(language), "base_language": DEFAULT_LANGUAGE,
                                   "locale": LANGUAGE_LIST[language].locale if language in LANGUAGE_LIST else language,
                                   "strings": translated_client_strings(), "plurals": translated_plural_strings()},
         lang=language,

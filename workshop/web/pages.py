@@ -5,10 +5,12 @@ import io
 
 import segno
 from flask import Blueprint, Response, abort, redirect, request, url_for
-from flask_babel import gettext as _
+from flask_babel import get_locale, gettext as _
 
 from ..domain.codes import normalize_join_code
 from ..domain.errors import DomainError
+from ..domain.languages import DEFAULT_LANGUAGE
+from ..domain.multilingual import localized
 from ..i18n import error_message
 from ..services.events import find_room
 from .context import services
@@ -22,7 +24,8 @@ def _room_or_404(code: str):  # type: ignore[no-untyped-def]
     try:
         with services().db.read() as session:
             room = find_room(session, code)
-            return room.code, room.name, room.event.title
+            name = localized("name", room.name, room.versions, str(get_locale() or DEFAULT_LANGUAGE))
+            return room.code, name.text, room.event.title
     except DomainError:
         abort(404)
 
