@@ -151,12 +151,14 @@ class WorkshopNamespace(Namespace):
     @command("moderator")
     def on_create_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return agenda.create_activity(self.context, room_id=client.room_id, type_name=data.get("type"),
-                                      prompt=data.get("prompt"), config=data.get("config"), op_id=data.get("op_id"))
+                                      prompt=data.get("prompt"), config=data.get("config"),
+                                      versions=data.get("versions"), op_id=data.get("op_id"))
 
     @command("moderator")
     def on_update_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return agenda.update_activity(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
-                                      prompt=data.get("prompt"), config=data.get("config"), op_id=data.get("op_id"))
+                                      prompt=data.get("prompt"), config=data.get("config"),
+                                      versions=data.get("versions"), op_id=data.get("op_id"))
 
     @command("moderator")
     def on_move_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """SNI → SRI: decline a national strategy into a regional one, from the same database or from an archive."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +25,8 @@ ARCHIVE_VERSION = 1
 
 
 def decline_strategy(ctx: ServiceContext, *, national_event_id: int, title: object = None, region: object = None,
-                     translate: Callable[[str], str] = lambda text: text) -> CreatedEvent:
+                     translate: Callable[[str], str] = lambda text: text,
+                     version_translators: Mapping[str, Callable[[str], str]] | None = None) -> CreatedEvent:
     """A regional event (« Rencontre régionale SRI » agenda) whose SRI starts with every SNI axe, kept as it is.
 
     The regional room then keeps, adapts or drops each one, and adds its regional-only axes.
@@ -39,7 +40,8 @@ def decline_strategy(ctx: ServiceContext, *, national_event_id: int, title: obje
         if strategy_of_event(session, national_event_id).kind != "sni":
             raise DomainError("no_strategy")
     created = create_event_from_template(ctx, template="sri", title=title, translate=translate,
-                                         parent_event_id=national_event_id, region=region)  # type: ignore[arg-type]
+                                         parent_event_id=national_event_id, region=region,  # type: ignore[arg-type]
+                                         version_translators=version_translators)
     with ctx.db.write() as session:
         national_strategy = strategy_of_event(session, national_event_id)
         regional_strategy = strategy_of_event(session, created.event_id)

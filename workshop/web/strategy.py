@@ -10,7 +10,8 @@ from flask_babel import gettext as _
 from ..domain.axes import editor_schema
 from ..domain.errors import DomainError
 from ..domain.profiles import REGIONS
-from ..i18n import error_message
+from ..domain.languages import LANGUAGE_CODES
+from ..i18n import error_message, translator
 from ..services import axis_changes, strategy
 from ..services.declination import (declination_table, decline_strategy, export_event_archive, import_event_archive,
                                     national_view)
@@ -20,6 +21,11 @@ from .moderator import current_access, moderator_required, remember_event
 from .page import render_page
 
 blueprint = Blueprint("strategy", __name__, url_prefix="/m")
+
+
+def _every_language() -> dict[str, Any]:
+    """gettext in each language: a template's rooms and questions get their versions in all of them."""
+    return {language: translator(language) for language in LANGUAGE_CODES}
 
 
 def _event_or_403(event_id: int) -> None:
@@ -107,7 +113,7 @@ def decline(event_id: int) -> Any:
     region = request.form.get("region") or None
     try:
         created = decline_strategy(services(), national_event_id=event_id, title=request.form.get("title") or None,
-                                   region=region, translate=_)
+                                   region=region, translate=_, version_translators=_every_language())
     except DomainError as failure:
         return render_page("error.html", title=_("The regional event was not created"), script=None,
                            explanation=error_message(failure.code, failure.params)), 400
@@ -158,7 +164,7 @@ def from_template() -> Any:
     if template not in TEMPLATES or TEMPLATES[template].scope != "national":
         abort(400)
     created = create_event_from_template(services(), template=template, title=request.form.get("title") or None,
-                                         translate=_)
+                                         translate=_, version_translators=_every_language())
     remember_event(created.event_id)
     return redirect(url_for("moderator.events"))
 
