@@ -6,7 +6,8 @@ import { Agenda } from "./agenda.js";
 import { ClusterBoard } from "./clustering.js";
 import { batched, fill, h, keyed, locale, notify, num, page, t, tn } from "./dom.js";
 import { Connection, errorText } from "./socket.js";
-import { connectedText, roomSettings } from "./console_room.js";
+import { activityEditor } from "./activity_editor.js";
+import { connectedText, roomSettings, versionInputs } from "./console_room.js";
 
 const connection = new Connection({ code: page.code, role: "moderator", lang: page.lang, offlineKey: "offline_moderator" });
 
@@ -192,6 +193,9 @@ function renderSelected() {
       meta: h("p", { class: "selected-meta" }),
       results: h("section", { class: "results-panel", "aria-label": t("results") }),
       ideas: h("section", { class: "ideas-section" }),
+      editSlot: h("div", { class: "activity-editor-slot" }),
+      editButton: h("button", { type: "button", class: "small", dataset: { action: "edit-activity" }, text: t("edit_activity"),
+        onclick: () => openEditor(activity.id) }),
     };
     if (inputKind(activity.type) === "idea") {
       buildIdeas(panel);
@@ -202,9 +206,10 @@ function renderSelected() {
           room.tabs.set(activity.id, tab);
           render();
         } })));
-      fill(selected, panel.title, panel.meta, panel.tabs, panel.results, panel.ideas, panel.board.element);
+      fill(selected, panel.title, panel.meta, panel.editButton, panel.editSlot, panel.tabs, panel.results, panel.ideas,
+        panel.board.element);
     } else {
-      fill(selected, panel.title, panel.meta, panel.results, panel.ideas);
+      fill(selected, panel.title, panel.meta, panel.editButton, panel.editSlot, panel.results, panel.ideas);
     }
   }
   panel.title.textContent = activity.prompt;
@@ -225,6 +230,23 @@ function renderSelected() {
     }
   }
   if (panel.list) renderIdeas(activity);
+}
+
+/** The selected activity's editor (prompt and versions; settings while in draft). */
+function openEditor(activityId) {
+  const activity = agenda.activities.get(activityId);
+  if (!activity || !panel || panel.id !== activityId) return;
+  panel.editButton.hidden = true;
+  fill(panel.editSlot, activityEditor(activity, {
+    run,
+    sources: ideaSources().filter((source) => source.value !== activityId),
+    close: (saved) => {
+      fill(panel.editSlot);
+      panel.editButton.hidden = false;
+      if (saved) notify(t("activity_saved"), "info");
+    },
+  }));
+  panel.editSlot.querySelector("textarea").focus();
 }
 
 function buildIdeas(parts) {
@@ -376,6 +398,8 @@ function refreshSources() {
 
 typeSelect.addEventListener("change", showConfig);
 showConfig();
+const promptVersions = versionInputs("prompt", t("edit_prompt"), {}, { multiline: true, maxlength: 500 });
+document.getElementById("new-prompt-versions").append(promptVersions.element);
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -384,9 +408,11 @@ form.addEventListener("submit", async (event) => {
     type: typeSelect.value,
     prompt: form.elements.prompt.value.trim(),
     config: { ...config.read(), live_results: form.elements.live_results.checked },
+    versions: promptVersions.read(),
   }, button);
   if (ack.ok) {
     form.elements.prompt.value = "";
+    promptVersions.set({});
     room.selectedId = ack.activity_id;
     notify(t("activity_added"), "info");
     render();

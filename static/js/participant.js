@@ -135,10 +135,10 @@ function renderActivity() {
     mounted.view.update(activity);
   }
   stage.dataset.phase = activity.phase;
-  mounted.prompt.textContent = activity.prompt;
+  showLocalized(mounted.prompt, localized("prompt", activity.prompt, activity.versions));
   mounted.phase.textContent = t(`phase_${activity.phase}`);
   mounted.phase.dataset.phase = activity.phase;
-  const results = activity.phase === "revealed" ? resultsView(activity.type, activity.results) : null;
+  const results = activity.phase === "revealed" ? resultsView(activity.type, activity.results, { versions: activity.versions }) : null;
   mounted.results.hidden = !results;
   fill(mounted.results, results ? [h("h3", { text: t("results") }), results] : []);
 }

@@ -21,6 +21,11 @@ const stage = document.getElementById("stage");
 const connectedCount = document.getElementById("connected-count");
 const render = batched(renderStage);
 let shown = null; // {id, type, prompt, phase, body, kind, list, note, cloud}
+// « ?also=ar »: the projector shows the prompt in a second language under the first (a bilingual room).
+const SECOND_LANGUAGE = (() => {
+  const asked = new URLSearchParams(window.location.search).get("also");
+  return (page.languages || []).some((language) => language.code === asked) && asked !== page.lang ? asked : null;
+})();
 
 function setConnected(count) {
   room.connected = count;
@@ -61,12 +66,18 @@ function renderStage() {
   }
   if (!shown || shown.id !== activity.id) {
     shown = { id: activity.id, type: activity.type, prompt: h("h2", { class: "stage-prompt", dir: "auto" }),
+      second: SECOND_LANGUAGE ? h("p", { class: "stage-prompt stage-prompt-second", dir: "auto" }) : null,
       phase: h("p", { class: "stage-phase" }), body: h("div", { class: "stage-body" }), kind: null };
-    fill(stage, shown.prompt, shown.phase, shown.body);
+    fill(stage, shown.prompt, shown.second, shown.phase, shown.body);
   }
   stage.dataset.type = activity.type;
   stage.dataset.phase = activity.phase;
-  shown.prompt.textContent = activity.prompt;
+  showLocalized(shown.prompt, localized("prompt", activity.prompt, activity.versions));
+  if (shown.second) {
+    const second = localized("prompt", activity.prompt, activity.versions, SECOND_LANGUAGE);
+    showLocalized(shown.second, second);
+    shown.second.hidden = second.fallback || second.text === shown.prompt.textContent;
+  }
   shown.phase.textContent = t(`screen_phase_${activity.phase}`);
   const board = activity.results && activity.results.board;
   const view = projectorView(activity.type);
@@ -100,7 +111,7 @@ const SMALLEST_ZOOM = 0.4;
 
 function showBars(activity) {
   switchBody("bars");
-  const view = resultsView(activity.type, activity.results, { limit: 60, large: true });
+  const view = resultsView(activity.type, activity.results, { limit: 60, large: true, versions: activity.versions });
   fill(shown.body, view);
   const rows = view ? view.querySelectorAll(".bars > li").length : 0;
   shown.body.dataset.long = String(rows > LONG_LIST);

@@ -251,6 +251,15 @@ PAGE_STRINGS = {
     # Room settings in the console (static/js/console_room.js)
     "room_name": _l("Name of the room"),
     "version_in": _l("%(label)s in %(language)s (optional)"),
+    "version_lines_in": _l("%(label)s in %(language)s: one per line, in the same order (optional)"),
+    # Editing an activity (static/js/activity_editor.js)
+    "edit_activity": _l("Edit"),
+    "edit_prompt": _l("Question or instruction"),
+    "edit_settings": _l("Settings"),
+    "edit_live_results": _l("Show results on the projector while answers come in"),
+    "edit_settings_locked": _l("The settings no longer change once the activity has been opened: answers depend on them."),
+    "activity_saved": _l("Activity saved."),
+    "cancel": _l("Cancel"),
     "confirm_delete_axis": _l("Delete the axe %(code)s “%(title)s”? « Undo » on this page brings it back."),
     "merge_axes_needs_two": _l("Tick at least two axes to merge them."),
     "national_common": _l("common to several workshops"),

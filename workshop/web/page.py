@@ -7,7 +7,7 @@ from flask import render_template
 from flask_babel import get_locale
 
 from ..activities import REGISTRY
-from ..domain.languages import LANGUAGES as LANGUAGE_LIST
+from ..domain.languages import LANGUAGES as LANGUAGE_LIST, page_languages
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_direction
 from .client_strings import translated_client_strings, translated_plural_strings
 
@@ -25,6 +25,7 @@ def render_page(template: str, *, title: str, script: str | None, data: dict[str
         title=title,
         page_script=script,
         page_data=(data or {}) | {"lang": language, "dir": text_direction(language), "base_language": DEFAULT_LANGUAGE,
+                                  "languages": page_languages(),
                                   "locale": LANGUAGE_LIST[language].locale if language in LANGUAGE_LIST else language,
                                   "strings": translated_client_strings(), "plurals": translated_plural_strings()},
         lang=language,

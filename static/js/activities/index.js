@@ -48,8 +48,9 @@ export function usesSources(type) {
  * The results of one activity, drawn by its type. ``detail`` (the console) adds what the room does not need on
  * the wall: per-criterion means, the breakdown by participant group, the sensitivity of a ranking to the weights.
  */
-export function resultsView(type, results, { limit = 30, board = true, detail = false, large = false } = {}) {
+export function resultsView(type, results, { limit = 30, board = true, detail = false, large = false, versions = {} } = {}) {
   const kind = ACTIVITY_TYPES[type];
   if (!kind || !results) return null;
-  return h("div", { class: `results results-${type}` }, kind.results(results, { limit, board, detail, large }));
+  // ``versions``: the activity's texts in other languages, for the options and items the results name.
+  return h("div", { class: `results results-${type}` }, kind.results(results, { limit, board, detail, large, versions }));
 }

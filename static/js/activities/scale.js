@@ -1,6 +1,6 @@
 // Scale: rate each statement from 1 to 5, with words at both ends.
 
-import { h, num, t } from "../dom.js";
+import { h, localized, num, showLocalized, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
 import { summary } from "./result_parts.js";
 
@@ -30,7 +30,8 @@ export default {
     });
     root.append(h("ol", { class: "scale-items" }, items.map((item, index) => h("li", { class: "scale-item" },
       h("fieldset", {},
-        h("legend", { class: "scale-statement", dir: "auto", text: item }),
+        showLocalized(h("legend", { class: "scale-statement", dir: "auto" }),
+          localized(`items.${index}`, item, activity.versions)),
         h("div", { class: "scale-choices" }, values.map((value, position) => h("label", { class: "scale-choice" },
           inputs[index][position], h("span", { class: "scale-number", text: num(value) })))),
         h("div", { class: "scale-ends", "aria-hidden": "true" },
@@ -58,7 +59,7 @@ export default {
     };
   },
 
-  results(results) {
+  results(results, { versions } = {}) {
     const minimum = results.minimum ?? 1;
     const maximum = results.maximum ?? 5;
     return [
@@ -66,7 +67,8 @@ export default {
       h("ol", { class: "scale-results" }, (results.items || []).map((item) => {
         const top = Math.max(1, ...(item.distribution || [0]));
         return h("li", { class: "scale-result" },
-          h("p", { class: "scale-result-label", dir: "auto", text: item.label }),
+          showLocalized(h("p", { class: "scale-result-label", dir: "auto" }),
+            localized(`items.${item.index}`, item.label, versions)),
           h("p", { class: "scale-result-mean", text: item.mean === null || item.mean === undefined
             ? t("no_answers_yet")
             : t("scale_mean", { mean: num(item.mean), maximum: num(maximum), count: num(item.count) }) }),
