@@ -189,6 +189,12 @@ function showCloud(activity) {
   cloud.timer = setTimeout(() => drawCloud(cloud, words, signature), wait);
 }
 
+// Size proportional to count (one scale for every word, so ties are the same size whatever their script), words
+// never drawn past the edges; when a word does not fit, the whole cloud is drawn again smaller. wordcloud2's own
+// shrinkToFit shrank only the words that came late, and ties came in alphabetical order: Arabic last, Arabic small.
+const SMALLEST_FONT = 14;
+const SHRINK = 0.82;
+
 async function drawCloud(cloud, words, signature) {
   if (typeof window.WordCloud !== "function" || !window.WordCloud.isSupported) return;
   cloud.lastDraw = Date.now();
@@ -209,19 +215,47 @@ async function drawCloud(cloud, words, signature) {
   // In an RTL page the canvas inherits direction "rtl" and wordcloud2 would misplace every word.
   canvas.getContext("2d").direction = "ltr";
   const top = words.length ? words[0][1] : 1;
-  const largest = Math.min(height / 4, width / 7);
-  const smallest = Math.max(16, largest / 6);
-  window.WordCloud(canvas, {
-    list: words,
-    fontFamily: '"Noto Sans", "Noto Sans Arabic", sans-serif',
-    fontWeight: "700",
-    weightFactor: (count) => smallest + (largest - smallest) * Math.sqrt(count / top),
-    color: (word) => PALETTE[[...word].reduce((sum, char) => sum + char.codePointAt(0), 0) % PALETTE.length],
-    backgroundColor: "#ffffff",
-    rotateRatio: 0,
-    gridSize: Math.round(width / 64),
-    shuffle: false,
-    shrinkToFit: true,
+  let largest = Math.min(height / 4, width / 7);
+  let placed = [];
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    placed = await drawOnce(canvas, words, (count) => Math.max(SMALLEST_FONT, (largest * count) / top), width);
+    if (signature !== cloud.drawn) return; // newer words arrived meanwhile: that drawing wins
+    if (placed.length === words.length || largest * SHRINK < SMALLEST_FONT) break;
+    largest *= SHRINK;
+  }
+  canvas.dataset.words = JSON.stringify(placed);
+  canvas.dataset.complete = String(placed.length === words.length);
+}
+
+/** One drawing; resolves with the words placed ``[word, count, font size]``, stopping at the first that did not fit. */
+function drawOnce(canvas, words, size, width) {
+  return new Promise((resolve) => {
+    const placed = [];
+    const drawn = (event) => {
+      const [word, count] = event.detail.item;
+      if (event.detail.drawn) placed.push([word, count, Math.round(size(count) * 10) / 10]);
+      else event.preventDefault(); // a word left out: stop here, the caller draws everything smaller
+    };
+    const stopped = () => {
+      canvas.removeEventListener("wordclouddrawn", drawn);
+      canvas.removeEventListener("wordcloudstop", stopped);
+      resolve(placed);
+    };
+    canvas.addEventListener("wordclouddrawn", drawn);
+    canvas.addEventListener("wordcloudstop", stopped);
+    window.WordCloud(canvas, {
+      list: words,
+      fontFamily: '"Noto Sans", "Noto Sans Arabic", sans-serif',
+      fontWeight: "700",
+      weightFactor: size,
+      color: (word) => PALETTE[[...word].reduce((sum, char) => sum + char.codePointAt(0), 0) % PALETTE.length],
+      backgroundColor: "#ffffff",
+      rotateRatio: 0,
+      gridSize: Math.max(4, Math.round(width / 96)),
+      shuffle: false,
+      shrinkToFit: false,
+      drawOutOfBound: false,
+    });
   });
 }
 

@@ -197,3 +197,38 @@ def test_the_author_of_a_hidden_idea_sees_it_hidden_not_sent(
     expect(answer.locator(".my-answer-status")).to_have_text(strings["hidden_by_moderation"])
     phone.reload()  # and it stays so
     expect(phone.locator(".my-answer")).to_have_attribute("data-status", "hidden")
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
+def test_the_word_cloud_sizes_words_by_count_and_ties_alike_whatever_the_script(
+        live_server: LiveServer, room: dict, moderator: socketio.Client, open_context) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    cloud = call(moderator, "create_activity", {"type": "word_cloud", "prompt": "Un mot ?",
+                                                "config": {"max_per_participant": 5}})["activity_id"]
+    call(moderator, "set_phase", {"activity_id": cloud, "phase": "open"})
+    answers = ["papiers"] * 4 + ["santé", "الصحة"] * 2 + ["école", "الترحيل"]
+    phones = _phones(live_server, room["code"], 4)
+    try:
+        for number, text in enumerate(answers):
+            ack = phones[number % 4].call("submit_idea", {"activity_id": cloud, "text": text,
+                                                          "op_id": f"word-{number:08d}"}, timeout=10)
+            assert ack["ok"], ack
+    finally:
+        for phone in phones:
+            phone.disconnect()
+    for phase in ("closed", "revealed"):
+        call(moderator, "set_phase", {"activity_id": cloud, "phase": phase})
+    call(moderator, "show_activity", {"activity_id": cloud})
+    projector = open_context(**PROJECTOR).new_page()
+    projector.goto(f"{room['screen_url']}?lang=ar")
+    canvas = projector.locator("canvas.cloud")
+    expect(canvas).to_have_attribute("data-complete", "true", timeout=20_000)
+    placed = {word: size for word, _count, size in json.loads(canvas.get_attribute("data-words"))}
+    assert set(placed) == {"papiers", "santé", "الصحة", "école", "الترحيل"}
+    assert placed["santé"] == placed["الصحة"] and placed["école"] == placed["الترحيل"]  # ties: same size
+    assert placed["papiers"] == pytest.approx(2 * placed["santé"], rel=0.01)  # proportional to count
+    assert placed["santé"] == pytest.approx(2 * placed["école"], rel=0.01)
+    projector.screenshot(path=str(SHOTS / "projector-cloud-ar-1280.png"))
