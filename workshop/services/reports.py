@@ -18,6 +18,7 @@ from ..activities import REGISTRY, activity_type, type_labels
 from ..domain.axes import risk_level
 from ..domain.errors import DomainError
 from ..domain.languages import text_direction
+from ..domain.multilingual import localized
 from ..domain.profiles import ORGANISATION_TYPES, REGIONS
 from ..domain.vocabulary import merged_labels
 from ..exports.labels import all_labels
@@ -49,7 +50,7 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
         room = find_room(session, code)
         event = room.event
         room_report = _room(session, room, words, include_hidden, with_pseudonyms)
-        return Report(meta=_meta(event, language, room.name), labels=words.labels, rooms=(room_report,),
+        return Report(meta=_meta(event, language, room_report.name), labels=words.labels, rooms=(room_report,),
                       strategy=_strategy(session, event, words))
 
 
@@ -78,7 +79,8 @@ def _room(session: Session, room: Room, words: Words, include_hidden: bool, with
              for person in people}
     activities = tuple(_activity(session, activity, words, names, include_hidden)
                        for activity in session.scalars(activities_of_room(room.id)) if activity.phase != "draft")
-    return RoomReport(name=room.name, code=room.code, kind=room.kind,
+    return RoomReport(name=localized("name", room.name, room.versions, words.language).text, code=room.code,
+                      kind=room.kind,
                       participants=_participants(people, words, with_pseudonyms),
                       activities=activities, priorities=_priorities(activities))
 
@@ -119,7 +121,9 @@ def _activity(session: Session, activity: Activity, words: Words, names: dict[in
             .order_by(Ballot.id, Vote.target_id, Vote.criterion)))
     section = kind.report_section(results, activity.config, words)
     return ActivityReport(id=activity.id, type=activity.type, type_label=words.of("type", activity.type),
-                          prompt=activity.prompt, phase_label=words.of("phase", activity.phase), ideas=records,
+                          # The document's language when the prompt has a version in it (domain/multilingual.py).
+                          prompt=localized("prompt", activity.prompt, activity.versions, words.language).text,
+                          phase_label=words.of("phase", activity.phase), ideas=records,
                           votes=votes, **{field.name: getattr(section, field.name) for field in dataclass_fields(section)})
 
 
