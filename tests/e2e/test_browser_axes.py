@@ -51,7 +51,7 @@ def test_a_promoted_cluster_opens_its_axe_and_undo_takes_the_axe_back(
 @pytest.mark.browser
 @pytest.mark.e2e
 @needs_chromium
-@pytest.mark.parametrize("language", ["fr", "ar"])
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
 def test_axes_are_deleted_with_confirmation_undone_and_merged_on_the_strategy_page(
         live_server: LiveServer, event: dict, room: dict, moderator: socketio.Client,
         participants: list[socketio.Client], open_context, language: str) -> None:  # type: ignore[no-untyped-def]
