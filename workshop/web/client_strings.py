@@ -13,7 +13,7 @@ from __future__ import annotations
 from babel import Locale
 from flask_babel import get_locale, get_translations, gettext, lazy_gettext as _l, lazy_pgettext as _lp
 
-from ..activities import type_labels
+from ..activities import type_labels, type_plural_labels
 from ..domain.vocabulary import merged_labels, vocabulary_labels
 
 PAGE_STRINGS = {
@@ -307,6 +307,9 @@ PLURAL_STRINGS = {
                               "%(count)s ideas received. They will be shown at the reveal."),
 }
 
+# The pages' counting sentences and the activity types' (``ActivityType.plural_labels``): one key, one declaration.
+ALL_PLURAL_STRINGS: dict[str, tuple[str, str]] = merged_labels(PLURAL_STRINGS, type_plural_labels())  # type: ignore[assignment]
+
 # A number of each plural category, for each language (found once from the CLDR rules babel carries).
 _SAMPLES: dict[str, dict[str, int]] = {}
 
@@ -327,7 +330,7 @@ def translated_plural_strings() -> dict[str, dict[str, str]]:
     catalog = get_translations()  # its ngettext leaves the placeholders for the page to fill
     return {key: {category: catalog.ngettext(singular, plural, number)
                   for category, number in _samples(language).items()}
-            for key, (singular, plural) in PLURAL_STRINGS.items()}
+            for key, (singular, plural) in ALL_PLURAL_STRINGS.items()}
 
 
 # Plain msgids (vocabulary, activity types) are translated when a page is rendered; lazy ones on ``str``.
