@@ -1,6 +1,7 @@
 """Engines and transactions: SQLite tuned for durability under concurrent writers, or PostgreSQL."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -8,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from .domain.prioritization import MIN_GROUP_SIZE
 
 SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000", "foreign_keys=ON")
 
@@ -29,24 +32,37 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(connection.get_execution_options().get("sqlite_begin", "BEGIN"))
 
 
+def create_private_file(path: Path) -> None:
+    """Create ``path`` readable by its owner only (0600), in a directory only its owner enters, if it is not there.
+
+    The database holds every participant's words and the moderators' token hashes: on a shared laptop it is not for
+    other accounts. SQLite gives its -wal and -shm files the database file's permissions.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 class Database:
     """One engine, and sessions that own exactly one transaction each."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, min_group_size: int = MIN_GROUP_SIZE) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite:
             database = self.url.database
             if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+                create_private_file(Path(database))
             self.engine = create_engine(self.url, connect_args={"check_same_thread": False, "timeout": 10})
             _configure_sqlite(self.engine)
             writer_engine = self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=10, max_overflow=20)
             writer_engine = self.engine
-        self._readers = sessionmaker(self.engine, expire_on_commit=False)
-        self._writers = sessionmaker(writer_engine, expire_on_commit=False)
+        # What result computations read from the settings without a Flask app (see services/state.compute_results).
+        info = {"min_group_size": min_group_size}
+        self._readers = sessionmaker(self.engine, expire_on_commit=False, info=info)
+        self._writers = sessionmaker(writer_engine, expire_on_commit=False, info=info)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -45,6 +45,9 @@ ERROR_MESSAGES: dict[str, Any] = {
     "too_many_choices": (_n("Choose %(num)s option at most.", "Choose at most %(num)s options.", "maximum")),
     "too_many_allocations": _l("This ballot has too many items."),
     "points_negative": _l("Points cannot be negative."),
+    "points_out_of_range": _l("Points go from %(minimum)s to %(maximum)s."),
+    "number_out_of_range": _l("A number must be between %(minimum)s and %(maximum)s."),
+    "unexpected_field": _l("This request has a field the server does not take: %(field)s."),
     "duplicate_target": _l("The same item appears twice in this ballot."),
     "unknown_target": _l("You voted for an item that is not part of this vote."),
     "over_item_limit": (_n("At most %(num)s point can go to one item.", "At most %(num)s points can go to one item.",
@@ -74,6 +77,10 @@ ERROR_MESSAGES: dict[str, Any] = {
     "rooms_required": _l("An event needs at least one room."),
     "too_many_rooms": _l("An event has at most %(maximum)s rooms."),
     "rate_limited": _l("Too many requests: wait a few seconds and try again."),
+    "too_many_attempts": _l("Too many wrong room codes from this network: wait a minute, then check the code on the "
+                            "screen."),
+    "too_many_identities": _l("Too many new phones from this network just now: wait a minute and try again. A phone "
+                              "that was here before keeps its place."),
     "forbidden": _l("This action is for the moderator."),
     "message_too_large": _l("This message is too large."),
     "internal_error": _l("Something went wrong on the server; nothing was saved. Try again."),
@@ -99,6 +106,8 @@ ERROR_MESSAGES: dict[str, Any] = {
     "unknown_axis": _l("This axe does not exist in this strategy."),
     "unknown_event": _l("This event does not exist."),
     "unknown_field": _l("This field is not part of an axe."),
+    "unknown_language": _l("This language is not offered."),
+    "invalid_versions": _l("Only the texts people type can be given in another language."),
     "invalid_choice": _l("This choice is not in the list."),
     "too_many_rows": _l("This list is too long: %(maximum)s rows at most."),
     "edit_conflict": _l("Someone saved this axe while you were editing it. Your changes were not saved: "
@@ -134,6 +143,24 @@ ERROR_MESSAGES: dict[str, Any] = {
     "not_a_date": _l("%(question)s: “%(value)s” is not a date."),
     "no_known_column": _l("No column of this file is a question of the form."),
     "too_many_rows": _l("This file has too many rows."),
+    "too_many_organisations": _l("An event has at most %(maximum)s organisations."),
+    "unknown_region": _l("This region is not in the list of regions."),
+    "invalid_slug": _l("A short key is 1 to 60 lower-case letters, digits, hyphens or underscores."),
+    "duplicate_organisation": _l("The organisation %(name)s is already in this event."),
+    "duplicate_slug": _l("Another organisation of this event already has the key %(slug)s."),
+    "unknown_organisation": _l("The organisation “%(value)s” is not in this event's list."),
+    "invalid_level": _l("“%(value)s” is not a level: answer 1, 2, 3, 4 or « non applicable » (na)."),
+    "unknown_role": _l("“%(value)s” is not one of the roles in the list."),
+    "unknown_round": _l("“%(value)s” is not a round: « initial » or « suivi »."),
+    "unknown_modality": _l("“%(value)s” is not a modality: « atelier_collectif » or « accompagnement »."),
+    "unknown_domain": _l("“%(value)s” is not a domain of this questionnaire."),
+    "unknown_questionnaire_item": _l("This statement is not part of the questionnaire."),
+    "invalid_item_key": _l("A key is 2 to 40 lower-case letters, digits or underscores, starting with a letter."),
+    "invalid_template": _l("This questionnaire is not well formed: domains, each with its statements and their "
+                           "four levels."),
+    "duplicate_key": _l("The key %(key)s appears twice in the questionnaire."),
+    "unknown_plan_action": _l("This line of the plan does not exist."),
+    "no_organisations": _l("This event has no organisation yet: add them first (workshop add-organisation)."),
 }
 
 # Values that travel in error parameters as codes, and what people read instead.

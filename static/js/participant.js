@@ -22,6 +22,7 @@ const room = {
 const stage = document.getElementById("activity");
 const render = batched(renderActivity);
 let mounted = null; // {id, type, view, prompt, phase, results}
+const reconnectListeners = [];
 
 // What the activity modules may ask of the page.
 const api = {
@@ -51,6 +52,27 @@ const api = {
         .map((idea) => ({ text: idea.text, status: "failed", error: idea.error })),
     ];
   },
+  /** A command of a type's own (e.g. the questionnaire's ``answer_item``), queued in the outbox: sent in order,
+   * replayed with its op_id after a drop or a reload. */
+  send(event, payload) {
+    outbox.add(event, payload);
+  },
+  /** Actions of ``event`` still waiting in the outbox (what this phone did that the server has not confirmed). */
+  pending(event) {
+    return outbox.pending(event);
+  },
+  /** A question to the server, answered in the ack (rejects when offline). */
+  request(event, payload) {
+    return connection.emitWithAck(event, payload);
+  },
+  /** Called with (item, ack) when the server answered one of this page's outbox actions. */
+  onSettled(listener) {
+    outbox.onSettled(listener);
+  },
+  /** Called with no argument on every (re)connect, once the room's state has arrived. */
+  onReconnect(listener) {
+    reconnectListeners.push(listener);
+  },
   myBallot(activityId) {
     const waiting = outbox.pending("cast_votes").filter((item) => item.payload.activity_id === activityId).pop();
     if (waiting) return { allocations: waiting.payload.allocations, status: "waiting" };
@@ -70,6 +92,7 @@ connection.on("room_state", (state) => {
   room.profileOptions = state.profile_options || {};
   showProfile();
   render();
+  for (const listener of reconnectListeners) listener();
 });
 agenda.follow(connection, render);
 connection.on("room_changed", (changes) => {

@@ -22,7 +22,7 @@ def test_prompts_and_options_take_versions_checked_against_the_config(ctx) -> No
     view = _activity(ctx, room.code, poll)
     assert view["versions"] == {"ar": {"prompt": "ما الأولوية؟", "options.0": "الصحة", "options.1": "المدرسة"},
                                 "en": {"prompt": "Which priority?"}}
-    with pytest.raises(DomainError, match="unknown_field"):  # there is no third option
+    with pytest.raises(DomainError, match="invalid_versions"):  # there is no third option
         agenda.update_activity(ctx, room_id=room.room_id, activity_id=poll, versions={"ar": {"options.2": "العدالة"}})
     with pytest.raises(DomainError, match="text_too_long"):
         agenda.update_activity(ctx, room_id=room.room_id, activity_id=poll, versions={"en": {"options.0": "x" * 121}})

@@ -29,7 +29,7 @@ def test_a_room_is_renamed_with_its_versions_and_everyone_hears_it(ctx, publishe
     ("", None, "text_empty"),
     ("x" * 201, None, "text_too_long"),
     (None, {"de": {"name": "Werkstatt"}}, "unknown_language"),
-    (None, {"ar": {"title": "عنوان"}}, "unknown_field"),
+    (None, {"ar": {"title": "عنوان"}}, "invalid_versions"),
 ])
 def test_bad_names_are_refused_and_change_nothing(ctx, name, versions, code) -> None:
     room = make_room(ctx, "Plénière")

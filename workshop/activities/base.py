@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import Allocation, BallotRules, parse_ballot, repaired_ballot
 from ..domain.errors import DomainError
+from ..domain.prioritization import MIN_GROUP_SIZE
 from ..exports.report import ClusterCards, ResultSection
 from ..exports.words import Words
 
@@ -54,6 +55,10 @@ class ResultInput:
     ballots: Sequence[Sequence[Allocation]]
     clusters: Sequence[ClusterView] = ()  # the moderator's clusters of this activity's ideas, in board order
     ballot_tags: Sequence[Mapping[str, str]] = ()  # the profile tags of each ballot's participant, in ballot order
+    min_group_size: int = MIN_GROUP_SIZE  # WORKSHOP_MIN_GROUP_SIZE: smaller groups are pooled in breakdowns
+    # What a type that keeps its input in tables of its own reads from them (``reads_records``; the loader is in
+    # services/type_records.py): the questionnaire's responses.
+    records: Mapping[str, Any] = field(default_factory=dict)
 
 
 def cluster_board(data: ResultInput) -> dict[str, Any]:
@@ -87,7 +92,7 @@ class ConfigContext:
     has_strategy: bool = False  # the room's event has a strategy (SNI or SRI) whose axes can be voted on
 
 
-FieldKind = Literal["integer", "boolean", "lines", "items", "criteria"]
+FieldKind = Literal["integer", "boolean", "lines", "items", "criteria", "choice"]
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,8 @@ class ConfigField:
     optional: bool = False  # lines: left out when empty
     max_length: int | None = None  # lines: characters in one line
     rows: int | None = None  # lines: height of the text box
-    extra: Mapping[str, Any] = field(default_factory=dict)  # what one kind needs besides (criteria: weight bounds)
+    # What one kind needs besides (criteria: weight bounds; choice: ``labels_prefix``, the choices' label keys).
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def read(self, raw: Mapping[str, Any]) -> Any:
         """The checked value of an integer or boolean setting (other kinds need their type's own rules)."""
@@ -162,6 +168,8 @@ class ActivityType(ABC):
     # Offered in the room console's menu. A type made elsewhere (the barometer's questionnaire, from the barometer's
     # console, which writes its config) is not; ``example_config`` is then a config it accepts, for the parts test.
     in_console_menu: ClassVar[bool] = True
+    # Its input is stored in tables of its own (not ideas or ballots): ``ResultInput.records`` carries it.
+    reads_records: ClassVar[bool] = False
     example_config: ClassVar[Mapping[str, Any]] = {}
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
@@ -184,8 +192,21 @@ class ActivityType(ABC):
         """What ballots go to: "ideas" or "clusters" of the source activity, or the event's "axes"."""
         return str(config.get("target", "ideas"))
 
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        """What one allocation of this activity's ballots may hold (points, criteria, positions): a ballot type's."""
+        raise DomainError("wrong_input_kind", expected=self.input_kind)
+
+    def parse_ballot(self, config: Mapping[str, Any], raw: object) -> list[Allocation]:
+        """The wire ballot as allocations, strictly under ``ballot_rules`` (keys, criteria, points, each once)."""
+        return parse_ballot(raw, self.ballot_rules(config))
+
+    def stored_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation]) -> tuple[list[Allocation], int]:
+        """A stored ballot as results may use it, and how many allocations the rules left out (see repaired_ballot)."""
+        return repaired_ballot(allocations, self.ballot_rules(config))
+
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
-        """Refuse a ballot this activity does not take; ``targets`` are the votable idea ids, if any."""
+        """Refuse a parsed ballot against the type's whole-ballot rules (budget, limits); ``targets`` are the votable
+        item ids, if any."""
         raise DomainError("wrong_input_kind", expected=self.input_kind)
 
     @abstractmethod

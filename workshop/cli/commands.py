@@ -21,7 +21,7 @@ def _context(settings: Settings):  # type: ignore[no-untyped-def]
     from ..services.context import ServiceContext
     from ..services.publisher import RecordingPublisher
 
-    return ServiceContext(db=Database(settings.database_url), publisher=RecordingPublisher(), settings=settings)
+    return ServiceContext(db=Database(settings.database_url, min_group_size=settings.min_group_size), publisher=RecordingPublisher(), settings=settings)
 
 
 def translator(settings: Settings, language: str | None = None):  # type: ignore[no-untyped-def]
@@ -144,8 +144,9 @@ def print_created_event(document: dict, as_json: bool) -> None:  # type: ignore[
 @cli.command("create-event")
 @click.option("--title", default=None, help="Title of the event, e.g. « Rencontre nationale SNI ».")
 @click.option("--room", "rooms", multiple=True, help="A room name; repeat for several rooms.")
-@click.option("--template", type=click.Choice(["sni"]), default=None,
-              help="Start from « Rencontre nationale SNI »: plenary, two thematic workshops, restitution, agendas ready.")
+@click.option("--template", type=click.Choice(["sni", "oca"]), default=None,
+              help="sni: « Rencontre nationale SNI » (plenary, two thematic workshops, restitution, agendas ready); "
+                   "oca: the self-assessment of organisational capacities, its questionnaire ready.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (docs/events.md).")
 def create_event_command(title: str | None, rooms: tuple[str, ...], template: str | None, as_json: bool) -> None:
     """Create an event with its rooms; prints the join codes, links and the moderator token."""

@@ -22,10 +22,11 @@ def _write(document: object, out: Path | None) -> None:
 
 @cli.command("export-event")
 @click.argument("event_id", type=int)
-@click.option("--format", "export_format", type=click.Choice(["archive", "strategy", "national", "declination"]),
+@click.option("--format", "export_format", type=click.Choice(["archive", "strategy", "national", "declination", "capacities"]),
               default=None,
               help="JSON data. archive: the whole event, to import on another laptop; strategy: the axes in priority "
-                   "order; national: the thematic workshops side by side; declination: the tableau de déclinaison.")
+                   "order; national: the thematic workshops side by side; declination: the tableau de déclinaison; capacities: "
+                   "the self-assessment's scores, shared needs and plan de renforcement.")
 @click.option("--document", type=click.Choice([download.key for download in EVENT_DOWNLOADS
                                                if download.extension != "json"]),
               default=None,
@@ -40,6 +41,7 @@ def export_event(event_id: int, export_format: str | None, document: str | None,
                  include_hidden: bool, with_pseudonyms: bool, show_progress: bool) -> None:
     """Export one event (by its id): JSON data (--format) or a document (--document)."""
     from ..domain.errors import DomainError
+    from ..services.capacities_results import capacities_document
     from ..services.declination import declination_table, export_event_archive, national_view
     from ..services.files import export_event_file
     from ..services.strategy import strategy_document
@@ -57,7 +59,7 @@ def export_event(event_id: int, export_format: str | None, document: str | None,
             write_output(exported.content, out)
             return
         builders = {"archive": export_event_archive, "strategy": strategy_document, "national": national_view,
-                    "declination": declination_table}
+                    "declination": declination_table, "capacities": capacities_document}
         data = builders[export_format or "archive"](_context(settings), event_id)
     except DomainError as error:
         _fail(error, settings)

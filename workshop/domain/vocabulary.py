@@ -153,6 +153,34 @@ CODE_LABELS: dict[str, dict[str, str]] = {
         "policy_change": N_("Policy change"),
         "impact": N_("Impact"),
     },
+    # The self-assessment of organisational capacities (capacities.py: ROLES, ROUNDS, LEVEL_CHOICES, MODALITIES)
+    "capacity_role": {
+        "president": N_("Chair (président·e)"),
+        "tresorier": N_("Treasurer (trésorier·e)"),
+        "membre_bureau": N_("Board member"),
+        "salarie": N_("Staff member (salarié·e)"),
+        "membre": N_("Member"),
+    },
+    "capacity_round": {
+        "initial": N_("Initial assessment"),
+        "suivi": N_("Follow-up"),
+    },
+    "capacity_level": {
+        "1": N_("1 · Emerging"),
+        "2": N_("2 · Developing"),
+        "3": N_("3 · Established"),
+        "4": N_("4 · Mature"),
+        "na": N_("Not applicable"),
+    },
+    "capacity_importance": {
+        "1": N_("Low"),
+        "2": N_("Medium"),
+        "3": N_("High"),
+    },
+    "capacity_modality": {
+        "atelier_collectif": N_("Group workshop"),
+        "accompagnement": N_("Coaching"),
+    },
     # Where an actor sits on the power/interest grid (axes.power_interest_quadrant)
     "grid": {
         "manage_closely": N_("Manage closely"),
@@ -172,6 +200,8 @@ SHARED_WORDS: dict[str, str] = {
     "status": N_("Status"),
     "hidden": N_("Hidden"),
     "unclustered": N_("Not clustered"),
+    # An activity whose stored data its type cannot compute: the room and its other activities go on.
+    "results_unavailable": N_("These results could not be computed; the other activities are not affected."),
 }
 
 

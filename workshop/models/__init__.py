@@ -3,6 +3,8 @@ from .activities import Activity
 from .barometer import (BarometerComment, BarometerDraft, BarometerEdition, BarometerLegalScore,
                         BarometerPolicyEvent, BarometerResponse)
 from .base import Base, utcnow
+from .capacities import (CapacityAnswer, CapacityConsensus, CapacityPlanAction, CapacityQuestionnaire,
+                         CapacityResponse, Organisation)
 from .clusters import Cluster, ClusteringAction
 from .contributions import Ballot, Idea, Vote
 from .events import Event, ModeratorCredential, Room
@@ -11,5 +13,6 @@ from .participants import Participant
 from .strategy import Axis, Strategy
 
 __all__ = ["Activity", "Axis", "BarometerComment", "BarometerDraft", "BarometerEdition", "BarometerLegalScore",
-           "BarometerPolicyEvent", "BarometerResponse", "Ballot", "Base", "Cluster", "ClusteringAction", "Event", "Idea", "ModeratorCredential", "Operation", "Participant",
+           "BarometerPolicyEvent", "BarometerResponse", "Ballot", "Base", "CapacityAnswer", "CapacityConsensus",
+           "CapacityPlanAction", "CapacityQuestionnaire", "CapacityResponse", "Cluster", "ClusteringAction", "Event", "Idea", "ModeratorCredential", "Operation", "Organisation", "Participant",
            "Room", "Strategy", "Vote", "utcnow"]

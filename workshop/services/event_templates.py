@@ -11,6 +11,7 @@ from typing import Any
 
 from ..domain.errors import DomainError
 from .agenda import create_activity_in
+from .capacities import questionnaire_in
 from ..domain.vocabulary import N_
 from .context import ServiceContext
 from .events import CreatedEvent, create_event, find_room
@@ -37,6 +38,8 @@ class EventTemplate:
     title: str
     scope: str
     rooms: tuple[RoomSpec, ...]
+    # The event assesses organisations: its questionnaire (the OCA template) is made with it (docs/capacities.md).
+    with_questionnaire: bool = False
 
 
 CRITERIA_FOR_CLUSTERS = ["impact", "faisabilite", "urgence", "alignement"]
@@ -88,6 +91,12 @@ TEMPLATES = {
             ActivitySpec("ranking", N_("Rank the axes for the region."), {"target": "axes"}),
         )),
     )),
+    "oca": EventTemplate("oca", N_("Organisational capacity self-assessment"), "national", (
+        RoomSpec(N_("Self-assessment"), "plenary", (
+            ActivitySpec("questionnaire", N_("Self-assessment of our organisation's capacities: initial assessment"),
+                         {"round": "initial"}),
+        )),
+    ), with_questionnaire=True),
 }
 
 
@@ -122,6 +131,8 @@ def create_event_from_template(ctx: ServiceContext, *, template: object, title: 
                 made_activity.versions = {language: _version(activity.prompt, activity.config, other)
                                           for language, other in translators.items()}
                 made.append(made_activity.id)
+        if spec.with_questionnaire:
+            questionnaire_in(session, created.event_id, ctx.clock)
     return created
 
 

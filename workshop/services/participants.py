@@ -1,6 +1,8 @@
 """Phones joining a room: no account, an opaque identity kept in the phone, optional profile."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -28,14 +30,20 @@ class Joined:
     token: str
 
 
-def join_room(ctx: ServiceContext, *, code: object, token: object) -> Joined:
-    """Recognise a returning phone by its token, or welcome a new one with a fresh token."""
+def join_room(ctx: ServiceContext, *, code: object, token: object,
+              admit_new: Callable[[], None] | None = None) -> Joined:
+    """Recognise a returning phone by its token, or welcome a new one with a fresh token.
+
+    ``admit_new`` is asked first before a new participant is made (it raises to refuse: too many new identities).
+    """
     if isinstance(token, str) and 16 <= len(token) <= 128:
         with ctx.db.read() as session:
             room = find_room(session, code)
             participant = session.scalar(select(Participant).where(Participant.token_hash == token_hash(token)))
             if participant is not None and participant.room_id == room.id:
                 return Joined(participant.id, participant.public_id, room.id, room.code, token)
+    if admit_new is not None:
+        admit_new()
     fresh = new_token()
     with ctx.db.write() as session:
         room = find_room(session, code)

@@ -5,7 +5,7 @@
 // wants (``projector``: "wall" or "cloud"; bars otherwise). Its input kind, limits and config fields come from
 // the server as data (``described``), never copied here. The order below is the console's menu order.
 
-import { h } from "../dom.js";
+import { h, t } from "../dom.js";
 import brainstorm from "./brainstorm.js";
 import criteriaScoring from "./criteria_scoring.js";
 import { described } from "./described.js";
@@ -14,13 +14,14 @@ import { declaredFields } from "./fields.js";
 import matrix from "./matrix.js";
 import points100 from "./points_100.js";
 import poll from "./poll.js";
+import questionnaire from "./questionnaire.js";
 import ranking from "./ranking.js";
 import scale from "./scale.js";
 import survey from "./survey.js";
 import wordCloud from "./word_cloud.js";
 
 export const ACTIVITY_TYPES = Object.fromEntries([brainstorm, wordCloud, poll, scale, dotVoting, criteriaScoring, matrix,
-  ranking, points100, survey].map((type) => [type.name, type]));
+  ranking, points100, survey, questionnaire].map((type) => [type.name, type]));
 
 /** "idea" or "ballot", as the server declares it (null for a type this page does not know). */
 export function inputKind(type) {
@@ -51,6 +52,8 @@ export function usesSources(type) {
 export function resultsView(type, results, { limit = 30, board = true, detail = false, large = false, versions = {} } = {}) {
   const kind = ACTIVITY_TYPES[type];
   if (!kind || !results) return null;
+  // The server could not compute this activity's results from its stored data: say so, draw nothing.
+  if (results.unavailable) return h("p", { class: "note results-unavailable", text: t("results_unavailable") });
   // ``versions``: the activity's texts in other languages, for the options and items the results name.
   return h("div", { class: `results results-${type}` }, kind.results(results, { limit, board, detail, large, versions }));
 }

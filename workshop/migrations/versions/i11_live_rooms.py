@@ -1,7 +1,7 @@
 """Issue 11: typed versions of activities and rooms, the expected head-count of a room, axe actions in the undo log.
 
 Revision ID: i11_live_rooms
-Revises: b10barometer
+Revises: i9_capacities (b10barometer before main had i9)
 """
 from typing import Sequence, Union
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision: str = "i11_live_rooms"
-down_revision: Union[str, Sequence[str], None] = "b10barometer"
+down_revision: Union[str, Sequence[str], None] = "i9_capacities"  # re-chained on main's head after merging i9
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
