@@ -129,7 +129,8 @@ def _activities(session: Session, room: Room, *, for_moderator: bool, revealed_o
         if not for_moderator and activity.current_phase is Phase.DRAFT:
             continue  # drafts are the moderator's preparation, not the room's business yet
         view = activity_payload(session, activity)
-        view["received"] = received_count(session, activity)
+        if not revealed_only:  # the projector's and the console's count; phones do not show it
+            view["received"] = received_count(session, activity)
         shown = activity.current_phase is Phase.REVEALED if revealed_only else view["results_visible"]
         if for_moderator or shown:
             view["results"] = compute_results(session, activity)

@@ -11,7 +11,10 @@ export default {
 
   mount(root, activity, api) {
     const { items, minimum = 1, maximum = 5 } = activity.config;
-    const labels = activity.config.labels || DEFAULT_LABELS.map((key) => t(key));
+    // The moderator's own step labels, in the phone's language when they have a version in it.
+    const labels = activity.config.labels
+      ? activity.config.labels.map((label, index) => localized(`labels.${index}`, label, activity.versions).text)
+      : DEFAULT_LABELS.map((key) => t(key));
     const values = [];
     for (let value = minimum; value <= maximum; value += 1) values.push(value);
     let ratings = new Map();
