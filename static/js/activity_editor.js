@@ -21,7 +21,7 @@ function fillForm(element, config) {
 }
 
 /** Versions of a list (options, items): one text box per language, one line per entry, in the base list's order. */
-function lineVersions(field, label, count, versions) {
+export function lineVersions(field, label, count, versions) {
   const boxes = new Map((page.version_languages || []).map((language) => {
     const lines = [];
     for (let index = 0; index < count; index += 1) lines.push(((versions || {})[language.code] || {})[`${field}.${index}`] || "");
@@ -41,6 +41,25 @@ function lineVersions(field, label, count, versions) {
       return read;
     },
   };
+}
+
+/** The versions of every list the type declares (its "lines" fields), for a new activity's form. */
+export function listVersions(type, config = {}, versions = {}) {
+  return (described(type).config || []).filter((field) => field.kind === "lines").map((field) => ({
+    field: field.name, ...lineVersions(field.name, t(field.label), (config[field.name] || []).length, versions) }));
+}
+
+/** Versions read from the boxes, kept to the entries the config has (extra lines have nothing to translate). */
+export function versionsOf(lists, config, into = {}) {
+  const versions = { ...into };
+  for (const list of lists) {
+    const count = (config[list.field] || []).length;
+    for (const [code, texts] of Object.entries(list.read())) {
+      const kept = Object.fromEntries(Object.entries(texts).filter(([key]) => Number(key.split(".").pop()) < count));
+      versions[code] = { ...versions[code], ...kept };
+    }
+  }
+  return versions;
 }
 
 /** ``run(event, payload, button)`` sends the command; ``close()`` is called after a save or a cancel. */

@@ -6,7 +6,7 @@ import { Agenda } from "./agenda.js";
 import { ClusterBoard } from "./clustering.js";
 import { batched, fill, h, keyed, locale, notify, num, page, t, tn } from "./dom.js";
 import { Connection, errorText } from "./socket.js";
-import { activityEditor } from "./activity_editor.js";
+import { activityEditor, listVersions, versionsOf } from "./activity_editor.js";
 import { connectedText, roomSettings, versionInputs } from "./console_room.js";
 
 const connection = new Connection({ code: page.code, role: "moderator", lang: page.lang, offlineKey: "offline_moderator" });
@@ -368,6 +368,7 @@ const form = document.getElementById("create-form");
 const typeSelect = form.elements.type;
 const configBox = document.getElementById("config-fields");
 let config = null;
+let lists = [];
 
 // A type made elsewhere (the barometer's questionnaire, from its console) is not offered here.
 typeSelect.append(...Object.keys(ACTIVITY_TYPES).filter((type) => described(type).in_menu !== false)
@@ -386,7 +387,8 @@ function showConfig() {
   const sources = ideaSources();
   shownSources = JSON.stringify(sources);
   config = configForm(typeSelect.value, { sources });
-  fill(configBox, config.element);
+  lists = listVersions(typeSelect.value); // options or items in other languages, line by line
+  fill(configBox, config.element, lists.map((list) => list.element));
   form.elements.live_results.checked = described(typeSelect.value).default_live_results;
 }
 
@@ -404,11 +406,12 @@ document.getElementById("new-prompt-versions").append(promptVersions.element);
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const button = form.querySelector("button[type=submit]");
+  const settings = { ...config.read(), live_results: form.elements.live_results.checked };
   const ack = await run("create_activity", {
     type: typeSelect.value,
     prompt: form.elements.prompt.value.trim(),
-    config: { ...config.read(), live_results: form.elements.live_results.checked },
-    versions: promptVersions.read(),
+    config: settings,
+    versions: versionsOf(lists, settings, promptVersions.read()),
   }, button);
   if (ack.ok) {
     form.elements.prompt.value = "";

@@ -61,3 +61,29 @@ def test_a_draft_is_edited_with_versions_and_each_phone_reads_its_language(
     expect(projector.locator(".stage-prompt-second")).to_have_text("ما هي أولوية الجهة؟")
     expect(projector.locator(".stage-prompt-second")).to_have_attribute("lang", "ar")
     projector.screenshot(path=str(SHOTS / "projector-two-languages-1280.png"))
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
+def test_a_new_scale_is_typed_with_its_arabic_items_in_the_console(
+        live_server: LiveServer, room: dict, moderator: socketio.Client, open_context) -> None:  # type: ignore[no-untyped-def]
+    console = open_context(**LAPTOP).new_page()
+    console.goto(room["moderator_url"])
+    console.locator("#new-type").select_option("scale")
+    console.locator("#new-prompt").fill("Votre avis")
+    console.locator('#new-prompt-versions [data-version-language="ar"]').fill("رأيكم")
+    console.locator("#config-fields textarea[name=items]").fill("L'accueil est bon\nLes délais sont courts")
+    console.locator('#config-fields [data-version-language="ar"][data-version-field="items"]').fill(
+        "الاستقبال جيد\nالآجال قصيرة\nسطر زائد")  # a third line has no item: it is left out, not refused
+    console.locator("#create-form button[type=submit]").click()
+    item = console.locator(".agenda-item", has_text="Votre avis")
+    expect(item).to_have_attribute("data-phase", "draft")
+    item.locator('[data-action="open"]').click()
+    phone = open_context(**PHONE).new_page()
+    phone.goto(f"{room['join_url']}?lang=ar")
+    expect(phone.locator(".activity-prompt")).to_have_text("رأيكم")
+    expect(phone.locator(".scale-statement")).to_have_text(["الاستقبال جيد", "الآجال قصيرة"])
+    english = open_context(**PHONE).new_page()
+    english.goto(f"{room['join_url']}?lang=en")
+    expect(english.locator(".scale-statement").first).to_have_attribute("data-fallback", "true")
