@@ -9,11 +9,13 @@ from sqlalchemy.orm import Session
 
 from ..activities import activity_type
 from ..domain.errors import DomainError
+from ..domain.multilingual import checked_versions
 from ..domain.profiles import REGIONS
 from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
 from ..models.strategy import axes_of_strategy
+from .agenda import version_fields
 from .context import ServiceContext
 from .event_templates import create_event_from_template
 from .events import CreatedEvent, create_event, find_room
@@ -161,14 +163,15 @@ def export_event_archive(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
                 ideas = list(session.scalars(select(Idea).where(Idea.activity_id == activity.id).order_by(Idea.id)))
                 activities.append({
                     "id": activity.id, "type": activity.type, "prompt": activity.prompt, "phase": activity.phase,
-                    "config": dict(activity.config),
+                    "config": dict(activity.config), "versions": dict(activity.versions or {}),
                     "clusters": [{"id": cluster.id, "label": cluster.label, "position": cluster.position}
                                  for cluster in session.scalars(clusters_of_activity(activity.id))],
                     "ideas": [{"id": idea.id, "text": idea.text, "hidden": idea.hidden, "approved": idea.approved,
                                "merged_into": idea.merged_into_id, "cluster_id": idea.cluster_id} for idea in ideas],
                     "results": compute_results(session, activity),
                 })
-            rooms.append({"id": room.id, "name": room.name, "kind": room.kind, "activities": activities})
+            rooms.append({"id": room.id, "name": room.name, "kind": room.kind, "versions": dict(room.versions or {}),
+                          "activities": activities})
         return {
             "format": ARCHIVE_FORMAT, "version": ARCHIVE_VERSION,
             "event": {"id": event.id, "title": event.title, "scope": event.scope, "template": event.template},
@@ -201,6 +204,7 @@ def import_event_archive(ctx: ServiceContext, archive: object) -> CreatedEvent:
             room_ids: dict[int, int] = {}
             for room_data, (_name, code) in zip(rooms, created.rooms, strict=True):
                 room = find_room(session, code)
+                room.versions = checked_versions(room_data.get("versions"), {"name": 200})
                 room_ids[room_data["id"]] = room.id
                 _import_activities(session, room, room_data["activities"])
             for axis in axes:
@@ -223,6 +227,7 @@ def _import_activities(session: Session, room: Room, activities: list[dict[str, 
         activity_type(data["type"])  # refuses a type this version does not know
         activity = Activity(room_id=room.id, type=data["type"], prompt=str(data["prompt"])[:500], config=config,
                             phase=data.get("phase", "draft"), position=len(activity_ids) + 1)
+        activity.versions = checked_versions(data.get("versions"), version_fields(data["type"], config))
         session.add(activity)
         session.flush()
         activity_ids[data["id"]] = activity.id
