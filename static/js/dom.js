@@ -34,6 +34,14 @@ export function localized(field, base, versions, language = page.lang) {
   return { text: base, lang: baseLanguage, fallback: Boolean(base) && language !== baseLanguage };
 }
 
+/** A text in the page's language, followed by its version in ``also`` when there is one (a bilingual projector). */
+export function bilingual(field, base, versions, also) {
+  const first = localized(field, base, versions).text;
+  if (!also) return first;
+  const second = localized(field, base, versions, also);
+  return second.fallback || second.text === first ? first : `${first} · ${second.text}`;
+}
+
 /** Put a localized text in ``node``: its lang attribute follows the text, and a fallback is marked for the eye. */
 export function showLocalized(node, shown) {
   node.textContent = shown.text;

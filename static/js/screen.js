@@ -111,7 +111,8 @@ const SMALLEST_ZOOM = 0.4;
 
 function showBars(activity) {
   switchBody("bars");
-  const view = resultsView(activity.type, activity.results, { limit: 60, large: true, versions: activity.versions });
+  const view = resultsView(activity.type, activity.results, { limit: 60, large: true, versions: activity.versions,
+    also: SECOND_LANGUAGE });
   fill(shown.body, view);
   const rows = view ? view.querySelectorAll(".bars > li").length : 0;
   shown.body.dataset.long = String(rows > LONG_LIST);

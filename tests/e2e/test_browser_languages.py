@@ -60,6 +60,13 @@ def test_a_draft_is_edited_with_versions_and_each_phone_reads_its_language(
     expect(projector.locator(".stage-prompt").first).to_have_text("Quelle priorité pour la région ?")
     expect(projector.locator(".stage-prompt-second")).to_have_text("ما هي أولوية الجهة؟")
     expect(projector.locator(".stage-prompt-second")).to_have_attribute("lang", "ar")
+    # Revealed, the options carry both languages too.
+    arabic.locator(".choice", has_text="الوثائق").click()
+    arabic.locator(".ballot-bar button").click()
+    expect(arabic.locator(".ballot-status")).to_have_attribute("data-status", "sent")
+    for phase in ("closed", "revealed"):
+        call(moderator, "set_phase", {"activity_id": poll, "phase": phase})
+    expect(projector.locator(".bar-text")).to_have_text(["Santé · الصحة", "École · المدرسة", "Papiers · الوثائق"])
     projector.screenshot(path=str(SHOTS / "projector-two-languages-1280.png"))
 
 

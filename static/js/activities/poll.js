@@ -1,6 +1,6 @@
 // Poll: one choice, or up to max_choices, among the moderator's options.
 
-import { h, localized, num, percent, showLocalized, t } from "../dom.js";
+import { bilingual, h, localized, num, percent, showLocalized, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
 import { declaredFields } from "./fields.js";
 import { bars, summary } from "./result_parts.js";
@@ -71,11 +71,11 @@ export default {
     };
   },
 
-  results(results, { versions } = {}) {
+  results(results, { versions, also } = {}) {
     return [
       summary(t("results_respondents", { count: num(results.respondents ?? 0) })),
       bars((results.options || []).map((option) => ({
-        label: localized(`options.${option.index}`, option.label, versions).text, value: option.percent, maximum: 100,
+        label: bilingual(`options.${option.index}`, option.label, versions, also), value: option.percent, maximum: 100,
         caption: t("count_percent", { count: num(option.count), percent: percent(option.percent) }),
       }))),
     ];

@@ -1,6 +1,6 @@
 // Scale: rate each statement from 1 to 5, with words at both ends.
 
-import { h, localized, num, showLocalized, t } from "../dom.js";
+import { bilingual, h, localized, num, showLocalized, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
 import { summary } from "./result_parts.js";
 
@@ -62,7 +62,7 @@ export default {
     };
   },
 
-  results(results, { versions } = {}) {
+  results(results, { versions, also } = {}) {
     const minimum = results.minimum ?? 1;
     const maximum = results.maximum ?? 5;
     return [
@@ -70,8 +70,7 @@ export default {
       h("ol", { class: "scale-results" }, (results.items || []).map((item) => {
         const top = Math.max(1, ...(item.distribution || [0]));
         return h("li", { class: "scale-result" },
-          showLocalized(h("p", { class: "scale-result-label", dir: "auto" }),
-            localized(`items.${item.index}`, item.label, versions)),
+          h("p", { class: "scale-result-label", dir: "auto", text: bilingual(`items.${item.index}`, item.label, versions, also) }),
           h("p", { class: "scale-result-mean", text: item.mean === null || item.mean === undefined
             ? t("no_answers_yet")
             : t("scale_mean", { mean: num(item.mean), maximum: num(maximum), count: num(item.count) }) }),
