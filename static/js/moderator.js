@@ -197,6 +197,7 @@ function renderSelected() {
       editButton: h("button", { type: "button", class: "small", dataset: { action: "edit-activity" }, text: t("edit_activity"),
         onclick: () => openEditor(activity.id) }),
     };
+    panel.metaRow = h("div", { class: "selected-meta-row" }, panel.meta, panel.editButton);
     if (inputKind(activity.type) === "idea") {
       buildIdeas(panel);
       panel.board = new ClusterBoard({ activityId: activity.id, command: run });
@@ -206,10 +207,10 @@ function renderSelected() {
           room.tabs.set(activity.id, tab);
           render();
         } })));
-      fill(selected, panel.title, panel.meta, panel.editButton, panel.editSlot, panel.tabs, panel.results, panel.ideas,
+      fill(selected, panel.title, panel.metaRow, panel.editSlot, panel.tabs, panel.results, panel.ideas,
         panel.board.element);
     } else {
-      fill(selected, panel.title, panel.meta, panel.editButton, panel.editSlot, panel.results, panel.ideas);
+      fill(selected, panel.title, panel.metaRow, panel.editSlot, panel.results, panel.ideas);
     }
   }
   panel.title.textContent = activity.prompt;
