@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test fuzz bench install system-test-deps translations translations-update migrate clean
+.PHONY: run test fuzz bench fonts install system-test-deps translations translations-update migrate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ bench: install
 	$(BIN)/python -m tests.bench.load --phones 100 500 1000
 	$(BIN)/python -m tests.bench.clustering --sizes 100 1000 5000
 	$(BIN)/python -m tests.bench.exports
+	$(BIN)/python -m tests.bench.phone
+
+# After changing the character ranges in workshop/web/fonts.py: rewrite the subset fonts under static/fonts/.
+fonts: $(STAMP)
+	$(BIN)/python -m workshop.web.fonts
 
 clean:
 	rm -rf $(VENV) build *.egg-info

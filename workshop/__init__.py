@@ -15,6 +15,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     """Build the app; tests pass settings (or keyword overrides) instead of environment variables."""
     from . import activities  # noqa: F401  (registers the activity types)
     from .db import Database
+    from flask_compress import Compress
     from flask_socketio import SocketIO
 
     from .extensions import babel
@@ -28,6 +29,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .services.admission import Admission
     from .services.context import ServiceContext
     from .web import register_blueprints
+    from .web.assets import install_assets
     from .web.export_jobs import ExportJobs
 
     settings = (settings or Settings.from_env(**overrides)).ensure_secret_key()
@@ -69,9 +71,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.extensions["workshop_exports"] = ExportJobs(settings, socketio)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
     app.config["MIN_GROUP_SIZE"] = settings.min_group_size
-    # Vendored files never change under the same path; the app's own scripts do with each upgrade, so phones
-    # revalidate them (a cheap 304) rather than run last week's code against today's server.
-    app.get_send_file_max_age = lambda filename: 86400 if (filename or "").startswith("vendor/") else 0  # type: ignore[method-assign]
+    # Static files: fingerprinted, pre-compressed, immutable (web/assets.py); pages and JSON: compressed per
+    # response when the browser asks (brotli, else gzip). Downloads are streamed as they are.
+    install_assets(app)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Arabic as UTF-8, not \uXXXX: a third of a page's bytes
+    app.config.update(COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_BR_LEVEL=5, COMPRESS_STREAMS=False)
+    Compress(app)
     add_security_headers(app)
     register_blueprints(app)
     return app

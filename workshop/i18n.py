@@ -56,6 +56,12 @@ ERROR_MESSAGES: dict[str, Any] = {
                        "You have %(num)s points; this ballot spends %(total)s.", "budget")),
     "points_total_not_100": _l("Share exactly 100 points: this ballot gives %(total)s."),
     "score_out_of_range": _l("Scores go from %(minimum)s to %(maximum)s."),
+    "quiz_no_correct_option": _l("Each question needs at least one correct option, among its own options."),
+    "invalid_pairing_code": _l("Your code is two letters (the start of your mother's first name) then your birth "
+                               "month, for example FA07."),
+    "pairing_code_missing": _l("Give your anonymous code first: it links your answers before and after the "
+                               "training."),
+    "quiz_unknown_pre_test": _l("Link this quiz to a quiz of the same room."),
     "activity_not_open": _l("This activity is not open right now."),
     "activity_not_draft": _l("Only an activity still in preparation can be deleted."),
     "activity_in_use": _l("Another activity votes on this one's ideas."),
@@ -120,8 +126,8 @@ ERROR_MESSAGES: dict[str, Any] = {
     "invalid_archive": _l("This file is not an archive of a national event made by this software."),
     "unknown_format": _l("This export format does not exist."),
     "document_needs_strategy": _l("This document is written from an %(kind)s: this event has none."),
-    "document_needs_workshops": _l("The consolidated minutes compare two thematic workshops that have prioritized: "
-                                   "this event has fewer."),
+    "document_needs_workshops": _l("The consolidated minutes gather what the rooms recorded: nothing has been "
+                                   "recorded in this event yet."),
     "unknown_edition": _l("No barometer edition has this number or title."),
     "duplicate_edition": _l("An edition already has this title."),
     "unknown_indicator": _l("This indicator is not in the edition's framework (or is not a legal indicator)."),
@@ -143,6 +149,14 @@ ERROR_MESSAGES: dict[str, Any] = {
     "not_a_date": _l("%(question)s: “%(value)s” is not a date."),
     "no_known_column": _l("No column of this file is a question of the form."),
     "too_many_rows": _l("This file has too many rows."),
+    "invalid_dates": _l("The last day comes before the first, or the meeting lasts more than %(maximum)s days."),
+    "invalid_logo": _l("A logo is a PNG or JPEG image."),
+    "logo_too_large": _l("A logo weighs at most %(maximum)s MB."),
+    "unknown_organiser": _l("No organiser or partner is called “%(name)s”: add it before its logo."),
+    "regions_not_allowed": _l("Only a regional strategy (SRI) covers regions."),
+    "unknown_logo": _l("This logo does not exist."),
+    "match_same_room": _l("A common priority pairs clusters of two different workshops."),
+    "unknown_language": _l("This language is not one of the languages offered."),
     "too_many_organisations": _l("An event has at most %(maximum)s organisations."),
     "unknown_region": _l("This region is not in the list of regions."),
     "invalid_slug": _l("A short key is 1 to 60 lower-case letters, digits, hyphens or underscores."),

@@ -73,7 +73,7 @@ export function activityEditor(activity, { run, sources, close }) {
   let baseline = {};
   const lists = [];
   if (draft) {
-    settings = configForm(activity.type, { sources });
+    settings = configForm(activity.type, { sources, activities: [] });
     fillForm(settings.element, activity.config);
     const live = h("input", { type: "checkbox", name: "live_results", checked: Boolean(activity.config.live_results) });
     parts.push(h("fieldset", { class: "edit-settings" }, h("legend", { text: t("edit_settings") }), settings.element,

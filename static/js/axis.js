@@ -112,7 +112,7 @@ function listEditor(rowKind, rows, path, label, onChange) {
   });
   (rows || []).forEach(append);
   return {
-    element: h("div", { class: "list-editor", dataset: { path } }, label ? h("h4", { class: "list-title", text: label }) : null,
+    element: h("div", { class: "list-editor", dataset: { path } }, label ? h("h3", { class: "list-title", text: label }) : null,
       empty, box, add),
     read: () => items.map((item) => item.read()),
   };
@@ -150,7 +150,7 @@ function parentView(name, spec, value) {
     if (childSpec.kind === "list") body = rowsView(childSpec.rows, childValue);
     else if (childSpec.kind === "lines") body = childValue && childValue.length ? h("ul", {}, childValue.map((line) => h("li", { dir: "auto", text: line }))) : null;
     else if (shownValue(childSpec, childValue)) body = h("p", { dir: "auto", text: shownValue(childSpec, childValue) });
-    return body ? [h("h5", { text: t(`ax_${name}_${child}`) }), body] : null;
+    return body ? [h("h3", { text: t(`ax_${name}_${child}`) }), body] : null;
   });
   return parts.some(Boolean) ? parts : null;
 }
@@ -189,15 +189,15 @@ function provenanceView(provenance) {
   const parts = [];
   if (provenance.declined_from) parts.push(h("p", { text: t("provenance_declined") }));
   if ((provenance.clusters || []).length) {
-    parts.push(h("h4", { text: t("provenance_clusters") }),
+    parts.push(h("h3", { class: "provenance-title", text: t("provenance_clusters") }),
       h("ul", {}, provenance.clusters.map((cluster) => h("li", { dir: "auto", text: cluster.label }))));
   }
   if ((provenance.ideas || []).length) {
-    parts.push(h("h4", { text: t("provenance_ideas") }),
-      h("ul", { class: "provenance-ideas" }, provenance.ideas.map((idea) => h("li", { dir: "auto", text: idea.text }))));
+    parts.push(h("h3", { class: "provenance-title", text: t("provenance_ideas") }),
+      h("ul", { class: "provenance-ideas", tabindex: "0" }, provenance.ideas.map((idea) => h("li", { dir: "auto", text: idea.text }))));
   }
   if ((provenance.scores || []).length) {
-    parts.push(h("h4", { text: t("provenance_scores") }), h("ul", {}, provenance.scores.map((score) => {
+    parts.push(h("h3", { class: "provenance-title", text: t("provenance_scores") }), h("ul", {}, provenance.scores.map((score) => {
       const item = score.item || {};
       const facts = [
         item.rank ? `${t("rank")} ${num(item.rank)}` : "",
@@ -275,7 +275,9 @@ function build(view) {
         h("div", { class: "section-editor" }, editor.element,
           name === "actors" ? h("div", { class: "power-grid-box" }, h("h3", { text: t("power_grid") }), gridBox,
             h("p", { class: "note", text: t("alignment_legend") })) : null),
-        parent ? h("aside", { class: "parent-text", "aria-label": t("parent_text") },
+        parent ? h("aside", { class: "parent-text",
+          // One complementary landmark per section: each is named after its section, or they are all alike.
+          "aria-label": t("action_on_item", { action: t("parent_text"), item: t(`ax_${name}`) }) },
           h("p", { class: "parent-text-title" }, h("span", { dir: "ltr", text: `${parent.code} ` }), h("span", { dir: "auto", text: parent.title })),
           aside || h("p", { class: "empty", text: "–" })) : null)));
   }

@@ -55,10 +55,10 @@ export function roomSettings(run, onChange) {
   });
   renameForm.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const ack = await run("rename_room", { name: renameForm.elements.name.value.trim(), versions: nameVersions.read() },
+    const ack = await run("edit_room", { name: renameForm.elements.name.value.trim(), versions: nameVersions.read() },
       renameForm.querySelector("button[type=submit]"));
     if (ack.ok) {
-      settings.changed({ name: ack.name, versions: ack.versions });
+      settings.changed({ name: ack.room.name, versions: ack.room.versions });
       renameForm.closest("details").open = false;
     }
   });

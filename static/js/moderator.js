@@ -387,7 +387,7 @@ let shownSources = "";
 function showConfig() {
   const sources = ideaSources();
   shownSources = JSON.stringify(sources);
-  config = configForm(typeSelect.value, { sources });
+  config = configForm(typeSelect.value, { sources, activities: agenda.ordered() });
   lists = listVersions(typeSelect.value); // options or items in other languages, line by line
   fill(configBox, config.element, lists.map((list) => list.element));
   form.elements.live_results.checked = described(typeSelect.value).default_live_results;

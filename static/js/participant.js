@@ -17,6 +17,7 @@ const room = {
   failedBallots: {}, // activity id → {allocations, error}
   participant: null,
   profileOptions: {},
+  organisationNames: {}, // slug → name: the event's organisations, named as they are (not translated)
 };
 
 const stage = document.getElementById("activity");
@@ -69,6 +70,10 @@ const api = {
   onSettled(listener) {
     outbox.onSettled(listener);
   },
+  /** Called with the payload of a server event a type listens to (e.g. ``questionnaire_changed``). */
+  on(event, listener) {
+    connection.on(event, listener);
+  },
   /** Called with no argument on every (re)connect, once the room's state has arrived. */
   onReconnect(listener) {
     reconnectListeners.push(listener);
@@ -90,6 +95,7 @@ connection.on("room_state", (state) => {
   room.myBallots = state.my_ballots || {};
   room.participant = state.participant;
   room.profileOptions = state.profile_options || {};
+  room.organisationNames = state.organisation_names || {};
   showProfile();
   render();
   for (const listener of reconnectListeners) listener();
@@ -180,7 +186,9 @@ function showProfile() {
   for (const [key, values] of Object.entries(room.profileOptions)) {
     const select = profileForm.elements[key];
     if (!select || select.options.length > 1) continue;
-    select.append(...values.map((value) => h("option", { value, text: t(`${key}_${value}`) })));
+    if (key === "organisation") document.getElementById("organisation-field").hidden = false;
+    select.append(...values.map((value) => h("option", { value,
+      text: key === "organisation" ? room.organisationNames[value] || value : t(`${key}_${value}`) })));
   }
   const waiting = outbox.pending("update_profile").pop();
   const profile = waiting ? { pseudonym: waiting.payload.pseudonym, tags: waiting.payload.tags } : room.participant;

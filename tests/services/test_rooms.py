@@ -13,7 +13,7 @@ def test_a_room_is_renamed_with_its_versions_and_everyone_hears_it(ctx, publishe
     room = make_room(ctx)
     ack = rooms.rename_room_command(ctx, room_id=room.room_id, name="Atelier santé",
                                     versions={"ar": {"name": "ورشة الصحة"}, "en": {"name": ""}}, op_id=op())
-    assert ack == {"ok": True, "name": "Atelier santé", "versions": {"ar": {"name": "ورشة الصحة"}}}
+    assert ack["ok"] and (ack["room"]["name"], ack["room"]["versions"]) == ("Atelier santé", {"ar": {"name": "ورشة الصحة"}})
     assert publisher.events("room_changed")[-1].payload == {"name": "Atelier santé",
                                                            "versions": {"ar": {"name": "ورشة الصحة"}}}
     header = moderator_state(ctx, room.code)["room"]

@@ -12,7 +12,7 @@ from workshop.services.declination import (declination_table, decline_strategy, 
 from workshop.services.event_templates import create_event_from_template
 from workshop.services.events import find_room
 from workshop.services.participants import join_room
-from workshop.services.rooms import rename_room
+from workshop.services.identity import rename_room
 
 from .helpers import national_meeting, op, rooms_of
 

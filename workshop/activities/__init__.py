@@ -1,8 +1,8 @@
 """Activity types, one module each; importing this package registers them all."""
 from . import (brainstorm, criteria_scoring, dot_voting, matrix, points_100, poll, ranking,  # noqa: F401
-               questionnaire, scale, survey, word_cloud)  # registration side effect
-from .base import (REGISTRY, ActivityType, ClusterView, ConfigContext, ConfigField, IdeaView, ResultInput,
-                   activity_type)
+               questionnaire, quiz, scale, survey, word_cloud)  # registration side effect
+from .base import (REGISTRY, ActivityType, ClusterView, ConfigContext, ConfigField, IdeaView, LinkedInput,
+                   ResultInput, activity_type)
 from ..domain.vocabulary import merged_labels
 
 
@@ -16,5 +16,5 @@ def type_plural_labels() -> dict[str, tuple[str, str]]:
     return merged_labels(*(kind.plural_labels for kind in REGISTRY.values()))  # type: ignore[return-value]
 
 
-__all__ = ["REGISTRY", "ActivityType", "ClusterView", "ConfigContext", "ConfigField", "IdeaView", "ResultInput",
-           "activity_type", "type_labels", "type_plural_labels"]
+__all__ = ["REGISTRY", "ActivityType", "ClusterView", "ConfigContext", "ConfigField", "IdeaView", "LinkedInput",
+           "ResultInput", "activity_type", "type_labels", "type_plural_labels"]

@@ -31,6 +31,7 @@ class Points100(ActivityType):
         "points_over": _n("%(count)s point too many: %(budget)s at most.", "%(count)s points too many: %(budget)s at most."),
         "points_total": _n("%(count)s point", "%(count)s points"),
     }
+    score_key = "total"
     labels = {
         "points_instructions": N_("Share 100 points among the items: more points for what matters most to you."),
         "points_left_exact": N_("Points left to share: %(left)s of %(budget)s. The vote can be sent once all are "
@@ -86,7 +87,7 @@ class Points100(ActivityType):
         }
 
     def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
-        return ranked_section(results, words, value_key="total", value_label="points",
+        return ranked_section(results, words, value_key=self.score_key, value_label="points",
                               extra=(("mean", "mean"), ("supporters", "supporters")))
 
     def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ..domain.ballots import BallotRules
 from ..domain.capacities import ROUNDS
 from ..domain.errors import DomainError
 from ..domain.vocabulary import N_
@@ -32,7 +33,7 @@ class Questionnaire(ActivityType):
                                   "organisation and your role are recorded."),
         "questionnaire_organisation": N_("Which organisation do you answer for?"),
         "questionnaire_role": N_("Your role in the organisation"),
-        "questionnaire_start": N_("Start"),
+        "questionnaire_start": N_("Start answering"),
         "questionnaire_change_who": N_("Change organisation or role"),
         "questionnaire_domain_progress": N_("Domain %(number)s of %(total)s"),
         "questionnaire_answered": N_("%(answered)s of %(total)s statements answered"),
@@ -60,6 +61,11 @@ class Questionnaire(ActivityType):
         if round_name not in ROUNDS:
             raise DomainError("invalid_config", field="round", expected="|".join(ROUNDS))
         return super().validate_config(raw, context) | {"round": round_name}
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        """Declared for the generic ballot code; ``check_ballot`` refuses every ballot (answers go through
+        ``answer_item``)."""
+        return BallotRules(points=(1, 4))
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Any, targets: frozenset[int]) -> None:
         raise DomainError("wrong_input_kind", expected="answer_item")  # answers go through ``answer_item``

@@ -95,6 +95,8 @@ def run(host: str | None, port: int | None) -> None:
 
     settings = replace(settings, public_url=base)
     app = create_app(settings)
+    # Bundle and compress the pages' files now, not while the first phones of the room wait (~1 s of CPU).
+    app.extensions["workshop_assets"].prepare()
     token = issue_console_token(app.extensions["workshop"])
     click.echo("")
     with app.app_context(), force_locale(settings.default_locale):
@@ -180,7 +182,8 @@ def create_event_command(title: str | None, rooms: tuple[str, ...], template: st
 @click.option("--format", "export_format", type=click.Choice([download.key for download in ROOM_DOWNLOADS]),
               default="json", show_default=True,
               help="json: the data (docs/events.md); pptx: the restitution deck; docx: the compte rendu; xlsx: a sheet "
-                   "per activity; csv: a zip of CSV files (utf-8-sig, ';'); png/svg: the word cloud.")
+                   "per activity; csv: a zip of CSV files (utf-8-sig, ';'); png/svg: the word cloud; renforcement: the "
+                   "capacity-building workshop report (pre/post-test evidence).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output).")
 @click.option("--lang", type=click.Choice(LANGUAGE_CODES), default=None, help="Language of the file (default: fr).")

@@ -44,6 +44,11 @@ CODE_LABELS: dict[str, dict[str, str]] = {
         "dakhla_oued_ed_dahab": N_("Dakhla-Oued Ed-Dahab"),
         "outside_morocco": N_("Outside Morocco"),
     },
+    "sex": {
+        "femme": N_("Woman"),
+        "homme": N_("Man"),
+        "non_dit": N_("Prefer not to say"),
+    },
     # The life of an activity (phases.Phase)
     "phase": {
         "draft": N_("In preparation"),

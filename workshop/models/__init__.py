@@ -7,12 +7,14 @@ from .capacities import (CapacityAnswer, CapacityConsensus, CapacityPlanAction, 
                          CapacityResponse, Organisation)
 from .clusters import Cluster, ClusteringAction
 from .contributions import Ballot, Idea, Vote
-from .events import Event, ModeratorCredential, Room
+from .events import Event, EventLogo, ModeratorCredential, Room
+from .matches import PriorityMatch
 from .operations import Operation
 from .participants import Participant
 from .strategy import Axis, Strategy
 
 __all__ = ["Activity", "Axis", "BarometerComment", "BarometerDraft", "BarometerEdition", "BarometerLegalScore",
            "BarometerPolicyEvent", "BarometerResponse", "Ballot", "Base", "CapacityAnswer", "CapacityConsensus",
-           "CapacityPlanAction", "CapacityQuestionnaire", "CapacityResponse", "Cluster", "ClusteringAction", "Event", "Idea", "ModeratorCredential", "Operation", "Organisation", "Participant",
+           "CapacityPlanAction", "CapacityQuestionnaire", "CapacityResponse", "Cluster", "ClusteringAction", "Event",
+           "EventLogo", "Idea", "ModeratorCredential", "Operation", "Organisation", "Participant", "PriorityMatch",
            "Room", "Strategy", "Vote", "utcnow"]

@@ -13,7 +13,8 @@ from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 from ..domain.errors import DomainError
 from ..domain.numbers import payload_is_sane
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
-from ..services import agenda, clustering, contributions, moderation, participants, rooms, strategy, suggestions
+from ..services import agenda, clustering, contributions, identity, moderation, participants, rooms, strategy
+from ..services import suggestions
 from ..services import capacities, capacities_results
 from ..services.access import access_for_token, access_from_session
 from ..services.admission import Admission
@@ -237,11 +238,6 @@ class WorkshopNamespace(Namespace):
                                         op_id=data.get("op_id"))
 
     @command("moderator")
-    def on_rename_room(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
-        return rooms.rename_room_command(self.context, room_id=client.room_id, name=data.get("name"),
-                                         versions=data.get("versions"), op_id=data.get("op_id"))
-
-    @command("moderator")
     def on_set_expected_count(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return rooms.set_expected_count(self.context, room_id=client.room_id, expected=data.get("expected"),
                                         op_id=data.get("op_id"))
@@ -331,6 +327,21 @@ class WorkshopNamespace(Namespace):
                                         title=data.get("title"), theme=data.get("theme"), actor=client.actor,
                                         op_id=data.get("op_id"))
 
+
+    @command("moderator")
+    def on_edit_room(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        """Rename the moderator's room, its versions or its theme (``identity.rename_room``); its pages hear it."""
+        return rooms.rename_room_command(self.context, room_id=client.room_id, name=data.get("name"),
+                                         theme=data.get("theme"), versions=data.get("versions"),
+                                         op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_edit_event(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        """Change the identity of the room's meeting and strategy (``identity.edit_event``; logos over HTTP)."""
+        changes = {key: value for key, value in data.items() if key not in ("op_id", "logos")}
+        with self.context.db.read() as db_session:
+            event_id = find_room(db_session, client.code).event_id
+        return {"ok": True, "identity": identity.edit_event(self.context, event_id, changes)}
 
     # The self-assessment of organisational capacities (services/capacities.py, docs/capacities.md) -----------------
 

@@ -61,7 +61,7 @@ def edit_questionnaire(ctx: ServiceContext, *, event_id: object, edit: object, p
                        op_id: object = None, actor: str = "moderator") -> dict[str, Any]:
     """One edit of the console's questionnaire editor: ``add_item`` (domain, labels, levels), ``remove_item``
     (item), ``reword_item`` (item, labels, levels), ``set_domain`` (domain, target, importance, labels)."""
-    if edit not in EDITS or not isinstance(params, Mapping):
+    if not isinstance(edit, str) or edit not in EDITS or not isinstance(params, Mapping):
         raise DomainError("invalid_payload")
     arguments = dict(params)
     subject = arguments.pop("domain", None) if edit in ("add_item", "set_domain") else arguments.pop("item", None)
@@ -148,7 +148,7 @@ def answer_item(ctx: ServiceContext, joined: Joined, *, activity_id: object, org
         if not accepts_contributions(activity.current_phase):
             raise DomainError("activity_not_open", activity_id=activity.id)
         template = questionnaire_in(session, room.event_id, ctx.clock).template
-        if item not in {known["key"] for known in items_of(template)}:
+        if not isinstance(item, str) or item not in {known["key"] for known in items_of(template)}:
             raise DomainError("unknown_questionnaire_item")
         assessed = find_organisation(session, room.event_id, organisation)
         round_name = activity.config.get("round", ROUNDS[0])
@@ -232,7 +232,8 @@ def record_consensus(ctx: ServiceContext, *, event_id: object, organisation: obj
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         event = find_event(session, event_id)
         assessed = find_organisation(session, event.id, organisation)
-        if item not in {known["key"] for known in items_of(stored_questionnaire(session, event.id))}:
+        if not isinstance(item, str) or item not in {known["key"] for known in items_of(stored_questionnaire(session,
+                                                                                                         event.id))}:
             raise DomainError("unknown_questionnaire_item")
         row = session.scalar(select(CapacityConsensus).where(
             CapacityConsensus.organisation_id == assessed.id, CapacityConsensus.round == chosen_round,
@@ -266,7 +267,7 @@ def plan_view(action: CapacityPlanAction, slugs: Mapping[int, str]) -> dict[str,
 
 def _checked_plan_fields(session: Session, event_id: int, raw: Mapping[str, Any]) -> dict[str, Any]:
     template = stored_questionnaire(session, event_id)
-    if raw.get("domain") not in {domain["key"] for domain in template["domains"]}:
+    if not isinstance(raw.get("domain"), str) or raw["domain"] not in {domain["key"] for domain in template["domains"]}:
         raise DomainError("unknown_domain", value=str(raw.get("domain"))[:40])
     deadline = raw.get("deadline") or ""
     if not isinstance(deadline, str) or (deadline and not ISO_DATE.match(deadline.strip())):

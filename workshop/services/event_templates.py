@@ -96,6 +96,11 @@ TEMPLATES = {
             ActivitySpec("questionnaire", N_("Self-assessment of our organisation's capacities: initial assessment"),
                          {"round": "initial"}),
         )),
+        # The two capacity-building workshops built on the diagnosis (docs/capacity-building.md): the trainer adds
+        # the pre-test and post-test quizzes; the satisfaction scale closes the day.
+        *(RoomSpec(name, "training", (
+            ActivitySpec("scale", N_("How useful was this workshop for your organisation?"), {}),
+        )) for name in (N_("Capacity-building workshop 1"), N_("Capacity-building workshop 2"))),
     ), with_questionnaire=True),
 }
 

@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..activities import ClusterView, ResultInput, activity_type
+from ..activities import ClusterView, LinkedInput, ResultInput, activity_type
 from ..domain.ballots import Allocation
 from ..domain.phases import Phase, results_visible
 from ..domain.prioritization import MIN_GROUP_SIZE
-from ..domain.profiles import PROFILE_TAGS
+from ..domain.profiles import ORGANISATION_TAG, PROFILE_TAGS
 from ..models import Activity, Ballot, Idea, Participant, Room, Vote
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
@@ -23,7 +23,7 @@ from .board_log import promoted_clusters
 from .context import ServiceContext
 from .events import find_room
 from .items import item_views
-from .participants import Joined
+from .participants import Joined, event_organisations
 from .type_records import type_records
 from .views import idea_view, participant_view, plain_idea
 
@@ -33,8 +33,49 @@ log = logging.getLogger(__name__)
 RESULTS_UNAVAILABLE = "results_unavailable"
 
 
+def _ballots_of(session: Session, activity_id: int) -> tuple[list[list[Allocation]], list[int]]:
+    """An activity's ballots (one query) and, in the same order, the participant who cast each."""
+    by_ballot: dict[int, list[Allocation]] = {}
+    owners: dict[int, int] = {}
+    for ballot_id, participant_id, target_id, points, criterion in session.execute(
+            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
+            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity_id)
+            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
+        allocations = by_ballot.setdefault(ballot_id, [])
+        owners[ballot_id] = participant_id
+        if target_id is not None:
+            allocations.append(Allocation(target_id, points, criterion))
+    return list(by_ballot.values()), [owners[ballot_id] for ballot_id in by_ballot]
+
+
+def _ballots_of(session: Session, activity: Activity) -> tuple[list[list[Allocation]], list[int]]:
+    """An activity's ballots (one query) under its type's rules and, in the same order, the participant who cast
+    each. Allocations the rules do not allow are left out (and counted in the log)."""
+    kind = activity_type(activity.type)
+    by_ballot: dict[int, list[Allocation]] = {}
+    owners: dict[int, int] = {}
+    for ballot_id, participant_id, target_id, points, criterion in session.execute(
+            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
+            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
+            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
+        allocations = by_ballot.setdefault(ballot_id, [])
+        owners[ballot_id] = participant_id
+        if target_id is not None:
+            allocations.append(Allocation(target_id, points, criterion))
+    dropped = 0
+    if kind.input_kind == "ballot":
+        for ballot_id, allocations in by_ballot.items():
+            by_ballot[ballot_id], left_out = kind.stored_ballot(activity.config, allocations)
+            dropped += left_out
+    if dropped:
+        log.warning("activity %s (%s): %d stored votes outside its rules left out of its results",
+                    activity.id, activity.type, dropped)
+    return list(by_ballot.values()), [owners[ballot_id] for ballot_id in by_ballot]
+
+
 def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
-    """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size).
+    """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size;
+    two more for a type that reads a linked activity's ballots, a post-test its pre-test's).
 
     Never raises on stored data: allocations the type's rules do not allow are left out (and counted in the log),
     and a computation that still fails gives ``{"unavailable": "results_unavailable"}`` for this activity alone,
@@ -46,28 +87,19 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
             select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == activity.room_id))}
         ideas = [plain_idea(idea, people.get(idea.participant_id, (None, None))[0])
                  for idea in session.scalars(ideas_of_activity(activity.id))]
-        by_ballot: dict[int, list[Allocation]] = {}
-        owners: dict[int, int] = {}
-        for ballot_id, participant_id, target_id, points, criterion in session.execute(
-                select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
-                .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
-                .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
-            allocations = by_ballot.setdefault(ballot_id, [])
-            owners[ballot_id] = participant_id
-            if target_id is not None:
-                allocations.append(Allocation(target_id, points, criterion))
-        dropped = 0
-        if kind.input_kind == "ballot":
-            for ballot_id, allocations in by_ballot.items():
-                by_ballot[ballot_id], left_out = kind.stored_ballot(activity.config, allocations)
-                dropped += left_out
-        if dropped:
-            log.warning("activity %s (%s): %d stored votes outside its rules left out of its results",
-                        activity.id, activity.type, dropped)
+        ballots, owners = _ballots_of(session, activity)
         clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
+        linked = None
+        linked_id = kind.linked_activity_id(activity.config)
+        other = session.get(Activity, linked_id) if linked_id is not None else None
+        if other is not None and other.room_id == activity.room_id:
+            linked_ballots, linked_owners = _ballots_of(session, other)
+            linked = LinkedInput(config=dict(other.config), ballots=linked_ballots,
+                                 ballot_keys=[people.get(owner, ("", None))[0] for owner in linked_owners])
         return kind.results(activity.config, ResultInput(
-            ideas=ideas, targets=item_views(session, activity), ballots=list(by_ballot.values()), clusters=clusters,
-            ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot],
+            ideas=ideas, targets=item_views(session, activity), ballots=ballots, clusters=clusters,
+            ballot_tags=[dict(people.get(owner, (None, None))[1] or {}) for owner in owners],
+            ballot_keys=[people.get(owner, ("", None))[0] for owner in owners], linked=linked,
             min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE),
             records=type_records(session, activity) if kind.reads_records else {}))
     except Exception as error:  # noqa: BLE001 — one activity's results must never take the room down
@@ -169,6 +201,12 @@ def screen_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
         }
 
 
+def profile_options(organisations: dict[str, str]) -> dict[str, list[str]]:
+    """The choices of the phone's optional profile: the fixed lists, and the event's organisations when it has any."""
+    options = {key: list(values) for key, values in PROFILE_TAGS.items()}
+    return options | ({ORGANISATION_TAG: list(organisations)} if organisations else {})
+
+
 def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
     """What one phone needs: the room's activities, its own ideas and ballots, its profile."""
     with ctx.db.read() as session:
@@ -176,6 +214,7 @@ def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
         participant = session.get(Participant, joined.participant_id)
         assert room is not None and participant is not None
         mine = session.scalars(select(Idea).where(Idea.participant_id == participant.id).order_by(Idea.id))
+        organisations = event_organisations(session, room.id)
         ballots: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for ballot in session.scalars(select(Ballot).where(Ballot.participant_id == participant.id)):
             # The criterion only when there is one (criteria scoring, matrix): a phone restores the whole ballot.
@@ -191,5 +230,6 @@ def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
             "my_ideas": [idea_view(idea, participant_public_id=None, for_moderator=False)
                          | {"approved": idea.approved, "hidden": idea.hidden, "op_id": idea.op_id} for idea in mine],
             "my_ballots": {str(activity_id): allocations for activity_id, allocations in ballots.items()},
-            "profile_options": {key: list(values) for key, values in PROFILE_TAGS.items()},
+            "profile_options": profile_options(organisations),
+            "organisation_names": organisations,
         }

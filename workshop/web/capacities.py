@@ -54,7 +54,7 @@ def _levels() -> dict[str, dict[str, str]]:
 
 def _int(name: str) -> object:
     raw = request.form.get(name, "").strip()
-    return int(raw) if raw.isdigit() else (None if raw == "" else raw)
+    return int(raw) if raw.isascii() and raw.isdigit() else (None if raw == "" else raw)
 
 
 def _page(event_id: int, *, error: str | None = None, outcome: dict[str, Any] | None = None,

@@ -9,6 +9,7 @@ from flask_babel import get_locale
 from ..activities import REGISTRY
 from ..domain.languages import LANGUAGES as LANGUAGE_LIST, page_languages
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_direction
+from .assets import strings_used_by
 from .client_strings import translated_client_strings, translated_plural_strings
 
 
@@ -18,8 +19,14 @@ def activity_types(*, with_config: bool) -> dict[str, dict[str, Any]]:
 
 
 def render_page(template: str, *, title: str, script: str | None, data: dict[str, Any] | None = None,
-                **context: Any) -> str:
+                lean_strings: bool = False, **context: Any) -> str:
+    """``lean_strings``: hand the page only the strings its script can ask for (the phone: see assets.py)."""
     language = str(get_locale() or DEFAULT_LANGUAGE)
+    strings = translated_client_strings()
+    plurals = translated_plural_strings()
+    if lean_strings and script:
+        strings = strings_used_by(script, strings)
+        plurals = strings_used_by(script, plurals)  # type: ignore[arg-type]
     return render_template(
         template,
         title=title,
@@ -27,7 +34,7 @@ def render_page(template: str, *, title: str, script: str | None, data: dict[str
         page_data=(data or {}) | {"lang": language, "dir": text_direction(language), "base_language": DEFAULT_LANGUAGE,
                                   "languages": page_languages(),
                                   "locale": LANGUAGE_LIST[language].locale if language in LANGUAGE_LIST else language,
-                                  "strings": translated_client_strings(), "plurals": translated_plural_strings()},
+                                  "strings": strings, "plurals": plurals},
         lang=language,
         dir=text_direction(language),
         languages=LANGUAGES,

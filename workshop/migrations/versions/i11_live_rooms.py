@@ -1,7 +1,7 @@
 """Issue 11: typed versions of activities and rooms, the expected head-count of a room, axe actions in the undo log.
 
 Revision ID: i11_live_rooms
-Revises: i9_capacities (b10barometer before main had i9)
+Revises: i8_identity (main's head; b10barometer in the brief)
 """
 from typing import Sequence, Union
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision: str = "i11_live_rooms"
-down_revision: Union[str, Sequence[str], None] = "i9_capacities"  # re-chained on main's head after merging i9
+down_revision: Union[str, Sequence[str], None] = "i8_identity"  # re-chained on main's head (i9, then i8)
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
