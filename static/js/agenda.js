@@ -31,6 +31,7 @@ export class Agenda {
     // activity_changed carries no results: keep the last ones until results_updated brings new ones.
     const known = before.get(activity.id);
     if (known && known.results && !activity.results) activity.results = known.results;
+    if (known && activity.received === undefined) activity.received = known.received;
     this.activities.set(activity.id, activity);
   }
 
@@ -56,6 +57,13 @@ export class Agenda {
       .on("activity_deleted", ({ activity_id: activityId }) => {
         this.activities.delete(activityId);
         changed();
+      })
+      .on("received_updated", ({ activity_id: activityId, received }) => {
+        const activity = this.activities.get(activityId);
+        if (activity) {
+          activity.received = received;
+          changed();
+        }
       })
       .on("results_updated", ({ activity_id: activityId, results }) => {
         const activity = this.activities.get(activityId);

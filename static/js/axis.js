@@ -2,7 +2,7 @@
 // axe, and a save that never overwrites someone else's: the server refuses an edit of an old version (409), and
 // the page then says so and offers to reload theirs.
 
-import { fill, h, notify, num, page, t, writeHeaders } from "./dom.js";
+import { fill, h, notify, num, page, t, tn, writeHeaders } from "./dom.js";
 import { quadrantChart } from "./svg.js";
 import { versionsEditor } from "./axis_versions.js";
 
@@ -203,8 +203,8 @@ function provenanceView(provenance) {
       const facts = [
         item.rank ? `${t("rank")} ${num(item.rank)}` : "",
         item.score !== undefined && item.score !== null ? t("score_out_of_100", { score: num(item.score) }) : "",
-        item.points !== undefined && item.points !== null ? t("points_total", { points: num(item.points) }) : "",
-        item.total !== undefined && item.total !== null ? t("points_total", { points: num(item.total) }) : "",
+        item.points !== undefined && item.points !== null ? tn("points_total", item.points) : "",
+        item.total !== undefined && item.total !== null ? tn("points_total", item.total) : "",
         item.agreement && item.agreement.label ? t(`agreement_${item.agreement.label}`) : "",
       ].filter(Boolean);
       return h("li", {}, h("strong", { text: t(`type_${score.type}`) }), " · ",

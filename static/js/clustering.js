@@ -5,7 +5,7 @@
 // was dropped (an "override") until the server's board has caught up, or goes back if the server refused the move.
 
 import Sortable from "../vendor/sortable/sortable.esm.js";
-import { fill, h, locale, notify, num, page, t } from "./dom.js";
+import { fill, h, locale, notify, num, page, t, tn } from "./dom.js";
 
 // The axes' themes (workshop/domain/axes.py) and the one each suggestion theme proposes (clustering/lexicon.py).
 const THEMES = page.axis_themes || [];
@@ -33,6 +33,7 @@ export class ClusterBoard {
     this.suggestions = null; // null: none asked for; [] after all were handled
     this.logOpen = false;
     this.themeHints = new Map(); // cluster id → axe theme suggested for it
+    this.promoted = {}; // cluster id → the axe made of it ({id, code, title}), from the server
     this.build();
   }
 
@@ -111,6 +112,11 @@ export class ClusterBoard {
       unclustered: byCluster.get(null),
       where,
     };
+  }
+
+  /** Which clusters are an axe now (the server's ``promoted`` for this activity). */
+  setPromoted(promoted) {
+    this.promoted = promoted || {};
   }
 
   /** New results from the server (or a plain re-render). */
@@ -205,8 +211,9 @@ export class ClusterBoard {
 
   fillColumn(column, data) {
     const selectedHere = data.ideas.filter((idea) => this.selectedCards.has(idea.id));
+    const axis = data.id === null ? null : this.promoted[String(data.id)] || null;
     const signature = JSON.stringify([data.label, data.ideas.length, this.selectedClusters.has(data.id),
-      selectedHere.length, column.renaming]);
+      selectedHere.length, column.renaming, axis]);
     if (column.signature !== signature) {
       column.signature = signature;
       column.element.dataset.selected = String(this.selectedClusters.has(data.id));
@@ -229,11 +236,14 @@ export class ClusterBoard {
       if (data.id !== null) {
         if (selectedHere.length) {
           actions.push(h("button", { type: "button", class: "small", dataset: { action: "split" },
-            text: t("split_selected", { count: num(selectedHere.length) }),
+            text: tn("split_selected", selectedHere.length),
             onclick: (event) => this.split(data, selectedHere.map((idea) => idea.id), event.currentTarget) }));
         }
-        actions.push(
-          h("button", { type: "button", class: "small", dataset: { action: "promote" }, text: t("make_axis"),
+        // A cluster already made an axe opens that axe: a second click never makes a duplicate.
+        actions.push(axis
+          ? h("a", { class: "button-link small open-axis", href: `/m/axes/${axis.id}`, dataset: { action: "open-axis" },
+            text: t("open_axis", { code: axis.code }) })
+          : h("button", { type: "button", class: "small", dataset: { action: "promote" }, text: t("make_axis"),
             onclick: () => {
               this.selectedClusters = new Set([data.id]);
               this.render();
@@ -319,11 +329,11 @@ export class ClusterBoard {
     const from = new Set(selected.map((id) => shown.where.get(id)));
     const splitting = selected.length > 0 && from.size === 1 && !from.has(null);
     this.createButton.textContent = selected.length === 0 ? t("create_cluster")
-      : t("create_cluster_with", { count: num(selected.length) });
+      : tn("create_cluster_with", selected.length);
     this.createButton.dataset.mode = splitting ? "split" : "create";
     // Cards move without dragging too: tick them, choose the column (keyboards, and fingers that prefer it).
     this.moveBar.hidden = selected.length === 0;
-    this.moveBar.querySelector(".selection-title").textContent = t("cards_selected", { count: num(selected.length) });
+    this.moveBar.querySelector(".selection-title").textContent = tn("cards_selected", selected.length);
     const options = [{ value: LOOSE, label: t("unclustered") },
       ...shown.clusters.map((cluster) => ({ value: String(cluster.id), label: cluster.label }))];
     const signature = JSON.stringify(options);
@@ -345,7 +355,7 @@ export class ClusterBoard {
       fill(this.selectionBar);
       return;
     }
-    const parts = [h("p", { class: "selection-title", text: t("clusters_selected", { count: num(clusters.length) }) })];
+    const parts = [h("p", { class: "selection-title", text: tn("clusters_selected", clusters.length) })];
     if (clusters.length >= 2) {
       const target = h("select", { name: "merge_target", "aria-label": t("merge_clusters_into") },
         clusters.map((cluster) => h("option", { value: String(cluster.id), text: cluster.label })));
@@ -370,7 +380,7 @@ export class ClusterBoard {
       h("label", { for: themeId, text: t("axis_theme") }), theme,
       h("label", { text: t("axis_title"), class: "visually-hidden" }), title,
       h("button", { type: "button", class: "primary small", dataset: { action: "make-axis" },
-        text: clusters.length > 1 ? t("make_axis_of", { count: num(clusters.length) }) : t("make_axis"),
+        text: clusters.length > 1 ? tn("make_axis_of", clusters.length) : t("make_axis"),
         onclick: (event) => this.promote(clusters, theme.value, title.value.trim(), event.currentTarget) })));
     parts.push(h("button", { type: "button", class: "small", text: t("clear_selection"),
       onclick: () => {
@@ -434,7 +444,10 @@ export class ClusterBoard {
 
   async undo(button) {
     const ack = await this.run("undo_clustering", {}, button);
-    if (ack.ok) notify(t("undone", { action: t(`log_${ack.undone.kind}`) }), "info");
+    if (ack.ok) {
+      const action = t(`log_${ack.undone.kind}`);
+      notify(ack.undone.summary ? t("undone_what", { action, what: ack.undone.summary }) : t("undone", { action }), "info");
+    }
   }
 
   async promote(clusters, theme, title, button) {
@@ -446,7 +459,7 @@ export class ClusterBoard {
     this.render();
     const area = document.getElementById("notices");
     const notice = h("p", { class: "notice notice-info promoted", dataset: { axisId: ack.axis_id } },
-      h("span", { class: "notice-text" }, t("axis_created"), " ",
+      h("span", { class: "notice-text" }, ack.existing ? t("axis_exists", { code: ack.code }) : t("axis_created"), " ",
         h("a", { href: `/m/axes/${ack.axis_id}`, class: "axis-link", text: t("open_axis_editor") })),
       h("button", { type: "button", class: "notice-close", "aria-label": t("dismiss"), text: "×",
         onclick: () => notice.remove() }));
@@ -549,6 +562,7 @@ export class ClusterBoard {
     h("time", { datetime: entry.at, text: clock(entry.at) }),
     h("span", { class: "log-actor", text: entry.actor }),
     h("span", { class: "log-kind", text: t(`log_${entry.kind}`) }),
+    entry.summary ? h("span", { class: "log-summary", dir: "auto", text: entry.summary }) : null,
     h("span", { class: "log-counts", text: t("log_counts", { ideas: num(entry.ideas), clusters: num(entry.clusters) }) }),
     entry.undone ? h("span", { class: "badge badge-hidden", text: t("log_undone") }) : null))
       : [h("li", { class: "empty", text: t("log_empty") })]);

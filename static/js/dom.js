@@ -26,6 +26,53 @@ export function t(key, params) {
   return text;
 }
 
+const pluralRules = new Intl.PluralRules(locale);
+
+/**
+ * A typed text (a prompt, an option, a room's name) in the page's language: its version when there is one, else the
+ * base text flagged as a fallback, as workshop/domain/multilingual.py ``localized`` does on the server.
+ */
+export function localized(field, base, versions, language = page.lang) {
+  const version = ((versions || {})[language] || {})[field];
+  if (version) return { text: version, lang: language, fallback: false };
+  const baseLanguage = page.base_language || "fr";
+  return { text: base, lang: baseLanguage, fallback: Boolean(base) && language !== baseLanguage };
+}
+
+/** A text in the page's language, followed by its version in ``also`` when there is one (a bilingual projector). */
+export function bilingual(field, base, versions, also) {
+  const first = localized(field, base, versions).text;
+  if (!also) return first;
+  const second = localized(field, base, versions, also);
+  return second.fallback || second.text === first ? first : `${first} · ${second.text}`;
+}
+
+/** Put a localized text in ``node``: its lang attribute follows the text, and a fallback is marked for the eye. */
+export function showLocalized(node, shown) {
+  node.textContent = shown.text;
+  node.lang = shown.lang;
+  node.dataset.fallback = String(shown.fallback);
+  if (shown.fallback) node.title = t("shown_in_base_language");
+  else node.removeAttribute("title");
+  return node;
+}
+
+/**
+ * The translated sentence for ``key`` that counts ``count`` things, in the plural form the page's language uses for
+ * that number (the server sends every form: workshop/web/client_strings.py PLURAL_STRINGS). ``%(count)s`` is the
+ * number written for the page's language; other placeholders come from ``params``.
+ */
+export function tn(key, count, params) {
+  const forms = (page.plurals || {})[key];
+  if (!forms) {
+    console.warn("missing plural string", key);
+    return key;
+  }
+  const text = forms[pluralRules.select(count)] ?? forms.other;
+  const values = { ...(params || {}), count: num(count) };
+  return text.replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
 /** A number written for the page's language (Western digits in Arabic too, as in Morocco). */
 export function num(value) {
   return typeof value === "number" ? numbers.format(value) : String(value ?? "");

@@ -6,8 +6,10 @@ import {
 import { described } from "./activities/described.js";
 import { Agenda } from "./agenda.js";
 import { ClusterBoard } from "./clustering.js";
-import { batched, fill, h, keyed, locale, notify, num, page, t } from "./dom.js";
+import { batched, fill, h, keyed, locale, notify, num, page, t, tn } from "./dom.js";
 import { Connection, errorText } from "./socket.js";
+import { activityEditor, listVersions, versionsOf } from "./activity_editor.js";
+import { connectedText, roomSettings, versionInputs } from "./console_room.js";
 
 const connection = new Connection({ code: page.code, role: "moderator", lang: page.lang, offlineKey: "offline_moderator" });
 
@@ -20,6 +22,7 @@ const room = {
   selectedId: null,
   checked: new Set(), // ideas ticked for a merge
   tabs: new Map(), // activity id → "ideas" | "board": which view of an idea activity the moderator looks at
+  promoted: {}, // activity id → cluster id → the axe made of it (services/board_log.py)
 };
 
 // Legal phase moves (workshop/domain/phases.py): a revealed activity never goes back.
@@ -34,6 +37,7 @@ const agendaList = document.getElementById("agenda");
 const selected = document.getElementById("selected");
 const premoderation = document.getElementById("premoderation");
 const render = batched(renderAll);
+const settings = roomSettings(run, render);
 
 connection
   .on("room_state", (state) => {
@@ -42,8 +46,15 @@ connection
     room.ideas = new Map(state.ideas.map((idea) => [idea.id, idea]));
     room.premoderation = state.room.premoderation;
     room.connected = state.connected || 0;
+    room.promoted = state.promoted || {};
+    settings.changed({ name: state.room.name, versions: state.room.versions || {},
+      expected_count: state.room.expected_count ?? null });
     showStrategyLink(state.room.event);
     refreshSources();
+    render();
+  })
+  .on("promoted_clusters", ({ promoted }) => {
+    room.promoted = promoted || {};
     render();
   })
   .on("presence_changed", ({ connected }) => {
@@ -52,6 +63,7 @@ connection
   })
   .on("room_changed", (changes) => {
     if ("premoderation" in changes) room.premoderation = changes.premoderation;
+    settings.changed(changes);
     render();
   })
   .on("idea_submitted", ({ idea }) => {
@@ -90,7 +102,10 @@ function showStrategyLink(event) {
 
 function renderAll() {
   if (!room.ready) return;
-  document.getElementById("connected-count").textContent = t("connected_count", { count: num(room.connected) });
+  const count = document.getElementById("connected-count");
+  count.textContent = connectedText(room.connected, settings.expected);
+  count.dataset.connected = String(room.connected);
+  count.dataset.expected = String(settings.expected ?? "");
   premoderation.checked = room.premoderation;
   const activities = agenda.ordered();
   if (!agenda.activities.has(room.selectedId)) {
@@ -117,11 +132,17 @@ function agendaItem(activity, index, count) {
   const actions = PHASE_ACTIONS[activity.phase].map(([action, phase]) => h("button", {
     type: "button", class: action === "reveal" || action === "open" ? "primary small" : "small", dataset: { action },
     text: t(`action_${action}`),
-    onclick: (event) => run("set_phase", { activity_id: activity.id, phase }, event.currentTarget),
+    onclick: async (event) => {
+      const ack = await run("set_phase", { activity_id: activity.id, phase }, event.currentTarget);
+      if (ack.ok && action === "open") select(activity.id); // the activity just opened is the one to follow
+    },
   }));
   if (activity.phase !== "draft" && !isCurrent) {
     actions.push(h("button", { type: "button", class: "small", dataset: { action: "show" }, text: t("action_show"),
-      onclick: (event) => run("show_activity", { activity_id: activity.id }, event.currentTarget) }));
+      onclick: async (event) => {
+        const ack = await run("show_activity", { activity_id: activity.id }, event.currentTarget);
+        if (ack.ok) select(activity.id);
+      } }));
   }
   actions.push(
     h("button", { type: "button", class: "small icon", dataset: { action: "up" }, text: "↑", "aria-label": t("move_up"),
@@ -174,7 +195,11 @@ function renderSelected() {
       meta: h("p", { class: "selected-meta" }),
       results: h("section", { class: "results-panel", "aria-label": t("results") }),
       ideas: h("section", { class: "ideas-section" }),
+      editSlot: h("div", { class: "activity-editor-slot" }),
+      editButton: h("button", { type: "button", class: "small", dataset: { action: "edit-activity" }, text: t("edit_activity"),
+        onclick: () => openEditor(activity.id) }),
     };
+    panel.metaRow = h("div", { class: "selected-meta-row" }, panel.meta, panel.editButton);
     if (inputKind(activity.type) === "idea") {
       buildIdeas(panel);
       panel.board = new ClusterBoard({ activityId: activity.id, command: run });
@@ -184,9 +209,10 @@ function renderSelected() {
           room.tabs.set(activity.id, tab);
           render();
         } })));
-      fill(selected, panel.title, panel.meta, panel.tabs, panel.results, panel.ideas, panel.board.element);
+      fill(selected, panel.title, panel.metaRow, panel.editSlot, panel.tabs, panel.results, panel.ideas,
+        panel.board.element);
     } else {
-      fill(selected, panel.title, panel.meta, panel.results, panel.ideas);
+      fill(selected, panel.title, panel.metaRow, panel.editSlot, panel.results, panel.ideas);
     }
   }
   panel.title.textContent = activity.prompt;
@@ -201,9 +227,29 @@ function renderSelected() {
     for (const button of panel.tabs.children) button.setAttribute("aria-selected", String(button.dataset.tab === tab));
     panel.ideas.hidden = tab !== "ideas";
     panel.board.element.hidden = tab !== "board";
-    if (tab === "board") panel.board.update(activity);
+    if (tab === "board") {
+      panel.board.setPromoted(room.promoted[String(activity.id)]);
+      panel.board.update(activity);
+    }
   }
   if (panel.list) renderIdeas(activity);
+}
+
+/** The selected activity's editor (prompt and versions; settings while in draft). */
+function openEditor(activityId) {
+  const activity = agenda.activities.get(activityId);
+  if (!activity || !panel || panel.id !== activityId) return;
+  panel.editButton.hidden = true;
+  fill(panel.editSlot, activityEditor(activity, {
+    run,
+    sources: ideaSources().filter((source) => source.value !== activityId),
+    close: (saved) => {
+      fill(panel.editSlot);
+      panel.editButton.hidden = false;
+      if (saved) notify(t("activity_saved"), "info");
+    },
+  }));
+  panel.editSlot.querySelector("textarea").focus();
 }
 
 function buildIdeas(parts) {
@@ -241,7 +287,7 @@ function renderIdeas(activity) {
   for (const id of [...room.checked]) if (!cards.some((idea) => idea.id === id)) room.checked.delete(id);
   panel.count.textContent = t("ideas_count", { count: num(ideas.length),
     cards: num(cards.filter((idea) => !idea.hidden && idea.approved).length) })
-    + (pending ? ` · ${t("pending_count", { count: num(pending) })}` : "");
+    + (pending ? ` · ${tn("pending_count", pending)}` : "");
 
   const checked = cards.filter((idea) => room.checked.has(idea.id));
   panel.mergeBar.hidden = checked.length < 2;
@@ -290,7 +336,7 @@ function ideaRow(idea, merged) {
   const badges = [];
   if (idea.hidden) badges.push(h("span", { class: "badge badge-hidden", text: t("hidden") }));
   if (!idea.approved) badges.push(h("span", { class: "badge badge-pending", text: t("awaiting_approval") }));
-  if (merged.length) badges.push(h("span", { class: "badge", text: t("merged_count", { count: num(merged.length) }) }));
+  if (merged.length) badges.push(h("span", { class: "badge", text: tn("merged_count", merged.length) }));
   return h("li", { class: "idea-row", dataset: { ideaId: idea.id, hidden: String(idea.hidden), approved: String(idea.approved) } },
     h("div", { class: "idea-line" }, box,
       h("p", { class: "idea-text", dir: "auto", text: idea.text }),
@@ -325,14 +371,17 @@ const form = document.getElementById("create-form");
 const typeSelect = form.elements.type;
 const configBox = document.getElementById("config-fields");
 let config = null;
+let lists = [];
 
 // A type made elsewhere (the barometer's questionnaire, from its console) is not offered here.
 typeSelect.append(...Object.keys(ACTIVITY_TYPES).filter((type) => described(type).in_menu !== false)
   .map((type) => h("option", { value: type, text: typeLabel(type) })));
 
+/** The brainstorms and word clouds, numbered as the agenda numbers them (from 1). */
 function ideaSources() {
-  return agenda.ordered().filter((activity) => inputKind(activity.type) === "idea")
-    .map((activity) => ({ value: activity.id, label: `${num(activity.position + 1)}. ${shorten(activity.prompt)}` }));
+  return agenda.ordered().map((activity, index) => ({ activity, number: index + 1 }))
+    .filter(({ activity }) => inputKind(activity.type) === "idea")
+    .map(({ activity, number }) => ({ value: activity.id, label: `${num(number)}. ${shorten(activity.prompt)}` }));
 }
 
 let shownSources = "";
@@ -346,7 +395,8 @@ function showConfig() {
   const sources = ideaSources();
   shownSources = sourcesOf(typeSelect.value);
   config = configForm(typeSelect.value, { sources, activities: agenda.ordered() });
-  fill(configBox, config.element);
+  lists = listVersions(typeSelect.value); // options or items in other languages, line by line
+  fill(configBox, config.element, lists.map((list) => list.element));
   form.elements.live_results.checked = described(typeSelect.value).default_live_results;
 }
 
@@ -358,17 +408,22 @@ function refreshSources() {
 
 typeSelect.addEventListener("change", showConfig);
 showConfig();
+const promptVersions = versionInputs("prompt", t("edit_prompt"), {}, { multiline: true, maxlength: 500 });
+document.getElementById("new-prompt-versions").append(promptVersions.element);
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const button = form.querySelector("button[type=submit]");
+  const settings = { ...config.read(), live_results: form.elements.live_results.checked };
   const ack = await run("create_activity", {
     type: typeSelect.value,
     prompt: form.elements.prompt.value.trim(),
-    config: { ...config.read(), live_results: form.elements.live_results.checked },
+    config: settings,
+    versions: versionsOf(lists, settings, promptVersions.read()),
   }, button);
   if (ack.ok) {
     form.elements.prompt.value = "";
+    promptVersions.set({});
     room.selectedId = ack.activity_id;
     notify(t("activity_added"), "info");
     render();

@@ -2,7 +2,7 @@
 
 import { ACTIVITY_TYPES, resultsView } from "./activities/index.js";
 import { Agenda } from "./agenda.js";
-import { batched, fill, h, notify, page, t } from "./dom.js";
+import { batched, fill, h, localized, notify, page, showLocalized, t } from "./dom.js";
 import { Connection, Outbox, errorText } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "participant", lang: page.lang });
@@ -47,7 +47,7 @@ const api = {
       else waiting.push({ text: item.payload.text, status: "waiting" });
     }
     return [
-      ...known.map((idea) => ({ text: idea.text, status: "sent", approved: idea.approved })),
+      ...known.map((idea) => ({ text: idea.text, status: idea.hidden ? "hidden" : "sent", approved: idea.approved })),
       ...waiting,
       ...room.failedIdeas.filter((idea) => idea.activity_id === activityId)
         .map((idea) => ({ text: idea.text, status: "failed", error: idea.error })),
@@ -101,6 +101,15 @@ connection.on("room_state", (state) => {
   for (const listener of reconnectListeners) listener();
 });
 agenda.follow(connection, render);
+connection.on("room_changed", (changes) => {
+  if ("name" in changes) showLocalized(document.querySelector(".participant-header h1"), localized("name", changes.name, changes.versions));
+});
+// The moderator hid (or restored, or approved) one of my ideas: my list says so.
+connection.on("my_idea_changed", ({ idea }) => {
+  const mine = room.myIdeas.find((known) => known.id === idea.id);
+  if (mine) Object.assign(mine, { hidden: idea.hidden, approved: idea.approved });
+  render();
+});
 
 outbox.onChange(render);
 outbox.onSettled((item, ack) => {
@@ -155,10 +164,10 @@ function renderActivity() {
     mounted.view.update(activity);
   }
   stage.dataset.phase = activity.phase;
-  mounted.prompt.textContent = activity.prompt;
+  showLocalized(mounted.prompt, localized("prompt", activity.prompt, activity.versions));
   mounted.phase.textContent = t(`phase_${activity.phase}`);
   mounted.phase.dataset.phase = activity.phase;
-  const results = activity.phase === "revealed" ? resultsView(activity.type, activity.results) : null;
+  const results = activity.phase === "revealed" ? resultsView(activity.type, activity.results, { versions: activity.versions }) : null;
   mounted.results.hidden = !results;
   fill(mounted.results, results ? [h("h3", { text: t("results") }), results] : []);
 }

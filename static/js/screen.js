@@ -1,10 +1,10 @@
 // The projector: how to join, how many are here, and the current activity live (idea wall or clusters, word cloud,
 // bars, the 2×2 matrix).
 
-import { projectorView, resultsView } from "./activities/index.js";
+import { inputKind, projectorView, resultsView } from "./activities/index.js";
 import { clusterBoard } from "./activities/board.js";
 import { Agenda } from "./agenda.js";
-import { batched, fill, h, keyed, num, page, t } from "./dom.js";
+import { batched, fill, h, keyed, localized, num, page, showLocalized, t, tn } from "./dom.js";
 import { Connection } from "./socket.js";
 
 const connection = new Connection({ code: page.code, role: "screen", lang: page.lang, offlineKey: "offline_screen" });
@@ -21,10 +21,15 @@ const stage = document.getElementById("stage");
 const connectedCount = document.getElementById("connected-count");
 const render = batched(renderStage);
 let shown = null; // {id, type, prompt, phase, body, kind, list, note, cloud}
+// « ?also=ar »: the projector shows the prompt in a second language under the first (a bilingual room).
+const SECOND_LANGUAGE = (() => {
+  const asked = new URLSearchParams(window.location.search).get("also");
+  return (page.languages || []).some((language) => language.code === asked) && asked !== page.lang ? asked : null;
+})();
 
 function setConnected(count) {
   room.connected = count;
-  connectedCount.textContent = t("connected_count", { count: num(count) });
+  connectedCount.textContent = tn("connected_count", count);
 }
 
 connection
@@ -36,6 +41,9 @@ connection
     render();
   })
   .on("presence_changed", ({ connected }) => setConnected(connected))
+  .on("room_changed", (changes) => {
+    if ("name" in changes) showLocalized(document.querySelector(".stage-header h1"), localized("name", changes.name, changes.versions));
+  })
   .on("idea_submitted", ({ idea }) => {
     room.wall.set(idea.id, idea);
     render();
@@ -58,12 +66,18 @@ function renderStage() {
   }
   if (!shown || shown.id !== activity.id) {
     shown = { id: activity.id, type: activity.type, prompt: h("h2", { class: "stage-prompt", dir: "auto" }),
+      second: SECOND_LANGUAGE ? h("p", { class: "stage-prompt stage-prompt-second", dir: "auto" }) : null,
       phase: h("p", { class: "stage-phase" }), body: h("div", { class: "stage-body" }), kind: null };
-    fill(stage, shown.prompt, shown.phase, shown.body);
+    fill(stage, shown.prompt, shown.second, shown.phase, shown.body);
   }
   stage.dataset.type = activity.type;
   stage.dataset.phase = activity.phase;
-  shown.prompt.textContent = activity.prompt;
+  showLocalized(shown.prompt, localized("prompt", activity.prompt, activity.versions));
+  if (shown.second) {
+    const second = localized("prompt", activity.prompt, activity.versions, SECOND_LANGUAGE);
+    showLocalized(shown.second, second);
+    shown.second.hidden = second.fallback || second.text === shown.prompt.textContent;
+  }
   shown.phase.textContent = t(`screen_phase_${activity.phase}`);
   const board = activity.results && activity.results.board;
   const view = projectorView(activity.type);
@@ -82,15 +96,39 @@ function switchBody(kind) {
   return true;
 }
 
+// Results hidden: what has come in so far, so the room sees its answers counted (not an empty promise).
 function showWaiting(activity) {
   switchBody("waiting");
   const text = activity.phase === "open" ? t("screen_answer_on_phone") : t("screen_results_later");
-  fill(shown.body, h("p", { class: "stage-waiting", text }));
+  const key = inputKind(activity.type) === "idea" ? "screen_received_answers" : "screen_received_ballots";
+  fill(shown.body, h("p", { class: "stage-received", dataset: { received: String(activity.received ?? 0) },
+    text: tn(key, activity.received ?? 0) }), h("p", { class: "stage-waiting", text }));
 }
+
+// Every item of a revealed list is shown: a long list goes to two columns, then shrinks until it fits the stage.
+const LONG_LIST = 8;
+const SMALLEST_ZOOM = 0.4;
 
 function showBars(activity) {
   switchBody("bars");
-  fill(shown.body, resultsView(activity.type, activity.results, { limit: 12, large: true }));
+  const view = resultsView(activity.type, activity.results, { limit: 60, large: true, versions: activity.versions,
+    also: SECOND_LANGUAGE });
+  fill(shown.body, view);
+  const rows = view ? view.querySelectorAll(".bars > li").length : 0;
+  shown.body.dataset.long = String(rows > LONG_LIST);
+  if (view) fitToStage(view);
+}
+
+/** Shrink ``content`` (CSS zoom, so the layout follows) until the stage shows all of it: nothing cut at the bottom. */
+function fitToStage(content) {
+  const body = shown.body;
+  content.style.zoom = "";
+  for (let attempt = 0; attempt < 5 && body.scrollHeight > body.clientHeight + 1; attempt += 1) {
+    const current = Number(content.style.zoom || 1);
+    const next = Math.max(SMALLEST_ZOOM, current * (body.clientHeight / body.scrollHeight) * 0.98);
+    if (next >= current) break;
+    content.style.zoom = String(next);
+  }
 }
 
 // Clusters as columns, live: redrawn only when a label or a card changed (results come coalesced anyway).
@@ -103,6 +141,7 @@ function showBoard(activity, board) {
   const view = clusterBoard(board);
   view.dataset.density = cards > 40 ? "compact" : cards > 16 ? "dense" : "roomy";
   fill(shown.body, view);
+  fitToStage(view);
 }
 
 // The idea wall: cards keyed by id, newest first, so a new idea adds one card and moves no other node.
@@ -116,7 +155,7 @@ function showWall(activity) {
   if (!activity.results_visible) {
     // Live results off: the wall waits for the reveal, so the room does not follow the first ideas.
     shown.note.hidden = false;
-    shown.note.textContent = t("screen_ideas_hidden", { count: num(ideas.length) });
+    shown.note.textContent = tn("screen_ideas_hidden", Math.max(activity.received ?? 0, ideas.length));
     shown.list.hidden = true;
     return;
   }
@@ -151,6 +190,12 @@ function showCloud(activity) {
   cloud.timer = setTimeout(() => drawCloud(cloud, words, signature), wait);
 }
 
+// Size proportional to count (one scale for every word, so ties are the same size whatever their script), words
+// never drawn past the edges; when a word does not fit, the whole cloud is drawn again smaller. wordcloud2's own
+// shrinkToFit shrank only the words that came late, and ties came in alphabetical order: Arabic last, Arabic small.
+const SMALLEST_FONT = 14;
+const SHRINK = 0.82;
+
 async function drawCloud(cloud, words, signature) {
   if (typeof window.WordCloud !== "function" || !window.WordCloud.isSupported) return;
   cloud.lastDraw = Date.now();
@@ -171,19 +216,47 @@ async function drawCloud(cloud, words, signature) {
   // In an RTL page the canvas inherits direction "rtl" and wordcloud2 would misplace every word.
   canvas.getContext("2d").direction = "ltr";
   const top = words.length ? words[0][1] : 1;
-  const largest = Math.min(height / 4, width / 7);
-  const smallest = Math.max(16, largest / 6);
-  window.WordCloud(canvas, {
-    list: words,
-    fontFamily: '"Noto Sans", "Noto Sans Arabic", sans-serif',
-    fontWeight: "700",
-    weightFactor: (count) => smallest + (largest - smallest) * Math.sqrt(count / top),
-    color: (word) => PALETTE[[...word].reduce((sum, char) => sum + char.codePointAt(0), 0) % PALETTE.length],
-    backgroundColor: "#ffffff",
-    rotateRatio: 0,
-    gridSize: Math.round(width / 64),
-    shuffle: false,
-    shrinkToFit: true,
+  let largest = Math.min(height / 4, width / 7);
+  let placed = [];
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    placed = await drawOnce(canvas, words, (count) => Math.max(SMALLEST_FONT, (largest * count) / top), width);
+    if (signature !== cloud.drawn) return; // newer words arrived meanwhile: that drawing wins
+    if (placed.length === words.length || largest * SHRINK < SMALLEST_FONT) break;
+    largest *= SHRINK;
+  }
+  canvas.dataset.words = JSON.stringify(placed);
+  canvas.dataset.complete = String(placed.length === words.length);
+}
+
+/** One drawing; resolves with the words placed ``[word, count, font size]``, stopping at the first that did not fit. */
+function drawOnce(canvas, words, size, width) {
+  return new Promise((resolve) => {
+    const placed = [];
+    const drawn = (event) => {
+      const [word, count] = event.detail.item;
+      if (event.detail.drawn) placed.push([word, count, Math.round(size(count) * 10) / 10]);
+      else event.preventDefault(); // a word left out: stop here, the caller draws everything smaller
+    };
+    const stopped = () => {
+      canvas.removeEventListener("wordclouddrawn", drawn);
+      canvas.removeEventListener("wordcloudstop", stopped);
+      resolve(placed);
+    };
+    canvas.addEventListener("wordclouddrawn", drawn);
+    canvas.addEventListener("wordcloudstop", stopped);
+    window.WordCloud(canvas, {
+      list: words,
+      fontFamily: '"Noto Sans", "Noto Sans Arabic", sans-serif',
+      fontWeight: "700",
+      weightFactor: size,
+      color: (word) => PALETTE[[...word].reduce((sum, char) => sum + char.codePointAt(0), 0) % PALETTE.length],
+      backgroundColor: "#ffffff",
+      rotateRatio: 0,
+      gridSize: Math.max(4, Math.round(width / 96)),
+      shuffle: false,
+      shrinkToFit: false,
+      drawOutOfBound: false,
+    });
   });
 }
 

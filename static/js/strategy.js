@@ -47,10 +47,91 @@ async function move(row, position, button) {
   if (button && button.isConnected) renumber();
 }
 
+// Delete, merge, undo: the server answers, then the page reloads to show its list (and what « Annuler » would undo).
+
+async function deleteAxis(button) {
+  const row = button.closest(".axis-row");
+  if (!window.confirm(t("confirm_delete_axis", { code: button.dataset.code, title: button.dataset.title }))) return;
+  button.disabled = true;
+  const answer = await postJson(`/m/api/axes/${row.dataset.axisId}/delete`, {});
+  if (answer.ok) window.location.reload();
+  else {
+    button.disabled = false;
+    notify(answer.error.message);
+  }
+}
+
+const mergeBar = document.getElementById("axes-merge");
+
+function picked() {
+  return [...document.querySelectorAll(".axis-pick:checked")].map((box) => ({
+    id: Number(box.closest(".axis-row").dataset.axisId), code: box.dataset.code, title: box.dataset.title }));
+}
+
+function renderMergeBar() {
+  if (!mergeBar) return;
+  const axes = picked();
+  mergeBar.hidden = axes.length < 2;
+  const target = mergeBar.querySelector("select");
+  const previous = target.value;
+  fill(target, axes.map((axis) => h("option", { value: String(axis.id), text: `${axis.code} · ${axis.title}` })));
+  if (axes.some((axis) => String(axis.id) === previous)) target.value = previous;
+}
+
+if (mergeBar) {
+  document.addEventListener("change", (event) => {
+    if (event.target.classList.contains("axis-pick")) renderMergeBar();
+  });
+  mergeBar.querySelector("button").addEventListener("click", async (event) => {
+    const axes = picked();
+    const targetId = Number(mergeBar.querySelector("select").value);
+    if (axes.length < 2) {
+      notify(t("merge_axes_needs_two"));
+      return;
+    }
+    event.currentTarget.disabled = true;
+    const answer = await postJson(`/m/api/axes/${targetId}/merge`, {
+      source_ids: axes.map((axis) => axis.id).filter((id) => id !== targetId) });
+    if (answer.ok) window.location.reload();
+    else {
+      event.currentTarget.disabled = false;
+      notify(answer.error.message);
+    }
+  });
+}
+
+const undoButton = document.getElementById("undo-axes");
+if (undoButton) {
+  undoButton.addEventListener("click", async () => {
+    undoButton.disabled = true;
+    const answer = await postJson(`/m/events/${page.event_id}/strategy/undo`, {});
+    if (answer.ok) {
+      // Say what was undone once the page shows the list again.
+      sessionStorage.setItem("strategy_notice", t("undone_what", { action: t(`log_${answer.undone.kind}`),
+        what: answer.undone.summary }));
+      window.location.reload();
+    }
+    else {
+      undoButton.disabled = false;
+      notify(answer.error.message);
+    }
+  });
+}
+
+const pendingNotice = sessionStorage.getItem("strategy_notice");
+if (pendingNotice) {
+  sessionStorage.removeItem("strategy_notice");
+  notify(pendingNotice, "info");
+}
+
 if (list) {
   list.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
+    if (button.dataset.action === "delete-axis") {
+      deleteAxis(button);
+      return;
+    }
     const row = button.closest(".axis-row");
     const rows = [...list.querySelectorAll(".axis-row")];
     const index = rows.indexOf(row);

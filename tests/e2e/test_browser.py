@@ -163,7 +163,8 @@ def test_every_string_the_pages_ask_for_exists() -> None:
     dynamic |= {f"target_{kind}" for kind in ("ideas", "clusters", "axes")} | {f"tab_{tab}" for tab in ("ideas", "board")}
     dynamic |= {f"groups_by_{tag}" for tag in PROFILE_TAGS}
     dynamic |= {f"log_{kind}" for kind in ("create_cluster", "rename_cluster", "move_ideas", "merge_clusters",
-                                           "split_cluster", "delete_cluster")}
+                                           "split_cluster", "delete_cluster", "promote_to_axis", "delete_axis",
+                                           "merge_axes")}
     dynamic |= {f"grid_{key}" for key in ("manage_closely", "keep_satisfied", "keep_informed", "monitor")}
     for prefix, values in (("theme", axes.THEMES), ("status", axes.STATUSES), ("disposition", axes.DISPOSITIONS),
                            ("change_type", axes.CHANGE_TYPES), ("instrument", axes.INSTRUMENTS), ("level", axes.LEVELS),
@@ -174,6 +175,12 @@ def test_every_string_the_pages_ask_for_exists() -> None:
     dynamic |= {f"ax_{name}_{child}" for name, spec in axes.FIELD_SPECS.items() if spec[0] == "group" for child in spec[1]}
     dynamic |= {f"col_{rows}_{column}" for rows, columns in axes.ROW_SPECS.items() for column in columns}
     assert sorted((used | dynamic) - set(CLIENT_STRINGS)) == []
+    from workshop.web.client_strings import ALL_PLURAL_STRINGS
+
+    counted: set[str] = set()
+    for script in (ROOT / "static" / "js").rglob("*.js"):
+        counted |= set(re.findall(r"""\btn\(\s*["']([a-z0-9_]+)["']""", script.read_text(encoding="utf-8")))
+    assert counted and sorted(counted - set(ALL_PLURAL_STRINGS)) == []
 
 
 @pytest.mark.browser

@@ -158,12 +158,33 @@ def test_every_clustering_and_promotion_command_over_the_socket(connect, room) -
     call("move_ideas", idea_ids=[ideas[2]], cluster_id=None)
     axis = call("promote_to_axis", cluster_ids=[health], theme="sante")["axis_id"]
     assert isinstance(axis, int)
+    assert received(moderator, "promoted_clusters")[-1]["promoted"] == {
+        str(brainstorm): {str(health): {"id": axis, "code": "A1", "title": "Santé et AMO"}}}
+    assert call("promote_to_axis", cluster_ids=[health]) == {"ok": True, "axis_id": axis, "existing": True,
+                                                             "code": "A1"}
     refused = moderator.emit("promote_to_axis", {"activity_id": brainstorm, "cluster_ids": [school]}, callback=True)
     assert refused["error"]["code"] == "unknown_cluster"  # deleted clusters cannot become axes
     kinds = [entry["kind"] for entry in moderator.emit("get_clustering_log", {"activity_id": brainstorm},
                                                        callback=True)["log"]]
-    assert kinds == ["move_ideas", "delete_cluster", "merge_clusters", "split_cluster", "rename_cluster", "move_ideas",
+    assert kinds == ["promote_to_axis", "move_ideas", "delete_cluster", "merge_clusters", "split_cluster", "rename_cluster", "move_ideas",
                      "create_cluster", "create_cluster"]
+
+
+def test_the_author_alone_hears_that_their_idea_was_hidden(connect, room) -> None:
+    moderator = connect(code=room["code"], role="moderator", token=room["token"])
+    author = connect(code=room["code"], role="participant")
+    other = connect(code=room["code"], role="participant")
+    brainstorm = moderator.emit("create_activity", {"type": "brainstorm", "prompt": "Idées ?", "config": {}},
+                                callback=True)["activity_id"]
+    moderator.emit("set_phase", {"activity_id": brainstorm, "phase": "open"}, callback=True)
+    idea = author.emit("submit_idea", {"activity_id": brainstorm, "text": "Hors sujet", "op_id": op()},
+                       callback=True)["idea_id"]
+    author.get_received()
+    other.get_received()
+    assert moderator.emit("hide_idea", {"idea_id": idea, "op_id": op()}, callback=True)["ok"] is True
+    assert received(author, "my_idea_changed") == [{"idea": {"id": idea, "activity_id": brainstorm, "hidden": True,
+                                                             "approved": True}}]
+    assert received(other, "my_idea_changed") == []
 
 
 def test_moderator_renames_the_room_and_sets_the_meeting_identity(connect, room) -> None:  # type: ignore[no-untyped-def]

@@ -232,3 +232,13 @@ def test_the_json_export_keeps_the_criterion_of_each_score(ctx) -> None:
     assert export_room(ctx, room.code)["activities"][-1]["votes"] == [
         {"participant": phone.public_id, "target_id": idea, "points": 5, "criterion": "impact"},
         {"participant": phone.public_id, "target_id": idea, "points": 2, "criterion": "urgence"}]
+
+
+@pytest.mark.parametrize("length", [281, 1001, 5000])
+def test_a_too_long_idea_is_refused_naming_the_activitys_own_limit(ctx, length: int) -> None:
+    room = make_room(ctx)
+    brainstorm = room.activity("brainstorm", config={"max_length": 280})
+    with pytest.raises(DomainError, match="text_too_long") as refused:
+        contributions.submit_idea(ctx, room.participant(), activity_id=brainstorm, text="x" * length, op_id=op())
+    assert refused.value.params["max_length"] == 280  # not the server's ceiling of 1,000
+    assert count(ctx, Idea) == 0

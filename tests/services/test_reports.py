@@ -156,3 +156,22 @@ def test_documents_in_another_language_use_the_axes_versions_and_mark_what_is_st
         "Accès aux soins", "Garantir l'accès aux soins", ())
     english = build_event_report(ctx, created.event_id, language="en", translate=identity).strategy.axes[0]
     assert english.title == "[in French] Accès aux soins"
+
+
+def test_reports_print_prompts_and_room_names_in_the_documents_language(ctx) -> None:
+    from workshop.services import agenda, rooms
+    from workshop.services.events import create_event, find_room
+
+    created = create_event(ctx, title="Rencontre", room_names=["Atelier santé"])
+    code = created.rooms[0][1]
+    with ctx.db.write() as session:
+        room_id = rooms.rename_room(session, code, versions={"ar": {"name": "ورشة الصحة"}}).id
+    poll = agenda.create_activity(ctx, room_id=room_id, type_name="poll", prompt="Quelle priorité ?",
+                                  config={"options": ["Santé", "École"]}, versions={"ar": {"prompt": "ما الأولوية؟"}})
+    agenda.set_phase(ctx, room_id=room_id, activity_id=poll["activity_id"], phase="open")
+    arabic = build_room_report(ctx, code, language="ar", translate=identity)
+    assert (arabic.rooms[0].name, arabic.rooms[0].activities[0].prompt) == ("ورشة الصحة", "ما الأولوية؟")
+    english = build_room_report(ctx, code, language="en", translate=identity)  # no English version: as written
+    assert (english.rooms[0].name, english.rooms[0].activities[0].prompt) == ("Atelier santé", "Quelle priorité ?")
+    with ctx.db.read() as session:
+        assert find_room(session, code).name == "Atelier santé"

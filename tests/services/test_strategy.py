@@ -12,6 +12,7 @@ from workshop.services.declination import (declination_table, decline_strategy, 
 from workshop.services.event_templates import create_event_from_template
 from workshop.services.events import find_room
 from workshop.services.participants import join_room
+from workshop.services.identity import rename_room
 
 from .helpers import national_meeting, op, rooms_of
 
@@ -174,6 +175,9 @@ def test_archive_round_trip_then_decline_on_another_laptop(ctx, national, tmp_pa
     created, rooms, (brainstorm, clusters), _second = national
     strategy.promote_to_axis(ctx, room_id=rooms[1][0], activity_id=brainstorm, cluster_ids=[clusters["Accès aux soins"]],
                              theme="sante")
+    agenda.update_activity(ctx, room_id=rooms[1][0], activity_id=brainstorm, versions={"ar": {"prompt": "ما العوائق؟"}})
+    with ctx.db.write() as session:
+        rename_room(session, rooms[1][1], versions={"ar": {"name": "ورشة الصحة"}})
     archive = json.loads(json.dumps(export_event_archive(ctx, created.event_id)))
     assert not re.search(r'"p_[0-9a-f]{12}"', json.dumps(archive))  # no participant, even pseudonymous
     imported = import_event_archive(ctx, archive)
@@ -185,6 +189,13 @@ def test_archive_round_trip_then_decline_on_another_laptop(ctx, national, tmp_pa
         labels = [a for a in session.scalars(select(Activity).where(Activity.room_id == room.id, Activity.type == "dot_voting"))]
         brainstorm_copy = session.scalar(select(Activity.id).where(Activity.room_id == room.id, Activity.type == "brainstorm"))
         assert labels[0].config["source_activity_id"] == brainstorm_copy
+        # Versions travel with the archive (issue 11 §3).
+        original = session.scalar(select(Room).where(Room.code == rooms[1][1]))
+        assert room.versions == original.versions == {"ar": {"name": "ورشة الصحة"}}
+        assert [activity.versions for activity in session.scalars(select(Activity).where(Activity.room_id == room.id)
+                                                                  .order_by(Activity.position))] == [
+            activity.versions for activity in session.scalars(select(Activity).where(Activity.room_id == original.id)
+                                                              .order_by(Activity.position))]
     regional = decline_strategy(ctx, national_event_id=imported.event_id)
     assert [axis["parent"]["title"] for axis in strategy.strategy_document(ctx, regional.event_id)["axes"]] == [
         "Accès aux soins"]

@@ -18,14 +18,32 @@ def moderator(app):  # type: ignore[no-untyped-def]
     return client, created
 
 
-def test_the_download_page_lists_every_file(moderator) -> None:
+def test_the_download_page_lists_the_files_that_apply(app, moderator) -> None:
+    from workshop.services import agenda, contributions
+    from workshop.services.participants import join_room
+
     client, created = moderator
-    page = client.get(f"/m/{created.rooms[0][1]}/downloads").get_data(as_text=True)
-    for path in ("/download/pptx", "/download/docx", "/download/xlsx", "/download/csv",
+    code = created.rooms[0][1]
+    page = client.get(f"/m/{code}/downloads").get_data(as_text=True)
+    for path in ("/download/pptx", "/download/docx", "/download/xlsx", "/download/csv", "/download/json",
                  f"/events/{created.event_id}/download/sni", f"/events/{created.event_id}/download/deck",
                  f"/events/{created.event_id}/download/deck-full"):
         assert path in page
-    assert "/download/png" not in page and "/download/svg" not in page  # no word cloud in this room: no picture
+    # A national event has no SRI nor position paper; nothing recorded yet, nothing to consolidate; no word cloud, no image.
+    for path in (f"/events/{created.event_id}/download/sri", f"/events/{created.event_id}/download/document-de-position",
+                 f"/events/{created.event_id}/download/compte-rendu-consolide", "/download/png", "/download/svg"):
+        assert path not in page
+    ctx = app.extensions["workshop"]
+    from workshop.services.events import find_room
+
+    with ctx.db.read() as session:
+        room_id = find_room(session, code).id
+    cloud = agenda.create_activity(ctx, room_id=room_id, type_name="word_cloud", prompt="Un mot ?", config={})
+    agenda.set_phase(ctx, room_id=room_id, activity_id=cloud["activity_id"], phase="open")
+    contributions.submit_idea(ctx, join_room(ctx, code=code, token=None), activity_id=cloud["activity_id"],
+                              text="carte de séjour", op_id="cloud-0000001")
+    page = client.get(f"/m/{code}/downloads").get_data(as_text=True)
+    assert "/download/png" in page and "/download/svg" in page
 
 
 def test_synchronous_downloads_open_in_their_own_library(moderator) -> None:
@@ -67,6 +85,7 @@ def test_a_failing_job_says_why_and_other_moderators_cannot_see_it(app, moderato
         time.sleep(0.2)
         status = client.get(started["status_url"]).get_json()
     assert status["state"] == "failed" and "SRI" in status["error"]
+    assert "document_needs_strategy" not in status["error"]  # a sentence, never the raw code
     stranger = app.test_client()
     other = create_event(app.extensions["workshop"], title="Autre", room_names=["r"])
     stranger.post("/m/login", data={"token": other.moderator_token})

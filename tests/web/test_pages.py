@@ -31,6 +31,13 @@ def test_join_by_typed_code(app, event) -> None:
     assert client.get("/j/ZZZZZZ").status_code == 404
 
 
+def test_a_wrong_code_stays_in_the_field_with_the_error_beside_it(app, event) -> None:
+    page = app.test_client().get("/join", query_string={"code": "ab12x9", "lang": "fr"}).get_data(as_text=True)
+    assert 'value="ab12x9"' in page and 'aria-invalid="true"' in page and 'aria-describedby="code-error"' in page
+    assert '<p id="code-error" class="error field-error" role="alert">' in page
+    assert page.index('id="code"') < page.index('id="code-error"') < page.index('type="submit"')
+
+
 def test_pages_hand_their_module_a_data_island(app, event) -> None:
     code = event.rooms[0][1]
     html = app.test_client().get(f"/j/{code}").get_data(as_text=True)

@@ -11,5 +11,10 @@ def type_labels() -> dict[str, str]:
     return merged_labels(*(kind.all_labels() for kind in REGISTRY.values()))  # type: ignore[return-value]
 
 
+def type_plural_labels() -> dict[str, tuple[str, str]]:
+    """Every registered type's counting texts (``plural_labels``); two types declaring one key is an error."""
+    return merged_labels(*(kind.plural_labels for kind in REGISTRY.values()))  # type: ignore[return-value]
+
+
 __all__ = ["REGISTRY", "ActivityType", "ClusterView", "ConfigContext", "ConfigField", "IdeaView", "LinkedInput",
-           "ResultInput", "activity_type", "type_labels"]
+           "ResultInput", "activity_type", "type_labels", "type_plural_labels"]

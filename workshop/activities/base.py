@@ -169,6 +169,9 @@ class ActivityType(ABC):
     # Every other text of the type, by key (English msgids): phone, console, results and report captions. The
     # pages and the report builder both receive them; a key another table declares too is an error.
     labels: ClassVar[Mapping[str, str]] = {}
+    # Texts that count something (``%(count)s``), by key: (singular, plural) English msgids marked with ``_n``; the
+    # pages get them in every plural form of their language (« 1 point », « 2 points »; six forms in Arabic).
+    plural_labels: ClassVar[Mapping[str, tuple[str, str]]] = {}
     config_fields: ClassVar[tuple[ConfigField, ...]] = ()
     # Facts the browser module needs besides the config (a budget, a length limit), sent with the type.
     browser_limits: ClassVar[Mapping[str, Any]] = {}

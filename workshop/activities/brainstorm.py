@@ -21,7 +21,6 @@ class Brainstorm(ActivityType):
     default_live_results = True  # the idea wall is the point of a brainstorm
     labels = {
         "your_idea": N_("Your idea"),
-        "characters": N_("%(count)s / %(maximum)s characters"),
         "too_long": N_("Too long: %(maximum)s characters at most."),
         "results_ideas": N_("Ideas: %(ideas)s · participants: %(contributors)s"),
         "config_max_length": N_("Maximum length of an idea (characters)"),

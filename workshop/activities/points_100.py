@@ -6,7 +6,7 @@ from typing import Any
 
 from ..domain.ballots import Allocation, BallotRules
 from ..domain.prioritization import POINTS_BUDGET, check_points, points_results
-from ..domain.vocabulary import N_
+from ..domain.vocabulary import N_, plural_text as _n
 from ..exports.report import ResultSection
 from ..exports.words import Words
 from .base import (ActivityType, AxisEvidence, ConfigContext, ConfigField, ResultInput, item_source_config,
@@ -27,15 +27,17 @@ class Points100(ActivityType):
     label = N_("100 points")
     prioritization = True
     ranks_items = True
+    plural_labels = {
+        "points_over": _n("%(count)s point too many: %(budget)s at most.", "%(count)s points too many: %(budget)s at most."),
+        "points_total": _n("%(count)s point", "%(count)s points"),
+    }
     score_key = "total"
     labels = {
         "points_instructions": N_("Share 100 points among the items: more points for what matters most to you."),
         "points_left_exact": N_("Points left to share: %(left)s of %(budget)s. The vote can be sent once all are "
                                 "shared."),
-        "points_over": N_("%(over)s points too many: %(budget)s at most."),
         "add_points": N_("Add %(count)s points"),
         "remove_points": N_("Remove %(count)s points"),
-        "points_total": N_("%(points)s points"),
         "points_mean_support": N_("average %(mean)s per participant · given points by %(percent)s"),
         "config_exact": N_("Exactly 100 points (otherwise up to 100)"),
         "supporters": N_("Supporters"),

@@ -7,7 +7,7 @@ from typing import Any
 from ..domain.ballots import Allocation, BallotRules
 from ..domain.errors import DomainError
 from ..domain.prioritization import borda_points
-from ..domain.vocabulary import N_
+from ..domain.vocabulary import N_, plural_text as _n
 from ..exports.report import ResultSection
 from ..exports.words import Words
 from .base import (ActivityType, AxisEvidence, ConfigContext, ConfigField, ResultInput, item_source_config, items_field,
@@ -30,11 +30,14 @@ class Ranking(ActivityType):
     label = N_("Ranking")
     prioritization = True
     ranks_items = True
+    plural_labels = {
+        "ranking_instructions_top": _n("Put the items in your order of priority with the arrows: only the first counts.",
+                                       "Put the items in your order of priority with the arrows: the first %(count)s "
+                                       "count."),
+    }
     score_key = "points"
     labels = {
         "ranking_instructions": N_("Put the items in your order of priority with the arrows, then send."),
-        "ranking_instructions_top": N_("Put the items in your order of priority with the arrows: the first %(count)s "
-                                       "count."),
         "results_borda_points": N_("Borda points: %(points)s"),
         "results_first_places": N_("ranked first: %(count)s"),
         "config_max_ranked": N_("Items that count in each ranking"),

@@ -36,7 +36,6 @@ class WordCloud(ActivityType):
     draws_word_cloud = True
     labels = {
         "your_words": N_("Your answer, in %(maximum)s words at most"),
-        "words": N_("%(count)s / %(maximum)s words"),
         "too_many_words": N_("Answer in %(maximum)s words at most."),
         "results_answers": N_("Answers: %(count)s"),
         "config_max_words": N_("Words per answer (1 to 3)"),

@@ -167,8 +167,12 @@ def create_event_command(title: str | None, rooms: tuple[str, ...], template: st
         raise click.UsageError("give --title and at least one --room, or --template")
     try:
         if template is not None:
+            from ..domain.languages import LANGUAGE_CODES
+
             created = create_event_from_template(_context(settings), template=template, title=title,
-                                                 translate=translator(settings))
+                                                 translate=translator(settings),
+                                                 version_translators={language: translator(settings, language)
+                                                                      for language in LANGUAGE_CODES})
         else:
             created = create_event(_context(settings), title=title, room_names=list(rooms))
     except DomainError as error:

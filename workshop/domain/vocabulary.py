@@ -14,6 +14,11 @@ def N_(text: str) -> str:  # noqa: N802 (gettext's "translate later" marker, ext
     return text
 
 
+def plural_text(singular: str, plural: str) -> tuple[str, str]:
+    """A sentence that counts (``%(count)s``), marked for extraction with its plural: import it as ``_n``."""
+    return singular, plural
+
+
 CODE_LABELS: dict[str, dict[str, str]] = {
     # Profile tags (profiles.PROFILE_TAGS)
     "organisation_type": {

@@ -22,6 +22,8 @@ class Activity(Base):
     type: Mapped[str] = mapped_column(String(40))
     prompt: Mapped[str] = mapped_column(Text)
     config: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The prompt and options in other languages (domain/multilingual.py): {"ar": {"prompt": "…"}, "en": {…}}.
+    versions: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
     phase: Mapped[str] = mapped_column(String(12), default=Phase.DRAFT.value)
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -28,7 +28,12 @@ class ClusteringAction(Base):
     __tablename__ = "clustering_actions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"), index=True)
+    # The board the action belongs to; None for an axe changed on the strategy page that came from no board.
+    activity_id: Mapped[Optional[int]] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"), index=True,
+                                                       nullable=True)
+    # Set when the action changed axes: the strategy page's undo looks here.
+    strategy_id: Mapped[Optional[int]] = mapped_column(ForeignKey("strategies.id", ondelete="CASCADE"), index=True,
+                                                       nullable=True)
     actor: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(40))
     before: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -63,6 +63,10 @@ class Room(Base):
     # The question or topic the room works on (« Accès aux papiers et à l'état civil »), printed with its name.
     theme: Mapped[str] = mapped_column(String(300), default="", server_default="")
     premoderation: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The name in other languages (domain/multilingual.py): {"ar": {"name": "…"}, "en": {…}}.
+    versions: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
+    # How many people the moderator expects in the room: the console shows phones connected against it.
+    expected_count: Mapped[Optional[int]] = mapped_column(nullable=True)
     current_activity_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("activities.id", use_alter=True, ondelete="SET NULL"), nullable=True
     )

@@ -13,7 +13,8 @@ from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 from ..domain.errors import DomainError
 from ..domain.numbers import payload_is_sane
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
-from ..services import agenda, clustering, contributions, identity, moderation, participants, strategy, suggestions
+from ..services import agenda, clustering, contributions, identity, moderation, participants, rooms, strategy
+from ..services import suggestions
 from ..services import capacities, capacities_results
 from ..services.access import ModeratorAccess, access_for_sessions, access_for_token
 from ..services.admission import Admission
@@ -221,12 +222,14 @@ class WorkshopNamespace(Namespace):
     @command("moderator")
     def on_create_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return agenda.create_activity(self.context, room_id=client.room_id, type_name=data.get("type"),
-                                      prompt=data.get("prompt"), config=data.get("config"), op_id=data.get("op_id"))
+                                      prompt=data.get("prompt"), config=data.get("config"),
+                                      versions=data.get("versions"), op_id=data.get("op_id"))
 
     @command("moderator")
     def on_update_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return agenda.update_activity(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
-                                      prompt=data.get("prompt"), config=data.get("config"), op_id=data.get("op_id"))
+                                      prompt=data.get("prompt"), config=data.get("config"),
+                                      versions=data.get("versions"), op_id=data.get("op_id"))
 
     @command("moderator")
     def on_move_activity(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
@@ -251,6 +254,11 @@ class WorkshopNamespace(Namespace):
     @command("moderator")
     def on_set_premoderation(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return agenda.set_premoderation(self.context, room_id=client.room_id, enabled=data.get("enabled"),
+                                        op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_set_expected_count(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return rooms.set_expected_count(self.context, room_id=client.room_id, expected=data.get("expected"),
                                         op_id=data.get("op_id"))
 
     @command("moderator")
@@ -335,14 +343,16 @@ class WorkshopNamespace(Namespace):
     def on_promote_to_axis(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
         return strategy.promote_to_axis(self.context, room_id=client.room_id, activity_id=data.get("activity_id"),
                                         cluster_ids=data.get("cluster_ids"), idea_ids=data.get("idea_ids"),
-                                        title=data.get("title"), theme=data.get("theme"), op_id=data.get("op_id"))
+                                        title=data.get("title"), theme=data.get("theme"), actor=client.actor,
+                                        op_id=data.get("op_id"))
 
 
     @command("moderator")
     def on_edit_room(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
-        """Rename the moderator's room or set its theme (``identity.edit_room``)."""
-        return {"ok": True, "room": identity.edit_room(self.context, client.code, name=data.get("name"),
-                                                       theme=data.get("theme"), versions=data.get("versions"))}
+        """Rename the moderator's room, its versions or its theme (``identity.rename_room``); its pages hear it."""
+        return rooms.rename_room_command(self.context, room_id=client.room_id, name=data.get("name"),
+                                         theme=data.get("theme"), versions=data.get("versions"),
+                                         op_id=data.get("op_id"))
 
     @command("moderator")
     def on_edit_event(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:

@@ -8,10 +8,10 @@ from typing import Any
 from flask_socketio import SocketIO
 
 from ..services.context import ServiceContext
-from ..services.publisher import Audience, Published, ResultsChanged
+from ..services.publisher import Audience, Published, ResultsChanged, ToParticipant
 from ..services.state import results_snapshot
 from .presence import Presence
-from .rooms import audience_room
+from .rooms import audience_room, participant_room
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,9 @@ class SocketPublisher:
             if isinstance(message, ResultsChanged):
                 with self._lock:
                     self._dirty_results.add(message.activity_id)
+                continue
+            if isinstance(message, ToParticipant):
+                self.socketio.emit(message.event, message.payload, to=participant_room(message.public_id))
                 continue
             for audience in message.audiences:
                 self.socketio.emit(message.event, message.payload, to=audience_room(message.room_code, audience))
@@ -85,6 +88,10 @@ class SocketPublisher:
             self.socketio.emit("results_updated", payload, to=audience_room(snapshot.room_code, Audience.MODERATORS))
             if snapshot.public:
                 self.socketio.emit("results_updated", payload, to=audience_room(snapshot.room_code, Audience.SCREENS))
+            else:  # hidden results: the projector still counts what came in
+                self.socketio.emit("received_updated", {"activity_id": snapshot.activity_id,
+                                                        "received": snapshot.received},
+                                   to=audience_room(snapshot.room_code, Audience.SCREENS))
             if snapshot.revealed:
                 self.socketio.emit("results_updated", payload,
                                    to=audience_room(snapshot.room_code, Audience.PARTICIPANTS))

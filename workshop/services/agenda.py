@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..activities import ConfigContext, activity_type
 from ..domain.errors import DomainError
+from ..domain.multilingual import checked_versions
 from ..domain.numbers import MAX_ID, checked_id, checked_int
 from ..domain.phases import Phase, next_phase, parse_phase
 from ..domain.text import checked_text
@@ -49,6 +50,17 @@ def activity_changed(session: Session, room: Room, activity: Activity) -> Messag
     })
 
 
+def version_fields(type_name: str, config: Mapping[str, Any]) -> dict[str, int]:
+    """What of an activity may have versions in other languages, and how long: the prompt, and each line of its
+    options or items (``options.0``, ``options.1``… in the order of the base list)."""
+    fields = {"prompt": MAX_PROMPT_LENGTH}
+    for field in activity_type(type_name).config_fields:
+        lines = config.get(field.name)
+        if field.kind == "lines" and isinstance(lines, list):
+            fields |= {f"{field.name}.{index}": field.max_length or MAX_PROMPT_LENGTH for index in range(len(lines))}
+    return fields
+
+
 def _config_context(session: Session, room_id: int, prompt: str) -> ConfigContext:
     def sibling(activity_id: int) -> Activity | None:
         other = session.get(Activity, activity_id)
@@ -69,12 +81,14 @@ def _config_context(session: Session, room_id: int, prompt: str) -> ConfigContex
 
 
 def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, prompt: object,
-                    config: object, op_id: object = None) -> dict[str, Any]:
-    """Add an activity, in draft, at the end of the room's agenda."""
+                    config: object, versions: object = None, op_id: object = None) -> dict[str, Any]:
+    """Add an activity, in draft, at the end of the room's agenda (with its texts in other languages, if given)."""
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = create_activity_in(session, ctx, room_id=room_id, type_name=type_name, prompt=prompt,
                                       config=config)
+        if versions is not None:
+            activity.versions = checked_versions(versions, version_fields(activity.type, activity.config))
         return {"ok": True, "activity_id": activity.id}, [activity_changed(session, activity.room, activity)]
 
     return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="create_activity", room_id=room_id, work=work,
@@ -102,8 +116,8 @@ def create_activity_in(session: Session, ctx: ServiceContext, *, room_id: int, t
 
 
 def update_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, prompt: object = None,
-                    config: object = None, op_id: object = None) -> dict[str, Any]:
-    """Change the prompt (any time) or the config (only while in draft, since votes depend on it)."""
+                    config: object = None, versions: object = None, op_id: object = None) -> dict[str, Any]:
+    """Change the prompt and its versions (any time) or the config (only while in draft, since votes depend on it)."""
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = room_activity(session, room_id, activity_id)
@@ -118,6 +132,12 @@ def update_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, p
             merged = dict(activity.config) | dict(config)
             activity.config = activity_type(activity.type).validate_config(
                 merged, _config_context(session, room_id, activity.prompt))
+        fields = version_fields(activity.type, activity.config)
+        if versions is not None:
+            activity.versions = checked_versions(versions, fields)
+        elif activity.versions:  # options removed by a new config take their versions with them
+            activity.versions = {language: {field: text for field, text in texts.items() if field in fields}
+                                 for language, texts in activity.versions.items()}
         return {"ok": True}, [activity_changed(session, activity.room, activity),
                               ResultsChanged(activity.room.code, activity.id)]
 

@@ -1,7 +1,7 @@
 """Clusters of one activity's ideas: create, rename, move ideas in and out, merge, split, undo; every change logged."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,8 +11,9 @@ from ..activities import activity_type
 from ..domain.errors import DomainError
 from ..domain.numbers import checked_id
 from ..domain.text import checked_text
-from ..models import Activity, Cluster, ClusteringAction, Idea, Room
+from ..models import Activity, Cluster, ClusteringAction, Idea, Room, Strategy
 from .agenda import activity_changed, room_activity
+from .board_log import ChangeRecorder, latest_action, record, restore, strategy_changed, undone_view
 from .items import depends_on
 from .context import ServiceContext
 from .operations import run_once
@@ -20,42 +21,6 @@ from .publisher import Published, ResultsChanged
 
 MAX_LABEL_LENGTH = 120
 MAX_IDEAS_PER_ACTION = 500
-
-class ChangeRecorder:
-    """What one clustering action touches: the values before (captured at first touch) and after (at the end).
-
-    A snapshot reads ``{"ideas": {idea_id: cluster_id | None}, "clusters": {cluster_id: {label, position,
-    removed}}}``; undo writes the "before" snapshot back.
-    """
-
-    def __init__(self) -> None:
-        self.ideas: dict[int, Idea] = {}
-        self.clusters: dict[int, Cluster] = {}
-        self.before: dict[str, dict[str, Any]] = {"ideas": {}, "clusters": {}}
-
-    def touch(self, ideas: Sequence[Idea] = (), clusters: Sequence[Cluster] = ()) -> None:
-        for idea in ideas:
-            if idea.id not in self.ideas:
-                self.ideas[idea.id] = idea
-                self.before["ideas"][str(idea.id)] = idea.cluster_id
-        for cluster in clusters:
-            if cluster.id not in self.clusters:
-                self.clusters[cluster.id] = cluster
-                self.before["clusters"][str(cluster.id)] = _cluster_values(cluster)
-
-    def created(self, cluster: Cluster) -> None:
-        """A cluster born in this action was "removed" before it: undo hides it again."""
-        self.clusters[cluster.id] = cluster
-        self.before["clusters"][str(cluster.id)] = _cluster_values(cluster) | {"removed": True}
-
-    def after(self) -> dict[str, dict[str, Any]]:
-        return {"ideas": {str(idea_id): idea.cluster_id for idea_id, idea in self.ideas.items()},
-                "clusters": {str(cluster_id): _cluster_values(cluster) for cluster_id, cluster in self.clusters.items()}}
-
-
-def _cluster_values(cluster: Cluster) -> dict[str, Any]:
-    return {"label": cluster.label, "position": cluster.position, "removed": cluster.removed}
-
 
 def clusterable_activity(session: Session, room_id: int, activity_id: object) -> Activity:
     activity = room_activity(session, room_id, activity_id)
@@ -101,9 +66,8 @@ def _act(ctx: ServiceContext, *, room_id: int, activity_id: object, actor: str, 
         activity = clusterable_activity(session, room_id, activity_id)
         recorder = ChangeRecorder()
         response = change(session, activity, recorder)
-        session.flush()
-        session.add(ClusteringAction(activity_id=activity.id, actor=actor, kind=kind, before=recorder.before,
-                                     after=recorder.after(), created_at=ctx.clock()))
+        record(session, activity_id=activity.id, strategy_id=None, actor=actor, kind=kind, recorder=recorder,
+               at=ctx.clock())
         return response, _changed(session, activity)
 
     return run_once(ctx, op_id=op_id, actor="moderator", kind=kind, room_id=room_id, work=work, rate_limited=False)
@@ -144,6 +108,7 @@ def create_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, la
     def change(session: Session, activity: Activity, recorder: ChangeRecorder) -> dict[str, Any]:
         ideas = _ideas(session, activity, idea_ids if idea_ids is not None else [])
         cluster = _new_cluster(session, activity, clean, _next_position(session, activity), ideas, recorder)
+        recorder.summary = clean
         return {"ok": True, "cluster_id": cluster.id}
 
     return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="create_cluster", op_id=op_id,
@@ -158,6 +123,7 @@ def rename_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, cl
     def change(session: Session, activity: Activity, recorder: ChangeRecorder) -> dict[str, Any]:
         cluster = _cluster(session, activity, cluster_id)
         recorder.touch(clusters=[cluster])
+        recorder.summary = f"{cluster.label} → {clean}"
         cluster.label = clean
         return {"ok": True}
 
@@ -173,6 +139,7 @@ def move_ideas(ctx: ServiceContext, *, room_id: int, activity_id: object, idea_i
         ideas = _ideas(session, activity, idea_ids)
         target = None if cluster_id is None else _cluster(session, activity, cluster_id)
         recorder.touch(ideas=ideas)
+        recorder.summary = target.label if target else ""
         for idea in ideas:
             idea.cluster_id = target.id if target else None
         return {"ok": True}
@@ -194,6 +161,7 @@ def merge_clusters(ctx: ServiceContext, *, room_id: int, activity_id: object, ta
             raise DomainError("merge_into_itself", idea_id=target.id)
         moved = list(session.scalars(select(Idea).where(Idea.cluster_id.in_([source.id for source in sources]))))
         recorder.touch(ideas=moved, clusters=sources)
+        recorder.summary = " + ".join([target.label, *(source.label for source in sources)])
         for idea in moved:
             idea.cluster_id = target.id
         for source in sources:
@@ -215,6 +183,7 @@ def split_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, clu
         if not ideas or any(idea.cluster_id != source.id for idea in ideas):
             raise DomainError("ideas_not_in_cluster", cluster_id=source.id)
         cluster = _new_cluster(session, activity, clean, source.position, ideas, recorder)
+        recorder.summary = clean
         return {"ok": True, "cluster_id": cluster.id}
 
     return _act(ctx, room_id=room_id, activity_id=activity_id, actor=actor, kind="split_cluster", op_id=op_id,
@@ -229,6 +198,7 @@ def delete_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, cl
         cluster = _cluster(session, activity, cluster_id)
         members = list(session.scalars(select(Idea).where(Idea.cluster_id == cluster.id)))
         recorder.touch(ideas=members, clusters=[cluster])
+        recorder.summary = cluster.label
         for idea in members:
             idea.cluster_id = None
         cluster.removed = True
@@ -240,26 +210,20 @@ def delete_cluster(ctx: ServiceContext, *, room_id: int, activity_id: object, cl
 
 def undo_clustering(ctx: ServiceContext, *, room_id: int, activity_id: object, actor: str,
                     op_id: object = None) -> dict[str, Any]:
-    """Undo the latest clustering change of this activity that is not undone yet."""
+    """Undo the board's latest change not undone yet, whatever its kind (an axe made from a cluster too)."""
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = clusterable_activity(session, room_id, activity_id)
-        action = session.scalar(select(ClusteringAction).where(
-            ClusteringAction.activity_id == activity.id, ClusteringAction.undone.is_(False))
-            .order_by(ClusteringAction.id.desc()).limit(1))
+        action = latest_action(session, activity_id=activity.id)
         if action is None:
             raise DomainError("nothing_to_undo")
-        for idea_id, cluster_id in action.before.get("ideas", {}).items():
-            idea = session.get(Idea, int(idea_id))
-            if idea is not None:
-                idea.cluster_id = cluster_id
-        for cluster_id, values in action.before.get("clusters", {}).items():
-            cluster = session.get(Cluster, int(cluster_id))
-            if cluster is not None:
-                cluster.label, cluster.position, cluster.removed = values["label"], values["position"], values["removed"]
-        action.undone = True
-        action.undone_by = actor
-        return {"ok": True, "undone": {"id": action.id, "kind": action.kind}}, _changed(session, activity)
+        axes_changed = restore(session, action, actor)
+        published = _changed(session, activity)
+        if axes_changed and action.strategy_id is not None:
+            strategy = session.get(Strategy, action.strategy_id)
+            if strategy is not None:
+                published += strategy_changed(session, strategy)
+        return {"ok": True, "undone": undone_view(action)}, published
 
     return run_once(ctx, op_id=op_id, actor="moderator", kind="undo_clustering", room_id=room_id, work=work,
                     rate_limited=False)
@@ -273,6 +237,7 @@ def clustering_log(ctx: ServiceContext, *, room_id: int, activity_id: object) ->
                                   .order_by(ClusteringAction.id.desc()))
         return [{"id": action.id, "actor": action.actor, "kind": action.kind,
                  "at": action.created_at.isoformat() + "Z", "undone": action.undone,
-                 "ideas": len(action.after.get("ideas", {})), "clusters": len(action.after.get("clusters", {}))}
+                 "ideas": len(action.after.get("ideas", {})), "clusters": len(action.after.get("clusters", {})),
+                 "axes": len(action.after.get("axes", {})), "summary": action.after.get("summary", "")}
                 for action in actions]
 

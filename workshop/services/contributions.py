@@ -20,8 +20,10 @@ from .participants import Joined
 from .publisher import Audience, Message, Published, ResultsChanged, to
 from .views import idea_view
 
-# The absolute ceiling; each activity type sets its own, lower, limit.
+# The absolute ceiling; each activity type sets its own, lower, limit, and names it when it refuses a text.
 MAX_TEXT_LENGTH = 1000
+# Texts longer than this are refused before the activity is even read (a paste of a whole document).
+UNREAD_TEXT_LENGTH = 20_000
 
 
 def _open_activity(session: Session, joined: Joined, activity_id: object, input_kind: str) -> Activity:
@@ -36,14 +38,17 @@ def _open_activity(session: Session, joined: Joined, activity_id: object, input_
 def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, text: object,
                 op_id: object) -> dict[str, Any]:
     """Add one idea (or word-cloud answer); acknowledged with its id once committed."""
-    clean = checked_text(text, max_length=MAX_TEXT_LENGTH)
+    clean = checked_text(text, max_length=UNREAD_TEXT_LENGTH)
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         activity = _open_activity(session, joined, activity_id, "idea")
         kind = activity_type(activity.type)
         already = session.scalar(select(func.count()).select_from(Idea).where(
             Idea.activity_id == activity.id, Idea.participant_id == joined.participant_id))
+        # The activity's own limit first: a refusal names the 280 characters the phone showed, not the ceiling.
         kind.check_idea(activity.config, clean, already or 0)
+        if len(clean) > MAX_TEXT_LENGTH:
+            raise DomainError("text_too_long", field="text", max_length=MAX_TEXT_LENGTH, length=len(clean))
         room = session.get(Room, joined.room_id)
         assert room is not None
         idea = Idea(activity_id=activity.id, participant_id=joined.participant_id, op_id=str(op_id), text=clean,

@@ -1,7 +1,7 @@
 """SNI → SRI: decline a national strategy into a regional one, from the same database or from an archive."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
 from ..models.strategy import axes_of_strategy
+from .agenda import version_fields
 from .context import ServiceContext
 from .matching import common_and_distinct
 from .event_templates import create_event_from_template
@@ -28,7 +29,8 @@ ARCHIVE_VERSION = 1
 
 
 def decline_strategy(ctx: ServiceContext, *, national_event_id: int, title: object = None, region: object = None,
-                     translate: Callable[[str], str] = lambda text: text) -> CreatedEvent:
+                     translate: Callable[[str], str] = lambda text: text,
+                     version_translators: Mapping[str, Callable[[str], str]] | None = None) -> CreatedEvent:
     """A regional event (« Rencontre régionale SRI » agenda) whose SRI starts with every SNI axe, kept as it is.
 
     The regional room then keeps, adapts or drops each one, and adds its regional-only axes.
@@ -42,7 +44,8 @@ def decline_strategy(ctx: ServiceContext, *, national_event_id: int, title: obje
         if strategy_of_event(session, national_event_id).kind != "sni":
             raise DomainError("no_strategy")
     created = create_event_from_template(ctx, template="sri", title=title, translate=translate,
-                                         parent_event_id=national_event_id, region=region)  # type: ignore[arg-type]
+                                         parent_event_id=national_event_id, region=region,  # type: ignore[arg-type]
+                                         version_translators=version_translators)
     with ctx.db.write() as session:
         national_strategy = strategy_of_event(session, national_event_id)
         regional_strategy = strategy_of_event(session, created.event_id)
@@ -164,14 +167,15 @@ def export_event_archive(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
                 ideas = list(session.scalars(select(Idea).where(Idea.activity_id == activity.id).order_by(Idea.id)))
                 activities.append({
                     "id": activity.id, "type": activity.type, "prompt": activity.prompt, "phase": activity.phase,
-                    "config": dict(activity.config),
+                    "config": dict(activity.config), "versions": dict(activity.versions or {}),
                     "clusters": [{"id": cluster.id, "label": cluster.label, "position": cluster.position}
                                  for cluster in session.scalars(clusters_of_activity(activity.id))],
                     "ideas": [{"id": idea.id, "text": idea.text, "hidden": idea.hidden, "approved": idea.approved,
                                "merged_into": idea.merged_into_id, "cluster_id": idea.cluster_id} for idea in ideas],
                     "results": compute_results(session, activity),
                 })
-            rooms.append({"id": room.id, "name": room.name, "kind": room.kind, "activities": activities})
+            rooms.append({"id": room.id, "name": room.name, "kind": room.kind, "versions": dict(room.versions or {}),
+                          "activities": activities})
         return {
             "format": ARCHIVE_FORMAT, "version": ARCHIVE_VERSION,
             "event": {"id": event.id, "title": event.title, "scope": event.scope, "template": event.template},
@@ -205,6 +209,7 @@ def import_event_archive(ctx: ServiceContext, archive: object) -> CreatedEvent:
             room_ids: dict[int, int] = {}
             for room_data, (_name, code) in zip(rooms, created.rooms, strict=True):
                 room = find_room(session, code)
+                room.versions = checked_versions(room_data.get("versions"), {"name": 200})
                 room_ids[room_data["id"]] = room.id
                 _import_activities(session, room, room_data["activities"])
             for axis in axes:
@@ -228,6 +233,7 @@ def _import_activities(session: Session, room: Room, activities: list[dict[str, 
         activity_type(data["type"])  # refuses a type this version does not know
         activity = Activity(room_id=room.id, type=data["type"], prompt=str(data["prompt"])[:500], config=config,
                             phase=data.get("phase", "draft"), position=len(activity_ids) + 1)
+        activity.versions = checked_versions(data.get("versions"), version_fields(data["type"], config))
         session.add(activity)
         session.flush()
         activity_ids[data["id"]] = activity.id

@@ -5,7 +5,7 @@ the person creating it: the agenda is the room's content from then on, editable 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,8 +107,14 @@ TEMPLATES = {
 
 def create_event_from_template(ctx: ServiceContext, *, template: object, title: object = None,
                                translate: Callable[[str], str] = lambda text: text,
-                               parent_event_id: int | None = None, region: str | None = None) -> CreatedEvent:
-    """Create the event, its rooms and their agendas (all in draft) in one transaction."""
+                               parent_event_id: int | None = None, region: str | None = None,
+                               version_translators: Mapping[str, Callable[[str], str]] | None = None) -> CreatedEvent:
+    """Create the event, its rooms and their agendas (all in draft) in one transaction.
+
+    ``version_translators`` (language → gettext in it) give every room name, prompt and option its versions, so
+    each phone reads the template's questions in its own language.
+    """
+    translators = dict(version_translators or {})
     if template not in TEMPLATES:
         raise DomainError("unknown_template")
     spec = TEMPLATES[str(template)]
@@ -119,16 +125,29 @@ def create_event_from_template(ctx: ServiceContext, *, template: object, title: 
             parent_event_id=parent_event_id, region=region, session=session)
         for room_spec, (_name, code) in zip(spec.rooms, created.rooms, strict=True):
             room = find_room(session, code)
+            room.versions = {language: {"name": other(room_spec.name)} for language, other in translators.items()}
             made: list[int] = []
             for activity in room_spec.agenda:
                 config = _translated(dict(activity.config), translate)
                 if activity.source is not None:
                     config["source_activity_id"] = made[activity.source]
-                made.append(create_activity_in(session, ctx, room_id=room.id, type_name=activity.type,
-                                               prompt=translate(activity.prompt), config=config).id)
+                made_activity = create_activity_in(session, ctx, room_id=room.id, type_name=activity.type,
+                                                   prompt=translate(activity.prompt), config=config)
+                made_activity.versions = {language: _version(activity.prompt, activity.config, other)
+                                          for language, other in translators.items()}
+                made.append(made_activity.id)
         if spec.with_questionnaire:
             questionnaire_in(session, created.event_id, ctx.clock)
     return created
+
+
+def _version(prompt: str, config: Mapping[str, Any], translate: Callable[[str], str]) -> dict[str, str]:
+    """One language's texts of a template activity, keyed as services/agenda.py ``version_fields`` says."""
+    texts = {"prompt": translate(prompt)}
+    for key in ("options", "items"):
+        for index, text in enumerate(config.get(key, [])):
+            texts[f"{key}.{index}"] = translate(text)
+    return texts
 
 
 def _translated(config: dict[str, Any], translate: Callable[[str], str]) -> dict[str, Any]:

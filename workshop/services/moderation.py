@@ -16,7 +16,7 @@ from .agenda import MODERATOR, activity_changed
 from .items import depends_on
 from .context import ServiceContext
 from .operations import run_once
-from .publisher import Audience, Message, Published, ResultsChanged, to
+from .publisher import Audience, Message, Published, ResultsChanged, ToParticipant, to
 from .views import idea_view
 
 MAX_MERGE = 50
@@ -43,6 +43,10 @@ def _idea_messages(session: Session, room: Room, ideas: list[Idea]) -> list[Publ
         public_view = idea_view(idea, participant_public_id=None, for_moderator=False) | {"on_wall": idea.on_wall}
         messages.append(Message("idea_changed", room.code, to(Audience.MODERATORS), {"idea": moderator_view}))
         messages.append(Message("idea_changed", room.code, to(Audience.SCREENS), {"idea": public_view}))
+        author = authors.get(idea.participant_id)
+        if author is not None:  # the author's phone says « masquée par l'animation » instead of « Envoyé »
+            messages.append(ToParticipant("my_idea_changed", room.code, author, {"idea": {
+                "id": idea.id, "activity_id": idea.activity_id, "hidden": idea.hidden, "approved": idea.approved}}))
     # Votes on these ideas now have other items (phones need the new list) and other results.
     activity_ids = {idea.activity_id for idea in ideas}
     for activity in session.scalars(activities_of_room(room.id)):

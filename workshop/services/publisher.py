@@ -30,7 +30,17 @@ class ResultsChanged:
     activity_id: int
 
 
-Published = Message | ResultsChanged
+@dataclass(frozen=True)
+class ToParticipant:
+    """One fact for every connection of one participant (their own idea hidden, for instance), never for others."""
+
+    event: str
+    room_code: str
+    public_id: str
+    payload: dict[str, Any]
+
+
+Published = Message | ResultsChanged | ToParticipant
 
 
 def to(*audiences: Audience) -> frozenset[Audience]:

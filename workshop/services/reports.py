@@ -59,7 +59,7 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
         room = find_room(session, code)
         event = room.event
         room_report = _room(session, room, words, include_hidden, with_pseudonyms)
-        return Report(meta=_meta(session, event, words, room.name, room.theme, ctx.settings.min_group_size),
+        return Report(meta=_meta(session, event, words, room_report.name, room.theme, ctx.settings.min_group_size),
                       labels=words.labels,
                       rooms=(room_report,),
                       strategy=_strategy(session, event, words,
@@ -136,7 +136,9 @@ def _room(session: Session, room: Room, words: Words, include_hidden: bool, with
             signals.append(signal)
     activities = tuple(reports)
     pairs = compared(signals)
-    return RoomReport(name=room.name, code=room.code, kind=room_kind(room.kind, signals),
+    # The room's name in the document's language when it has a version in it (domain/multilingual.py).
+    return RoomReport(name=localized("name", room.name, room.versions, words.language).text, code=room.code,
+                      kind=room_kind(room.kind, signals),
                       participants=_participants(people, words, with_pseudonyms),
                       activities=activities, priorities=_priorities(activities), theme=room.theme,
                       signals=signals_table(signals, words), side_by_side=side_by_side_tables(signals, words),
@@ -184,8 +186,9 @@ def _activity(session: Session, activity: Activity, results: dict[str, Any], wor
             .order_by(Ballot.id, Vote.target_id, Vote.criterion)))
     section = _section(kind, results, activity, words)
     return ActivityReport(id=activity.id, type=activity.type, type_label=words.of("type", activity.type),
-                          prompt=activity.prompt, phase_label=words.of("phase", activity.phase), ideas=records,
-                          baseline=kind.baseline,
+                          # The document's language when the prompt has a version in it (domain/multilingual.py).
+                          prompt=localized("prompt", activity.prompt, activity.versions, words.language).text,
+                          phase_label=words.of("phase", activity.phase), ideas=records, baseline=kind.baseline,
                           votes=votes, **{field.name: getattr(section, field.name) for field in dataclass_fields(section)})
 
 

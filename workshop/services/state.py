@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..activities import ClusterView, LinkedInput, ResultInput, activity_type
@@ -19,6 +19,7 @@ from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
 from ..models.contributions import ideas_of_activity
 from .agenda import activity_payload
+from .board_log import promoted_clusters
 from .context import ServiceContext
 from .events import find_room
 from .items import item_views
@@ -111,6 +112,15 @@ def results_available(results: dict[str, Any]) -> bool:
     return "unavailable" not in results
 
 
+def received_count(session: Session, activity: Activity) -> int:
+    """How many answers (ideas) or ballots the activity has received: the projector shows it while results are hidden."""
+    if activity_type(activity.type).input_kind == "idea":
+        query = select(func.count()).select_from(Idea).where(Idea.activity_id == activity.id)
+    else:
+        query = select(func.count()).select_from(Ballot).where(Ballot.activity_id == activity.id)
+    return int(session.scalar(query) or 0)
+
+
 @dataclass(frozen=True)
 class ResultsSnapshot:
     room_code: str
@@ -118,6 +128,7 @@ class ResultsSnapshot:
     results: dict[str, Any]
     public: bool  # the projector may see it (revealed, or live results on)
     revealed: bool  # phones see results only once revealed: live updates to every phone would flood the Wi-Fi
+    received: int = 0  # answers or ballots so far: what the projector shows while the results are hidden
 
 
 def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot | None:
@@ -132,11 +143,13 @@ def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot |
             results=compute_results(session, activity),
             public=results_visible(activity.current_phase, bool(activity.config.get("live_results"))),
             revealed=activity.current_phase is Phase.REVEALED,
+            received=received_count(session, activity),
         )
 
 
 def _room_header(room: Room) -> dict[str, Any]:
-    return {"code": room.code, "name": room.name, "premoderation": room.premoderation,
+    return {"code": room.code, "name": room.name, "versions": dict(room.versions or {}),
+            "expected_count": room.expected_count, "premoderation": room.premoderation,
             "event": {"id": room.event.id, "title": room.event.title},
             "current_activity_id": room.current_activity_id}
 
@@ -148,6 +161,8 @@ def _activities(session: Session, room: Room, *, for_moderator: bool, revealed_o
         if not for_moderator and activity.current_phase is Phase.DRAFT:
             continue  # drafts are the moderator's preparation, not the room's business yet
         view = activity_payload(session, activity)
+        if not revealed_only:  # the projector's and the console's count; phones do not show it
+            view["received"] = received_count(session, activity)
         shown = activity.current_phase is Phase.REVEALED if revealed_only else view["results_visible"]
         if for_moderator or shown:
             view["results"] = compute_results(session, activity)
@@ -168,6 +183,7 @@ def moderator_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
             "ideas": [idea_view(idea, participant_public_id=authors.get(idea.participant_id), for_moderator=True)
                       for idea in ideas],
             "participants": len(authors),
+            "promoted": promoted_clusters(session, room.id),
         }
 
 

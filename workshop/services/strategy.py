@@ -16,11 +16,12 @@ from ..domain.text import checked_text
 from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
 from ..models.activities import activities_of_room
 from ..models.strategy import axes_of_strategy
-from .agenda import activity_changed, room_activity
+from .agenda import room_activity
 from .axis_order import axis_scores, declared_order
+from .board_log import ChangeRecorder, axis_summary, record, strategy_changed
 from .context import ServiceContext
 from .operations import run_once
-from .publisher import EVERYONE, Message, Published, ResultsChanged
+from .publisher import Published
 from .state import compute_results
 
 
@@ -83,10 +84,24 @@ def _provenance(session: Session, activity: Activity, clusters: list[Cluster], i
     }
 
 
+def _axes_of_clusters(session: Session, strategy: Strategy, activity: Activity) -> dict[int, Axis]:
+    """The live axes already made from this activity's clusters, by cluster id."""
+    found: dict[int, Axis] = {}
+    for axis in session.scalars(axes_of_strategy(strategy.id)):
+        if not axis.archived and axis.provenance.get("activity_id") == activity.id:
+            for cluster in axis.provenance.get("clusters", []):
+                found.setdefault(cluster["id"], axis)
+    return found
+
+
 def promote_to_axis(ctx: ServiceContext, *, room_id: int, activity_id: object, cluster_ids: object = None,
-                    idea_ids: object = None, title: object = None, theme: object = None,
+                    idea_ids: object = None, title: object = None, theme: object = None, actor: str = "moderator",
                     op_id: object = None) -> dict[str, Any]:
-    """Make an axe d'influence of one or several clusters (or ideas) of a room, keeping where it came from."""
+    """Make an axe d'influence of one or several clusters (or ideas) of a room, keeping where it came from.
+
+    A cluster that is already an axe is never made a second one: asking again answers with the existing axe
+    (``existing``: True), and a selection mixing it with other clusters is refused, naming that axe.
+    """
     cluster_ids = cluster_ids or []
     idea_ids = idea_ids or []
     if not isinstance(cluster_ids, list) or not isinstance(idea_ids, list) or not (cluster_ids or idea_ids):
@@ -100,6 +115,17 @@ def promote_to_axis(ctx: ServiceContext, *, room_id: int, activity_id: object, c
             if cluster is None or cluster.activity_id != activity.id or cluster.removed:
                 raise DomainError("unknown_cluster", cluster_id=cluster_id)
             clusters.append(cluster)
+        room = session.get(Room, room_id)
+        assert room is not None
+        strategy = strategy_of_event(session, room.event_id)
+        already = _axes_of_clusters(session, strategy, activity)
+        taken = [cluster for cluster in clusters if cluster.id in already]
+        if taken:
+            owners = {already[cluster.id].id for cluster in taken}
+            if len(owners) == 1 and len(taken) == len(clusters) and not idea_ids:
+                axis = already[taken[0].id]
+                return {"ok": True, "axis_id": axis.id, "existing": True, "code": axis.code}, []
+            raise DomainError("cluster_already_axis", label=taken[0].label, axis=already[taken[0].id].code)
         ideas = list(session.scalars(select(Idea).where(Idea.cluster_id.in_([c.id for c in clusters]))
                                      .order_by(Idea.id))) if clusters else []
         for idea_id in idea_ids:
@@ -110,9 +136,6 @@ def promote_to_axis(ctx: ServiceContext, *, room_id: int, activity_id: object, c
                 raise DomainError("idea_hidden", idea_id=idea.id)  # a hidden idea cannot become the room's axe
             ideas.append(idea)
         ideas = [idea for idea in dict.fromkeys(ideas) if idea.on_wall]
-        room = session.get(Room, room_id)
-        assert room is not None
-        strategy = strategy_of_event(session, room.event_id)
         default_title = " / ".join(cluster.label for cluster in clusters) or ideas[0].text
         clean_title = checked_text(title if title is not None else default_title[:MAX_TITLE_LENGTH],
                                    max_length=MAX_TITLE_LENGTH, field="title")
@@ -125,22 +148,20 @@ def promote_to_axis(ctx: ServiceContext, *, room_id: int, activity_id: object, c
                     created_at=ctx.clock(), updated_at=ctx.clock())
         session.add(axis)
         session.flush()
-        return {"ok": True, "axis_id": axis.id}, _strategy_changed(session, strategy)
+        # On the board's log, so that « Annuler » right after takes this axe back.
+        recorder = ChangeRecorder()
+        recorder.created_axis(axis)
+        recorder.summary = axis_summary(axis)
+        record(session, activity_id=activity.id, strategy_id=strategy.id, actor=actor, kind="promote_to_axis",
+               recorder=recorder, at=ctx.clock())
+        return ({"ok": True, "axis_id": axis.id, "existing": False, "code": axis.code},
+                strategy_changed(session, strategy))
 
     return run_once(ctx, op_id=op_id, actor="moderator", kind="promote_to_axis", room_id=room_id, work=work,
                     rate_limited=False)
 
 
-def _strategy_changed(session: Session, strategy: Strategy) -> list[Published]:
-    """Rooms of the event hear that the axes changed; votes on axes get new items and new results."""
-    published: list[Published] = []
-    for room in session.scalars(select(Room).where(Room.event_id == strategy.event_id)):
-        published.append(Message("strategy_changed", room.code, EVERYONE, {"strategy_id": strategy.id}))
-        for activity in session.scalars(activities_of_room(room.id)):
-            if activity_type(activity.type).target_kind(activity.config) == "axes":
-                published.append(ResultsChanged(room.code, activity.id))
-                published.append(activity_changed(session, room, activity))  # phones need the new list of axes
-    return published
+_strategy_changed = strategy_changed
 
 
 def update_axis(ctx: ServiceContext, *, axis_id: object, version: object, event_ids: frozenset[int] | None,

@@ -13,6 +13,7 @@ def activity_view(activity: Activity) -> dict[str, Any]:
         "id": activity.id,
         "type": activity.type,
         "prompt": activity.prompt,
+        "versions": dict(activity.versions or {}),  # the prompt and options in other languages (domain/multilingual.py)
         "phase": activity.phase,
         "position": activity.position,
         "config": activity_type(activity.type).public_config(activity.config),

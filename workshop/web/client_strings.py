@@ -10,9 +10,10 @@ for the pages and the exports alike.
 """
 from __future__ import annotations
 
-from flask_babel import gettext, lazy_gettext as _l, lazy_pgettext as _lp
+from babel import Locale
+from flask_babel import get_locale, get_translations, gettext, lazy_gettext as _l, lazy_pgettext as _lp
 
-from ..activities import type_labels
+from ..activities import type_labels, type_plural_labels
 from ..domain.vocabulary import merged_labels, vocabulary_labels
 
 PAGE_STRINGS = {
@@ -21,6 +22,8 @@ PAGE_STRINGS = {
     "waiting": _l("Waiting to be sent"),
     "not_sent": _l("Not sent"),
     "awaiting_review": _l("The moderator will review it before it is shown."),
+    "hidden_by_moderation": _l("hidden by the moderators"),
+    "shown_in_base_language": _l("Not translated into your language yet: shown as written."),
     "offline": _l("Connection lost: your answers are kept and will be sent when it returns."),
     "offline_screen": _l("Connection lost: reconnecting…"),
     "offline_moderator": _l("Connection lost: reconnecting… Commands cannot be sent until it returns."),
@@ -49,14 +52,12 @@ PAGE_STRINGS = {
     "results_respondents": _l("Respondents: %(count)s"),
     "no_answers_yet": _l("No answers yet."),
     # Projector (static/js/screen.js)
-    "connected_count": _l("Connected: %(count)s"),
     "screen_welcome": _l("Scan the code or type the address on your phone to take part."),
     "screen_phase_open": _l("Answer on your phone"),
     "screen_phase_closed": _l("Answers are closed"),
     "screen_phase_revealed": _l("Results"),
     "screen_answer_on_phone": _l("Answers appear here as they arrive."),
     "screen_results_later": _l("The results will be shown soon."),
-    "screen_ideas_hidden": _l("Ideas received: %(count)s. They will be shown at the reveal."),
     "cloud_label": _l("Word cloud (most frequent words: %(count)s)"),
     "no_ideas": _l("No ideas yet."),
     # Moderator console (static/js/moderator.js)
@@ -74,10 +75,8 @@ PAGE_STRINGS = {
     "no_activity_yet": _l("No activity yet."),
     "activity_added": _l("Activity added to the agenda, in preparation."),
     "ideas_count": _l("Ideas: %(count)s · cards on the wall: %(cards)s"),
-    "pending_count": _l("awaiting approval: %(count)s"),
     "merge": _l("Merge"),
     "merge_into": _l("Merge the selected ideas into"),
-    "merged_count": _l("Merged: %(count)s"),
     "merged_ideas": _l("Merged ideas"),
     "select_for_merge": _l("Select for merging"),
     "approve": _l("Approve"),
@@ -115,22 +114,19 @@ PAGE_STRINGS = {
     "cluster_label_placeholder": _l("Label of a new cluster"),
     "cluster_label_needed": _l("Type the label of the new cluster first."),
     "create_cluster": _l("Create a cluster"),
-    "create_cluster_with": _l("New cluster with the %(count)s selected cards"),
-    "split_selected": _l("New cluster with the %(count)s selected"),
     "split_default_label": _l("%(label)s (2)"),
     "rename_cluster": _l("Rename the cluster"),
     "select_cluster": _l("Select the cluster %(label)s"),
     "select_card": _l("Select this card"),
     "delete_cluster": _l("Delete the cluster %(label)s"),
     "confirm_delete_cluster": _l("Delete the cluster “%(label)s”? Its cards go back to the ideas not in a cluster."),
-    "clusters_selected": _l("Selected clusters: %(count)s"),
-    "cards_selected": _l("Selected cards: %(count)s"),
     "move_selected_to": _l("Move them to"),
     "move": _l("Move"),
     "merge_clusters_into": _l("Merge them into"),
     "clear_selection": _l("Clear the selection"),
     "undo": _l("Undo"),
     "undone": _l("Undone: %(action)s"),
+    "undone_what": _l("Undone: %(action)s (%(what)s)"),
     "suggest_clusters": _l("Suggest clusters"),
     "suggestions": _l("Suggested clusters"),
     "no_suggestions": _l("No suggestion: every card is in a cluster."),
@@ -153,12 +149,16 @@ PAGE_STRINGS = {
     "log_merge_clusters": _l("clusters merged"),
     "log_split_cluster": _l("cluster split"),
     "log_delete_cluster": _l("cluster deleted"),
+    "log_promote_to_axis": _l("axe made from clusters"),
+    "log_delete_axis": _l("axe deleted"),
+    "log_merge_axes": _l("axes merged"),
     "make_axis": _l("Make an axe"),
-    "make_axis_of": _l("Make one axe of these %(count)s clusters"),
     "axis_theme": _l("Theme"),
     "axis_title": _l("Title of the axe"),
     "axis_created": _l("The axe d'influence was created."),
     "open_axis_editor": _l("Open the axe editor"),
+    "open_axis": _l("Open the axe %(code)s"),
+    "axis_exists": _l("This cluster is already the axe %(code)s."),
     # Axe editor (static/js/axis.js): the sections and columns of the axe's record (domain/axes.py)
     "ax_versions": _l("In other languages"),
     "ax_versions_hint": _l("What the Arabic and English documents print instead of the French text. Left empty, they "
@@ -254,6 +254,20 @@ PAGE_STRINGS = {
     "load_failed": _l("The axe could not be loaded: %(message)s"),
     # Strategy page (static/js/strategy.js)
     "axis_moved": _l("Order saved."),
+    # Room settings in the console (static/js/console_room.js)
+    "room_name": _l("Name of the room"),
+    "version_in": _l("%(label)s in %(language)s (optional)"),
+    "version_lines_in": _l("%(label)s in %(language)s: one per line, in the same order (optional)"),
+    # Editing an activity (static/js/activity_editor.js)
+    "edit_activity": _l("Edit"),
+    "edit_prompt": _l("Question or instruction"),
+    "edit_settings": _l("Settings"),
+    "edit_live_results": _l("Show results on the projector while answers come in"),
+    "edit_settings_locked": _l("The settings no longer change once the activity has been opened: answers depend on them."),
+    "activity_saved": _l("Activity saved."),
+    "cancel": _l("Cancel"),
+    "confirm_delete_axis": _l("Delete the axe %(code)s “%(title)s”? « Undo » on this page brings it back."),
+    "merge_axes_needs_two": _l("Tick at least two axes to merge them."),
     "national_common": _l("common to several workshops"),
     "national_distinct": _l("this workshop only"),
     "national_no_priorities": _l("No prioritization closed or revealed yet."),
@@ -269,6 +283,60 @@ PAGE_STRINGS = {
     "export_ready": _l("Ready: the download starts."),
     "export_failed": _l("The file could not be made."),
 }
+
+
+
+def _n(singular: str, plural: str) -> tuple[str, str]:
+    """A sentence with a number (``%(count)s``): extracted with its plural, translated in every plural form."""
+    return singular, plural
+
+
+# Sentences that count something: the page picks the form with Intl.PluralRules (dom.js ``tn``), so Arabic gets its
+# six forms and French says « 1 carte » and « 2 cartes ».
+PLURAL_STRINGS = {
+    "connected_count": _n("Connected: %(count)s", "Connected: %(count)s"),
+    "phones_connected": _n("%(count)s phone connected", "%(count)s phones connected"),
+    "phones_of_expected": _n("%(count)s phone connected of %(expected)s expected",
+                             "%(count)s phones connected of %(expected)s expected"),
+    "create_cluster_with": _n("New cluster with the selected card", "New cluster with the %(count)s selected cards"),
+    "split_selected": _n("New cluster with the selected card", "New cluster with the %(count)s selected cards"),
+    "clusters_selected": _n("%(count)s cluster selected", "%(count)s clusters selected"),
+    "cards_selected": _n("%(count)s card selected", "%(count)s cards selected"),
+    "make_axis_of": _n("Make one axe of this cluster", "Make one axe of these %(count)s clusters"),
+    "merged_count": _n("%(count)s idea merged into this one", "%(count)s ideas merged into this one"),
+    "pending_count": _n("%(count)s awaiting approval", "%(count)s awaiting approval"),
+    "word_count": _n("%(count)s word of %(maximum)s at most", "%(count)s words of %(maximum)s at most"),
+    "character_count": _n("%(count)s character of %(maximum)s at most", "%(count)s characters of %(maximum)s at most"),
+    "screen_received_answers": _n("%(count)s answer received", "%(count)s answers received"),
+    "screen_received_ballots": _n("%(count)s vote received", "%(count)s votes received"),
+    "screen_ideas_hidden": _n("%(count)s idea received. They will be shown at the reveal.",
+                              "%(count)s ideas received. They will be shown at the reveal."),
+}
+
+# The pages' counting sentences and the activity types' (``ActivityType.plural_labels``): one key, one declaration.
+ALL_PLURAL_STRINGS: dict[str, tuple[str, str]] = merged_labels(PLURAL_STRINGS, type_plural_labels())  # type: ignore[assignment]
+
+# A number of each plural category, for each language (found once from the CLDR rules babel carries).
+_SAMPLES: dict[str, dict[str, int]] = {}
+
+
+def _samples(language: str) -> dict[str, int]:
+    if language not in _SAMPLES:
+        rules = Locale.parse(language).plural_form
+        found: dict[str, int] = {}
+        for number in range(0, 1001):
+            found.setdefault(rules(number), number)
+        _SAMPLES[language] = found
+    return _SAMPLES[language]
+
+
+def translated_plural_strings() -> dict[str, dict[str, str]]:
+    """Each counting sentence in every plural category of the page's language: ``{key: {"one": …, "other": …}}``."""
+    language = str(get_locale() or "fr")
+    catalog = get_translations()  # its ngettext leaves the placeholders for the page to fill
+    return {key: {category: catalog.ngettext(singular, plural, number)
+                  for category, number in _samples(language).items()}
+            for key, (singular, plural) in ALL_PLURAL_STRINGS.items()}
 
 
 # Plain msgids (vocabulary, activity types) are translated when a page is rendered; lazy ones on ``str``.

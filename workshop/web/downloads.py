@@ -10,8 +10,9 @@ from ..domain.errors import DomainError
 from ..exports import catalogue
 from ..exports.catalogue import EVENT_DOWNLOADS, MIMETYPES, ROOM_DOWNLOADS, Download
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
+from ..services.download_offer import offered_downloads
 from ..services.events import find_room
-from ..services.files import export_event_file, export_room_file, room_has_word_cloud
+from ..services.files import export_event_file, export_room_file
 from .context import services
 from .export_jobs import ExportJob, ExportJobs
 from .moderator import current_access, moderator_required, room_for_moderator
@@ -45,11 +46,12 @@ def downloads_page(code: str) -> str:
     def entry(download: Download, href: str) -> dict[str, str]:
         return {"key": download.key, "label": _(download.label), "href": href}
 
-    cloud = room_has_word_cloud(services(), room_code)
+    # Only what applies: no SRI for a national event, no word-cloud image without a word cloud.
+    room_keys, event_keys = offered_downloads(services(), room_code)
     room_entries = [entry(download, url_for("downloads.room_download", code=room_code, export_format=download.key))
-                    for download in ROOM_DOWNLOADS if cloud or not download.needs_word_cloud]
+                    for download in ROOM_DOWNLOADS if download.key in room_keys]
     event_entries = [entry(download, url_for("downloads.event_download", event_id=event_id, document=download.key))
-                     for download in EVENT_DOWNLOADS]
+                     for download in EVENT_DOWNLOADS if download.key in event_keys]
     return render_page("downloads.html", title=_("Downloads"), script="downloads.js",
                        data={"code": room_code, "event_id": event_id}, room_code=room_code, room_name=room_name,
                        event_id=event_id, event_title=event_title, room_entries=room_entries,
@@ -126,7 +128,10 @@ def export_status(job_id: str) -> Any:
     job = _jobs().get(job_id)
     if job is None or not _may_see(job):
         abort(404)
-    return jsonify(job.status())
+    status = job.status()
+    if status["state"] == "failed" and not status["error"]:
+        status["error"] = error_message("internal_error", {})  # never a raw code or a traceback line on the page
+    return jsonify(status)
 
 
 @blueprint.get("/exports/<job_id>/file")

@@ -6,6 +6,7 @@ restarted server forgets them, and the page simply asks again.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -18,6 +19,8 @@ from pathlib import Path
 from flask_socketio import SocketIO
 
 from ..config import Settings
+
+RAW_CODE = re.compile(r"\s*\([a-z][a-z0-9_]*\)$")
 
 WORKSHOP = Path(sys.executable).parent / "workshop"
 KEEP_SECONDS = 15 * 60  # a finished file waits this long for its download
@@ -76,13 +79,15 @@ class ExportJobs:
                 line = line.strip()
                 if line.startswith("progress "):
                     job.progress = float(line.split()[1])
-                elif line:
-                    last_error = line.removeprefix("Error: ")
+                elif line.startswith("Error: "):  # the command line's refusal, already translated
+                    # The command line ends its sentence with the code, « (document_needs_strategy) »: not for a page.
+                    last_error = RAW_CODE.sub("", line.removeprefix("Error: "))
         code = process.wait()
         if code == 0 and job.path.exists():
             job.progress, job.state = 1.0, "done"
         else:
-            job.state, job.error = "failed", last_error or "internal_error"
+            # A crash (a traceback) is no sentence for a page: the status route says « something went wrong ».
+            job.state, job.error = "failed", last_error
 
     def get(self, job_id: str) -> ExportJob | None:
         with self.lock:

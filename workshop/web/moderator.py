@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from ..domain.axes import THEMES
 from ..domain.errors import DomainError
+from ..domain.languages import DEFAULT_LANGUAGE, page_languages
 from ..i18n import error_message
 from ..services.access import (MAX_SESSIONS_PER_BROWSER, ModeratorAccess, access_for_sessions, end_sessions,
                                grant_event_session, open_session, revoke_all_sessions)
@@ -144,6 +145,11 @@ def events() -> Any:
                        can_create=access.all_events, error=error, revoked=request.args.get("revoked") == "1")
 
 
+def version_languages() -> list[dict[str, str]]:
+    """The languages a typed text may have a version in, besides its base text (French)."""
+    return [language for language in page_languages() if language["code"] != DEFAULT_LANGUAGE]
+
+
 @blueprint.get("/<code>")
 @moderator_required
 def room_console(code: str) -> str:
@@ -152,7 +158,8 @@ def room_console(code: str) -> str:
     links = room_links(room_code, base_url())
     return render_page("moderator/room.html", title=room_name, script="moderator.js",
                        data={"code": room_code, "links": links, "activity_types": activity_types(with_config=True),
-                             "axis_themes": THEMES, "suggestion_themes": suggestion_axis_themes()},
+                             "axis_themes": THEMES, "suggestion_themes": suggestion_axis_themes(),
+                             "version_languages": version_languages()},
                        room_name=room_name, event_title=event_title,
                        links=links, code=room_code)
 

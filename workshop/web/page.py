@@ -8,10 +8,10 @@ from flask_wtf.csrf import generate_csrf
 from flask_babel import get_locale
 
 from ..activities import REGISTRY
-from ..domain.languages import LANGUAGES as LANGUAGE_LIST
+from ..domain.languages import LANGUAGES as LANGUAGE_LIST, page_languages
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_direction
 from .assets import strings_used_by
-from .client_strings import translated_client_strings
+from .client_strings import translated_client_strings, translated_plural_strings
 
 
 def activity_types(*, with_config: bool) -> dict[str, dict[str, Any]]:
@@ -30,16 +30,19 @@ def render_page(template: str, *, title: str, script: str | None, data: dict[str
     """``lean_strings``: hand the page only the strings its script can ask for (the phone: see assets.py)."""
     language = str(get_locale() or DEFAULT_LANGUAGE)
     strings = translated_client_strings()
+    plurals = translated_plural_strings()
     if lean_strings and script:
         strings = strings_used_by(script, strings)
+        plurals = strings_used_by(script, plurals)  # type: ignore[arg-type]
     return render_template(
         template,
         title=title,
         page_script=script,
-        page_data=(data or {}) | {"lang": language, "dir": text_direction(language),
+        page_data=(data or {}) | {"lang": language, "dir": text_direction(language), "base_language": DEFAULT_LANGUAGE,
+                                  "languages": page_languages(),
                                   "locale": LANGUAGE_LIST[language].locale if language in LANGUAGE_LIST else language,
                                   # A page without a script shows no client string: an error page carries none.
-                                  "strings": strings if script else {}}
+                                  "strings": strings if script else {}, "plurals": plurals}
                   | _csrf(),
         lang=language,
         dir=text_direction(language),

@@ -5,10 +5,12 @@ import io
 
 import segno
 from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
-from flask_babel import gettext as _
+from flask_babel import get_locale, gettext as _
 
 from ..domain.codes import normalize_join_code
 from ..domain.errors import DomainError
+from ..domain.languages import DEFAULT_LANGUAGE
+from ..domain.multilingual import localized
 from ..i18n import error_message
 from ..services.events import find_room
 from .context import services
@@ -26,7 +28,9 @@ def _find_room_limited(code: object):  # type: ignore[no-untyped-def]
     try:
         with services().db.read() as session:
             room = find_room(session, code)
-            return room.code, room.name, room.event.title
+            # The room's name in the page's language when it has a version in it.
+            name = localized("name", room.name, room.versions, str(get_locale() or DEFAULT_LANGUAGE))
+            return room.code, name.text, room.event.title
     except DomainError as error:
         if error.code == "unknown_room":
             admission.wrong_code(address, "http " + address)
@@ -49,11 +53,13 @@ def home() -> str:
 @blueprint.get("/join")
 def join_by_code() -> Response:
     """The home form's target: go to the room whose code was typed."""
-    code = normalize_join_code(request.args.get("code", ""))
+    typed = request.args.get("code", "")
+    code = normalize_join_code(typed)
     try:
         room_code, _name, _title = _find_room_limited(code)
     except DomainError as error:
-        return render_page("home.html", title=_("Join a workshop"), script=None,
+        # The code stays in the field, the error beside it: the participant corrects one character, not all six.
+        return render_page("home.html", title=_("Join a workshop"), script=None, typed_code=typed.strip()[:8],
                            error=error_message(error.code, {})), (429 if error.code == "too_many_attempts" else 404)  # type: ignore[return-value]
     return redirect(url_for("pages.participant", code=room_code))  # type: ignore[return-value]
 

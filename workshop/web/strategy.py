@@ -10,8 +10,9 @@ from flask_babel import gettext as _
 from ..domain.axes import editor_schema
 from ..domain.errors import DomainError
 from ..domain.profiles import REGIONS
-from ..i18n import error_message
-from ..services import strategy
+from ..domain.languages import LANGUAGE_CODES
+from ..i18n import error_message, translator
+from ..services import axis_changes, strategy
 from ..services.declination import (declination_table, decline_strategy, export_event_archive, import_event_archive,
                                     national_view)
 from ..services.event_templates import TEMPLATES, create_event_from_template
@@ -22,6 +23,11 @@ from .moderator import current_access, moderator_required, remember_event
 from .page import render_page
 
 blueprint = Blueprint("strategy", __name__, url_prefix="/m")
+
+
+def _every_language() -> dict[str, Any]:
+    """gettext in each language: a template's rooms and questions get their versions in all of them."""
+    return {language: translator(language) for language in LANGUAGE_CODES}
 
 
 def _event_or_403(event_id: int) -> None:
@@ -54,8 +60,10 @@ def strategy_page(event_id: int) -> str:
         document = strategy.strategy_document(services(), event_id)
     except DomainError:
         abort(404)
+    last_change = axis_changes.last_axis_change(services(), event_id)
     return render_page("strategy/strategy.html", title=document["strategy"]["title"], script="strategy.js",
-                       data={"event_id": event_id, "kind": document["strategy"]["kind"]}, document=document,
+                       data={"event_id": event_id, "kind": document["strategy"]["kind"], "last_change": last_change},
+                       document=document, last_change=last_change,
                        regions=REGIONS, can_import=current_access().all_events,
                        identity=event_identity(services(), event_id), matches=matches(services(), event_id),
                        # Declining creates an event: the organiser's (event link or console), not a room facilitator's.
@@ -210,7 +218,7 @@ def decline(event_id: int) -> Any:
     region = request.form.get("region") or None
     try:
         created = decline_strategy(services(), national_event_id=event_id, title=request.form.get("title") or None,
-                                   region=region, translate=_)
+                                   region=region, translate=_, version_translators=_every_language())
     except DomainError as failure:
         return render_page("error.html", title=_("The regional event was not created"), script=None,
                            explanation=error_message(failure.code, failure.params)), 400
@@ -261,7 +269,7 @@ def from_template() -> Any:
     if template not in TEMPLATES or TEMPLATES[template].scope != "national":
         abort(400)
     created = create_event_from_template(services(), template=template, title=request.form.get("title") or None,
-                                         translate=_)
+                                         translate=_, version_translators=_every_language())
     remember_event(created.event_id)
     return redirect(url_for("moderator.events"))
 
@@ -316,6 +324,42 @@ def axis_move(axis_id: int) -> Any:
         return _error(failure, 404 if failure.code == "unknown_axis" else 400)
 
 
+def _actor() -> str:
+    return current_access().label or "moderator"
+
+
+@blueprint.post("/api/axes/<int:axis_id>/delete")
+@moderator_required
+def axis_delete(axis_id: int) -> Any:
+    """Take an axe out of the strategy (the page asked for confirmation; « Annuler » brings it back)."""
+    try:
+        return jsonify(axis_changes.delete_axis(services(), axis_id=axis_id, event_ids=_editable_events(),
+                                                actor=_actor()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code == "unknown_axis" else 400)
+
+
+@blueprint.post("/api/axes/<int:axis_id>/merge")
+@moderator_required
+def axis_merge(axis_id: int) -> Any:
+    """Fold the axes ``{source_ids}`` into this one."""
+    body = request.get_json(silent=True) or {}
+    try:
+        return jsonify(axis_changes.merge_axes(services(), target_id=axis_id, source_ids=body.get("source_ids"),
+                                               event_ids=_editable_events(), actor=_actor()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code == "unknown_axis" else 400)
+
+
+@blueprint.post("/events/<int:event_id>/strategy/undo")
+@moderator_required
+def strategy_undo(event_id: int) -> Any:
+    """Undo the latest change to the event's axes; the answer names it."""
+    _event_or_403(event_id)
+    try:
+        return jsonify(axis_changes.undo_axis_change(services(), event_id=event_id, actor=_actor()))
+    except DomainError as failure:
+        return _error(failure)
 @blueprint.get("/api/events/<int:event_id>/matches")
 @moderator_required
 def matches_json(event_id: int) -> Any:

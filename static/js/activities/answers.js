@@ -4,11 +4,12 @@ import { fill, h, t } from "../dom.js";
 
 /** One of my answers with its delivery state; the state is a data attribute (for styles and tests) and visible text. */
 function myAnswer(answer) {
-  const stateText = { sent: t("sent"), waiting: t("waiting"), failed: answer.error || t("not_sent") }[answer.status];
+  const stateText = { sent: t("sent"), waiting: t("waiting"), hidden: t("hidden_by_moderation"),
+    failed: answer.error || t("not_sent") }[answer.status];
   return h("li", { class: "my-answer", dataset: { status: answer.status } },
     h("span", { class: "my-answer-text", dir: "auto", text: answer.text }),
     h("span", { class: "my-answer-status", text: stateText }),
-    answer.approved === false ? h("span", { class: "my-answer-note", text: t("awaiting_review") }) : null);
+    answer.approved === false && answer.status !== "hidden" ? h("span", { class: "my-answer-note", text: t("awaiting_review") }) : null);
 }
 
 /**
@@ -49,7 +50,7 @@ export function answerForm(root, activity, api, { field, label, limit, check, co
 
   function refresh() {
     const answers = api.myAnswers(activity.id);
-    const given = answers.filter((answer) => answer.status !== "failed").length;
+    const given = answers.filter((answer) => answer.status !== "failed").length; // a hidden idea still counts
     const open = activity.phase === "open";
     const full = given >= limit;
     field.disabled = !open || full;

@@ -1,6 +1,6 @@
 // Brainstorm: open ideas, sent one by one; the projector shows them on the wall.
 
-import { h, num, t } from "../dom.js";
+import { h, num, t, tn } from "../dom.js";
 import { answerForm } from "./answers.js";
 import { clusterBoard } from "./board.js";
 import { summary } from "./result_parts.js";
@@ -16,11 +16,13 @@ export default {
   mount(root, activity, api) {
     const maximum = activity.config.max_length;
     return answerForm(root, activity, api, {
-      field: h("textarea", { rows: 4, maxlength: maximum, autocomplete: "off" }),
+      // No maxlength: a pasted text longer than the limit would be cut without a word. The counter says the limit
+      // before anything is typed, and the check refuses to send until the text fits.
+      field: h("textarea", { rows: 4, autocomplete: "off" }),
       label: t("your_idea"),
       limit: activity.config.max_per_participant,
       check: (text) => (characters(text) > maximum ? t("too_long", { maximum: num(maximum) }) : ""),
-      counterText: (text) => t("characters", { count: num(characters(text)), maximum: num(maximum) }),
+      counterText: (text) => tn("character_count", characters(text), { maximum: num(maximum) }),
     });
   },
 

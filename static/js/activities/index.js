@@ -61,10 +61,14 @@ export function listsActivities(type) {
  * The results of one activity, drawn by its type. ``detail`` (the console) adds what the room does not need on
  * the wall: per-criterion means, the breakdown by participant group, the sensitivity of a ranking to the weights.
  */
-export function resultsView(type, results, { limit = 30, board = true, detail = false, large = false } = {}) {
+export function resultsView(type, results, { limit = 30, board = true, detail = false, large = false, versions = {},
+  also = null } = {}) {
   const kind = ACTIVITY_TYPES[type];
   if (!kind || !results) return null;
   // The server could not compute this activity's results from its stored data: say so, draw nothing.
   if (results.unavailable) return h("p", { class: "note results-unavailable", text: t("results_unavailable") });
-  return h("div", { class: `results results-${type}` }, kind.results(results, { limit, board, detail, large }));
+  // ``versions``: the activity's texts in other languages, for the options and items the results name; ``also``: a
+  // second language the projector shows them in (« ?also=ar »).
+  return h("div", { class: `results results-${type}` }, kind.results(results, { limit, board, detail, large, versions,
+    also }));
 }

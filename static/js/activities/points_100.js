@@ -1,6 +1,6 @@
 // 100 points: share 100 points among the items, with a live count of what is left.
 
-import { fill, h, num, percent, t } from "../dom.js";
+import { fill, h, num, percent, t, tn } from "../dom.js";
 import { ballotBar } from "./answers.js";
 import { described } from "./described.js";
 import { bars, groupTables, summary } from "./result_parts.js";
@@ -70,7 +70,7 @@ export default {
       const left = BUDGET - spent();
       remaining.dataset.left = String(left);
       remaining.dataset.valid = String(exact() ? left === 0 : left >= 0);
-      remaining.textContent = left < 0 ? t("points_over", { over: num(-left), budget: num(BUDGET) })
+      remaining.textContent = left < 0 ? tn("points_over", -left, { budget: num(BUDGET) })
         : exact() && left > 0 ? t("points_left_exact", { left: num(left), budget: num(BUDGET) })
           : t("points_left", { left: num(left), budget: num(BUDGET) });
       const open = activity.phase === "open";
@@ -115,7 +115,7 @@ export default {
       summary(t("results_respondents", { count: num(results.respondents ?? 0) })),
       bars(items.map((item) => ({
         label: item.text, value: item.total, maximum: top, rank: item.rank, dataset: { itemId: item.id },
-        caption: t("points_total", { points: num(item.total) }),
+        caption: tn("points_total", item.total),
         note: item.mean === null ? "" : t("points_mean_support", { mean: num(item.mean),
           percent: percent(item.percent_supporting ?? 0) }),
       }))),

@@ -1,6 +1,6 @@
 // Poll: one choice, or up to max_choices, among the moderator's options.
 
-import { h, num, percent, t } from "../dom.js";
+import { bilingual, h, localized, num, percent, showLocalized, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
 import { declaredFields } from "./fields.js";
 import { bars, summary } from "./result_parts.js";
@@ -27,7 +27,8 @@ export default {
     });
     const fieldset = h("fieldset", { class: "choices" },
       h("legend", { class: "choices-hint", text: multiple ? t("choose_up_to", { maximum: num(maxChoices) }) : t("choose_one") }),
-      options.map((label, index) => h("label", { class: "choice" }, inputs[index], h("span", { dir: "auto", text: label }))));
+      options.map((label, index) => h("label", { class: "choice" }, inputs[index],
+        showLocalized(h("span", { dir: "auto" }), localized(`options.${index}`, label, activity.versions)))));
     root.append(fieldset, bar.element);
 
     function sync() {
@@ -70,11 +71,11 @@ export default {
     };
   },
 
-  results(results) {
+  results(results, { versions, also } = {}) {
     return [
       summary(t("results_respondents", { count: num(results.respondents ?? 0) })),
       bars((results.options || []).map((option) => ({
-        label: option.label, value: option.percent, maximum: 100,
+        label: bilingual(`options.${option.index}`, option.label, versions, also), value: option.percent, maximum: 100,
         caption: t("count_percent", { count: num(option.count), percent: percent(option.percent) }),
       }))),
     ];

@@ -1,6 +1,6 @@
 // Ranking: put the items in order with up and down buttons (no dragging on a phone); the first ones count.
 
-import { fill, h, num, t } from "../dom.js";
+import { fill, h, num, t, tn } from "../dom.js";
 import { ballotBar } from "./answers.js";
 import { bars, groupTables, summary } from "./result_parts.js";
 
@@ -41,7 +41,7 @@ export default {
       order = order.filter((id) => texts.has(id));
       for (const target of targets) if (!order.includes(target.id)) order.push(target.id);
       const counted = Math.min(maxRanked(), order.length);
-      hint.textContent = order.length > counted ? t("ranking_instructions_top", { count: num(counted) })
+      hint.textContent = order.length > counted ? tn("ranking_instructions_top", counted)
         : t("ranking_instructions");
       const open = activity.phase === "open";
       fill(list, order.map((id, index) => h("li", { class: "rank-item", dataset: { targetId: id, position: index + 1,

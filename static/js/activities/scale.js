@@ -1,6 +1,6 @@
 // Scale: rate each statement from 1 to 5, with words at both ends.
 
-import { h, num, t } from "../dom.js";
+import { bilingual, h, localized, num, showLocalized, t } from "../dom.js";
 import { ballotBar } from "./answers.js";
 import { summary } from "./result_parts.js";
 
@@ -11,7 +11,10 @@ export default {
 
   mount(root, activity, api) {
     const { items, minimum = 1, maximum = 5 } = activity.config;
-    const labels = activity.config.labels || DEFAULT_LABELS.map((key) => t(key));
+    // The moderator's own step labels, in the phone's language when they have a version in it.
+    const labels = activity.config.labels
+      ? activity.config.labels.map((label, index) => localized(`labels.${index}`, label, activity.versions).text)
+      : DEFAULT_LABELS.map((key) => t(key));
     const values = [];
     for (let value = minimum; value <= maximum; value += 1) values.push(value);
     let ratings = new Map();
@@ -30,7 +33,8 @@ export default {
     });
     root.append(h("ol", { class: "scale-items" }, items.map((item, index) => h("li", { class: "scale-item" },
       h("fieldset", {},
-        h("legend", { class: "scale-statement", dir: "auto", text: item }),
+        showLocalized(h("legend", { class: "scale-statement", dir: "auto" }),
+          localized(`items.${index}`, item, activity.versions)),
         h("div", { class: "scale-choices" }, values.map((value, position) => h("label", { class: "scale-choice" },
           inputs[index][position], h("span", { class: "scale-number", text: num(value) })))),
         h("div", { class: "scale-ends", "aria-hidden": "true" },
@@ -58,7 +62,7 @@ export default {
     };
   },
 
-  results(results) {
+  results(results, { versions, also } = {}) {
     const minimum = results.minimum ?? 1;
     const maximum = results.maximum ?? 5;
     return [
@@ -66,7 +70,7 @@ export default {
       h("ol", { class: "scale-results" }, (results.items || []).map((item) => {
         const top = Math.max(1, ...(item.distribution || [0]));
         return h("li", { class: "scale-result" },
-          h("p", { class: "scale-result-label", dir: "auto", text: item.label }),
+          h("p", { class: "scale-result-label", dir: "auto", text: bilingual(`items.${item.index}`, item.label, versions, also) }),
           h("p", { class: "scale-result-mean", text: item.mean === null || item.mean === undefined
             ? t("no_answers_yet")
             : t("scale_mean", { mean: num(item.mean), maximum: num(maximum), count: num(item.count) }) }),

@@ -1,6 +1,6 @@
 // Word cloud: answers of one to three words; the projector draws the cloud from the server's counts.
 
-import { h, num, t } from "../dom.js";
+import { h, num, t, tn } from "../dom.js";
 import { answerForm } from "./answers.js";
 import { described } from "./described.js";
 import { bars, summary } from "./result_parts.js";
@@ -22,7 +22,7 @@ export default {
       label: t("your_words", { maximum: num(maximum) }),
       limit: activity.config.max_per_participant,
       check: (text) => (words(text) > maximum ? t("too_many_words", { maximum: num(maximum) }) : ""),
-      counterText: (text) => t("words", { count: num(words(text)), maximum: num(maximum) }),
+      counterText: (text) => tn("word_count", words(text), { maximum: num(maximum) }),
     });
   },
 
