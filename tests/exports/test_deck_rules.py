@@ -145,3 +145,14 @@ def test_the_arabic_deck_holds_latin_texts_and_numbers_in_their_order() -> None:
     # A French name inside the Arabic deck, and a score, keep their own order: marked at both ends.
     assert any(text.startswith(LRM) and text.endswith(LRM) and "Accès aux soins" in text for text in shown)
     assert f"{LRM}82.5{LRM}" in shown
+
+
+def test_every_decision_and_next_step_is_on_the_closing_slides() -> None:
+    steps = tuple(f"Étape numéro {number} de la suite" for number in range(1, 10))
+    decisions = ("La SNI est adoptée en version provisoire", "Le comité de pilotage se réunit en janvier")
+    deck = opened(replace(french_report(), next_steps=steps, decisions=decisions))
+    closing = [slide for slide, title in zip(deck.slides, titles(deck)) if title == LABELS["deck_decisions_next_steps"]]
+    assert len(closing) == 2
+    shown = [shape.text_frame.text for slide in closing for shape in slide.shapes if shape.has_text_frame]
+    for text in (*decisions, *steps):
+        assert text in shown
