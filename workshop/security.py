@@ -18,6 +18,11 @@ CONTENT_SECURITY_POLICY = "; ".join([
 
 
 def add_security_headers(app: Flask) -> None:
+    @app.before_request
+    def _trusted_host() -> None:
+        # Reading the host checks it against TRUSTED_HOSTS (a SecurityError, answered 400) before any view runs.
+        request.host  # noqa: B018
+
     @app.after_request
     def _headers(response: Response) -> Response:
         # A policy and a framing rule govern documents; on a script, a style sheet or a font they are 270 bytes of

@@ -2,8 +2,9 @@
 // axe, and a save that never overwrites someone else's: the server refuses an edit of an old version (409), and
 // the page then says so and offers to reload theirs.
 
-import { fill, h, notify, num, page, t } from "./dom.js";
+import { fill, h, notify, num, page, t, writeHeaders } from "./dom.js";
 import { quadrantChart } from "./svg.js";
+import { versionsEditor } from "./axis_versions.js";
 
 // The shape of an axe's record and its choice lists, as workshop/domain/axes.py declares them (editor_schema).
 const SCHEMA = page.schema;
@@ -13,7 +14,7 @@ const SHORT = SCHEMA.short;
 
 const form = document.getElementById("axis-form");
 const conflictBox = document.getElementById("conflict");
-const state = { view: null, version: null, dirty: false, saving: false, fields: null, identity: null };
+const state = { view: null, version: null, dirty: false, saving: false, fields: null, identity: null, versions: null };
 let counter = 0;
 
 function nextId(prefix) {
@@ -288,6 +289,8 @@ function build(view) {
     fill(gridBox, powerGrid(actors), gridLegend(actors));
   }
 
+  state.versions = versionsEditor(SCHEMA.versions, axis.versions || {}, control);
+  const versions = state.versions.element;
   const provenance = provenanceView(axis.provenance);
   const saveButton = h("button", { type: "submit", class: "primary", id: "save", text: t("save") });
   fill(form,
@@ -297,6 +300,7 @@ function build(view) {
         h("p", { class: "parent-text-title", text: t("parent_text") }),
         h("p", {}, h("span", { dir: "ltr", text: `${parent.code} ` }), h("strong", { dir: "auto", text: parent.title }))) : null),
     sections,
+    versions,
     provenance ? h("section", { class: "axis-section section-provenance" }, h("h2", { text: t("provenance") }), provenance) : null,
     h("div", { class: "save-bar" }, saveButton,
       h("p", { id: "save-status", class: "save-status", "aria-live": "polite", dataset: { status: "saved" },
@@ -309,6 +313,7 @@ function readChanges() {
   const changes = {
     title: title.read(), theme: theme.read(), status: status.read(),
     fields: Object.fromEntries(Object.entries(state.fields).map(([name, editor]) => [name, editor.read()])),
+    versions: state.versions.read(),
   };
   if (disposition) {
     changes.disposition = disposition.read();
@@ -353,7 +358,8 @@ async function save() {
   let data = {};
   try {
     response = await fetch(`/m/api/axes/${page.axis_id}`, { method: "PUT", credentials: "same-origin",
-      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ version: state.version, changes }) });
+      headers: writeHeaders({ "Content-Type": "application/json" }),
+      body: JSON.stringify({ version: state.version, changes }) });
     data = await response.json().catch(() => ({}));
   } catch {
     response = null;

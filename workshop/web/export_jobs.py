@@ -34,6 +34,7 @@ class ExportJob:
     progress: float = 0.0
     error: str = ""
     started: float = field(default_factory=time.monotonic)
+    room_id: int | None = None  # a room's file: that room's facilitator may follow and fetch it
 
     def status(self) -> dict[str, object]:
         return {"id": self.id, "state": self.state, "progress": round(self.progress, 2), "error": self.error,
@@ -48,11 +49,12 @@ class ExportJobs:
         self.lock = threading.Lock()
         self.folder = Path(tempfile.mkdtemp(prefix="workshop-exports-"))
 
-    def start(self, arguments: list[str], *, event_id: int, filename: str, mimetype: str) -> ExportJob:
+    def start(self, arguments: list[str], *, event_id: int, filename: str, mimetype: str,
+              room_id: int | None = None) -> ExportJob:
         """Run ``workshop <arguments> --out FILE --progress`` in the background."""
         self._forget_old()
         job_id = secrets.token_urlsafe(12)
-        job = ExportJob(job_id, event_id, filename, mimetype, self.folder / job_id)
+        job = ExportJob(job_id, event_id, filename, mimetype, self.folder / job_id, room_id=room_id)
         with self.lock:
             self.jobs[job_id] = job
         environment = os.environ | {

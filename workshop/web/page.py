@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import render_template
+from flask import render_template, request
+from flask_wtf.csrf import generate_csrf
 from flask_babel import get_locale
 
 from ..activities import REGISTRY
@@ -16,6 +17,12 @@ from .client_strings import translated_client_strings
 def activity_types(*, with_config: bool) -> dict[str, dict[str, Any]]:
     """What the activity modules of a page need from the server's registry (the console: with the config forms)."""
     return {name: kind.page_description(with_config=with_config) for name, kind in REGISTRY.items()}
+
+
+def _csrf() -> dict[str, str]:
+    """Moderator pages hand their scripts the CSRF token for the JSON writes they make (header X-CSRFToken);
+    phone and projector pages make none, and get no token (nor the session cookie it needs)."""
+    return {"csrf_token": generate_csrf()} if request.path.startswith("/m/") else {}
 
 
 def render_page(template: str, *, title: str, script: str | None, data: dict[str, Any] | None = None,
@@ -31,7 +38,9 @@ def render_page(template: str, *, title: str, script: str | None, data: dict[str
         page_script=script,
         page_data=(data or {}) | {"lang": language, "dir": text_direction(language),
                                   "locale": LANGUAGE_LIST[language].locale if language in LANGUAGE_LIST else language,
-                                  "strings": strings},
+                                  # A page without a script shows no client string: an error page carries none.
+                                  "strings": strings if script else {}}
+                  | _csrf(),
         lang=language,
         dir=text_direction(language),
         languages=LANGUAGES,
