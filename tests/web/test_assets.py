@@ -37,6 +37,9 @@ def test_pages_name_fingerprinted_files_served_compressed_and_immutable(app, cod
         plain = client.get(link, headers={"Accept-Encoding": "identity"})
         assert "Content-Encoding" not in plain.headers
         assert brotli.decompress(response.get_data()) == plain.get_data()
+        # nosniff on every file; the page's policy and framing rule only on documents.
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "Content-Security-Policy" not in response.headers and "X-Frame-Options" not in response.headers
 
 
 def test_the_page_itself_is_compressed_when_the_browser_asks(app, code) -> None:  # type: ignore[no-untyped-def]
