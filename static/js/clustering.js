@@ -1,4 +1,5 @@
 // The moderator's clustering board: columns of cards dragged between clusters (mouse and touch), clusters made,
+// Length: the board is one interaction (drag, drop, undo, suggestions) over one state; split, its parts would share it all.
 // renamed, merged, split, deleted and undone, suggestions to accept, edit or reject, and clusters made into axes.
 //
 // The server's board (the activity's results.board) is the truth. A drop shows at once: the card stays where it

@@ -1,4 +1,5 @@
 // The moderator's console: agenda and phases, what the projector shows, the incoming ideas and their moderation.
+// Length: the console's one page module (agenda, phases, projector, moderation), each part small, sharing one socket.
 
 import {
   ACTIVITY_TYPES, configForm, inputKind, listsActivities, resultsView, usesSources,

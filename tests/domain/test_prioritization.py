@@ -1,3 +1,4 @@
+"""Long on purpose: every prioritization rule of domain/prioritization.py (scores, agreement, ranks, Borda, 100 points, matrix, sensitivity) with its plain values, side by side with the module it checks."""
 import itertools
 import math
 import random

@@ -2,6 +2,8 @@
 
 Debian's Chromium (``/usr/bin/chromium``) is driven through Playwright's sync API; nothing is downloaded.
 With the strict CSP ``page.wait_for_function`` cannot run, so every wait is a locator assertion.
+
+Long on purpose: the three pages driven together in one real browser and server; the fixtures are shared by every story.
 """
 from __future__ import annotations
 

@@ -3,6 +3,8 @@
 The moderator's console runs on a touch phone (Android user agent): SortableJS does not take mouse drags there, so
 drags are driven as a finger would, through CDP ``Input.dispatchTouchEvent``. Participants are python-socketio
 clients or phone pages. Screenshots for a human look go to /tmp/shots.
+
+Long on purpose: one browser story from a brainstorm to a declined axe, each step needing the state the last one left; cut in pieces it would replay the same setup in Chromium several times.
 """
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The restitution deck and its word-cloud images: re-opened with python-pptx and Pillow, rendered by LibreOffice."""
+"""The restitution deck and its word-cloud images: re-opened with python-pptx and Pillow, rendered by LibreOffice.
+
+Long on purpose: the deck is checked slide by slide as its reader sees it (re-opened and rendered), in every language; the fixtures are shared by every check.
+"""
 from __future__ import annotations
 
 import html as html_module

@@ -16,6 +16,8 @@ Four steps, each deterministic:
 
 The graph is built in a canonical order (groups sorted by their text), so the suggested partition
 depends on the multiset of texts, not on their order, the hash seed or the run.
+
+Length: the four steps of one deterministic pipeline and the scoring they share; split, each part would need the others' private data.
 """
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Prioritization: criteria scores, agreement, rankings, weight sensitivity, Borda, 100 points, 2×2 matrix."""
+"""Prioritization: criteria scores, agreement, rankings, weight sensitivity, Borda, 100 points, 2×2 matrix.
+
+Length: one family of pure rules (scores, agreement, ranks, sensitivity, Borda, points, matrix) sharing the same ranking and tie-break types.
+"""
 from __future__ import annotations
 
 import math

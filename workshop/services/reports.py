@@ -2,6 +2,8 @@
 
 Everything a renderer prints is decided and translated here (``translate`` is gettext in the language asked
 for); renderers only lay it out.
+
+Length: the one builder of reports (a single door, by design); each document's own parts live in sibling modules.
 """
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The writers' side: the strategy's axes, the axe editor, the national view, the SNI → SRI declination."""
+"""The writers' side: the strategy's axes, the axe editor, the national view, the SNI → SRI declination.
+
+Length: one blueprint for the writers' pages (axes, editor, national view, declination) and their JSON routes, each a thin call into services.
+"""
 from __future__ import annotations
 
 import json
