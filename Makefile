@@ -45,8 +45,9 @@ system-test-deps:
 test: install system-test-deps
 	$(BIN)/python -m pytest -q
 
+# The benchmark of record (bare python-socketio server vs the product, same run, ratios): docs/benchmarks.md.
 bench: install
-	$(BIN)/python -m tests.bench.load --phones 100 500 1000
+	$(BIN)/python -m tests.bench.record --phones 1000
 	$(BIN)/python -m tests.bench.clustering --sizes 100 1000 5000
 	$(BIN)/python -m tests.bench.exports
 

@@ -628,19 +628,44 @@ class BenchServer(LiveServer):
     results_interval = 0.25
 
 
+class BareServer(BenchServer):
+    """The bare python-socketio server of ``tests.bench.bare`` (no database), for the ratio of record."""
+
+    def start(self) -> "BareServer":
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen([sys.executable, "-m", "tests.bench.bare", "--port", str(self.port)],
+                                            cwd=Path(__file__).resolve().parents[2], stdout=log,
+                                            stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"bare server exited: {self.log_path.read_text()[-2000:]}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("bare server did not start within 30 s")
+
+
 def run_round(phones: int, args: argparse.Namespace) -> Round:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{phones}-"))
     instance = folder / "instance"
     instance.mkdir()
-    server = BenchServer(instance=instance, extra_env=dict(HIGH_RATE_LIMIT))
-    server.workshop("migrate")
+    bare = getattr(args, "server", "product") == "bare"
+    server = (BareServer if bare else BenchServer)(instance=instance, extra_env=dict(HIGH_RATE_LIMIT))
+    if not bare:
+        server.workshop("migrate")
     server.start()
-    print(f"  N={phones}: server pid {server.process.pid} on port {server.port}", file=sys.stderr, flush=True)  # type: ignore[union-attr]
+    print(f"  N={phones}: {'bare' if bare else 'product'} server pid {server.process.pid} on port {server.port}",  # type: ignore[union-attr]
+          file=sys.stderr, flush=True)
     try:
-        created = server.create_event(title="Banc d'essai", rooms=("Plénière",))
-        room = created["rooms"][0]
-        return asyncio.run(asyncio.wait_for(Scenario(server, room["code"], room["moderator_token"], phones, args).run(),
-                                            args.round_timeout))
+        if bare:
+            code, token = "BARE", "bare-moderator"
+        else:
+            room = server.create_event(title="Banc d'essai", rooms=("Plénière",))["rooms"][0]
+            code, token = room["code"], room["moderator_token"]
+        return asyncio.run(asyncio.wait_for(Scenario(server, code, token, phones, args).run(), args.round_timeout))
     finally:
         server.stop()
         log = instance / f"server-{server.port}.log"
@@ -720,7 +745,7 @@ LEGEND = """  ok/err: acks ok / refused, lost or timed out.  p50..max: ack laten
   res scr/mod: results_updated snapshots received by the projector / the moderator during the phase."""
 
 
-def main(argv: list[str] | None = None) -> int:
+def main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", type=int, nargs="+", default=[100, 500, 1000], help="room sizes, one round each")
     parser.add_argument("--modes", nargs="+", choices=["spread", "burst"], default=["spread", "burst"])
@@ -729,11 +754,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--round-timeout", type=float, default=150.0, help="abort a round after this many seconds")
     parser.add_argument("--no-reconnect", dest="reconnect", action="store_false",
                         help="skip the reconnect storm (every phone reconnects at once during the first vote)")
+    parser.add_argument("--server", choices=["product", "bare"], default="product",
+                        help="bare: the python-socketio reference server of tests.bench.bare (no database)")
     parser.add_argument("--keep", action="store_true", help="keep each round's instance folder (database, server log)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="attach py-spy to the server during each phase; collapsed stacks go to DIR")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = main_parser().parse_args(argv)
 
     print(f"workshop load test: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, loopback only; "
           f"rounds {args.phones}, modes {args.modes}, spread window {args.window:g} s")
