@@ -25,6 +25,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .realtime.transport import TextPacket, limit_websocket_messages
     from .security import add_security_headers
     from .services.context import ServiceContext
+    from .services.writer import GroupCommitWriter
     from .web import register_blueprints
     from .web.export_jobs import ExportJobs
 
@@ -54,7 +55,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     database = Database(settings.database_url)
     presence = RedisPresence(settings.redis_url) if settings.redis_url else LocalPresence()
     publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)
-    context = ServiceContext(db=database, publisher=publisher, settings=settings)
+    context = ServiceContext(db=database, publisher=publisher, settings=settings, writer=GroupCommitWriter(database))
     publisher.context = context
     socketio.on_namespace(WorkshopNamespace(context, publisher))
     app.extensions["workshop"] = context

@@ -32,24 +32,30 @@ def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_
     """Commit ``work`` and record its acknowledgement under ``op_id``; a replay returns that first acknowledgement.
 
     ``op_id`` may be None for moderator commands sent by tools that do not retry: they run without a journal entry.
+    With a group-commit writer (the server's), the transaction is the writer's batch and ``work`` its SAVEPOINT:
+    this returns once that batch is committed, so the acknowledgement still follows the commit.
     """
     if op_id is None and not rate_limited:
-        with ctx.db.write() as session:
-            response, messages = work(session)
+        response, messages = write(ctx, work)
         ctx.publisher.publish(messages)
         return response
     op_id = checked_op_id(op_id)
+
+    def journaled(session: Session) -> tuple[dict[str, Any], list[Published]]:
+        earlier = _recorded(session, op_id, actor)
+        if earlier is not None:
+            return earlier, []
+        if rate_limited:
+            _check_rate(ctx, session, actor)
+        response, messages = work(session)
+        session.add(Operation(op_id=op_id, actor=actor, kind=kind, room_id=room_id, response=response,
+                              created_at=ctx.clock()))
+        session.flush()  # inside the job: a duplicate op_id fails here, in its own SAVEPOINT
+        return response, messages
+
     for attempt in range(_ATTEMPTS):
         try:
-            with ctx.db.write() as session:
-                earlier = _recorded(session, op_id, actor)
-                if earlier is not None:
-                    return earlier
-                if rate_limited:
-                    _check_rate(ctx, session, actor)
-                response, messages = work(session)
-                session.add(Operation(op_id=op_id, actor=actor, kind=kind, room_id=room_id, response=response,
-                                      created_at=ctx.clock()))
+            response, messages = write(ctx, journaled)
         except IntegrityError:
             # On PostgreSQL another transaction may commit the same op_id, or the same new ballot row, between our
             # reads and our insert. Its ack is then ours; otherwise the retry sees its row and takes the other path.
@@ -63,6 +69,14 @@ def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_
         ctx.publisher.publish(messages)
         return response
     raise AssertionError("unreachable")
+
+
+def write(ctx: ServiceContext, work: Callable[[Session], Any]) -> Any:
+    """``work(session)`` committed: in the writer's next batch when there is one, else in a transaction of its own."""
+    if ctx.writer is not None:
+        return ctx.writer.execute(work)
+    with ctx.db.write() as session:
+        return work(session)
 
 
 def _recorded(session: Session, op_id: str, actor: str) -> dict[str, Any] | None:

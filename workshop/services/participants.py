@@ -14,7 +14,7 @@ from ..models import Participant
 from .access import new_token, token_hash
 from .context import ServiceContext
 from .events import find_room
-from .operations import run_once
+from .operations import run_once, write
 from .publisher import Published
 from .views import participant_view
 
@@ -37,13 +37,16 @@ def join_room(ctx: ServiceContext, *, code: object, token: object) -> Joined:
             if participant is not None and participant.room_id == room.id:
                 return Joined(participant.id, participant.public_id, room.id, room.code, token)
     fresh = new_token()
-    with ctx.db.write() as session:
+
+    def welcome(session: Session) -> Joined:
         room = find_room(session, code)
         participant = Participant(room_id=room.id, public_id="p_" + secrets.token_hex(6),
                                   token_hash=token_hash(fresh), created_at=ctx.clock())
         session.add(participant)
         session.flush()
         return Joined(participant.id, participant.public_id, room.id, room.code, fresh)
+
+    return write(ctx, welcome)  # a QR-code rush commits its new participants together
 
 
 def update_profile(ctx: ServiceContext, joined: Joined, *, pseudonym: object, tags: object,
