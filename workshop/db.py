@@ -45,8 +45,11 @@ class Database:
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=10, max_overflow=20)
             writer_engine = self.engine
-        self._readers = sessionmaker(self.engine, expire_on_commit=False)
-        self._writers = sessionmaker(writer_engine, expire_on_commit=False)
+        # What services cache between transactions (e.g. a vote's item list) lives with this database, shared by
+        # its sessions through ``session.info``: tests build many databases in one process.
+        shared = {"target_lists": {}}
+        self._readers = sessionmaker(self.engine, expire_on_commit=False, info=shared)
+        self._writers = sessionmaker(writer_engine, expire_on_commit=False, info=shared)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
