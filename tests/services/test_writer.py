@@ -135,3 +135,19 @@ def test_a_failed_commit_acknowledges_nothing_of_its_batch(grouped) -> None:
     assert isinstance(outcomes[0], Exception), "an idea was acknowledged though its batch did not commit"
     with grouped.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Idea)) == before
+
+
+def test_the_rate_limit_counts_in_memory_and_survives_a_restart_of_the_writer(grouped) -> None:
+    limited = replace(grouped, settings=replace(grouped.settings, rate_limit_count=3, rate_limit_seconds=600))
+    room = make_room(limited)
+    brainstorm = room.activity("brainstorm", config={"max_per_participant": 50})
+    phone, neighbour = room.participant(), room.participant()
+    for n in range(3):
+        contributions.submit_idea(limited, phone, activity_id=brainstorm, text=f"idée {n}", op_id=op())
+    with pytest.raises(DomainError, match="rate_limited"):
+        contributions.submit_idea(limited, phone, activity_id=brainstorm, text="encore", op_id=op())
+    restarted = replace(limited, writer=GroupCommitWriter(limited.db))  # a new process: its memory starts empty
+    with pytest.raises(DomainError, match="rate_limited"):
+        contributions.submit_idea(restarted, phone, activity_id=brainstorm, text="après redémarrage", op_id=op())
+    contributions.submit_idea(restarted, neighbour, activity_id=brainstorm, text="à moi", op_id=op())
+    assert count(grouped, Idea) == 4

@@ -23,6 +23,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
@@ -51,6 +52,29 @@ class BatchStats:
     largest: int = 0
 
 
+class RecentOperations:
+    """When each actor's journaled commands were written, in this process: the rate limit without a query.
+
+    Only the writer touches it, one job at a time, so a check and the count that follows it cannot interleave
+    with another job's. An actor first seen here is seeded from the journal (entries another process, or this
+    one before a restart, wrote), so restarting the server does not reset anyone's budget.
+    """
+
+    def __init__(self) -> None:
+        self._times: dict[str, deque[datetime]] = {}
+
+    def since(self, actor: str, since: datetime, seed: Callable[[], list[datetime]]) -> int:
+        times = self._times.get(actor)
+        if times is None:
+            times = self._times[actor] = deque(sorted(seed()))
+        while times and times[0] <= since:
+            times.popleft()
+        return len(times)
+
+    def count(self, actor: str, when: datetime) -> None:
+        self._times.setdefault(actor, deque()).append(when)
+
+
 class GroupCommitWriter:
     """The process's one writer; ``execute(work)`` returns ``work(session)`` once its batch is committed."""
 
@@ -58,6 +82,7 @@ class GroupCommitWriter:
         self.db = db
         self.max_batch = max_batch
         self.stats = BatchStats()
+        self.recent = RecentOperations()
         self._queue: deque[_Job[Any]] = deque()
         self._wake = threading.Event()
         self._lock = threading.Lock()
