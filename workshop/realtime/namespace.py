@@ -15,7 +15,7 @@ from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
 from ..services import agenda, clustering, contributions, moderation, participants, strategy, suggestions
 from ..services.access import access_for_token, access_from_session
 from ..services.context import ServiceContext
-from ..services.events import find_room
+from ..services.hot_path import room_identity
 from ..services.participants import Joined
 from ..services.publisher import Audience
 from ..services.state import moderator_state, participant_state, screen_state
@@ -95,8 +95,7 @@ class WorkshopNamespace(Namespace):
             raise _refuse("invalid_payload", language)
         try:
             with self.context.db.read() as db_session:
-                room = find_room(db_session, auth.get("code"))
-                code, room_id, event_id = room.code, room.id, room.event_id
+                room_id, code, event_id = room_identity(db_session.connection(), auth.get("code"))
         except DomainError as error:
             raise _refuse(error.code, language) from None
         client = Client(role=role, code=code, room_id=room_id, language=language)

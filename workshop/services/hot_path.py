@@ -22,7 +22,8 @@ from ..activities import activity_type
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
 from ..domain.phases import Phase, accepts_contributions
-from ..models import Activity, Ballot, Cluster, Idea, Operation, Room, Vote
+from ..domain.codes import normalize_join_code
+from ..models import Activity, Ballot, Cluster, Event, Idea, Operation, Participant, Room, Vote
 
 _activities, _rooms, _ideas = Activity.__table__, Room.__table__, Idea.__table__
 _ballots, _votes, _operations, _clusters = Ballot.__table__, Vote.__table__, Operation.__table__, Cluster.__table__
@@ -137,3 +138,69 @@ def record(db: Connection, *, op_id: str, actor: str, kind: str, room_id: int | 
 def journal_times(db: Connection, actor: str, since: datetime) -> list[datetime]:
     """When ``actor``'s journal entries after ``since`` were written (seeds the in-memory rate limit)."""
     return list(db.execute(_SINCE, {"actor": actor, "since": since}).scalars())
+
+
+# Connecting: who the phone is, and the state it receives -------------------------------------------------------
+
+_participants = Participant.__table__
+_events = Event.__table__
+_ROOM_BY_CODE = select(_rooms.c.id, _rooms.c.code, _rooms.c.event_id).where(_rooms.c.code == bindparam("code"))
+_RETURNING = (select(_participants.c.id, _participants.c.public_id, _rooms.c.id.label("room_id"), _rooms.c.code)
+              .join(_rooms, _rooms.c.id == _participants.c.room_id)
+              .where(_participants.c.token_hash == bindparam("token_hash"), _rooms.c.code == bindparam("code")))
+_ROOM_HEADER = (select(_rooms.c.code, _rooms.c.name, _rooms.c.premoderation, _rooms.c.current_activity_id,
+                       _events.c.id.label("event_id"), _events.c.title)
+                .join(_events, _events.c.id == _rooms.c.event_id).where(_rooms.c.id == bindparam("room_id")))
+_PARTICIPANT = select(_participants.c.public_id, _participants.c.pseudonym, _participants.c.tags).where(
+    _participants.c.id == bindparam("participant_id"))
+_MY_IDEAS = (select(_ideas.c.id, _ideas.c.activity_id, _ideas.c.text, _ideas.c.merged_into_id, _ideas.c.created_at,
+                    _ideas.c.approved, _ideas.c.hidden, _ideas.c.op_id)
+             .where(_ideas.c.participant_id == bindparam("participant_id")).order_by(_ideas.c.id))
+_MY_VOTES = (select(_ballots.c.activity_id, _votes.c.target_id, _votes.c.points, _votes.c.criterion)
+             .join(_votes, _votes.c.ballot_id == _ballots.c.id)
+             .where(_ballots.c.participant_id == bindparam("participant_id"))
+             .order_by(_ballots.c.activity_id, _votes.c.target_id, _votes.c.criterion))
+_MY_BALLOTS = select(_ballots.c.activity_id).where(_ballots.c.participant_id == bindparam("participant_id"))
+
+
+def room_identity(db: Connection, code: object) -> tuple[int, str, int]:
+    """(room id, code, event id) for a join code as people type it, or ``unknown_room``."""
+    if not isinstance(code, str):
+        raise DomainError("unknown_room")
+    row = db.execute(_ROOM_BY_CODE, {"code": normalize_join_code(code)[:6]}).first()
+    if row is None:
+        raise DomainError("unknown_room")
+    return row.id, row.code, row.event_id
+
+
+def returning_participant(db: Connection, code: object, token_hash: str) -> tuple[int, str, int, str] | None:
+    """(participant id, public id, room id, room code) of the token's holder in this room, or None."""
+    if not isinstance(code, str):
+        return None
+    row = db.execute(_RETURNING, {"token_hash": token_hash, "code": normalize_join_code(code)[:6]}).first()
+    return None if row is None else (row.id, row.public_id, row.room_id, row.code)
+
+
+def room_header(db: Connection, room_id: int) -> dict[str, Any]:
+    row = db.execute(_ROOM_HEADER, {"room_id": room_id}).one()
+    return {"code": row.code, "name": row.name, "premoderation": bool(row.premoderation),
+            "event": {"id": row.event_id, "title": row.title}, "current_activity_id": row.current_activity_id}
+
+
+def participant_part(db: Connection, participant_id: int) -> dict[str, Any]:
+    """The participant, their ideas and their ballots as ``participant_state`` sends them."""
+    who = db.execute(_PARTICIPANT, {"participant_id": participant_id}).one()
+    ballots: dict[str, list[dict[str, Any]]] = {
+        str(activity_id): [] for activity_id in db.execute(_MY_BALLOTS, {"participant_id": participant_id}).scalars()}
+    for row in db.execute(_MY_VOTES, {"participant_id": participant_id}):
+        # The criterion only when there is one (criteria scoring, matrix): a phone restores the whole ballot.
+        ballots[str(row.activity_id)].append({"target_id": row.target_id, "points": row.points}
+                                             | ({"criterion": row.criterion} if row.criterion else {}))
+    return {
+        "participant": {"id": who.public_id, "pseudonym": who.pseudonym, "tags": dict(who.tags or {})},
+        "my_ideas": [{"id": row.id, "activity_id": row.activity_id, "text": row.text, "merged_into": row.merged_into_id,
+                      "created_at": row.created_at.isoformat() + "Z", "approved": bool(row.approved),
+                      "hidden": bool(row.hidden), "op_id": row.op_id}
+                     for row in db.execute(_MY_IDEAS, {"participant_id": participant_id})],
+        "my_ballots": ballots,
+    }

@@ -5,7 +5,6 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -14,6 +13,7 @@ from ..models import Participant
 from .access import new_token, token_hash
 from .context import ServiceContext
 from .events import find_room
+from . import hot_path
 from .operations import run_once, write
 from .publisher import Published
 from .views import participant_view
@@ -32,10 +32,9 @@ def join_room(ctx: ServiceContext, *, code: object, token: object) -> Joined:
     """Recognise a returning phone by its token, or welcome a new one with a fresh token."""
     if isinstance(token, str) and 16 <= len(token) <= 128:
         with ctx.db.read() as session:
-            room = find_room(session, code)
-            participant = session.scalar(select(Participant).where(Participant.token_hash == token_hash(token)))
-            if participant is not None and participant.room_id == room.id:
-                return Joined(participant.id, participant.public_id, room.id, room.code, token)
+            known = hot_path.returning_participant(session.connection(), code, token_hash(token))
+        if known is not None:
+            return Joined(*known, token)
     fresh = new_token()
 
     def welcome(session: Session) -> Joined:

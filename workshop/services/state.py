@@ -1,7 +1,6 @@
 """The full state a client receives on every (re)connect, and results snapshots for the live screens."""
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +16,12 @@ from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
 from ..models.contributions import ideas_of_activity
 from .agenda import activity_payload
+from . import hot_path
 from .context import ServiceContext
 from .events import find_room
 from .items import item_views
 from .participants import Joined
-from .views import idea_view, participant_view, plain_idea
+from .views import idea_view, plain_idea
 
 
 def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
@@ -77,10 +77,10 @@ def _room_header(room: Room) -> dict[str, Any]:
             "current_activity_id": room.current_activity_id}
 
 
-def _activities(session: Session, room: Room, *, for_moderator: bool, revealed_only: bool = False
+def _activities(session: Session, room_id: int, *, for_moderator: bool, revealed_only: bool = False
                 ) -> list[dict[str, Any]]:
     views = []
-    for activity in session.scalars(activities_of_room(room.id)):
+    for activity in session.scalars(activities_of_room(room_id)):
         if not for_moderator and activity.current_phase is Phase.DRAFT:
             continue  # drafts are the moderator's preparation, not the room's business yet
         view = activity_payload(session, activity)
@@ -100,7 +100,7 @@ def moderator_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
         return {
             "role": "moderator",
             "room": _room_header(room),
-            "activities": _activities(session, room, for_moderator=True),
+            "activities": _activities(session, room.id, for_moderator=True),
             "ideas": [idea_view(idea, participant_public_id=authors.get(idea.participant_id), for_moderator=True)
                       for idea in ideas],
             "participants": len(authors),
@@ -116,32 +116,30 @@ def screen_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
         return {
             "role": "screen",
             "room": _room_header(room),
-            "activities": _activities(session, room, for_moderator=False),
+            "activities": _activities(session, room.id, for_moderator=False),
             "ideas": [idea_view(idea, participant_public_id=None, for_moderator=False) for idea in ideas],
         }
 
 
 def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
-    """What one phone needs: the room's activities, its own ideas and ballots, its profile."""
+    """What one phone needs: the room's activities, its own ideas and ballots, its profile.
+
+    Every (re)connecting phone gets this: its own rows are read with prebuilt Core statements, and a vote's
+    item list is the one list shared by every phone (``items.target_list``).
+    """
     with ctx.db.read() as session:
-        room = session.get(Room, joined.room_id)
-        participant = session.get(Participant, joined.participant_id)
-        assert room is not None and participant is not None
-        mine = session.scalars(select(Idea).where(Idea.participant_id == participant.id).order_by(Idea.id))
-        ballots: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for ballot in session.scalars(select(Ballot).where(Ballot.participant_id == participant.id)):
-            # The criterion only when there is one (criteria scoring, matrix): a phone restores the whole ballot.
-            ballots[ballot.activity_id] = [{"target_id": vote.target_id, "points": vote.points}
-                                           | ({"criterion": vote.criterion} if vote.criterion else {})
-                                           for vote in ballot.votes]
+        db = session.connection()
+        mine = hot_path.participant_part(db, joined.participant_id)
         return {
             "role": "participant",
-            "room": _room_header(room),
-            "participant": participant_view(participant),
+            "room": hot_path.room_header(db, joined.room_id),
+            "participant": mine["participant"],
             "participant_token": joined.token,
-            "activities": _activities(session, room, for_moderator=False, revealed_only=True),
-            "my_ideas": [idea_view(idea, participant_public_id=None, for_moderator=False)
-                         | {"approved": idea.approved, "hidden": idea.hidden, "op_id": idea.op_id} for idea in mine],
-            "my_ballots": {str(activity_id): allocations for activity_id, allocations in ballots.items()},
-            "profile_options": {key: list(values) for key, values in PROFILE_TAGS.items()},
+            "activities": _activities(session, joined.room_id, for_moderator=False, revealed_only=True),
+            "my_ideas": mine["my_ideas"],
+            "my_ballots": mine["my_ballots"],
+            "profile_options": _PROFILE_OPTIONS,
         }
+
+
+_PROFILE_OPTIONS = {key: list(values) for key, values in PROFILE_TAGS.items()}
