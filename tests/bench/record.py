@@ -58,6 +58,16 @@ def _wall(name: str) -> Callable[[load.Round], float]:
                            else float("nan"))
 
 
+def _cpu_per_ack(name: str) -> Callable[[load.Round], float]:
+    """Server CPU over the phase per acknowledged command, ms: what a crowded machine changes least."""
+    return lambda result: (phase.server_cpu * 1000 / len(phase.latencies)
+                           if (phase := _phase(result, name)) and phase.latencies else float("nan"))
+
+
+def _per_core(name: str) -> Callable[[load.Round], float]:
+    return lambda result: 1000 / _cpu_per_ack(name)(result)
+
+
 def _screen_p95(result: load.Round) -> float:
     phase = _phase(result, "spread:submit_idea")
     return load.percentile(phase.screen_e2e, 95) * 1000 if phase and phase.screen_e2e else float("nan")
@@ -83,6 +93,13 @@ def figures(phones: int) -> list[Figure]:
         Figure(f"reconnect storm of {phones} during the vote, to the last room_state", "s", _wall("reconnect_storm"),
                "< 3 s", lambda value, _ratio: value < 3),
         Figure(f"connect {phones} phones", "s", lambda result: result.connect_all, "< 3 s", lambda value, _ratio: value < 3),
+        Figure(f"server CPU per idea, burst of {phones}", "ms", _cpu_per_ack("burst:submit_idea"), "", None),
+        Figure(f"server CPU per ballot, burst of {phones}", "ms", _cpu_per_ack("burst:cast_votes"), "", None),
+        Figure("ballots per second of one whole core (1 / CPU per ballot)", "acks/s", _per_core("burst:cast_votes"),
+               "≥ 0.5 × bare", lambda _value, ratio: ratio >= 0.5),
+        Figure("server CPU per reconnecting phone", "ms", _cpu_per_ack("reconnect_storm"), "", None),
+        Figure("server CPU per connecting phone", "ms",
+               lambda result: result.connect_server_cpu * 1000 / max(1, result.connected), "", None),
         Figure("memory per connected phone", "KB", _kb_per_phone, "printed", None),
         Figure("server CPU, whole round", "s", lambda result: result.server_cpu_total, "", None),
     ]
@@ -175,6 +192,11 @@ no database, every event counted and acknowledged at once, the same transport se
 **product** (`workshop run`: SQLite in WAL with `synchronous=FULL`, every ack sent after its commit). The ratio
 column is the product's figure divided by the bare server's; on a machine shared with other work the absolute
 figures move with the neighbours' load, the ratio much less. The goals are those of issue 12.
+
+When the machine is crowded (the `other` CPU below: 2 cores shared with other work), a server waits for a core
+and its wall-clock figures say more about the neighbours than about it. The server's **CPU per command** (its
+own CPU time over a phase divided by the commands acknowledged) moves much less: its inverse is the throughput
+the server would reach on one core of its own. The table gives both.
 
 This file is rewritten by each run (latest table) and keeps one line per run in its history; the README quotes
 the latest table.
