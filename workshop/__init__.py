@@ -59,7 +59,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     publisher.context = context
     socketio.on_namespace(WorkshopNamespace(context, publisher))
     app.extensions["workshop"] = context
-    app.extensions["workshop_exports"] = ExportJobs(settings, socketio)
+    app.extensions["workshop_exports"] = ExportJobs(settings, socketio, context)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
     # Vendored files never change under the same path; the app's own scripts do with each upgrade, so phones
     # revalidate them (a cheap 304) rather than run last week's code against today's server.

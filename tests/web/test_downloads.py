@@ -70,3 +70,26 @@ def test_a_failing_job_says_why_and_other_moderators_cannot_see_it(app, moderato
     stranger.post("/m/login", data={"token": other.moderator_token})
     assert stranger.get(started["status_url"]).status_code == 404
     assert client.post("/m/exports", data={"kind": "room", "target": created.rooms[0][1], "format": "exe"}).status_code == 400
+
+
+def test_any_server_process_answers_the_poll_and_serves_the_file(app, moderator, settings) -> None:
+    """Behind a load balancer the poll may reach another process: a second app on the same database answers it."""
+    from workshop import create_app
+
+    client, created = moderator
+    started = client.post("/m/exports", data={"kind": "event", "target": str(created.event_id), "format": "sni",
+                                              "lang": "fr"}).get_json()
+    other_process = create_app(settings)
+    other_process.config["TESTING"] = True
+    elsewhere = other_process.test_client()
+    elsewhere.post("/m/login", data={"token": created.moderator_token})
+    deadline = time.monotonic() + 60
+    status = elsewhere.get(started["status_url"]).get_json()
+    assert status["id"] == started["job"]["id"]
+    while status["state"] == "running" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        status = elsewhere.get(started["status_url"]).get_json()
+    assert status["state"] == "done" and status["progress"] == 1.0
+    document = elsewhere.get(started["file_url"])
+    assert document.status_code == 200 and Document(io.BytesIO(document.data)).paragraphs
+    other_process.extensions["workshop"].db.dispose()

@@ -34,6 +34,9 @@ _ACTIVITY = (select(_activities.c.type, _activities.c.phase, _activities.c.confi
 _IDEAS_GIVEN = (select(func.count()).select_from(_ideas)
                 .where(_ideas.c.activity_id == bindparam("activity_id"),
                        _ideas.c.participant_id == bindparam("participant_id")))
+IDEAS_OF_ACTIVITY = (select(_ideas.c.id, _ideas.c.text, _ideas.c.approved, _ideas.c.hidden, _ideas.c.merged_into_id,
+                            _ideas.c.participant_id, _ideas.c.cluster_id)
+                     .where(_ideas.c.activity_id == bindparam("activity_id")).order_by(_ideas.c.id))
 _VOTABLE_IDEAS = select(_ideas.c.id).where(
     _ideas.c.id.in_(bindparam("wanted", expanding=True)), _ideas.c.activity_id == bindparam("source_id"),
     _ideas.c.approved.is_(True), _ideas.c.hidden.is_(False), _ideas.c.merged_into_id.is_(None))

@@ -104,7 +104,7 @@ def start_export() -> Any:
         return jsonify({"ok": False, "error": {"code": "unknown_format",
                                                "message": error_message("unknown_format", {})}}), 400
     job = _jobs().start(arguments, event_id=event_id, filename=filename, mimetype=MIMETYPES[download.extension])
-    return jsonify({"ok": True, "job": job.status(), "status_url": url_for("downloads.export_status", job_id=job.id),
+    return jsonify({"ok": True, "job": job.public(), "status_url": url_for("downloads.export_status", job_id=job.id),
                     "file_url": url_for("downloads.export_file", job_id=job.id)})
 
 
@@ -115,18 +115,18 @@ def export_status(job_id: str) -> Any:
     job = _jobs().get(job_id)
     if job is None or not current_access().can_moderate_event(job.event_id):
         abort(404)
-    return jsonify(job.status())
+    return jsonify(job.public())
 
 
 @blueprint.get("/exports/<job_id>/file")
 @moderator_required
 def export_file(job_id: str) -> Any:
     """The finished file."""
-    job = _jobs().get(job_id)
-    if job is None or job.state != "done" or not current_access().can_moderate_event(job.event_id):
+    found = _jobs().file(job_id)
+    if found is None or not current_access().can_moderate_event(found[0].event_id):
         abort(404)
-    # Read whole: export files are a few megabytes, and no file handle outlives the request.
-    return _attachment(job.path.read_bytes(), job.mimetype, job.filename)
+    job, content = found
+    return _attachment(content, job.mimetype, job.filename)
 
 
 def _attachment(content: bytes, mimetype: str, filename: str) -> Response:
