@@ -88,6 +88,7 @@ class GroupCommitWriter:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._local = threading.local()
+        self._off_hub = _native_thread_runner() if db.is_sqlite else None
 
     @property
     def pending(self) -> int:
@@ -135,6 +136,14 @@ class GroupCommitWriter:
                             job.result = job.work(session)
                     except Exception as error:  # noqa: BLE001 (the caller gets it, whatever it is)
                         job.error = error
+                if self._off_hub is not None:
+                    session.flush()
+                    # SQLite's COMMIT waits for the disk (fsync, synchronous=FULL) inside C, holding gevent's only
+                    # hub: every socket of the room would wait with it. A native thread commits instead, while the
+                    # hub serves the phones (and queues the next batch). pysqlite's own commit that follows, when
+                    # the block ends, finds no transaction open and does nothing.
+                    raw = session.connection().connection.driver_connection
+                    self._off_hub(raw.execute, ("COMMIT",))
         except Exception as error:  # the COMMIT (or BEGIN) failed: nothing of this batch is acknowledged
             log.exception("group commit of %d jobs failed", len(batch))
             for job in batch:
@@ -144,3 +153,15 @@ class GroupCommitWriter:
         self.stats.largest = max(self.stats.largest, len(batch))
         for job in batch:
             job.done.set()
+
+
+def _native_thread_runner() -> Callable[..., Any] | None:
+    """gevent's pool of real threads, when the process runs under gevent's monkey-patching; else None."""
+    try:
+        from gevent import get_hub
+        from gevent.monkey import is_module_patched
+    except ImportError:  # pragma: no cover - gevent is a dependency; threading mode simply does not need this
+        return None
+    if not is_module_patched("threading"):
+        return None
+    return lambda function, arguments: get_hub().threadpool.apply(function, arguments)
