@@ -30,6 +30,7 @@ class Settings:
     rate_limit_count: int = 20
     rate_limit_seconds: int = 10
     results_interval_ms: int = 250
+    journal_retention_hours: int = 48  # the operations journal keeps entries this long (see services/journal.py)
 
     @classmethod
     def from_env(cls, environ: os._Environ[str] | dict[str, str] | None = None, **overrides: object) -> "Settings":
