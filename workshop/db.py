@@ -47,9 +47,9 @@ class Database:
             writer_engine = self.engine
         # What services cache between transactions (e.g. a vote's item list) lives with this database, shared by
         # its sessions through ``session.info``: tests build many databases in one process.
-        shared = {"target_lists": {}}
-        self._readers = sessionmaker(self.engine, expire_on_commit=False, info=shared)
-        self._writers = sessionmaker(writer_engine, expire_on_commit=False, info=shared)
+        self.shared: dict[str, dict] = {"target_lists": {}, "encoded_activities": {}}  # type: ignore[type-arg]
+        self._readers = sessionmaker(self.engine, expire_on_commit=False, info=self.shared)
+        self._writers = sessionmaker(writer_engine, expire_on_commit=False, info=self.shared)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

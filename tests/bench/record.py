@@ -216,7 +216,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def round_args(server: str, profile: Path | None) -> argparse.Namespace:
         return load.main_parser().parse_args(
-            ["--server", server, "--phones", str(args.phones), "--window", str(args.window)]
+            ["--server", server, "--phones", str(args.phones), "--window", str(args.window),
+             # a crowded machine can stretch a phase well past the generator's defaults: measure it, do not abort it
+             "--timeout", "120", "--round-timeout", "900"]
             + (["--profile", str(profile)] if profile else []) + (["--keep"] if args.keep else []))
 
     rounds = {}

@@ -18,7 +18,7 @@ from ..services.context import ServiceContext
 from ..services.hot_path import room_identity
 from ..services.participants import Joined
 from ..services.publisher import Audience
-from ..services.state import moderator_state, participant_state, screen_state
+from ..services.state import encoded_once, moderator_state, participant_state, screen_state
 from .publisher import SocketPublisher
 from .rooms import audience_room, participant_room
 
@@ -114,6 +114,7 @@ class WorkshopNamespace(Namespace):
         else:
             client.joined = participants.join_room(self.context, code=code, token=auth.get("token"))
             state = participant_state(self.context, client.joined)
+            state["activities"] = encoded_once(self.context, state["activities"])  # one encoding for every phone
             join_room(audience_room(code, Audience.PARTICIPANTS))
             join_room(participant_room(client.joined.public_id))
             self.publisher.presence.joined(code, client.joined.public_id)
