@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench install system-test-deps translations translations-update migrate clean
+.PHONY: run test fuzz bench install system-test-deps translations translations-update migrate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ system-test-deps:
 
 test: install system-test-deps
 	$(BIN)/python -m pytest -q
+
+# The socket fuzzer at 10^5 commands (make test runs 10^4): prints unhandled exceptions and commands without an ack.
+fuzz: install
+	WORKSHOP_FUZZ_CASES=100000 $(BIN)/python -m pytest -q -s tests/realtime/test_fuzz.py
 
 # The benchmark of record (bare python-socketio server vs the product, same run, ratios): docs/benchmarks.md.
 bench: install

@@ -53,7 +53,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 @pytest.fixture
 def database(settings: Settings) -> Iterator[Database]:
     upgrade(settings.database_url)
-    database = Database(settings.database_url)
+    database = Database(settings.database_url, min_group_size=settings.min_group_size)
     yield database
     database.dispose()
 

@@ -20,10 +20,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .extensions import babel
     from .i18n import select_locale
     from .realtime.namespace import WorkshopNamespace
+    from .realtime.guard import FloodGuard, Limits, install as install_guard
     from .realtime.presence import LocalPresence, RedisPresence
     from .realtime.publisher import SocketPublisher
     from .realtime.transport import TextPacket, limit_websocket_messages
     from .security import add_security_headers
+    from .services.admission import Admission
     from .services.context import ServiceContext
     from .services.writer import GroupCommitWriter
     from .web import register_blueprints
@@ -52,15 +54,22 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         serializer=TextPacket,
     )
     limit_websocket_messages(socketio, settings.max_message_bytes)
-    database = Database(settings.database_url)
+    database = Database(settings.database_url, min_group_size=settings.min_group_size)
     presence = RedisPresence(settings.redis_url) if settings.redis_url else LocalPresence()
     publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)
     context = ServiceContext(db=database, publisher=publisher, settings=settings, writer=GroupCommitWriter(database))
     publisher.context = context
-    socketio.on_namespace(WorkshopNamespace(context, publisher))
+    admission = Admission()  # new identities and wrong room codes, shared by the socket and the join pages
+    app.extensions["workshop_admission"] = admission
+    namespace = WorkshopNamespace(context, publisher, admission)
+    socketio.on_namespace(namespace)
+    with app.app_context():
+        install_guard(socketio.server, FloodGuard(Limits(burst=settings.socket_burst, per_second=settings.socket_rate)),
+                      namespace.refusal_table())
     app.extensions["workshop"] = context
     app.extensions["workshop_exports"] = ExportJobs(settings, socketio, context)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
+    app.config["MIN_GROUP_SIZE"] = settings.min_group_size
     # Vendored files never change under the same path; the app's own scripts do with each upgrade, so phones
     # revalidate them (a cheap 304) rather than run last week's code against today's server.
     app.get_send_file_max_age = lambda filename: 86400 if (filename or "").startswith("vendor/") else 0  # type: ignore[method-assign]

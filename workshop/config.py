@@ -30,6 +30,11 @@ class Settings:
     rate_limit_count: int = 20
     rate_limit_seconds: int = 10
     results_interval_ms: int = 250
+    # Flood control per socket connection, in memory (realtime/guard.py): events at once, then per second.
+    socket_burst: int = 30
+    socket_rate: int = 10
+    # Groups of fewer people are pooled into "other" in every results breakdown (and dropped if still fewer).
+    min_group_size: int = 5
     journal_retention_hours: int = 48  # the operations journal keeps entries this long (see services/journal.py)
 
     @classmethod

@@ -1,13 +1,17 @@
 """Engines and transactions: SQLite tuned for durability under concurrent writers, or PostgreSQL."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from typing import Any
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from .domain.prioritization import MIN_GROUP_SIZE
 
 SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000", "foreign_keys=ON")
 
@@ -29,25 +33,38 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(connection.get_execution_options().get("sqlite_begin", "BEGIN"))
 
 
+def create_private_file(path: Path) -> None:
+    """Create ``path`` readable by its owner only (0600), in a directory only its owner enters, if it is not there.
+
+    The database holds every participant's words and the moderators' token hashes: on a shared laptop it is not for
+    other accounts. SQLite gives its -wal and -shm files the database file's permissions.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 class Database:
     """One engine, and sessions that own exactly one transaction each."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, min_group_size: int = MIN_GROUP_SIZE) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite:
             database = self.url.database
             if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+                create_private_file(Path(database))
             self.engine = create_engine(self.url, connect_args={"check_same_thread": False, "timeout": 10})
             _configure_sqlite(self.engine)
             writer_engine = self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=10, max_overflow=20)
             writer_engine = self.engine
-        # What services cache between transactions (e.g. a vote's item list) lives with this database, shared by
-        # its sessions through ``session.info``: tests build many databases in one process.
-        self.shared: dict[str, dict] = {"target_lists": {}, "encoded_activities": {}}  # type: ignore[type-arg]
+        # What services share between transactions lives with this database, in every session's ``info``: the
+        # results' min group size (services/state.compute_results, without a Flask app), and the caches of a vote's
+        # item list and of the phones' encoded activity list (tests build many databases in one process).
+        self.shared: dict[str, Any] = {"min_group_size": min_group_size, "target_lists": {},
+                                       "encoded_activities": {}}
         self._readers = sessionmaker(self.engine, expire_on_commit=False, info=self.shared)
         self._writers = sessionmaker(writer_engine, expire_on_commit=False, info=self.shared)
 

@@ -45,6 +45,9 @@ ERROR_MESSAGES: dict[str, Any] = {
     "too_many_choices": (_n("Choose %(num)s option at most.", "Choose at most %(num)s options.", "maximum")),
     "too_many_allocations": _l("This ballot has too many items."),
     "points_negative": _l("Points cannot be negative."),
+    "points_out_of_range": _l("Points go from %(minimum)s to %(maximum)s."),
+    "number_out_of_range": _l("A number must be between %(minimum)s and %(maximum)s."),
+    "unexpected_field": _l("This request has a field the server does not take: %(field)s."),
     "duplicate_target": _l("The same item appears twice in this ballot."),
     "unknown_target": _l("You voted for an item that is not part of this vote."),
     "over_item_limit": (_n("At most %(num)s point can go to one item.", "At most %(num)s points can go to one item.",
@@ -74,6 +77,10 @@ ERROR_MESSAGES: dict[str, Any] = {
     "rooms_required": _l("An event needs at least one room."),
     "too_many_rooms": _l("An event has at most %(maximum)s rooms."),
     "rate_limited": _l("Too many requests: wait a few seconds and try again."),
+    "too_many_attempts": _l("Too many wrong room codes from this network: wait a minute, then check the code on the "
+                            "screen."),
+    "too_many_identities": _l("Too many new phones from this network just now: wait a minute and try again. A phone "
+                              "that was here before keeps its place."),
     "forbidden": _l("This action is for the moderator."),
     "message_too_large": _l("This message is too large."),
     "internal_error": _l("Something went wrong on the server; nothing was saved. Try again."),
@@ -96,6 +103,8 @@ ERROR_MESSAGES: dict[str, Any] = {
     "unknown_axis": _l("This axe does not exist in this strategy."),
     "unknown_event": _l("This event does not exist."),
     "unknown_field": _l("This field is not part of an axe."),
+    "unknown_language": _l("This language is not offered."),
+    "invalid_versions": _l("Only the texts people type can be given in another language."),
     "invalid_choice": _l("This choice is not in the list."),
     "too_many_rows": _l("This list is too long: %(maximum)s rows at most."),
     "edit_conflict": _l("Someone saved this axe while you were editing it. Your changes were not saved: "

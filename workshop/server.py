@@ -8,7 +8,7 @@ from flask import Flask
 
 log = logging.getLogger(__name__)
 
-# Werkzeug's backlog of 128 turns a 1,000-phone reconnect storm into a 15 s wait (shared/recipes.md).
+# Werkzeug's backlog of 128 turns a 1,000-phone reconnect storm into a 15 s wait.
 LISTEN_BACKLOG = 2048
 
 

@@ -60,9 +60,14 @@ class TestCriteriaScoring:
         assert first["criteria"] == {"impact": 4.3, "faisabilite": 4.0, "risque": 1.0}
         assert first["agreement"]["label"] in ("consensus", "mixed", "divided")
         assert results["unscored"] == [30]
-        opm, association = results["groups"]["organisation_type"][1], results["groups"]["organisation_type"][0]
-        assert (opm["group"], opm["n"], opm["small_group"]) == ("opm", 2, True)
+        assert results["groups"] == {}  # three people: no group reaches the default minimum n (5)
+        alone = self.kind.results(config, ResultInput([], CLUSTERS, ballots, ballot_tags=tags, min_group_size=1))
+        association, opm = alone["groups"]["organisation_type"]
+        assert (opm["group"], opm["n"]) == ("opm", 2)
         assert association["items"]["20"]["score"] == 100.0
+        # With a minimum of 2, the lone association is pooled into « other », still one: left out.
+        pooled = self.kind.results(config, ResultInput([], CLUSTERS, ballots, ballot_tags=tags, min_group_size=2))
+        assert [(group["group"], group["n"]) for group in pooled["groups"]["organisation_type"]] == [("opm", 2)]
         assert results["sensitivity"]["stable"] in (True, False)
         assert results["tie_break"] == "score_then_votes_then_respondents_then_earliest"
 

@@ -4,7 +4,7 @@
 
 Ideas are generated from the two corpora of tests/clustering (each idea as written, with a place or
 a group appended, two ideas of one theme spliced, accents dropped or a letter swapped) plus English
-comments of the polis data sets in shared/data when they are there. For each size it prints the wall time of
+comments of the Pol.is data sets in tests/data/polis. For each size it prints the wall time of
 the first run with every cache emptied (lexicon compiled, every word stemmed: what one ``workshop
 cluster`` command pays after its imports), then the best and median of ``--repeats`` runs on fresh
 texts (a run number appended, so each text is analysed again but stems are cached, as in a server
@@ -23,7 +23,7 @@ from pathlib import Path
 from tests.clustering.measures import read_corpus
 from workshop.clustering import engine, suggest_clusters, themes, tokens
 
-_POLIS = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis"
+_POLIS = Path(__file__).resolve().parents[1] / "data" / "polis"
 _QUALIFIERS = ("pour les femmes", "dans l'Oriental", "à Casablanca", "en priorité", "pour les enfants",
                "dès cette année", "à Tanger et Rabat", "pour les jeunes", "surtout en hiver", "avec les associations")
 

@@ -121,7 +121,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings.from_env({}, instance_path=Path(folder), secret_key="bench")
         upgrade(settings.database_url)
-        ctx = ServiceContext(Database(settings.database_url), RecordingPublisher(), settings)
+        ctx = ServiceContext(Database(settings.database_url, min_group_size=settings.min_group_size), RecordingPublisher(), settings)
         started = time.perf_counter()
         event_id, codes = build_meeting(ctx, random.Random(arguments.seed))
         print(f"meeting built in {time.perf_counter() - started:.1f} s: 3 rooms, 150 participants, 600 ideas, 10 activities")

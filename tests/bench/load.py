@@ -40,8 +40,8 @@ from typing import Any
 from tests.e2e.conftest import LiveServer
 
 CLOCK = time.monotonic
-# shared/ stands beside the checkout, on the developers machines as in CI.
-POLIS = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis"
+# Real public statements (Pol.is open data, CC BY 4.0), kept in the repository: tests/data/polis/ATTRIBUTION.md.
+POLIS = Path(__file__).resolve().parents[1] / "data" / "polis"
 HIGH_RATE_LIMIT = {"WORKSHOP_RATE_LIMIT_COUNT": "1000000", "WORKSHOP_RATE_LIMIT_SECONDS": "1"}
 BUDGET, MAX_PER_ITEM = 5, 3
 CLK_TCK = os.sysconf("SC_CLK_TCK")

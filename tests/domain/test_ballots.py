@@ -1,27 +1,54 @@
 import pytest
 
-from workshop.domain.ballots import Allocation, check_budget, parse_allocations, rank_items, tally
+from workshop.domain.ballots import (Allocation, BallotRules, check_budget, parse_ballot, rank_items, repaired_ballot,
+                                     tally)
 from workshop.domain.errors import DomainError
 
 
-def test_parse_allocations_drops_zero_points() -> None:
-    assert parse_allocations([{"target_id": 3, "points": 2}, {"target_id": 4, "points": 0}]) == [Allocation(3, 2)]
+PLAIN = BallotRules(points=(1, 5))
+SCORED = BallotRules(points=(1, 5), criteria=("impact", "urgence"))
 
 
-@pytest.mark.parametrize(("raw", "code"), [
-    ("nope", "invalid_type"),
-    ([1, 2], "invalid_type"),
-    ([{"target_id": "3", "points": 1}], "invalid_type"),
-    ([{"target_id": 3, "points": 1.5}], "invalid_type"),
-    ([{"target_id": 3, "points": True}], "invalid_type"),
-    ([{"target_id": 3, "points": -1}], "points_negative"),
-    ([{"target_id": 3, "points": 1}, {"target_id": 3, "points": 1}], "duplicate_target"),
-    ([{"target_id": n, "points": 1} for n in range(201)], "too_many_allocations"),
+def test_parse_ballot_drops_zero_points() -> None:
+    assert parse_ballot([{"target_id": 3, "points": 2}, {"target_id": 4, "points": 0}], PLAIN) == [Allocation(3, 2)]
+
+
+@pytest.mark.parametrize(("raw", "rules", "code"), [
+    ("nope", PLAIN, "invalid_type"),
+    ([1, 2], PLAIN, "invalid_type"),
+    ([{"target_id": "3", "points": 1}], PLAIN, "invalid_type"),
+    ([{"target_id": 3, "points": 1.5}], PLAIN, "invalid_type"),
+    ([{"target_id": 3, "points": True}], PLAIN, "invalid_type"),
+    ([{"target_id": 3, "points": -1}], PLAIN, "points_negative"),
+    ([{"target_id": 3, "points": 6}], PLAIN, "points_out_of_range"),
+    ([{"target_id": 2**64, "points": 1}], PLAIN, "unknown_target"),
+    ([{"target_id": 3, "points": 10**30}], PLAIN, "points_out_of_range"),
+    ([{"target_id": 3, "points": 1}, {"target_id": 3, "points": 1}], PLAIN, "duplicate_target"),
+    ([{"target_id": n, "points": 1} for n in range(201)], PLAIN, "too_many_allocations"),
+    # A criterion where the type has none is refused, not counted as another item (the smuggling of issue 7).
+    ([{"target_id": 3, "points": 1, "criterion": "a"}], PLAIN, "unexpected_field"),
+    ([{"target_id": 3, "points": 1, "weight": 9}], SCORED, "unexpected_field"),
+    ([{"target_id": 3, "points": 1}], SCORED, "unknown_criterion"),
+    ([{"target_id": 3, "points": 1, "criterion": "beauty"}], SCORED, "unknown_criterion"),
+    ([{"target_id": 3, "points": 1, "criterion": 7}], SCORED, "unknown_criterion"),
+    ([{"target_id": 3, "points": 1, "criterion": "impact"}, {"target_id": 3, "points": 2, "criterion": "impact"}],
+     SCORED, "duplicate_target"),
+    ([{"target_id": 2, "points": 1}], BallotRules(points=(1, 1), positions=2), "unknown_target"),
 ])
-def test_malformed_allocations_are_refused(raw: object, code: str) -> None:
+def test_malformed_allocations_are_refused(raw: object, rules: BallotRules, code: str) -> None:
     with pytest.raises(DomainError) as refused:
-        parse_allocations(raw)
+        parse_ballot(raw, rules)
     assert refused.value.code == code
+
+
+def test_one_item_scored_on_each_criterion_once() -> None:
+    raw = [{"target_id": 3, "points": 1, "criterion": "impact"}, {"target_id": 3, "points": 4, "criterion": "urgence"}]
+    assert parse_ballot(raw, SCORED) == [Allocation(3, 1, "impact"), Allocation(3, 4, "urgence")]
+
+
+def test_a_stored_ballot_is_repaired_not_refused() -> None:
+    stored = [Allocation(1, 3, "a"), Allocation(1, 2, "b"), Allocation(2, 9), Allocation(3, 2), Allocation(3, 1)]
+    assert repaired_ballot(stored, PLAIN) == ([Allocation(3, 2)], 4)
 
 
 def test_budget_rules() -> None:

@@ -305,7 +305,7 @@ GROUP_OF = {"p1": "opm", "p2": "opm", "p3": "opm", "p4": "association"}  # p5 ga
 
 
 def test_scores_by_group_by_hand() -> None:
-    association, opm, unknown = scores_by_group(GROUP_SCORES, GROUP_OF)
+    association, opm, unknown = scores_by_group(GROUP_SCORES, GROUP_OF, min_n=3)
     assert (association.group, association.n, association.small_group) == ("association", 1, True)
     assert association.items["A"] == GroupItemScore(0.0, 1, True)
     assert (association.items["B"].score, association.items["B"].n) == (100.0, 1)

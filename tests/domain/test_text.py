@@ -51,3 +51,17 @@ def test_word_count() -> None:
     assert word_count("accès aux soins") == 3
     assert word_count("l'hôpital") == 1
     assert word_count("الصحة للجميع") == 2
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", "\u2060", "\u3164", "\u115f", "\u2800", "\u200d",
+                                       "\u200b\u3164 \ufeff"])
+def test_text_of_invisible_characters_only_is_empty(invisible: str) -> None:
+    with pytest.raises(DomainError) as refused:
+        checked_text(invisible * 3, max_length=100)
+    assert refused.value.code == "text_empty"
+
+
+def test_invisible_characters_are_stripped_at_the_ends_only() -> None:
+    assert clean_text("\u200bidea\u200b\ufeff") == "idea"
+    assert clean_text("\u3164 idée \u2060") == "idée"
+    assert clean_text("a\u200db") == "a\u200db"  # inside a word a joiner may matter (emoji, Persian): kept

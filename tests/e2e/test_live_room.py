@@ -27,8 +27,8 @@ from .conftest import LiveServer
 
 pytestmark = pytest.mark.e2e
 
-# shared/ stands beside the checkout, on the developers machines as in CI.
-POLIS = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis"
+# Real public statements (Pol.is open data, CC BY 4.0), kept in the repository: tests/data/polis/ATTRIBUTION.md.
+POLIS = Path(__file__).resolve().parents[1] / "data" / "polis"
 HIGH_RATE_LIMIT = {"WORKSHOP_RATE_LIMIT_COUNT": "100000", "WORKSHOP_RATE_LIMIT_SECONDS": "1"}
 
 

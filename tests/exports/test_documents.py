@@ -87,7 +87,7 @@ def table_with_header(data: bytes, first_header: str, second_header: str) -> lis
     return next(rows for rows in tables(data) if rows and rows[0][:2] == [first_header, second_header])
 
 
-# --- Outline: real headings, in the order of domain.md §3 --------------------------------------------------
+# --- Outline: real headings, in the order of docs/strategy.md --------------------------------------------------
 
 AXIS_HEADINGS = ["Axe A1 — Accès aux soins pour toutes et tous",
                  "Axe A2 — Simplifier le renouvellement des cartes de séjour"]

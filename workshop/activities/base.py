@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import Allocation, BallotRules, parse_ballot, repaired_ballot
 from ..domain.errors import DomainError
+from ..domain.prioritization import MIN_GROUP_SIZE
 from ..exports.report import ClusterCards, ResultSection
 from ..exports.words import Words
 
@@ -54,6 +55,7 @@ class ResultInput:
     ballots: Sequence[Sequence[Allocation]]
     clusters: Sequence[ClusterView] = ()  # the moderator's clusters of this activity's ideas, in board order
     ballot_tags: Sequence[Mapping[str, str]] = ()  # the profile tags of each ballot's participant, in ballot order
+    min_group_size: int = MIN_GROUP_SIZE  # WORKSHOP_MIN_GROUP_SIZE: smaller groups are pooled in breakdowns
 
 
 def cluster_board(data: ResultInput) -> dict[str, Any]:
@@ -181,8 +183,21 @@ class ActivityType(ABC):
         """What ballots go to: "ideas" or "clusters" of the source activity, or the event's "axes"."""
         return str(config.get("target", "ideas"))
 
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        """What one allocation of this activity's ballots may hold (points, criteria, positions): a ballot type's."""
+        raise DomainError("wrong_input_kind", expected=self.input_kind)
+
+    def parse_ballot(self, config: Mapping[str, Any], raw: object) -> list[Allocation]:
+        """The wire ballot as allocations, strictly under ``ballot_rules`` (keys, criteria, points, each once)."""
+        return parse_ballot(raw, self.ballot_rules(config))
+
+    def stored_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation]) -> tuple[list[Allocation], int]:
+        """A stored ballot as results may use it, and how many allocations the rules left out (see repaired_ballot)."""
+        return repaired_ballot(allocations, self.ballot_rules(config))
+
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
-        """Refuse a ballot this activity does not take; ``targets`` are the votable idea ids, if any."""
+        """Refuse a parsed ballot against the type's whole-ballot rules (budget, limits); ``targets`` are the votable
+        item ids, if any."""
         raise DomainError("wrong_input_kind", expected=self.input_kind)
 
     @abstractmethod

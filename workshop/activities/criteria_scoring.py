@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import Allocation, BallotRules
 from ..domain.errors import DomainError
 from ..domain.prioritization import (CRITERIA, DEFAULT_WEIGHTS, MAX_WEIGHT, SCORE_MAX, SCORE_MIN, TieBreak,
                                      check_scores, item_agreement, item_score, rank, respondent_count, sensitivity,
@@ -79,6 +79,11 @@ class CriteriaScoring(ActivityType):
         return super().validate_config(raw, context) | item_source_config(raw, context, target) | {
             "criteria": criteria, "weights": validate_weights(weights, criteria),
         }
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        """A score from 1 to 5 on one of the criteria the moderator chose."""
+        return BallotRules(points=(SCORE_MIN, SCORE_MAX), criteria=tuple(config["criteria"]),
+                           out_of_range="score_out_of_range")
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         check_targets(allocations, targets)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..domain.ballots import Allocation, check_budget, rank_items, tally
+from ..domain.ballots import Allocation, BallotRules, check_budget, rank_items, tally
 from ..domain.vocabulary import N_
 from ..exports.report import ResultSection
 from ..exports.words import Words
@@ -44,6 +44,9 @@ class DotVoting(ActivityType):
         max_per_item = int_field(raw, "max_per_item", min(per_item.default, budget), minimum=per_item.minimum or 1,
                                  maximum=budget)
         return super().validate_config(raw, context) | source | {"budget": budget, "max_per_item": max_per_item}
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        return BallotRules(points=(1, config["max_per_item"]), out_of_range="over_item_limit")
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         check_budget(allocations, budget=config["budget"], max_per_item=config["max_per_item"], targets=targets)

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import Allocation, BallotRules
 from ..domain.errors import DomainError
-from ..domain.prioritization import MATRIX_THRESHOLD, check_placement, matrix_positions
+from ..domain.prioritization import MATRIX_THRESHOLD, SCORE_MAX, SCORE_MIN, check_placement, matrix_positions
 from ..domain.vocabulary import N_
 from ..exports.report import MatrixPoint, ResultSection, Table
 from ..exports.words import Words
@@ -48,6 +48,10 @@ class Matrix(ActivityType):
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
         return super().validate_config(raw, context) | item_source_config(raw, context, self.config_fields[0])
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        """A place from 1 to 5 on each of the two axes."""
+        return BallotRules(points=(SCORE_MIN, SCORE_MAX), criteria=AXES, out_of_range="score_out_of_range")
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         check_targets(allocations, targets)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import Allocation, BallotRules
 from ..domain.prioritization import POINTS_BUDGET, check_points, points_results
 from ..domain.vocabulary import N_
 from ..exports.report import ResultSection
@@ -51,6 +51,9 @@ class Points100(ActivityType):
         return super().validate_config(raw, context) | item_source_config(raw, context, target) | {
             "exact": exact.read(raw),
         }
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        return BallotRules(points=(1, POINTS_BUDGET))
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         if not allocations:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import Allocation, BallotRules
 from ..domain.errors import DomainError
 from ..domain.results import poll_results
 from ..domain.vocabulary import N_
@@ -43,6 +43,9 @@ class Poll(ActivityType):
         return super().validate_config(raw, context) | {
             "options": options, "multiple": multiple, "max_choices": max_choices if multiple else 1,
         }
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        return BallotRules(points=(1, 1), positions=len(config["options"]), out_of_range="over_item_limit")
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         for allocation in allocations:

@@ -6,8 +6,8 @@ from typing import Any
 
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
-from ..domain.prioritization import MIN_GROUP_SIZE, round_for_display
-from ..domain.profiles import PROFILE_TAGS
+from ..domain.prioritization import round_for_display
+from ..domain.profiles import PROFILE_TAGS, pooled_groups
 from ..exports.report import Chart, ResultSection, Series, Table
 from ..exports.words import Words
 from .base import ResultInput
@@ -30,23 +30,22 @@ def by_group(data: ResultInput, summarize: Callable[[Sequence[Sequence[Allocatio
              ) -> dict[str, list[dict[str, Any]]]:
     """For each profile tag, the results recomputed within each group of participants who gave that tag.
 
-    Groups under MIN_GROUP_SIZE people are flagged ``small_group``: the room sees them, and is told not to
-    over-read them, and nobody's own ballot can be read off a group of one.
+    Groups under ``data.min_group_size`` people are pooled into « other » (left out if still too small): what
+    screens, phones and documents show never singles out a handful of people (see ``pooled_groups``).
     """
     breakdown: dict[str, list[dict[str, Any]]] = {}
     for tag in GROUP_TAGS:
         groups: dict[str, list[Sequence[Allocation]]] = {}
         for ballot, tags in zip(data.ballots, data.ballot_tags, strict=False):
             value = tags.get(tag)
-            if value:
+            if value and ballot:
                 groups.setdefault(value, []).append(ballot)
-        if not groups:
+        shown = pooled_groups(groups, data.min_group_size)
+        if not shown:
             continue
-        breakdown[tag] = [
-            {"group": value, "n": len(ballots), "small_group": len(ballots) < MIN_GROUP_SIZE,
-             "items": {str(item): summary for item, summary in summarize(ballots).items()}}
-            for value, ballots in sorted(groups.items())
-        ]
+        breakdown[tag] = [{"group": value, "n": len(ballots),
+                           "items": {str(item): summary for item, summary in summarize(ballots).items()}}
+                          for value, ballots in shown]
     return breakdown
 
 

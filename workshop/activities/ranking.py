@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import Allocation, BallotRules
 from ..domain.errors import DomainError
 from ..domain.prioritization import borda_points
 from ..domain.vocabulary import N_
@@ -49,6 +49,10 @@ class Ranking(ActivityType):
         return super().validate_config(raw, context) | item_source_config(raw, context, target) | {
             "max_ranked": max_ranked.read(raw),
         }
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        """A position from 1 to the number of items that count."""
+        return BallotRules(points=(1, config["max_ranked"]), out_of_range="invalid_ranking")
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         check_targets(allocations, targets)

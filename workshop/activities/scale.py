@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import Allocation, BallotRules
 from ..domain.errors import DomainError
 from ..domain.results import scale_results
 from ..domain.vocabulary import N_
@@ -52,6 +52,10 @@ class Scale(ActivityType):
             config["labels"] = text_list_field(raw, "labels", minimum=steps.minimum or 0, maximum=steps.maximum or 0,
                                                max_length=steps.max_length or 0)
         return super().validate_config(raw, context) | config
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        return BallotRules(points=(config["minimum"], config["maximum"]), positions=len(config["items"]),
+                           out_of_range="score_out_of_range")
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation], targets: frozenset[int]) -> None:
         for allocation in allocations:

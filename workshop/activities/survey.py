@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..domain.ballots import Allocation
+from ..domain.ballots import Allocation, BallotRules
 from ..domain.barometer import QUESTION_KINDS, SECTORS, question_choices
 from ..domain.barometer_framework import checked_labels
 from ..domain.errors import DomainError
@@ -82,6 +82,20 @@ class Survey(ActivityType):
         if len(set(keys)) != len(keys) or "region" not in keys:
             raise DomainError("invalid_config", field="questions", expected="unique keys with a region question")
         return super().validate_config(raw, context) | {"edition_id": edition_id, "questions": checked}
+
+    def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
+        """One answer per question (by its index): the position of the choice, from 1; each question's own number
+        of choices is checked with the whole ballot."""
+        most = max(len(question_choices(question["kind"])) for question in config["questions"])
+        return BallotRules(points=(1, most), positions=len(config["questions"]), out_of_range="score_out_of_range")
+
+    def stored_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation]) -> tuple[list[Allocation], int]:
+        """Also leaves out an answer beyond its own question's choices (the rules bound it by the longest list)."""
+        kept, dropped = super().stored_ballot(config, allocations)
+        questions = config["questions"]
+        fitting = [allocation for allocation in kept
+                   if allocation.points <= len(question_choices(questions[allocation.target_id]["kind"]))]
+        return fitting, dropped + len(kept) - len(fitting)
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Sequence[Allocation],
                      targets: frozenset[int]) -> None:

@@ -21,7 +21,7 @@ def _context(settings: Settings):  # type: ignore[no-untyped-def]
     from ..services.context import ServiceContext
     from ..services.publisher import RecordingPublisher
 
-    return ServiceContext(db=Database(settings.database_url), publisher=RecordingPublisher(), settings=settings)
+    return ServiceContext(db=Database(settings.database_url, min_group_size=settings.min_group_size), publisher=RecordingPublisher(), settings=settings)
 
 
 def translator(settings: Settings, language: str | None = None):  # type: ignore[no-untyped-def]

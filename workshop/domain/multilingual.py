@@ -69,6 +69,6 @@ def checked_versions(raw: Any, fields: Mapping[str, int]) -> Versions:
             raise DomainError("invalid_type", field="versions", expected="object")
         for field, text in by_field.items():
             if field not in fields:
-                raise DomainError("unknown_field", field=str(field)[:40])
+                raise DomainError("invalid_versions", field=str(field)[:40])
             result = with_version(result, str(language), field, text, max_length=fields[field])
     return result

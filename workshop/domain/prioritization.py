@@ -31,7 +31,7 @@ CRITERIA: Mapping[str, bool] = MappingProxyType({
 DEFAULT_WEIGHTS: Mapping[str, int] = MappingProxyType({criterion: 1 for criterion in CRITERIA})
 SCORE_MIN, SCORE_MAX = 1, 5
 MAX_WEIGHT = 10  # ten times another criterion already silences it; more is a typo, not a choice
-MIN_GROUP_SIZE = 3  # below three people a group's mean points at someone, and says little anyway
+MIN_GROUP_SIZE = 5  # the default minimum n: under it a group's figures point at someone (WORKSHOP_MIN_GROUP_SIZE)
 POINTS_BUDGET = 100
 TOP_COUNT = 3  # a workshop usually retains about three axes: the sensitivity view watches those
 # Population sd on 1..5 is largest when half the room says 1 and half says 5: every score sits 2 from

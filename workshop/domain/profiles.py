@@ -1,8 +1,13 @@
 """The optional profile: a pseudonym and tags chosen from fixed lists, so nothing personal slips in."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
+
 from .errors import DomainError
 from .text import clean_text
+
+T = TypeVar("T")
 
 ORGANISATION_TYPES = ("opm", "association", "public_institution", "international", "research", "other")
 # The twelve regions of Morocco (2015 division), by stable slug; labels are translated on the pages.
@@ -13,6 +18,22 @@ REGIONS = (
 )
 PROFILE_TAGS: dict[str, tuple[str, ...]] = {"organisation_type": ORGANISATION_TYPES, "region": REGIONS}
 MAX_PSEUDONYM_LENGTH = 40
+OTHER_GROUP = "other"  # where groups under the minimum n are pooled (also the organisation type « other »)
+
+
+def pooled_groups(members: Mapping[str, Sequence[T]], min_n: int) -> list[tuple[str, list[T]]]:
+    """Groups of at least ``min_n`` members as they are, by name; the smaller ones (and the « other » group itself)
+    pooled into one ``OTHER_GROUP``, last, which is left out too when it is still under ``min_n``.
+
+    On a screen, a group of one is that person's vote: no breakdown anywhere carries a group under the minimum.
+    """
+    kept = [(name, list(values)) for name, values in sorted(members.items())
+            if name != OTHER_GROUP and len(values) >= min_n]
+    pooled = [value for name, values in sorted(members.items())
+              if name == OTHER_GROUP or len(values) < min_n for value in values]
+    if len(pooled) >= min_n:
+        kept.append((OTHER_GROUP, pooled))
+    return kept
 
 
 def checked_profile(pseudonym: object, tags: object) -> tuple[str | None, dict[str, str]]:

@@ -167,6 +167,8 @@ SHARED_WORDS: dict[str, str] = {
     "status": N_("Status"),
     "hidden": N_("Hidden"),
     "unclustered": N_("Not clustered"),
+    # An activity whose stored data its type cannot compute: the room and its other activities go on.
+    "results_unavailable": N_("These results could not be computed; the other activities are not affected."),
 }
 
 

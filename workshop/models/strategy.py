@@ -20,13 +20,13 @@ class Strategy(Base):
     region: Mapped[Optional[str]] = mapped_column(String(40), nullable=True)
     parent_strategy_id: Mapped[Optional[int]] = mapped_column(ForeignKey("strategies.id", ondelete="SET NULL"),
                                                               nullable=True)
-    # What the SRI keeps from the SNI: the vision and the core message (domain.md §2).
+    # What the SRI keeps from the SNI: the vision and the core message (docs/strategy.md).
     vision: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Axis(Base):
-    """One axe d'influence; ``fields`` holds the editable record of domain.md §2, ``version`` guards concurrent edits."""
+    """One axe d'influence; ``fields`` holds the editable record described in docs/strategy.md, ``version`` guards concurrent edits."""
 
     __tablename__ = "axes"
 

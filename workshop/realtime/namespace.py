@@ -11,9 +11,11 @@ from flask import request, session
 from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 
 from ..domain.errors import DomainError
+from ..domain.numbers import payload_is_sane
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
 from ..services import agenda, clustering, contributions, moderation, participants, strategy, suggestions
 from ..services.access import access_for_token, access_from_session
+from ..services.admission import Admission
 from ..services.context import ServiceContext
 from ..services.hot_path import room_identity
 from ..services.participants import Joined
@@ -39,30 +41,44 @@ class Client:
     actor: str = ""  # a moderator's credential label, for the clustering log
 
 
+def refusal(code: str, language: str, **params: Any) -> dict[str, Any]:
+    """The documented shape of every refusal: ``{"code", "message"}``, the message in the client's language."""
+    return {"code": code, "message": error_message(code, params, language)}
+
+
 def _refuse(code: str, language: str) -> ConnectionRefusedError:
-    return ConnectionRefusedError({"code": code, "message": error_message(code, {}, language)})
+    # Two arguments: python-socketio sends the first as the error's message and the second, as is, as its data —
+    # the client's connect_error then has ``data`` = {code, message} (one dict alone would arrive as its repr).
+    body = refusal(code, language)
+    return ConnectionRefusedError(body["message"], body)
 
 
 def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
-    """Wrap a handler: role check, payload shape, DomainError → translated error ack, nothing else."""
+    """Wrap a handler: role check, payload shape, DomainError → translated error ack, nothing else.
+
+    Every call returns exactly one ack. A refusal is logged in one line (event and code: no address, no payload);
+    only an unexpected exception is logged with its traceback, as the bug it is.
+    """
 
     def decorate(handler: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+        event = handler.__name__.removeprefix("on_")
+
         @functools.wraps(handler)
-        def wrapper(self: "WorkshopNamespace", data: object = None) -> dict[str, Any]:
+        def wrapper(self: "WorkshopNamespace", data: object = None, *extra: object) -> dict[str, Any]:
             client = self.clients.get(request.sid)  # type: ignore[attr-defined]
             language = client.language if client else DEFAULT_LANGUAGE
             try:
                 if client is None or client.role != role:
                     raise DomainError("forbidden")
-                if not isinstance(data, dict):
+                if extra or not isinstance(data, dict) or not payload_is_sane(data):
                     raise DomainError("invalid_payload")
                 return handler(self, client, data)
             except DomainError as error:
-                return {"ok": False, "error": {"code": error.code, "message": error_message(error.code, error.params, language)}}
+                log.info("refused %s: %s", event, error.code)
+                return {"ok": False, "error": refusal(error.code, language, **error.params)}
             except Exception:
-                log.exception("command %s failed", handler.__name__)
-                return {"ok": False, "error": {"code": "internal_error",
-                                               "message": error_message("internal_error", {}, language)}}
+                log.exception("command %s failed", event)
+                return {"ok": False, "error": refusal("internal_error", language)}
 
         return wrapper
 
@@ -70,11 +86,31 @@ def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
 
 
 class WorkshopNamespace(Namespace):
-    def __init__(self, context: ServiceContext, publisher: SocketPublisher) -> None:
+    def __init__(self, context: ServiceContext, publisher: SocketPublisher, admission: Admission | None = None) -> None:
         super().__init__("/")
         self.context = context
         self.publisher = publisher
+        self.admission = admission or Admission()
         self.clients: dict[str, Client] = {}
+
+    def trigger_event(self, event: str, *args: Any) -> Any:
+        """An event no handler takes is acknowledged ``invalid_payload`` (an ack, never silence)."""
+        if not hasattr(self, "on_" + (event or "")):
+            client = self.clients.get(args[0]) if args else None
+            log.info("refused unknown event")
+            return {"ok": False, "error": refusal("invalid_payload", client.language if client else DEFAULT_LANGUAGE)}
+        return super().trigger_event(event, *args)
+
+    def refusal_table(self) -> Callable[[str, str], dict[str, Any]]:
+        """For the flood guard, which refuses outside any request: each refusal in each language, made once."""
+        made = {(code, language): {"ok": False, "error": refusal(code, language)}
+                for code in ("rate_limited", "invalid_payload") for language in LANGUAGES}
+
+        def refuse(sid: str, code: str) -> dict[str, Any]:
+            client = self.clients.get(sid)
+            return made[(code, client.language if client else DEFAULT_LANGUAGE)]
+
+        return refuse
 
     # Connection -------------------------------------------------------------------------------
 
@@ -85,24 +121,37 @@ class WorkshopNamespace(Namespace):
             raise
         except Exception:
             # Flask-SocketIO retries a handler that raised TypeError without arguments: never let one escape.
-            log.exception("connect failed")
+            log.exception("connect failed")  # a bug, not a refusal: its traceback is wanted
             raise _refuse("internal_error", DEFAULT_LANGUAGE) from None
 
     def _connect(self, auth: dict[str, Any]) -> None:
         language = auth.get("lang") if auth.get("lang") in LANGUAGES else session.get("lang", DEFAULT_LANGUAGE)
+        try:
+            self._join(auth, language)
+        except DomainError as error:
+            log.info("refused connection: %s", error.code)
+            raise _refuse(error.code, language) from None
+
+    def _join(self, auth: dict[str, Any], language: str) -> None:
         role = auth.get("role")
         if role not in ROLES:
-            raise _refuse("invalid_payload", language)
+            raise DomainError("invalid_payload")
+        # Budgets of the address (never logged) and of this Engine.IO connection, checked before the database.
+        address = request.remote_addr or ""
+        connection = self.socketio.server.manager.eio_sid_from_sid(request.sid, self.namespace) or request.sid  # type: ignore[attr-defined, union-attr]
+        self.admission.check_code_attempt(address, connection)
         try:
             with self.context.db.read() as db_session:
                 room_id, code, event_id = room_identity(db_session.connection(), auth.get("code"))
         except DomainError as error:
-            raise _refuse(error.code, language) from None
+            if error.code == "unknown_room":
+                self.admission.wrong_code(address, connection)
+            raise
         client = Client(role=role, code=code, room_id=room_id, language=language)
         if role == "moderator":
             access = access_for_token(self.context, auth.get("token")).merged(access_from_session(session.get("moderator")))
             if not access.can_moderate_event(event_id):
-                raise _refuse("forbidden", language)
+                raise DomainError("forbidden")
             client.actor = access.label or "moderator"
             state = moderator_state(self.context, code)
             state["connected"] = self.publisher.presence.connected(code)
@@ -112,7 +161,8 @@ class WorkshopNamespace(Namespace):
             state["connected"] = self.publisher.presence.connected(code)
             join_room(audience_room(code, Audience.SCREENS))
         else:
-            client.joined = participants.join_room(self.context, code=code, token=auth.get("token"))
+            client.joined = participants.join_room(self.context, code=code, token=auth.get("token"),
+                                                   admit_new=lambda: self.admission.new_identity(address, connection))
             state = participant_state(self.context, client.joined)
             state["activities"] = encoded_once(self.context, state["activities"])  # one encoding for every phone
             join_room(audience_room(code, Audience.PARTICIPANTS))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..activities import ConfigContext, activity_type
 from ..domain.errors import DomainError
+from ..domain.numbers import MAX_ID, checked_id, checked_int
 from ..domain.phases import Phase, next_phase, parse_phase
 from ..domain.text import checked_text
 from ..models import Activity, Room, Strategy
@@ -25,8 +26,7 @@ MAX_PROMPT_LENGTH = 500
 
 def room_activity(session: Session, room_id: int, activity_id: object) -> Activity:
     """The activity with this id in this room: an id from another room is as unknown as a missing one."""
-    if type(activity_id) is not int:
-        raise DomainError("invalid_type", field="activity_id", expected="integer")
+    activity_id = checked_id(activity_id, field="activity_id", unknown="unknown_activity")
     activity = session.get(Activity, activity_id)
     if activity is None or activity.room_id != room_id:
         raise DomainError("unknown_activity", activity_id=activity_id)
@@ -119,8 +119,7 @@ def update_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, p
 def move_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, position: object,
                   op_id: object = None) -> dict[str, Any]:
     """Put an activity at ``position`` (0-based) in the agenda and renumber the others."""
-    if type(position) is not int:
-        raise DomainError("invalid_type", field="position", expected="integer")
+    checked_int(position, field="position", minimum=-MAX_ID, maximum=MAX_ID)
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         moved = room_activity(session, room_id, activity_id)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..activities import activity_type
 from ..domain.errors import DomainError
+from ..domain.numbers import checked_id
 from ..domain.text import checked_text
 from ..models import Activity, Cluster, ClusteringAction, Idea, Room
 from .agenda import activity_changed, room_activity
@@ -64,8 +65,7 @@ def clusterable_activity(session: Session, room_id: int, activity_id: object) ->
 
 
 def _cluster(session: Session, activity: Activity, cluster_id: object) -> Cluster:
-    if type(cluster_id) is not int:
-        raise DomainError("invalid_type", field="cluster_id", expected="integer")
+    cluster_id = checked_id(cluster_id, field="cluster_id", unknown="unknown_cluster")
     cluster = session.get(Cluster, cluster_id)
     if cluster is None or cluster.activity_id != activity.id or cluster.removed:
         raise DomainError("unknown_cluster", cluster_id=cluster_id)
@@ -77,9 +77,7 @@ def _ideas(session: Session, activity: Activity, idea_ids: object) -> list[Idea]
         raise DomainError("invalid_type", field="idea_ids", expected="list")
     ideas = []
     for idea_id in dict.fromkeys(idea_ids):
-        if type(idea_id) is not int:
-            raise DomainError("invalid_type", field="idea_ids", expected="integers")
-        idea = session.get(Idea, idea_id)
+        idea = session.get(Idea, checked_id(idea_id, field="idea_id", unknown="unknown_idea"))
         if idea is None or idea.activity_id != activity.id:
             raise DomainError("unknown_idea", idea_id=idea_id)
         ideas.append(idea)

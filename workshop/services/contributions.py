@@ -46,12 +46,14 @@ def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, tex
 def cast_votes(ctx: ServiceContext, joined: Joined, *, activity_id: object, allocations: object,
                op_id: object) -> dict[str, Any]:
     """Replace this participant's ballot for the activity; checked against the budget in the same transaction."""
-    parsed = parse_allocations(allocations)
+    parse_allocations(allocations)  # the shape every ballot shares, refused before any database work
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         db = hot_path.connection(session)
         activity = hot_path.open_activity(db, joined.room_id, activity_id, "ballot")
         kind = activity_type(activity.type)
+        # The activity's own rules (keys, criteria, points, each item once), in the transaction that writes the ballot
+        parsed = kind.parse_ballot(activity.config, allocations)
         targets = hot_path.votable_among(session, db, activity, {allocation.target_id for allocation in parsed})
         kind.check_ballot(activity.config, parsed, targets)
         hot_path.replace_ballot(db, activity_id=activity.id, participant_id=joined.participant_id, allocations=parsed,

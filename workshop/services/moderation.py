@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..activities import activity_type
 from ..domain.errors import DomainError
+from ..domain.numbers import checked_id
 from ..models import Activity, Idea, Participant, Room
 from ..models.activities import activities_of_room
 from .agenda import MODERATOR, activity_changed
@@ -22,8 +23,7 @@ MAX_MERGE = 50
 
 
 def _room_idea(session: Session, room_id: int, idea_id: object) -> Idea:
-    if type(idea_id) is not int:
-        raise DomainError("invalid_type", field="idea_id", expected="integer")
+    idea_id = checked_id(idea_id, field="idea_id", unknown="unknown_idea")
     idea = session.get(Idea, idea_id)
     if idea is None:
         raise DomainError("unknown_idea", idea_id=idea_id)

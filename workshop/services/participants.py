@@ -1,6 +1,8 @@
 """Phones joining a room: no account, an opaque identity kept in the phone, optional profile."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -28,13 +30,19 @@ class Joined:
     token: str
 
 
-def join_room(ctx: ServiceContext, *, code: object, token: object) -> Joined:
-    """Recognise a returning phone by its token, or welcome a new one with a fresh token."""
+def join_room(ctx: ServiceContext, *, code: object, token: object,
+              admit_new: Callable[[], None] | None = None) -> Joined:
+    """Recognise a returning phone by its token, or welcome a new one with a fresh token.
+
+    ``admit_new`` is asked first before a new participant is made (it raises to refuse: too many new identities).
+    """
     if isinstance(token, str) and 16 <= len(token) <= 128:
         with ctx.db.read() as session:
             known = hot_path.returning_participant(session.connection(), code, token_hash(token))
         if known is not None:
             return Joined(*known, token)
+    if admit_new is not None:
+        admit_new()
     fresh = new_token()
 
     def welcome(session: Session) -> Joined:

@@ -5,6 +5,7 @@ for); renderers only lay it out.
 """
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import fields as dataclass_fields
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..activities import REGISTRY, activity_type, type_labels
+from ..activities import REGISTRY, ActivityType, activity_type, type_labels
 from ..domain.axes import risk_level
 from ..domain.errors import DomainError
 from ..domain.languages import text_direction
@@ -22,8 +23,8 @@ from ..domain.profiles import ORGANISATION_TYPES, REGIONS
 from ..domain.vocabulary import merged_labels
 from ..exports.labels import all_labels
 from ..exports.report import (ActivityReport, ActorPoint, AxisReport, Comparison, CountRow, DeclinationRow, FieldBlock,
-                              IdeaRecord, Meta, ParticipantsSummary, Report, RoomReport, StrategyReport, Table,
-                              VoteRecord)
+                              IdeaRecord, Meta, ParticipantsSummary, Report, ResultSection, RoomReport, StrategyReport,
+                              Table, VoteRecord)
 from ..exports.words import Words, plain_number
 from ..models import Activity, Axis, Ballot, Event, Idea, Participant, Room, Strategy, Vote
 from ..models.activities import activities_of_room
@@ -31,7 +32,9 @@ from ..models.strategy import axes_of_strategy
 from .context import ServiceContext
 from .events import find_room
 from .items import item_views
-from .state import compute_results
+from .state import compute_results, results_available
+
+log = logging.getLogger(__name__)
 
 Translate = Callable[[str], str]
 
@@ -117,10 +120,22 @@ def _activity(session: Session, activity: Activity, words: Words, names: dict[in
             select(Ballot.participant_id, Vote.target_id, Vote.criterion, Vote.points)
             .join(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
             .order_by(Ballot.id, Vote.target_id, Vote.criterion)))
-    section = kind.report_section(results, activity.config, words)
+    section = _section(kind, results, activity, words)
     return ActivityReport(id=activity.id, type=activity.type, type_label=words.of("type", activity.type),
                           prompt=activity.prompt, phase_label=words.of("phase", activity.phase), ideas=records,
                           votes=votes, **{field.name: getattr(section, field.name) for field in dataclass_fields(section)})
+
+
+def _section(kind: ActivityType, results: dict[str, Any], activity: Activity, words: Words) -> ResultSection:
+    """The type's section; one sentence saying why when its results could not be computed (the room's other
+    activities are still printed)."""
+    if results_available(results):
+        try:
+            return kind.report_section(results, activity.config, words)
+        except Exception as error:  # noqa: BLE001 — one activity must not break the room's documents
+            log.error("activity %s (%s): report section not written: %s: %s", activity.id, activity.type,
+                      type(error).__name__, str(error)[:200])
+    return ResultSection(responses=0, summary=words["results_unavailable"])
 
 
 def _priorities(activities: Sequence[ActivityReport]) -> Table | None:

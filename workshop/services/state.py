@@ -1,8 +1,9 @@
 """The full state a client receives on every (re)connect, and results snapshots for the live screens."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 import json
+import logging
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..activities import ClusterView, IdeaView, ResultInput, activity_type
 from ..domain.ballots import Allocation
 from ..domain.phases import Phase, results_visible
+from ..domain.prioritization import MIN_GROUP_SIZE
 from ..domain.profiles import PROFILE_TAGS
 from ..models import Activity, Ballot, Idea, Participant, Room, Vote
 from ..models.activities import activities_of_room
@@ -24,31 +26,59 @@ from .participants import Joined
 from .publisher import PreEncoded
 from .views import idea_view
 
+log = logging.getLogger(__name__)
+
+
+RESULTS_UNAVAILABLE = "results_unavailable"
+
 
 def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
-    """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size)."""
+    """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size).
+
+    Never raises on stored data: allocations the type's rules do not allow are left out (and counted in the log),
+    and a computation that still fails gives ``{"unavailable": "results_unavailable"}`` for this activity alone,
+    so that connections, screens and exports of the room go on (one log line says which activity and why).
+    """
     kind = activity_type(activity.type)
-    people = {participant_id: (public_id, tags) for participant_id, public_id, tags in session.execute(
-        select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == activity.room_id))}
-    # Columns, not ORM rows: the live screens get this every 250 ms while a room of a thousand writes.
-    ideas = [IdeaView(id=row.id, text=row.text, approved=bool(row.approved), hidden=bool(row.hidden),
-                      merged_into_id=row.merged_into_id, participant_key=people.get(row.participant_id, (None, None))[0],
-                      cluster_id=row.cluster_id)
-             for row in session.connection().execute(hot_path.IDEAS_OF_ACTIVITY, {"activity_id": activity.id})]
-    by_ballot: dict[int, list[Allocation]] = {}
-    owners: dict[int, int] = {}
-    for ballot_id, participant_id, target_id, points, criterion in session.execute(
-            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
-            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
-            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
-        allocations = by_ballot.setdefault(ballot_id, [])
-        owners[ballot_id] = participant_id
-        if target_id is not None:
-            allocations.append(Allocation(target_id, points, criterion))
-    clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
-    return kind.results(activity.config, ResultInput(
-        ideas=ideas, targets=item_views(session, activity), ballots=list(by_ballot.values()), clusters=clusters,
-        ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot]))
+    try:
+        people = {participant_id: (public_id, tags) for participant_id, public_id, tags in session.execute(
+            select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == activity.room_id))}
+        # Columns, not ORM rows: the live screens get this every 250 ms while a room of a thousand writes.
+        ideas = [IdeaView(id=row.id, text=row.text, approved=bool(row.approved), hidden=bool(row.hidden),
+                          merged_into_id=row.merged_into_id,
+                          participant_key=people.get(row.participant_id, (None, None))[0], cluster_id=row.cluster_id)
+                 for row in session.connection().execute(hot_path.IDEAS_OF_ACTIVITY, {"activity_id": activity.id})]
+        by_ballot: dict[int, list[Allocation]] = {}
+        owners: dict[int, int] = {}
+        for ballot_id, participant_id, target_id, points, criterion in session.execute(
+                select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
+                .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
+                .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
+            allocations = by_ballot.setdefault(ballot_id, [])
+            owners[ballot_id] = participant_id
+            if target_id is not None:
+                allocations.append(Allocation(target_id, points, criterion))
+        dropped = 0
+        if kind.input_kind == "ballot":
+            for ballot_id, allocations in by_ballot.items():
+                by_ballot[ballot_id], left_out = kind.stored_ballot(activity.config, allocations)
+                dropped += left_out
+        if dropped:
+            log.warning("activity %s (%s): %d stored votes outside its rules left out of its results",
+                        activity.id, activity.type, dropped)
+        clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
+        return kind.results(activity.config, ResultInput(
+            ideas=ideas, targets=item_views(session, activity), ballots=list(by_ballot.values()), clusters=clusters,
+            ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot],
+            min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE)))
+    except Exception as error:  # noqa: BLE001 — one activity's results must never take the room down
+        log.error("activity %s (%s): results not computed: %s: %s", activity.id, activity.type,
+                  type(error).__name__, str(error)[:200])
+        return {"unavailable": RESULTS_UNAVAILABLE}
+
+
+def results_available(results: dict[str, Any]) -> bool:
+    return "unavailable" not in results
 
 
 @dataclass(frozen=True)

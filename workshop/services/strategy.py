@@ -10,6 +10,7 @@ from ..activities import activity_type
 from ..domain.axes import (DISPOSITIONS, MAX_TITLE_LENGTH, STATUSES, THEMES, axis_code, check_parent, checked_choice,
                            checked_fields, empty_fields)
 from ..domain.errors import DomainError
+from ..domain.numbers import MAX_ID, checked_id, checked_int
 from ..domain.text import checked_text
 from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
 from ..models.activities import activities_of_room
@@ -43,8 +44,7 @@ def axis_view(axis: Axis, parent: Axis | None = None) -> dict[str, Any]:
 
 def _axis(session: Session, axis_id: object, event_ids: frozenset[int] | None) -> Axis:
     """The axe, if it exists and the caller may edit its event (``event_ids`` None: every event)."""
-    if type(axis_id) is not int:
-        raise DomainError("invalid_type", field="axis_id", expected="integer")
+    axis_id = checked_id(axis_id, field="axis_id", unknown="unknown_axis")
     axis = session.get(Axis, axis_id)
     if axis is None:
         raise DomainError("unknown_axis", axis_id=axis_id)
@@ -148,8 +148,7 @@ def update_axis(ctx: ServiceContext, *, axis_id: object, version: object, event_
     allowed = {"title", "theme", "status", "fields", "parent_axis_id", "disposition"}
     if set(changes) - allowed:
         raise DomainError("unknown_field", field=sorted(set(changes) - allowed)[0][:40])
-    if type(version) is not int:
-        raise DomainError("invalid_type", field="version", expected="integer")
+    checked_int(version, field="version", minimum=0, maximum=MAX_ID)
     with ctx.db.write() as session:
         axis = _axis(session, axis_id, event_ids)
         if axis.version != version:
@@ -185,8 +184,7 @@ def _set_parent(session: Session, strategy: Strategy, axis: Axis, parent_id: obj
     if parent_id is None:
         axis.parent_axis_id = None
         return
-    if type(parent_id) is not int:
-        raise DomainError("invalid_type", field="parent_axis_id", expected="integer")
+    parent_id = checked_id(parent_id, field="axis_id", unknown="unknown_axis")
     parent = session.get(Axis, parent_id)
     if parent is None or parent.id == axis.id:
         raise DomainError("unknown_axis", axis_id=parent_id)
@@ -216,8 +214,7 @@ def axis_document(ctx: ServiceContext, axis_id: object, event_ids: frozenset[int
 
 def move_axis(ctx: ServiceContext, *, axis_id: object, position: object, event_ids: frozenset[int] | None) -> dict[str, Any]:
     """Put an axe at ``position`` (0-based) in the strategy's priority order."""
-    if type(position) is not int:
-        raise DomainError("invalid_type", field="position", expected="integer")
+    checked_int(position, field="position", minimum=-MAX_ID, maximum=MAX_ID)
     with ctx.db.write() as session:
         moved = _axis(session, axis_id, event_ids)
         strategy = session.get(Strategy, moved.strategy_id)

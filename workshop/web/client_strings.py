@@ -95,7 +95,9 @@ PAGE_STRINGS = {
     "groups_title": _l("By group of participants"),
     "groups_by_organisation_type": _l("By type of organisation"),
     "groups_by_region": _l("By region"),
-    "small_group_hint": _l("Fewer than 3 people: do not over-read this group."),
+    "small_group_hint": _l("Groups too small to be shown on their own are counted together under “Others”; if "
+                           "they are still too few, they are left out."),
+    "group_other": _l("Others"),
     # New activity form (static/js/activities/fields.js)
     "config_target": _l("Vote on"),
     "target_ideas": _l("Ideas"),

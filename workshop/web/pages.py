@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 import segno
-from flask import Blueprint, Response, abort, redirect, request, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
 from flask_babel import gettext as _
 
 from ..domain.codes import normalize_join_code
@@ -18,13 +18,26 @@ from .page import activity_types, render_page
 blueprint = Blueprint("pages", __name__)
 
 
-def _room_or_404(code: str):  # type: ignore[no-untyped-def]
+def _find_room_limited(code: object):  # type: ignore[no-untyped-def]
+    """The room, under the budget of wrong codes of the caller's address (``too_many_attempts`` once spent)."""
+    admission = current_app.extensions["workshop_admission"]
+    address = request.remote_addr or ""
+    admission.check_code_attempt(address, "http " + address)
     try:
         with services().db.read() as session:
             room = find_room(session, code)
             return room.code, room.name, room.event.title
-    except DomainError:
-        abort(404)
+    except DomainError as error:
+        if error.code == "unknown_room":
+            admission.wrong_code(address, "http " + address)
+        raise
+
+
+def _room_or_404(code: str):  # type: ignore[no-untyped-def]
+    try:
+        return _find_room_limited(code)
+    except DomainError as error:
+        abort(429 if error.code == "too_many_attempts" else 404)
 
 
 @blueprint.get("/")
@@ -38,12 +51,11 @@ def join_by_code() -> Response:
     """The home form's target: go to the room whose code was typed."""
     code = normalize_join_code(request.args.get("code", ""))
     try:
-        with services().db.read() as session:
-            room = find_room(session, code)
-    except DomainError:
+        room_code, _name, _title = _find_room_limited(code)
+    except DomainError as error:
         return render_page("home.html", title=_("Join a workshop"), script=None,
-                           error=error_message("unknown_room", {})), 404  # type: ignore[return-value]
-    return redirect(url_for("pages.participant", code=room.code))  # type: ignore[return-value]
+                           error=error_message(error.code, {})), (429 if error.code == "too_many_attempts" else 404)  # type: ignore[return-value]
+    return redirect(url_for("pages.participant", code=room_code))  # type: ignore[return-value]
 
 
 @blueprint.get("/j/<code>")

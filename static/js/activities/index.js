@@ -5,7 +5,7 @@
 // wants (``projector``: "wall" or "cloud"; bars otherwise). Its input kind, limits and config fields come from
 // the server as data (``described``), never copied here. The order below is the console's menu order.
 
-import { h } from "../dom.js";
+import { h, t } from "../dom.js";
 import brainstorm from "./brainstorm.js";
 import criteriaScoring from "./criteria_scoring.js";
 import { described } from "./described.js";
@@ -51,5 +51,7 @@ export function usesSources(type) {
 export function resultsView(type, results, { limit = 30, board = true, detail = false, large = false } = {}) {
   const kind = ACTIVITY_TYPES[type];
   if (!kind || !results) return null;
+  // The server could not compute this activity's results from its stored data: say so, draw nothing.
+  if (results.unavailable) return h("p", { class: "note results-unavailable", text: t("results_unavailable") });
   return h("div", { class: `results results-${type}` }, kind.results(results, { limit, board, detail, large }));
 }

@@ -37,20 +37,20 @@ export function groupTables(results, value) {
   const tags = Object.keys(groups).filter((tag) => groups[tag].length);
   if (!tags.length) return null;
   const items = results.items || [];
-  const anySmall = tags.some((tag) => groups[tag].some((group) => group.small_group));
+  const pooled = tags.some((tag) => groups[tag].some((group) => group.group === "other"));
+  // Groups under the minimum n never reach the page: the server pools them into "other" (or leaves them out).
+  const groupName = (tag, group) => (group === "other" ? t("group_other") : t(`${tag}_${group}`));
   return h("section", { class: "results-groups" },
     h("h5", { text: t("groups_title") }),
     tags.map((tag) => h("div", { class: "table-scroll" }, h("table", { class: "data-table groups-table", dataset: { tag } },
       h("caption", { text: t(`groups_by_${tag}`) }),
       h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("item") }), groups[tag].map((group) => h("th", {
-        scope: "col", class: group.small_group ? "small-group" : null, dataset: { group: group.group },
-        title: group.small_group ? t("small_group_hint") : null,
-      }, t(`${tag}_${group.group}`), h("span", { class: "group-n", text: ` (n = ${num(group.n)})` }),
-      group.small_group ? h("span", { class: "small-group-mark", text: " ⚠" }) : null)))),
+        scope: "col", dataset: { group: group.group },
+      }, groupName(tag, group.group), h("span", { class: "group-n", text: ` (n = ${num(group.n)})` }))))),
       h("tbody", {}, items.map((item) => h("tr", {}, h("th", { scope: "row", dir: "auto", text: item.text }),
         groups[tag].map((group) => {
           const cell = (group.items || {})[String(item.id)];
-          return h("td", { class: group.small_group ? "small-group" : null, text: cell ? value(cell) : "–" });
+          return h("td", { text: cell ? value(cell) : "–" });
         }))))))),
-    anySmall ? h("p", { class: "note small-group-note", text: `⚠ ${t("small_group_hint")}` }) : null);
+    pooled ? h("p", { class: "note small-group-note", text: t("small_group_hint") }) : null);
 }

@@ -1,0 +1,58 @@
+"""Numbers that come from the network, checked before they reach the database.
+
+A Python int has no bound and SQLite's and PostgreSQL's BIGINT stop at 2^63 − 1: an id of 2^64 sent by a crafted
+client must be refused here, as an unknown id, rather than overflow in the driver.
+"""
+from __future__ import annotations
+
+import math
+
+from .errors import DomainError
+
+MAX_ID = 2**63 - 1  # the largest signed 64-bit integer: every id column holds at most this
+MAX_NESTING = 8  # deeper than any command's payload needs
+
+
+def is_whole(value: object) -> bool:
+    """A true int: bool is an int subclass, and 3.0 or "3" is not what the pages send."""
+    return type(value) is int
+
+
+def checked_id(raw: object, *, field: str, unknown: str) -> int:
+    """A database id: a whole number from 1 to MAX_ID; another number is an id nothing has (``unknown``)."""
+    if not is_whole(raw):
+        raise DomainError("invalid_type", field=field, expected="integer")
+    assert isinstance(raw, int)
+    if not 1 <= raw <= MAX_ID:
+        raise DomainError(unknown, **{field: str(raw)[:20]})
+    return raw
+
+
+def checked_int(raw: object, *, field: str, minimum: int, maximum: int) -> int:
+    """A whole number within bounds, or ``invalid_type`` / ``number_out_of_range``."""
+    if not is_whole(raw):
+        raise DomainError("invalid_type", field=field, expected="integer")
+    assert isinstance(raw, int)
+    if not minimum <= raw <= maximum:
+        raise DomainError("number_out_of_range", field=field, minimum=minimum, maximum=maximum)
+    return raw
+
+
+def payload_is_sane(value: object, *, depth: int = 0) -> bool:
+    """No number a database column could not hold (beyond 64 bits, NaN, infinities), no nesting past MAX_NESTING.
+
+    Checked on every command before its handler runs, so that no service meets such a value.
+    """
+    if depth > MAX_NESTING:
+        return False
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return True
+    if isinstance(value, int):
+        return -MAX_ID - 1 <= value <= MAX_ID
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(payload_is_sane(item, depth=depth + 1) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and payload_is_sane(item, depth=depth + 1) for key, item in value.items())
+    return False  # bytes (binary attachments) and anything else no command takes
