@@ -60,8 +60,9 @@ class Client:
     """One websocket-only Socket.IO connection on the default namespace; events are read lazily (prefix match)."""
 
     def __init__(self, host: str, port: int, auth: dict[str, Any],
-                 on_event: Callable[["Client", bytes, float], None] | None = None) -> None:
+                 on_event: Callable[["Client", bytes, float], None] | None = None, local_host: str | None = None) -> None:
         self.host, self.port, self.auth, self.on_event = host, port, auth, on_event
+        self.local_host = local_host
         self.acks: dict[int, asyncio.Future[tuple[float, Any]]] = {}
         self.next_ack = 0
         self.connect_seconds = 0.0
@@ -77,7 +78,8 @@ class Client:
         started = CLOCK()
         loop = asyncio.get_running_loop()
         self._ready = loop.create_future()
-        reader, self._writer = await asyncio.wait_for(asyncio.open_connection(self.host, self.port), timeout)
+        reader, self._writer = await asyncio.wait_for(asyncio.open_connection(
+            self.host, self.port, local_addr=(self.local_host, 0) if self.local_host else None), timeout)
         self._writer.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         key = base64.b64encode(os.urandom(16)).decode()
         self._writer.write((f"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
@@ -208,6 +210,7 @@ def percentile(values: list[float], q: float) -> float:
 class ProcessSample:
     cpu_seconds: float
     rss_mb: float
+    waiting: float = 0.0  # seconds the server's main thread (gevent's hub) spent runnable but waiting for a core
 
     @classmethod
     def of(cls, pid: int) -> "ProcessSample":
@@ -215,7 +218,11 @@ class ProcessSample:
         cpu = (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
         rss = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
                    if line.startswith("VmRSS:")) / 1024
-        return cls(cpu, rss)
+        try:  # schedstat: time on a CPU, time waiting on a run queue (ns), timeslices
+            waiting = int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            waiting = float("nan")
+        return cls(cpu, rss, waiting)
 
 
 def machine_busy_seconds() -> float:
@@ -256,6 +263,7 @@ class Phase:
     first_send: float = 0.0
     last_ack: float = 0.0
     server_cpu: float = 0.0
+    server_waiting: float = 0.0  # the server was ready to run but every core was taken (a crowded machine)
     client_cpu: float = 0.0
     wall: float = 0.0  # first send to last ack
     sampled: float = 0.0  # the interval the CPU figures cover (the phase plus its tail of broadcasts)
@@ -404,11 +412,16 @@ class Scenario:
         self.projector = Projector()
         self.moderator_counter = ModeratorCounter()
         self.dropped: Counter[str] = Counter()
+        self.clients_made = 0
         self.profiler = Profiler(args.profile / f"N{phones}" if args.profile else None, self.pid)
 
     def client(self, role: str, **extra: Any) -> Client:
         on_event = {"screen": self.projector.on_event, "moderator": self.moderator_counter.on_event}.get(role)
-        return Client("127.0.0.1", self.server.port, {"code": self.code, "role": role, **extra}, on_event)
+        # Phones of a venue's LAN have addresses of their own, and the server limits new identities per address:
+        # each phone connects from its own loopback address (127.0.x.y; Linux routes all of 127/8 to lo).
+        self.clients_made += 1
+        local = f"127.0.{self.clients_made // 250 % 250}.{self.clients_made % 250 + 2}" if role == "participant" else None
+        return Client("127.0.0.1", self.server.port, {"code": self.code, "role": role, **extra}, on_event, local)
 
     async def moderate(self, command: str, data: dict[str, Any]) -> dict[str, Any]:
         """A moderator command; if the server dropped the console, reconnect and replay the same op_id."""
@@ -543,6 +556,7 @@ class Scenario:
                 self.phones.append(phone)
         after = ProcessSample.of(self.pid)
         phase.server_cpu = after.cpu_seconds - before.cpu_seconds
+        phase.server_waiting = after.waiting - before.waiting
         phase.client_cpu = time.process_time() - cpu_before
         phase.other_cpu = machine_busy_seconds() - busy_before - phase.server_cpu - phase.client_cpu
         phase.sampled = CLOCK() - started
@@ -612,6 +626,7 @@ class Scenario:
         after = ProcessSample.of(self.pid)
         phase.sampled = CLOCK() - sampling_from
         phase.server_cpu = after.cpu_seconds - before.cpu_seconds
+        phase.server_waiting = after.waiting - before.waiting
         phase.client_cpu = time.process_time() - cpu_before
         phase.other_cpu = machine_busy_seconds() - busy_before - phase.server_cpu - phase.client_cpu
         phase.loop_lag = lag.reset()
@@ -694,7 +709,7 @@ def print_round(result: Round) -> None:
           f"(~{per_connection:.0f} KB per phone), {result.rss_peak_mb:.0f} MB at the end; "
           f"server CPU total {result.server_cpu_total:.1f} s")
     header = (f"  {'phase':<19}{'ok':>6}{'err':>5}{'p50':>7}{'p95':>7}{'p99':>7}{'max':>7}{'acks/s':>8}{'open→all':>9}"
-              f"{'ack→scr':>8}{'p95':>8}{'srvCPU':>8}{'genCPU':>8}{'other':>7}{'genLag':>7}{'res scr/mod':>12}")
+              f"{'ack→scr':>8}{'p95':>8}{'srvCPU':>8}{'genCPU':>8}{'other':>7}{'genLag':>7}{'res scr/mod':>12}{'srvWait':>8}")
     print(header)
     for phase in result.phases:
         lat = phase.latencies
@@ -705,7 +720,8 @@ def print_round(result: Round) -> None:
         print(f"  {phase.name:<19}{len(lat):>6}{sum(phase.errors.values()):>5}{ms(percentile(lat, 50)):>7}"
               f"{ms(percentile(lat, 95)):>7}{ms(percentile(lat, 99)):>7}{ms(max(lat, default=float('nan'))):>7}"
               f"{phase.throughput:>8.0f}{ms(phase.fanout):>9}{screen50:>8}{screen95:>8}{cpu_share:>7.0f}%"
-              f"{gen_share:>7.0f}%{other_share:>6.0f}%{ms(phase.loop_lag):>7}{phase.results_to_screen:>6}/{phase.results_to_moderator:<5}")
+              f"{gen_share:>7.0f}%{other_share:>6.0f}%{ms(phase.loop_lag):>7}{phase.results_to_screen:>6}/{phase.results_to_moderator:<5}"
+              f"{phase.server_waiting / phase.sampled * 100 if phase.sampled else float('nan'):>6.0f}%")
         if phase.errors:
             print(f"    errors: {dict(phase.errors)}")
         if phase.not_on_screen:
@@ -742,7 +758,9 @@ LEGEND = """  ok/err: acks ok / refused, lost or timed out.  p50..max: ack laten
   srvCPU / genCPU / other: CPU of the server / the load generator / everything else (other processes on a shared box,
   kernel), % of one core over the phase; on 2 cores, other > ~30% means the figures are contaminated.
   genLag: generator's worst event-loop delay, ms (if high, latencies include the generator's own delay).
-  res scr/mod: results_updated snapshots received by the projector / the moderator during the phase."""
+  res scr/mod: results_updated snapshots received by the projector / the moderator during the phase.
+  srvWait: time the server was ready to run but waited for a core (/proc/PID/schedstat), % of the phase: on a
+  crowded machine, latencies are mostly this."""
 
 
 def main_parser() -> argparse.ArgumentParser:
@@ -799,7 +817,7 @@ def _raw(result: Round) -> dict[str, Any]:
         "phases": [{"name": phase.name, "ok": len(phase.latencies), "errors": dict(phase.errors),
                     "ack_s": summary(phase.latencies), "acks_per_s": phase.throughput, "fanout_s": phase.fanout,
                     "screen_lag_s": summary(phase.screen_lags), "screen_e2e_s": summary(phase.screen_e2e),
-                    "server_cpu_s": phase.server_cpu, "wall_s": phase.wall, "generator_cpu_s": phase.client_cpu,
+                    "server_cpu_s": phase.server_cpu, "server_waiting_s": phase.server_waiting, "wall_s": phase.wall, "generator_cpu_s": phase.client_cpu,
                     "generator_loop_lag_s": phase.loop_lag, "other_cpu_s": phase.other_cpu, "sampled_s": phase.sampled, "results_to_screen": phase.results_to_screen,
                     "results_to_moderator": phase.results_to_moderator,
                     "timeline": [(round(sent - phase.first_send, 4), round(latency, 4))

@@ -128,6 +128,12 @@ def contamination(result: load.Round) -> float:
     return sum(shares) / len(shares) if shares else float("nan")
 
 
+def waiting(result: load.Round) -> float:
+    """Mean share of the phases the server spent ready to run with no core free, %."""
+    shares = [phase.server_waiting / phase.sampled * 100 for phase in result.phases if phase.sampled]
+    return sum(shares) / len(shares) if shares else float("nan")
+
+
 def failures(result: load.Round) -> int:
     return (result.phones - result.connected + sum(result.dropped.values())
             + sum(sum(phase.errors.values()) + phase.not_on_screen + phase.rejoined for phase in result.phases))
@@ -152,7 +158,8 @@ def report(phones: int, bare: load.Round, product: load.Round, command: str, sta
     return [
         f"Run {started:%Y-%m-%d %H:%M} UTC, commit `{commit()}`, {machine()}.",
         f"Command: `{command}`. Other processes' CPU during the rounds (mean, % of one core): "
-        f"bare {contamination(bare):.0f} %, product {contamination(product):.0f} %; "
+        f"bare {contamination(bare):.0f} %, product {contamination(product):.0f} %; the server ready to run but "
+        f"waiting for a core (mean share of the phases): bare {waiting(bare):.0f} %, product {waiting(product):.0f} %; "
         f"failed or dropped: bare {failures(bare)}, product {failures(product)}.",
         "",
         *table(phones, bare, product),
