@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test fuzz bench install system-test-deps translations translations-update migrate clean
+.PHONY: run test fuzz bench bench-scale install system-test-deps translations translations-update migrate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ bench: install
 	$(BIN)/python -m tests.bench.record --phones 1000
 	$(BIN)/python -m tests.bench.clustering --sizes 100 1000 5000
 	$(BIN)/python -m tests.bench.exports
+
+# Scale-out on this machine: 5,000 phones over 4 processes + Redis + PostgreSQL, bare vs product (long: its own target).
+bench-scale: install system-test-deps
+	$(BIN)/python -m tests.bench.scale --phones 5000 --processes 4 --write
 
 clean:
 	rm -rf $(VENV) build *.egg-info

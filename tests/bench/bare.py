@@ -21,9 +21,11 @@ import secrets
 from typing import Any
 
 
-def build(sio_module: Any, text_packet: type) -> Any:
+def build(sio_module: Any, text_packet: type, redis_url: str | None = None) -> Any:
+    # With several processes (tests.bench.scale), broadcasts go through Redis like the product's.
+    manager = sio_module.RedisManager(redis_url) if redis_url else None
     sio = sio_module.Server(async_mode="gevent", ping_interval=10, ping_timeout=20, serializer=text_packet,
-                            max_http_buffer_size=64 * 1024)
+                            max_http_buffer_size=64 * 1024, client_manager=manager)
     identities: dict[str, str] = {}  # token -> public id
     ideas: list[dict[str, Any]] = []
     counter = itertools.count(1)
@@ -71,13 +73,14 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(prog="python -m tests.bench.bare")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--redis", help="message queue between several bare processes")
     args = parser.parse_args()
 
     def health(environ: dict[str, Any], start_response: Any) -> list[bytes]:
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [b"ok"]
 
-    app = socketio.WSGIApp(build(socketio, TextPacket), health)
+    app = socketio.WSGIApp(build(socketio, TextPacket, args.redis), health)
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 50, 1000)

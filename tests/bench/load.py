@@ -213,7 +213,11 @@ class ProcessSample:
     waiting: float = 0.0  # seconds the server's main thread (gevent's hub) spent runnable but waiting for a core
 
     @classmethod
-    def of(cls, pid: int) -> "ProcessSample":
+    def of(cls, pid: int | list[int]) -> "ProcessSample":
+        if isinstance(pid, list):  # several server processes: their sum
+            samples = [cls.of(one) for one in pid]
+            return cls(sum(sample.cpu_seconds for sample in samples), sum(sample.rss_mb for sample in samples),
+                       sum(sample.waiting for sample in samples))
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         cpu = (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
         rss = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
@@ -406,14 +410,18 @@ class ModeratorCounter:
 class Scenario:
     def __init__(self, server: LiveServer, code: str, moderator_token: str, phones: int, args: argparse.Namespace) -> None:
         self.server, self.code, self.token, self.n, self.args = server, code, moderator_token, phones, args
-        self.pid = server.process.pid  # type: ignore[union-attr]
+        # Several processes (tests.bench.scale): their CPU and memory are summed; phones are spread over their ports
+        # (as a load balancer with sticky sessions would), the moderator and the projector use the first.
+        self.pid: int | list[int] = getattr(server, "pids", None) or server.process.pid  # type: ignore[union-attr]
+        self.ports: list[int] = getattr(server, "ports", None) or [server.port]
         self.rng = random.Random(phones)
         self.texts = statements()
         self.projector = Projector()
         self.moderator_counter = ModeratorCounter()
         self.dropped: Counter[str] = Counter()
         self.clients_made = 0
-        self.profiler = Profiler(args.profile / f"N{phones}" if args.profile else None, self.pid)
+        self.profiler = Profiler(args.profile / f"N{phones}" if args.profile and isinstance(self.pid, int) else None,
+                                 self.pid if isinstance(self.pid, int) else self.pid[0])
 
     def client(self, role: str, **extra: Any) -> Client:
         on_event = {"screen": self.projector.on_event, "moderator": self.moderator_counter.on_event}.get(role)
@@ -421,7 +429,8 @@ class Scenario:
         # each phone connects from its own loopback address (127.0.x.y; Linux routes all of 127/8 to lo).
         self.clients_made += 1
         local = f"127.0.{self.clients_made // 250 % 250}.{self.clients_made % 250 + 2}" if role == "participant" else None
-        return Client("127.0.0.1", self.server.port, {"code": self.code, "role": role, **extra}, on_event, local)
+        port = self.ports[self.clients_made % len(self.ports)] if role == "participant" else self.ports[0]
+        return Client("127.0.0.1", port, {"code": self.code, "role": role, **extra}, on_event, local)
 
     async def moderate(self, command: str, data: dict[str, Any]) -> dict[str, Any]:
         """A moderator command; if the server dropped the console, reconnect and replay the same op_id."""
@@ -546,7 +555,7 @@ class Scenario:
         self.phones = []
         for phone, outcome, (_, public_id) in zip(phones, outcomes, identities):
             if isinstance(outcome, BaseException):
-                phase.errors[type(outcome).__name__] += 1
+                phase.errors[type(outcome).__name__ + (f": {str(outcome)[:60]}" if isinstance(outcome, Refused) else "")] += 1
                 phone.close()
             elif phone.public_id != public_id:
                 phase.errors["identity_lost"] += 1

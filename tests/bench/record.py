@@ -177,8 +177,11 @@ def history_line(phones: int, bare: load.Round, product: load.Round, started: dt
 def write_documents(lines: list[str], history: str) -> None:
     previous = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
     kept = previous.split(HISTORY, 1)[1].strip().splitlines()[2:] if HISTORY in previous else []
+    scale_heading = "## Scale-out"  # written by tests.bench.scale: kept as it is
+    scale = ("## Scale-out" + previous.split(scale_heading, 1)[1].split(HISTORY, 1)[0]).strip().splitlines() \
+        if scale_heading in previous else []
     head = DOC_INTRO.strip().splitlines()
-    DOC.write_text("\n".join([*head, "", "## Latest run", "", *lines, "", HISTORY, "",
+    DOC.write_text("\n".join([*head, "", "## Latest run", "", *lines, "", *scale, *([""] if scale else []), HISTORY, "",
                               "| run (UTC) | commit | phones | bare ballots/s | ideas ÷ bare | ballots ÷ bare | "
                               "burst of ballots s | ballot p95 ms | reconnect storm s | connect s | other CPU |",
                               "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|", *kept, history, ""]),
