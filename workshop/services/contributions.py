@@ -40,7 +40,8 @@ def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, tex
         messages.append(ResultsChanged(activity.room_code, activity.id))
         return {"ok": True, "idea_id": idea_id, "approved": approved}, messages
 
-    return run_once(ctx, op_id=op_id, actor=joined.public_id, kind="submit_idea", room_id=joined.room_id, work=work)
+    return run_once(ctx, op_id=op_id, actor=joined.public_id, kind="submit_idea", room_id=joined.room_id, work=work,
+                    core_only=True)
 
 
 def cast_votes(ctx: ServiceContext, joined: Joined, *, activity_id: object, allocations: object,
@@ -60,4 +61,5 @@ def cast_votes(ctx: ServiceContext, joined: Joined, *, activity_id: object, allo
                                 now=ctx.clock())
         return {"ok": True}, [ResultsChanged(joined.room_code, activity.id)]
 
-    return run_once(ctx, op_id=op_id, actor=joined.public_id, kind="cast_votes", room_id=joined.room_id, work=work)
+    return run_once(ctx, op_id=op_id, actor=joined.public_id, kind="cast_votes", room_id=joined.room_id, work=work,
+                    core_only=True)

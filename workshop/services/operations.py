@@ -29,7 +29,7 @@ def checked_op_id(raw: object) -> str:
 
 
 def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_id: int | None,
-             work: Work, rate_limited: bool = True) -> dict[str, Any]:
+             work: Work, rate_limited: bool = True, core_only: bool = False) -> dict[str, Any]:
     """Commit ``work`` and record its acknowledgement under ``op_id``; a replay returns that first acknowledgement.
 
     ``op_id`` may be None for moderator commands sent by tools that do not retry: they run without a journal entry.
@@ -62,7 +62,7 @@ def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_
 
     for attempt in range(_ATTEMPTS):
         try:
-            response, messages = write(ctx, journaled)
+            response, messages = write(ctx, journaled, core_only=core_only)
         except IntegrityError:
             # On PostgreSQL another transaction may commit the same op_id, or the same new ballot row, between our
             # reads and our insert. Its ack is then ours; otherwise the retry sees its row and takes the other path.
@@ -78,10 +78,14 @@ def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_
     raise AssertionError("unreachable")
 
 
-def write(ctx: ServiceContext, work: Callable[[Session], Any]) -> Any:
-    """``work(session)`` committed: in the writer's next batch when there is one, else in a transaction of its own."""
+def write(ctx: ServiceContext, work: Callable[[Session], Any], *, core_only: bool = False) -> Any:
+    """``work(session)`` committed: in the writer's next batch when there is one, else in a transaction of its own.
+
+    ``core_only``: ``work`` writes with Core statements only (``hot_path``), never ORM objects; its SAVEPOINT can
+    then be the connection's, much cheaper than the ORM session's.
+    """
     if ctx.writer is not None:
-        return ctx.writer.execute(work)
+        return ctx.writer.execute(work, core_only=core_only)
     with ctx.db.write() as session:
         return work(session)
 
