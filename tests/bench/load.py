@@ -553,10 +553,12 @@ class Scenario:
         phase.wall = CLOCK() - started
         phase.first_send, phase.last_ack = started, CLOCK()
         self.phones = []
-        for phone, outcome, (_, public_id) in zip(phones, outcomes, identities):
+        for phone, outcome, (token, public_id) in zip(phones, outcomes, identities):
             if isinstance(outcome, BaseException):
                 phase.errors[type(outcome).__name__ + (f": {str(outcome)[:60]}" if isinstance(outcome, Refused) else "")] += 1
                 phone.close()
+                phone.token, phone.public_id = token, public_id  # it comes back before the next phase (rejoin)
+                self.phones.append(phone)
             elif phone.public_id != public_id:
                 phase.errors["identity_lost"] += 1
                 self.phones.append(phone)
