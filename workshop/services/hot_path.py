@@ -155,6 +155,7 @@ def journal_times(db: Connection, actor: str, since: datetime) -> list[datetime]
 
 _participants = Participant.__table__
 _events = Event.__table__
+_INSERT_PARTICIPANT = insert(_participants)
 _ROOM_BY_CODE = select(_rooms.c.id, _rooms.c.code, _rooms.c.event_id).where(_rooms.c.code == bindparam("code"))
 _RETURNING = (select(_participants.c.id, _participants.c.public_id, _rooms.c.id.label("room_id"), _rooms.c.code)
               .join(_rooms, _rooms.c.id == _participants.c.room_id)
@@ -182,6 +183,12 @@ def room_identity(db: Connection, code: object) -> tuple[int, str, int]:
     if row is None:
         raise DomainError("unknown_room")
     return row.id, row.code, row.event_id
+
+
+def add_participant(db: Connection, *, room_id: int, public_id: str, token_hash: str, created_at: datetime) -> int:
+    inserted = db.execute(_INSERT_PARTICIPANT, {"room_id": room_id, "public_id": public_id, "token_hash": token_hash,
+                                                "pseudonym": None, "tags": {}, "created_at": created_at})
+    return int(inserted.inserted_primary_key[0])  # type: ignore[index]
 
 
 def returning_participant(db: Connection, code: object, token_hash: str) -> tuple[int, str, int, str] | None:

@@ -14,7 +14,6 @@ from ..domain.profiles import checked_profile
 from ..models import Participant
 from .access import new_token, token_hash
 from .context import ServiceContext
-from .events import find_room
 from . import hot_path
 from .operations import run_once, write
 from .publisher import Published
@@ -46,14 +45,14 @@ def join_room(ctx: ServiceContext, *, code: object, token: object,
     fresh = new_token()
 
     def welcome(session: Session) -> Joined:
-        room = find_room(session, code)
-        participant = Participant(room_id=room.id, public_id="p_" + secrets.token_hex(6),
-                                  token_hash=token_hash(fresh), created_at=ctx.clock())
-        session.add(participant)
-        session.flush()
-        return Joined(participant.id, participant.public_id, room.id, room.code, fresh)
+        db = hot_path.connection(session)
+        room_id, room_code, _event_id = hot_path.room_identity(db, code)
+        public_id = "p_" + secrets.token_hex(6)
+        participant_id = hot_path.add_participant(db, room_id=room_id, public_id=public_id,
+                                                  token_hash=token_hash(fresh), created_at=ctx.clock())
+        return Joined(participant_id, public_id, room_id, room_code, fresh)
 
-    return write(ctx, welcome)  # a QR-code rush commits its new participants together
+    return write(ctx, welcome, core_only=True)  # a QR-code rush commits its new participants together
 
 
 def update_profile(ctx: ServiceContext, joined: Joined, *, pseudonym: object, tags: object,
