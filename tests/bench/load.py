@@ -420,6 +420,7 @@ class Scenario:
         self.moderator_counter = ModeratorCounter()
         self.dropped: Counter[str] = Counter()
         self.clients_made = 0
+        self.port_of: dict[Any, int] = {}  # participant token -> the port of its first connection
         self.profiler = Profiler(args.profile / f"N{phones}" if args.profile and isinstance(self.pid, int) else None,
                                  self.pid if isinstance(self.pid, int) else self.pid[0])
 
@@ -429,7 +430,9 @@ class Scenario:
         # each phone connects from its own loopback address (127.0.x.y; Linux routes all of 127/8 to lo).
         self.clients_made += 1
         local = f"127.0.{self.clients_made // 250 % 250}.{self.clients_made % 250 + 2}" if role == "participant" else None
-        port = self.ports[self.clients_made % len(self.ports)] if role == "participant" else self.ports[0]
+        # Sticky sessions: a returning phone (its token) goes back to the process it first joined.
+        port = (self.port_of.get(extra.get("token")) or self.ports[self.clients_made % len(self.ports)]
+                if role == "participant" else self.ports[0])
         return Client("127.0.0.1", port, {"code": self.code, "role": role, **extra}, on_event, local)
 
     async def moderate(self, command: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -501,6 +504,7 @@ class Scenario:
             phone.close()
         self.phones = [phone for phone, outcome in zip(self.phones, outcomes) if not isinstance(outcome, BaseException)]
         result.connected = len(self.phones)
+        self.port_of = {phone.token: phone.port for phone in self.phones if phone.token}
         result.connect_latencies = [phone.connect_seconds for phone in self.phones]
         result.rss_connected_mb = ProcessSample.of(self.pid).rss_mb
         await asyncio.sleep(0.5)
