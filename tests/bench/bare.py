@@ -44,7 +44,7 @@ def build(sio_module: Any, text_packet: type, redis_url: str | None = None) -> A
                 identities[token] = "p_" + secrets.token_hex(6)
             state = {"role": role, "participant": {"id": identities[token]}, "participant_token": token,
                      "items": ideas}
-        sio.emit("room_state", state, to=sid)
+        sio.emit("room_state", state, to=sid, ignore_queue=True)  # as the product: this connection is local
 
     @sio.on("*")
     def any_event(event: str, _sid: str, data: Any = None) -> dict[str, Any]:

@@ -171,7 +171,9 @@ class WorkshopNamespace(Namespace):
             self.publisher.presence_changed(code)
         self.clients[request.sid] = client  # type: ignore[attr-defined]
         self.publisher.start()
-        emit("room_state", state)
+        # To this connection, which is on this process: straight out. Through the message queue (the default with
+        # Redis) every process would receive and decode every phone's full state, the vote's items included.
+        emit("room_state", state, ignore_queue=True)
 
     def on_disconnect(self, reason: object = None) -> None:
         client = self.clients.pop(request.sid, None)  # type: ignore[attr-defined]
