@@ -43,15 +43,21 @@ def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_
     op_id = checked_op_id(op_id)
 
     def journaled(session: Session) -> tuple[dict[str, Any], list[Published]]:
-        db = hot_path.connection(session)
-        earlier = hot_path.recorded(db, op_id)
-        if earlier is not None:
+        # New commands are the rule and replays the exception: the journal is not read first. A replay either fails
+        # its work (the activity closed since, the rate limit) and finds its first ack here, or does its work again
+        # and fails on the journal's unique op_id below, which rolls the work back with the job's SAVEPOINT; the
+        # caller then reads the first ack once the batch is committed (the IntegrityError path of the loop).
+        try:
+            if rate_limited:
+                _check_rate(ctx, session, actor)
+            response, messages = work(session)
+        except DomainError:
+            earlier = hot_path.recorded(hot_path.connection(session), op_id)
+            if earlier is None:
+                raise
             if earlier[0] != actor:
-                raise DomainError("invalid_op_id")
+                raise DomainError("invalid_op_id") from None
             return earlier[1], []
-        if rate_limited:
-            _check_rate(ctx, session, actor)
-        response, messages = work(session)
         now = ctx.clock()
         # Core, after the work's ORM changes are flushed: a duplicate op_id fails here, in the job's own SAVEPOINT.
         hot_path.record(hot_path.connection(session), op_id=op_id, actor=actor, kind=kind, room_id=room_id,
@@ -64,8 +70,9 @@ def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_
         try:
             response, messages = write(ctx, journaled, core_only=core_only)
         except IntegrityError:
-            # On PostgreSQL another transaction may commit the same op_id, or the same new ballot row, between our
-            # reads and our insert. Its ack is then ours; otherwise the retry sees its row and takes the other path.
+            # The op_id is in the journal already (a replay, or the same command in flight twice), or on PostgreSQL
+            # another transaction committed the same new ballot row first. A recorded ack is then ours; otherwise
+            # the retry runs the work again and sees the other transaction's rows.
             with ctx.db.read() as session:
                 earlier = _recorded(session, op_id, actor)
             if earlier is not None:
