@@ -56,3 +56,27 @@ def test_template_archive_import_and_declination(run, tmp_path: Path) -> None:  
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     assert run("import-event", str(broken), check=False).returncode == 1
+
+
+def test_edit_event_and_edit_room_print_the_identity(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    logo = tmp_path / "amal.png"
+    Image.new("RGB", (90, 40), "navy").save(logo)
+    created = json.loads(run("create-event", "--title", "Rencontre", "--room", "Atelier", "--json").stdout)
+    event_id = str(created["event"]["id"])
+    document = json.loads(run("edit-event", event_id, "--title", "Rencontre nationale", "--place", "Rabat",
+                              "--dates", "2026-12-12..2026-12-13", "--strategy-title", "SNI 2027",
+                              "--vision", "Des droits pour tous", "--version-label", "Version finale",
+                              "--organiser", "Association Amal", "--logo", str(logo), "--json").stdout)
+    assert document["dates"] == ["2026-12-12", "2026-12-13"] and document["strategy"]["title"] == "SNI 2027"
+    assert document["organisers"][0]["logo_id"]
+    failed = run("edit-event", event_id, "--dates", "13/12/2026", check=False)
+    assert failed.returncode == 1 and "(invalid_date)" in failed.stderr
+    room = json.loads(run("edit-room", created["rooms"][0]["code"], "--name", "Atelier papiers", "--theme",
+                          "Accès aux documents", "--json").stdout)
+    assert room["name"] == "Atelier papiers" and room["theme"] == "Accès aux documents"
+    regional = json.loads(run("decline-event", event_id, "--region", "casablanca_settat", "--region",
+                              "rabat_sale_kenitra", "--json").stdout)
+    shown = json.loads(run("edit-event", str(regional["event"]["id"]), "--json").stdout)
+    assert shown["strategy"]["regions"] == ["casablanca_settat", "rabat_sale_kenitra"]

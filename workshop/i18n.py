@@ -56,6 +56,12 @@ ERROR_MESSAGES: dict[str, Any] = {
                        "You have %(num)s points; this ballot spends %(total)s.", "budget")),
     "points_total_not_100": _l("Share exactly 100 points: this ballot gives %(total)s."),
     "score_out_of_range": _l("Scores go from %(minimum)s to %(maximum)s."),
+    "quiz_no_correct_option": _l("Each question needs at least one correct option, among its own options."),
+    "invalid_pairing_code": _l("Your code is two letters (the start of your mother's first name) then your birth "
+                               "month, for example FA07."),
+    "pairing_code_missing": _l("Give your anonymous code first: it links your answers before and after the "
+                               "training."),
+    "quiz_unknown_pre_test": _l("Link this quiz to a quiz of the same room."),
     "activity_not_open": _l("This activity is not open right now."),
     "activity_not_draft": _l("Only an activity still in preparation can be deleted."),
     "activity_in_use": _l("Another activity votes on this one's ideas."),
@@ -117,8 +123,8 @@ ERROR_MESSAGES: dict[str, Any] = {
     "invalid_archive": _l("This file is not an archive of a national event made by this software."),
     "unknown_format": _l("This export format does not exist."),
     "document_needs_strategy": _l("This document is written from an %(kind)s: this event has none."),
-    "document_needs_workshops": _l("The consolidated minutes compare two thematic workshops that have prioritized: "
-                                   "this event has fewer."),
+    "document_needs_workshops": _l("The consolidated minutes gather what the rooms recorded: nothing has been "
+                                   "recorded in this event yet."),
     "unknown_edition": _l("No barometer edition has this number or title."),
     "duplicate_edition": _l("An edition already has this title."),
     "unknown_indicator": _l("This indicator is not in the edition's framework (or is not a legal indicator)."),
@@ -140,6 +146,32 @@ ERROR_MESSAGES: dict[str, Any] = {
     "not_a_date": _l("%(question)s: “%(value)s” is not a date."),
     "no_known_column": _l("No column of this file is a question of the form."),
     "too_many_rows": _l("This file has too many rows."),
+    "invalid_dates": _l("The last day comes before the first, or the meeting lasts more than %(maximum)s days."),
+    "invalid_logo": _l("A logo is a PNG or JPEG image."),
+    "logo_too_large": _l("A logo weighs at most %(maximum)s MB."),
+    "unknown_organiser": _l("No organiser or partner is called “%(name)s”: add it before its logo."),
+    "regions_not_allowed": _l("Only a regional strategy (SRI) covers regions."),
+    "unknown_logo": _l("This logo does not exist."),
+    "match_same_room": _l("A common priority pairs clusters of two different workshops."),
+    "unknown_language": _l("This language is not one of the languages offered."),
+    "too_many_organisations": _l("An event has at most %(maximum)s organisations."),
+    "unknown_region": _l("This region is not in the list of regions."),
+    "invalid_slug": _l("A short key is 1 to 60 lower-case letters, digits, hyphens or underscores."),
+    "duplicate_organisation": _l("The organisation %(name)s is already in this event."),
+    "duplicate_slug": _l("Another organisation of this event already has the key %(slug)s."),
+    "unknown_organisation": _l("The organisation “%(value)s” is not in this event's list."),
+    "invalid_level": _l("“%(value)s” is not a level: answer 1, 2, 3, 4 or « non applicable » (na)."),
+    "unknown_role": _l("“%(value)s” is not one of the roles in the list."),
+    "unknown_round": _l("“%(value)s” is not a round: « initial » or « suivi »."),
+    "unknown_modality": _l("“%(value)s” is not a modality: « atelier_collectif » or « accompagnement »."),
+    "unknown_domain": _l("“%(value)s” is not a domain of this questionnaire."),
+    "unknown_questionnaire_item": _l("This statement is not part of the questionnaire."),
+    "invalid_item_key": _l("A key is 2 to 40 lower-case letters, digits or underscores, starting with a letter."),
+    "invalid_template": _l("This questionnaire is not well formed: domains, each with its statements and their "
+                           "four levels."),
+    "duplicate_key": _l("The key %(key)s appears twice in the questionnaire."),
+    "unknown_plan_action": _l("This line of the plan does not exist."),
+    "no_organisations": _l("This event has no organisation yet: add them first (workshop add-organisation)."),
 }
 
 # Values that travel in error parameters as codes, and what people read instead.

@@ -338,7 +338,7 @@ let shownSources = "";
 function showConfig() {
   const sources = ideaSources();
   shownSources = JSON.stringify(sources);
-  config = configForm(typeSelect.value, { sources });
+  config = configForm(typeSelect.value, { sources, activities: agenda.ordered() });
   fill(configBox, config.element);
   form.elements.live_results.checked = described(typeSelect.value).default_live_results;
 }

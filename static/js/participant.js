@@ -17,11 +17,13 @@ const room = {
   failedBallots: {}, // activity id → {allocations, error}
   participant: null,
   profileOptions: {},
+  organisationNames: {}, // slug → name: the event's organisations, named as they are (not translated)
 };
 
 const stage = document.getElementById("activity");
 const render = batched(renderActivity);
 let mounted = null; // {id, type, view, prompt, phase, results}
+const reconnectListeners = [];
 
 // What the activity modules may ask of the page.
 const api = {
@@ -51,6 +53,31 @@ const api = {
         .map((idea) => ({ text: idea.text, status: "failed", error: idea.error })),
     ];
   },
+  /** A command of a type's own (e.g. the questionnaire's ``answer_item``), queued in the outbox: sent in order,
+   * replayed with its op_id after a drop or a reload. */
+  send(event, payload) {
+    outbox.add(event, payload);
+  },
+  /** Actions of ``event`` still waiting in the outbox (what this phone did that the server has not confirmed). */
+  pending(event) {
+    return outbox.pending(event);
+  },
+  /** A question to the server, answered in the ack (rejects when offline). */
+  request(event, payload) {
+    return connection.emitWithAck(event, payload);
+  },
+  /** Called with (item, ack) when the server answered one of this page's outbox actions. */
+  onSettled(listener) {
+    outbox.onSettled(listener);
+  },
+  /** Called with the payload of a server event a type listens to (e.g. ``questionnaire_changed``). */
+  on(event, listener) {
+    connection.on(event, listener);
+  },
+  /** Called with no argument on every (re)connect, once the room's state has arrived. */
+  onReconnect(listener) {
+    reconnectListeners.push(listener);
+  },
   myBallot(activityId) {
     const waiting = outbox.pending("cast_votes").filter((item) => item.payload.activity_id === activityId).pop();
     if (waiting) return { allocations: waiting.payload.allocations, status: "waiting" };
@@ -68,8 +95,10 @@ connection.on("room_state", (state) => {
   room.myBallots = state.my_ballots || {};
   room.participant = state.participant;
   room.profileOptions = state.profile_options || {};
+  room.organisationNames = state.organisation_names || {};
   showProfile();
   render();
+  for (const listener of reconnectListeners) listener();
 });
 agenda.follow(connection, render);
 
@@ -148,7 +177,9 @@ function showProfile() {
   for (const [key, values] of Object.entries(room.profileOptions)) {
     const select = profileForm.elements[key];
     if (!select || select.options.length > 1) continue;
-    select.append(...values.map((value) => h("option", { value, text: t(`${key}_${value}`) })));
+    if (key === "organisation") document.getElementById("organisation-field").hidden = false;
+    select.append(...values.map((value) => h("option", { value,
+      text: key === "organisation" ? room.organisationNames[value] || value : t(`${key}_${value}`) })));
   }
   const waiting = outbox.pending("update_profile").pop();
   const profile = waiting ? { pseudonym: waiting.payload.pseudonym, tags: waiting.payload.tags } : room.participant;

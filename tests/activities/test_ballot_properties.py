@@ -32,6 +32,9 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "criteria_scoring": {"source_activity_id": 7, "criteria": ["impact", "urgence"]},
     "matrix": {"source_activity_id": 7},
     "survey": {"edition_id": 1, "questions": [{"key": "region", "kind": "region"}, {"key": "sexe", "kind": "sex"}]},
+    "questionnaire": {"round": "initial"},
+    "quiz": {"questions": [{"text": "Q1", "options": ["a", "b", "c"], "correct": [1]},
+                           {"text": "Q2", "options": ["a", "b"], "correct": [0, 1]}]},
 }
 
 
@@ -89,9 +92,22 @@ def _survey(config: Mapping[str, Any], ballot: list[Allocation]) -> bool:
                                   for a in ballot)
 
 
+def _quiz(config: Mapping[str, Any], ballot: list[Allocation]) -> bool:
+    """``option:<k>`` on a question that has option k, one point, once; one option where one is correct."""
+    questions = config["questions"]
+    chosen = Counter(a.target_id for a in ballot)
+    return (_once([(a.target_id, a.criterion) for a in ballot])
+            and all(0 <= a.target_id < len(questions) and a.points == 1 and a.criterion.startswith("option:")
+                    and a.criterion[len("option:"):] in [str(k) for k in range(len(questions[a.target_id]["options"]))]
+                    for a in ballot)
+            and all(count == 1 or len(questions[target]["correct"]) > 1 for target, count in chosen.items()))
+
+
 RULES: dict[str, Callable[[Mapping[str, Any], list[Allocation]], bool]] = {
     "dot_voting": _dot_voting, "points_100": _points_100, "poll": _poll, "ranking": _ranking, "scale": _scale,
-    "criteria_scoring": _criteria_scoring, "matrix": _matrix, "survey": _survey,
+    "criteria_scoring": _criteria_scoring, "matrix": _matrix, "survey": _survey, "quiz": _quiz,
+    # Its answers go through ``answer_item``, never through ballots: no ballot is ever accepted.
+    "questionnaire": lambda config, ballot: False,
 }
 
 # Mostly near-valid values (so that many ballots are accepted and their content checked), sometimes anything.

@@ -23,6 +23,14 @@ def test_pseudonym_length() -> None:
         checked_profile("x" * 41, {})
 
 
+def test_the_optional_sex_tag_takes_woman_man_or_prefer_not_to_say() -> None:
+    for value in ("femme", "homme", "non_dit"):
+        assert checked_profile(None, {"sex": value}) == (None, {"sex": value})
+    assert checked_profile(None, {"sex": ""}) == (None, {})  # left blank: no tag at all
+    with pytest.raises(DomainError, match="unknown_tag"):
+        checked_profile(None, {"sex": "F"})
+
+
 def test_small_groups_are_pooled_into_other_and_dropped_when_still_small() -> None:
     from workshop.domain.profiles import pooled_groups
 
@@ -33,3 +41,12 @@ def test_small_groups_are_pooled_into_other_and_dropped_when_still_small() -> No
     for min_n in range(1, 8):
         for _name, values in pooled_groups(members, min_n):
             assert len(values) >= min_n
+
+
+def test_the_organisation_tag_takes_one_of_the_events_organisations() -> None:
+    assert checked_profile(None, {"organisation": "aas"}, ["aas", "vfm"]) == (None, {"organisation": "aas"})
+    for value in ("autre", ["aas"]):
+        with pytest.raises(DomainError, match="unknown_tag"):
+            checked_profile(None, {"organisation": value}, ["aas", "vfm"])
+    with pytest.raises(DomainError, match="unknown_tag"):  # an event without organisations takes none
+        checked_profile(None, {"organisation": "aas"})

@@ -28,6 +28,22 @@ TABLET = {"viewport": {"width": 1024, "height": 768}, "is_mobile": True, "has_to
           "user_agent": ANDROID_UA.replace(" Mobile", "")}
 LAPTOP = {"viewport": {"width": 1366, "height": 900}, "locale": "fr-FR"}
 
+
+
+@pytest.fixture
+def live_server(tmp_path) -> Iterator[LiveServer]:  # type: ignore[no-untyped-def]
+    """The shared fixture's server, with a moderator budget that fits scripted consoles: the every-type test sends
+    four commands per registered type in a few seconds, more than the flood guard lets one connection burst."""
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    server = LiveServer(instance=instance, extra_env={"WORKSHOP_RATE_LIMIT_COUNT": "1000",
+                                                      "WORKSHOP_SOCKET_BURST": "1000"})
+    server.workshop("migrate")
+    server.start()
+    yield server
+    server.stop()
+
+
 IDEAS = [
     "Refus de soins dans les hôpitaux publics",
     "Médicaments trop chers pour les personnes sans papiers",

@@ -46,3 +46,9 @@ def png_pages(pdf: Path, *, resolution: int = 60) -> list[Path]:
     prefix = pdf.with_suffix("")
     subprocess.run(["pdftoppm", "-r", str(resolution), "-png", str(pdf), str(prefix)], check=True, timeout=120)
     return sorted(pdf.parent.glob(prefix.name + "-*.png"))
+
+
+def pdf_reading_text(pdf: Path) -> str:
+    """The text in reading order (a table cell's lines together), white space folded: for sentences in cells."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60).stdout
+    return " ".join(text.split())

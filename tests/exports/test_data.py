@@ -259,7 +259,8 @@ def test_votes_csv_and_room_zip(reports) -> None:  # type: ignore[no-untyped-def
     report = reports["french"]
     room = report.rooms[1]
     votes = read_csv(render_votes_csv(room.activities[1], report.labels))
-    assert votes[0] == [report.labels[key] for key in ("data_participant", "item", "data_criterion", "points")]
+    assert votes[0] == [report.labels[key] for key in ("data_participant", "item", "data_criterion", "points",
+                                                      "organisation_type", "region")]
     assert len(votes) == 1 + len(room.activities[1].votes) and votes[1][3] == "2"
     with zipfile.ZipFile(io.BytesIO(render_room_csv_zip(room, labels=report.labels))) as archive:
         names = archive.namelist()

@@ -30,7 +30,7 @@ def workshop_report() -> Report:
 
 
 def report_for(name: str) -> Report:
-    if name == "compte-rendu":
+    if name in ("compte-rendu", "rapport-renforcement"):
         return workshop_report()
     return french_report(kind="sri") if name in ("sri", "document-de-position") else french_report()
 
@@ -93,8 +93,9 @@ AXIS_HEADINGS = ["Axe A1 — Accès aux soins pour toutes et tous",
                  "Axe A2 — Simplifier le renouvellement des cartes de séjour"]
 OUTLINES = {
     "compte-rendu": ["participants", "questions_asked", "ideas_by_cluster", "results", "decisions", "next_steps"],
-    "compte-rendu-consolide": ["synthesis", "participants", "side_by_side", "common_priorities", "distinct_priorities",
-                               "workshop_priorities", "decisions", "next_steps"],
+    "compte-rendu-consolide": ["missing_parts", "meeting_agenda", "synthesis", "participants", "plenary_results",
+                               "thematic_workshops", "side_by_side", "common_priorities", "distinct_priorities",
+                               "disagreements", "restitution_vote", "axes_origin", "decisions", "next_steps"],
     "sni": ["executive_summary", "context_analysis", "vision_theory", "priority_axes", *AXIS_HEADINGS, "risks",
             "monitoring", "governance", "annexes"],
     "note-de-politique": ["key_messages", "summary", "problem_why_now", "context_data", "policy_limits", "options",
@@ -103,6 +104,8 @@ OUTLINES = {
             "monitoring", "governance", "annexes"],
     "document-de-position": ["position_statement", "who_speaks", "regional_issue", "position_grounds",
                              "arguments_evidence", "objections", "regional_asks_timeline", "call_to_action", "annexes"],
+    "rapport-renforcement": ["training_objectives", "training_agenda", "training_attendance", "training_knowledge",
+                             "training_satisfaction", "training_observations", "training_follow_up", "next_steps"],
 }
 
 
@@ -227,10 +230,9 @@ def test_consolidated_minutes_put_the_workshops_side_by_side(rendered: dict[str,
     side = table_with_header(data, "Atelier thématique 1", "Atelier thématique 2")
     assert side[1] == ["Accès aux soins (82.5)", "Éducation (78.0)"]
     second = [text for _, text in headings(data, 2)]
-    assert second == ["Atelier thématique 1", "Atelier thématique 2", "Atelier thématique 1 : santé et papiers",
-                      "Atelier thématique 2 : éducation"]
-    participants = table_with_header(data, LABELS["organisation_type"], "Atelier thématique 1 : santé et papiers")
-    assert participants[-1] == [LABELS["total"], "18", "16"]
+    assert second == ["Atelier thématique 1 : santé et papiers", "Atelier thématique 2 : éducation"]  # each workshop
+    participants = table_with_header(data, LABELS["organisation_type"], "Plénière")  # every room, the plenary first
+    assert participants[-1] == [LABELS["total"], "40", "18", "16"]
 
 
 def test_sri_has_the_declination_table_and_each_axis_beside_its_parent(rendered: dict[str, bytes]) -> None:
@@ -363,8 +365,8 @@ def test_hostile_text_is_printed_literally_and_thousands_of_ideas_fit() -> None:
 
 # --- As printed by LibreOffice -------------------------------------------------------------------------------
 
-PAGES = {"compte-rendu": (2, 5), "compte-rendu-consolide": (1, 4), "sni": (6, 20), "note-de-politique": (2, 6),
-         "sri": (6, 20), "document-de-position": (2, 6)}
+PAGES = {"compte-rendu": (2, 5), "compte-rendu-consolide": (3, 12), "sni": (6, 20), "note-de-politique": (2, 6),
+         "sri": (6, 20), "document-de-position": (2, 6), "rapport-renforcement": (2, 6)}
 PRINTED = {
     "compte-rendu": ["Workshop minutes", "L'hôpital refuse les patients sans papiers", "Inscription à l'école sans acte"],
     "compte-rendu-consolide": ["Consolidated minutes", "Priorities common to the workshops", "Éducation (78.0)"],
@@ -372,6 +374,8 @@ PRINTED = {
     "note-de-politique": ["Un Maroc où les droits", "Key messages", "Recommendations", "Circulaire d'accès aux soins"],
     "sri": ["Stratégie Régionale d'Influence", "Declination table", "Un guichet", "Casablanca-Settat"],
     "document-de-position": ["Position paper", "Groupe parlementaire X", "Anticipated objections and answers"],
+    # A room without a post-test: the report says so (the before/after evidence: tests/exports/test_training_report.py).
+    "rapport-renforcement": ["Capacity-building workshop report", "No post-test has been run in this room"],
 }
 
 

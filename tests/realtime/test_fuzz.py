@@ -59,11 +59,23 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "get_clustering_log": ("activity_id",),
     "suggest_clusters": ("activity_id",),
     "promote_to_axis": ("activity_id", "cluster_ids", "idea_ids", "title", "theme", "op_id"),
+    "questionnaire_state": ("activity_id",),
+    "answer_item": ("activity_id", "organisation", "role", "item", "level", "evidence", "comment", "op_id"),
+    "capacities_overview": (),
+    "edit_questionnaire": ("edit", "params", "op_id"),
+    "consensus_sheet": ("organisation", "round"),
+    "record_consensus": ("organisation", "round", "item", "level", "note", "op_id"),
+    "save_plan_action": ("action_id", "fields", "op_id"),
+    "delete_plan_action": ("action_id", "op_id"),
+    "propose_plan": (),
+    "edit_room": ("name", "theme", "versions"),
+    "edit_event": ("title", "place", "dates", "project_name", "organisers", "partners", "versions", "decisions",
+                   "next_steps", "strategy_title", "vision", "version_label", "regions", "strategy_versions"),
 }
 ODD_NAMES = ("connect", "disconnect", "connect_error", "disconnecting", "newListener", "message", "error",
              "no_such_event", "", "on_connect", "__init__", "clients")
 
-PARTICIPANT_EVENTS = ("submit_idea", "cast_votes", "update_profile")
+PARTICIPANT_EVENTS = ("submit_idea", "cast_votes", "update_profile", "questionnaire_state", "answer_item")
 
 # A fresh database numbers everything from 1: small integers are real ids (activities, ideas, clusters, axes).
 _small = st.integers(min_value=-3, max_value=12)

@@ -164,3 +164,15 @@ def test_every_clustering_and_promotion_command_over_the_socket(connect, room) -
                                                        callback=True)["log"]]
     assert kinds == ["move_ideas", "delete_cluster", "merge_clusters", "split_cluster", "rename_cluster", "move_ideas",
                      "create_cluster", "create_cluster"]
+
+
+def test_moderator_renames_the_room_and_sets_the_meeting_identity(connect, room) -> None:  # type: ignore[no-untyped-def]
+    moderator = connect(code=room["code"], role="moderator", token=room["token"])
+    ack = moderator.emit("edit_room", {"name": "Atelier papiers", "theme": "Accès aux documents"}, callback=True)
+    assert ack["ok"] and ack["room"]["name"] == "Atelier papiers" and ack["room"]["theme"] == "Accès aux documents"
+    ack = moderator.emit("edit_event", {"place": "Rabat", "dates": "2026-12-12", "vision": "Des droits"}, callback=True)
+    assert ack["ok"] and ack["identity"]["dates"] == ["2026-12-12"] and ack["identity"]["strategy"]["vision"] == "Des droits"
+    refused = moderator.emit("edit_event", {"dates": "demain"}, callback=True)
+    assert refused["ok"] is False and refused["error"]["code"] == "invalid_date"
+    phone = connect(code=room["code"], role="participant")
+    assert phone.emit("edit_room", {"name": "Piraté"}, callback=True)["error"]["code"] == "forbidden"

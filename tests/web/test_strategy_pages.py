@@ -93,3 +93,60 @@ def test_console_owner_imports_an_archive(app, national) -> None:
     refused = client.post("/m/events/import", data={"archive": (io.BytesIO(b"{}"), "x.json")},
                           content_type="multipart/form-data")
     assert refused.status_code == 400
+
+
+def test_the_identity_form_and_api_save_what_the_covers_print(app, national) -> None:
+    import base64
+    import io
+
+    from PIL import Image
+
+    created, _axis_id = national
+    client = app.test_client()
+    login(client, created.moderator_token)
+    page = client.get(f"/m/events/{created.event_id}/strategy").get_data(as_text=True)
+    assert 'name="strategy_title"' in page and 'name="first_day"' in page
+    saved = client.post(f"/m/events/{created.event_id}/identity", data={
+        "title": "Rencontre nationale des OSC", "place": "Rabat", "first_day": "2026-12-12", "last_day": "2026-12-13",
+        "project_name": "", "organisers": "Association Amal\nCollectif Migrants", "partners": "",
+        "strategy_title": "SNI 2027-2030", "vision": "Des droits pour toutes et tous", "version_label": "Version finale",
+        "decisions": "Valider les axes\n", "next_steps": "Envoyer le compte rendu"})
+    assert saved.status_code == 302
+    identity = client.get(f"/m/api/events/{created.event_id}/identity").get_json()
+    assert identity["dates"] == ["2026-12-12", "2026-12-13"] and identity["decisions"] == ["Valider les axes"]
+    assert [entry["name"] for entry in identity["organisers"]] == ["Association Amal", "Collectif Migrants"]
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 30), "navy").save(buffer, "PNG")
+    changed = client.post(f"/m/api/events/{created.event_id}/identity", json={
+        "logos": {"Collectif Migrants": base64.b64encode(buffer.getvalue()).decode()}})
+    logo_id = changed.get_json()["organisers"][1]["logo_id"]
+    assert client.get(f"/m/events/{created.event_id}/logos/{logo_id}").data == buffer.getvalue()
+    refused = client.post(f"/m/api/events/{created.event_id}/identity", json={"dates": "2026-13-40"})
+    assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "invalid_date"
+    code = created.rooms[1][1]
+    room = client.post(f"/m/api/rooms/{code}", json={"name": "Atelier santé et papiers"}).get_json()
+    assert room["name"] == "Atelier santé et papiers"
+
+
+def test_common_priorities_are_confirmed_split_and_added_on_the_strategy_page(app) -> None:
+    from tests.exports.meeting import PAPERS, PAPERS_AGAIN, SCHOOL, build_meeting
+    from workshop.services.access import issue_credential
+
+    ctx = app.extensions["workshop"]
+    meeting = build_meeting(ctx)
+    with ctx.db.write() as session:
+        token = issue_credential(session, event_id=meeting.event_id, label="test")
+    client = app.test_client()
+    login(client, token)
+    page = client.get(f"/m/events/{meeting.event_id}/strategy").get_data(as_text=True)
+    assert PAPERS in page and "Documents d&#39;identité et état civil" in page and 'value="confirm"' in page
+    clusters = meeting.clusters
+    assert client.post(f"/m/events/{meeting.event_id}/matches", data={
+        "left": clusters[PAPERS], "right": clusters[PAPERS_AGAIN], "decision": "confirm"}).status_code == 302
+    added = client.post(f"/m/api/events/{meeting.event_id}/matches", json={
+        "left_cluster_id": clusters[SCHOOL], "right_cluster_id": clusters["Coût des médicaments"],
+        "decision": "confirm"}).get_json()
+    assert len(added["confirmed"]) == 2
+    refused = client.post(f"/m/api/events/{meeting.event_id}/matches", json={
+        "left_cluster_id": clusters[SCHOOL], "right_cluster_id": clusters[PAPERS], "decision": "confirm"})
+    assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "match_same_room"

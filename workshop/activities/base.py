@@ -49,13 +49,27 @@ class ClusterView:
 
 
 @dataclass(frozen=True)
+class LinkedInput:
+    """The ballots of the activity this one is linked to (``ActivityType.linked_activity_id``), with its config."""
+
+    config: Mapping[str, Any]
+    ballots: Sequence[Sequence[Allocation]]
+    ballot_keys: Sequence[str] = ()  # the opaque id of each ballot's participant, in ballot order
+
+
+@dataclass(frozen=True)
 class ResultInput:
     ideas: Sequence[IdeaView]  # ideas given in this activity
     targets: Sequence[IdeaView]  # items voted on: ideas or clusters of the source activity, or axes (text: label/title)
     ballots: Sequence[Sequence[Allocation]]
     clusters: Sequence[ClusterView] = ()  # the moderator's clusters of this activity's ideas, in board order
     ballot_tags: Sequence[Mapping[str, str]] = ()  # the profile tags of each ballot's participant, in ballot order
+    ballot_keys: Sequence[str] = ()  # the opaque id of each ballot's participant, in ballot order
+    linked: LinkedInput | None = None  # the linked activity's ballots (a post-test's pre-test), when it has one
     min_group_size: int = MIN_GROUP_SIZE  # WORKSHOP_MIN_GROUP_SIZE: smaller groups are pooled in breakdowns
+    # What a type that keeps its input in tables of its own reads from them (``reads_records``; the loader is in
+    # services/type_records.py): the questionnaire's responses.
+    records: Mapping[str, Any] = field(default_factory=dict)
 
 
 def cluster_board(data: ResultInput) -> dict[str, Any]:
@@ -87,9 +101,12 @@ class ConfigContext:
     type_of_activity: Callable[[int], str | None]
     prompt: str
     has_strategy: bool = False  # the room's event has a strategy (SNI or SRI) whose axes can be voted on
+    # The config of a sibling activity of the room (None when it is not in the room): a post-test copies its
+    # pre-test's questions.
+    config_of_activity: Callable[[int], Mapping[str, Any] | None] = field(default=lambda _activity_id: None)
 
 
-FieldKind = Literal["integer", "boolean", "lines", "items", "criteria"]
+FieldKind = Literal["integer", "boolean", "lines", "items", "criteria", "text", "choice", "activity"]
 
 
 @dataclass(frozen=True)
@@ -113,7 +130,8 @@ class ConfigField:
     optional: bool = False  # lines: left out when empty
     max_length: int | None = None  # lines: characters in one line
     rows: int | None = None  # lines: height of the text box
-    extra: Mapping[str, Any] = field(default_factory=dict)  # what one kind needs besides (criteria: weight bounds)
+    # What one kind needs besides (criteria: weight bounds; choice: ``labels_prefix``, the choices' label keys).
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def read(self, raw: Mapping[str, Any]) -> Any:
         """The checked value of an integer or boolean setting (other kinds need their type's own rules)."""
@@ -158,9 +176,17 @@ class ActivityType(ABC):
     prioritization: ClassVar[bool] = False
     # Its report table lists the items best first (rank, item, ...): the room's priorities are its last one's.
     ranks_items: ClassVar[bool] = False
+    # The result key of an item's declared score ("score", "points", "total"): what its table ranks by, what
+    # its results by group compare, and what the ``consolidation`` export hands out per group.
+    score_key: ClassVar[str | None] = None
+    # Its results describe the situation (a perception scale, a poll): in a plenary they are the meeting's baseline
+    # data, printed in the consolidation and in the strategy's context section.
+    baseline: ClassVar[bool] = False
     # Offered in the room console's menu. A type made elsewhere (the barometer's questionnaire, from the barometer's
     # console, which writes its config) is not; ``example_config`` is then a config it accepts, for the parts test.
     in_console_menu: ClassVar[bool] = True
+    # Its input is stored in tables of its own (not ideas or ballots): ``ResultInput.records`` carries it.
+    reads_records: ClassVar[bool] = False
     example_config: ClassVar[Mapping[str, Any]] = {}
 
     def validate_config(self, raw: Mapping[str, Any], context: ConfigContext) -> dict[str, Any]:
@@ -208,6 +234,14 @@ class ActivityType(ABC):
     def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
         """What the minutes, the deck and the workbook show of ``results``, in the report's language."""
 
+    def linked_activity_id(self, config: Mapping[str, Any]) -> int | None:
+        """The activity of the room whose ballots this one's results also read (a post-test's pre-test), if any."""
+        return None
+
+    def public_config(self, config: Mapping[str, Any]) -> dict[str, Any]:
+        """The config as phones and screens receive it (a quiz keeps its correct answers to itself)."""
+        return dict(config)
+
     def criterion_label(self, criterion: str, words: Words) -> str:
         """How the data exports name the criterion of one vote (a criteria type names its criteria)."""
         return words.of("criterion", criterion) if criterion else ""
@@ -215,6 +249,14 @@ class ActivityType(ABC):
     def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:
         """What an axe inherits from one item of this type's results (votes on it, or on its clusters)."""
         return {}
+
+    def ranking(self, results: Mapping[str, Any]) -> list[int]:
+        """The items best first, as this type ranks them: what two prioritizations of the same items are compared
+        on. Empty for a type that does not rank (a brainstorm, a poll)."""
+        if not self.ranks_items:
+            return []
+        ranked = [item for item in results.get("items", []) if item.get("rank") is not None]
+        return [item["id"] for item in sorted(ranked, key=lambda item: item["rank"])]
 
     def page_description(self, *, with_config: bool) -> dict[str, Any]:
         """What the pages know of the type besides its browser module: the console also gets its config form."""

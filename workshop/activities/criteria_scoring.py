@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..domain.ballots import Allocation, BallotRules
@@ -10,7 +11,7 @@ from ..domain.prioritization import (CRITERIA, DEFAULT_WEIGHTS, MAX_WEIGHT, SCOR
                                      check_scores, item_agreement, item_score, rank, respondent_count, sensitivity,
                                      validate_weights)
 from ..domain.vocabulary import N_
-from ..exports.report import ResultSection
+from ..exports.report import ResultSection, Table
 from ..exports.words import Words
 from .base import (ActivityType, AxisEvidence, ConfigContext, ConfigField, ResultInput, item_source_config,
                    items_field, register)
@@ -39,6 +40,7 @@ class CriteriaScoring(ActivityType):
     label = N_("Criteria scoring")
     prioritization = True
     ranks_items = True
+    score_key = "score"
     labels = {
         "criteria_instructions": N_("Score each item from 1 (low) to 5 (high) on every criterion. The weights show "
                                     "how much each criterion counts."),
@@ -53,6 +55,10 @@ class CriteriaScoring(ActivityType):
         "scenario_equal_weights": N_("Equal weights"),
         "scenario_doubled": N_("%(criterion)s doubled"),
         "scenario_removed": N_("Without %(criterion)s"),
+        "sensitivity_top_changes": N_("Sensitivity: the first item changes when the weights vary (%(scenarios)s): "
+                                      "read the ranking with care."),
+        "sensitivity_top3_changes": N_("Sensitivity: the first item holds, but the first three change when the "
+                                       "weights vary (%(scenarios)s)."),
         "config_criteria": N_("Criteria and their weights"),
         "config_criteria_hint": N_("Weights from 0 to 10; participants see them."),
         "config_weight": N_("Weight"),
@@ -142,8 +148,21 @@ class CriteriaScoring(ActivityType):
 
 
     def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
-        return ranked_section(results, words, value_key="score", value_label="score",
-                              extra=(("agreement", "agreement"), ("respondents", "respondents")))
+        """The ranked scores with each criterion's mean (its weight in the header), and what the sensitivity
+        analysis found: said plainly when the first item changes as the weights vary."""
+        section = ranked_section(results, words, value_key=self.score_key, value_label="score",
+                                 extra=(("agreement", "agreement"), ("respondents", "respondents")))
+        criteria = list(results.get("criteria", []))
+        if section.table is None or not criteria:
+            return section
+        weights = results.get("weights", {})
+        headers = (words["item"], *(f"{words.of('criterion', criterion)} (×{words.number(weights.get(criterion))})"
+                                    for criterion in criteria))
+        rows = tuple((item["text"], *(words.number(item.get("criteria", {}).get(criterion)) for criterion in criteria))
+                     for item in results["items"])
+        detail = Table(headers, rows, numeric_columns=tuple(range(1, len(criteria) + 1)))
+        return replace(section, detail=detail, detail_caption=words["criteria_means"],
+                       notes=_sensitivity(results, words))
 
     def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:
         if item.get("score") is None:
@@ -154,3 +173,23 @@ class CriteriaScoring(ActivityType):
 def _mean(item_scores: list[dict[str, int]], criterion: str) -> float | None:
     values = [scores[criterion] for scores in item_scores if criterion in scores]
     return sum(values) / len(values) if values else None
+
+
+def _sensitivity(results: Mapping[str, Any], words: Words) -> tuple[str, ...]:
+    """One sentence: the first item holds whatever the weights, or which weightings change it (or the top three)."""
+    found = results.get("sensitivity")
+    if not found or len(results.get("items", [])) < 2:
+        return ()
+
+    def named(scenario: Mapping[str, Any]) -> str:
+        if scenario["kind"] == "equal_weights":
+            return words["scenario_equal_weights"]
+        return words[f"scenario_{scenario['kind']}"] % {"criterion": words.of("criterion", scenario["criterion"])}
+
+    if found.get("top_1_changed"):
+        changing = [named(scenario) for scenario in found["scenarios"] if scenario["top_1_changed"]]
+        return (words["sensitivity_top_changes"] % {"scenarios": ", ".join(changing)},)
+    if found.get("top_3_changed"):
+        changing = [named(scenario) for scenario in found["scenarios"] if scenario["top_3_changed"]]
+        return (words["sensitivity_top3_changes"] % {"scenarios": ", ".join(changing)},)
+    return (words["sensitivity_stable"],)

@@ -22,6 +22,7 @@ class DotVoting(ActivityType):
     label = N_("Dot voting")
     prioritization = True
     ranks_items = True
+    score_key = "points"
     labels = {
         "add_point": N_("Add a point"),
         "remove_point": N_("Remove a point"),
@@ -76,7 +77,7 @@ class DotVoting(ActivityType):
         }
 
     def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
-        return ranked_section(results, words, value_key="points", value_label="points", extra=(("voters", "voters"),))
+        return ranked_section(results, words, value_key=self.score_key, value_label="points", extra=(("voters", "voters"),))
 
     def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:
         return {"votes": item.get("points", item.get("total"))}

@@ -88,6 +88,11 @@ class Matrix(ActivityType):
                                words.of("quadrant", item["quadrant"]), str(item["n"])) for item in results["items"]),
                         numeric_columns=(1, 2, 4)))
 
+    def ranking(self, results: Mapping[str, Any]) -> list[int]:
+        """Placed items by impact plus feasibility (the quick wins first), to compare with the other methods."""
+        placed = [item for item in results["items"] if item["n"]]
+        return [item["id"] for item in sorted(placed, key=lambda item: -(item["impact"] + item["feasibility"]))]
+
     def criterion_label(self, criterion: str, words: Words) -> str:
         """Matrix ballots place items on "impact" and "feasibility", not on criteria of the catalogue."""
         return words[criterion] if criterion else ""

@@ -27,6 +27,7 @@ class Points100(ActivityType):
     label = N_("100 points")
     prioritization = True
     ranks_items = True
+    score_key = "total"
     labels = {
         "points_instructions": N_("Share 100 points among the items: more points for what matters most to you."),
         "points_left_exact": N_("Points left to share: %(left)s of %(budget)s. The vote can be sent once all are "
@@ -84,7 +85,7 @@ class Points100(ActivityType):
         }
 
     def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
-        return ranked_section(results, words, value_key="total", value_label="points",
+        return ranked_section(results, words, value_key=self.score_key, value_label="points",
                               extra=(("mean", "mean"), ("supporters", "supporters")))
 
     def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:

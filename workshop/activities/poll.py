@@ -17,6 +17,7 @@ from .base import ActivityType, ConfigContext, ConfigField, ResultInput, int_fie
 class Poll(ActivityType):
     name = "poll"
     input_kind = "ballot"
+    baseline = True
     label = N_("Poll")
     labels = {
         "choose_one": N_("Choose one answer."),

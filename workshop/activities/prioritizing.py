@@ -6,9 +6,10 @@ from typing import Any
 
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
+from ..domain.groups import contrast
 from ..domain.prioritization import round_for_display
-from ..domain.profiles import PROFILE_TAGS, pooled_groups
-from ..exports.report import Chart, ResultSection, Series, Table
+from ..domain.profiles import OTHER_GROUP, PROFILE_TAGS, pooled_groups
+from ..exports.report import Chart, GroupView, ResultSection, Series, Table
 from ..exports.words import Words
 from .base import ResultInput
 
@@ -67,7 +68,70 @@ def ranked_section(results: Mapping[str, Any], words: Words, *, value_key: str, 
         chart=Chart("bar", words[value_label], tuple(item["text"] for item in items),
                     (Series(words[value_label], tuple(float(item[value_key]) for item in items)),),
                     number_format="0.0" if value_key == "score" else "0"),
-        table=Table(headers, rows, numeric_columns=tuple(index for index in range(len(headers)) if index != 1)))
+        table=Table(headers, rows, numeric_columns=tuple(index for index in range(len(headers)) if index != 1)),
+        groups=group_views(results, words, value_key=value_key))
+
+
+def group_label(tag: str, group: str, words: Words) -> str:
+    return words["group_other"] if group == OTHER_GROUP else words.of(tag, group)
+
+
+def group_views(results: Mapping[str, Any], words: Words, *, value_key: str) -> tuple[GroupView, ...]:
+    """The results by organisation type and by region, as ``results["groups"]`` holds them (already pooled: no
+    group under the minimum size is there under its own name), with one reading per item.
+
+    A mean score compares as it is; points compare per respondent (a large group's total says nothing of its
+    support). The within-group agreement of a criteria score (``divided``) is said too.
+    """
+    per_respondent = value_key != "score"
+    views = []
+    for tag in GROUP_TAGS:
+        groups = results.get("groups", {}).get(tag, [])
+        if not groups:
+            continue
+        headers = (words["item"], *(f"{group_label(tag, group['group'], words)} (n={group['n']})" for group in groups),
+                   words["reading"])
+        ranks = [_ranks(group["items"], value_key) for group in groups]
+        rows, readings = [], []
+        for item in results["items"]:
+            key = str(item["id"])
+            values = [(group["items"].get(key) or {}).get(value_key) for group in groups]
+            cells = tuple("–" if value is None else f"{words.number(value)} ({rank[key]})"
+                          for value, rank in zip(values, ranks, strict=True))
+            comparable = {group_label(tag, group["group"], words):
+                          (None if value is None else (value / group["n"] if per_respondent else value))
+                          for group, value in zip(groups, values, strict=True)}
+            reading = _reading(contrast(comparable, per_respondent=per_respondent), words, per_respondent,
+                               divided=(item.get("agreement") or {}).get("label") == "divided")
+            rows.append((item["text"], *cells, reading))
+            readings.append((item["text"], reading))
+        views.append(GroupView(tag, words[f"by_{tag}"], Table(headers, tuple(rows),
+                                                              numeric_columns=tuple(range(1, len(groups) + 1))),
+                               tuple(readings)))
+    return tuple(views)
+
+
+def _ranks(items: Mapping[str, Any], value_key: str) -> dict[str, int]:
+    """Each item's rank within one group (1 = most support; equal values share a rank)."""
+    values = {key: summary.get(value_key) for key, summary in items.items() if summary.get(value_key) is not None}
+    ordered = sorted(values.values(), reverse=True)
+    return {key: ordered.index(value) + 1 for key, value in values.items()}
+
+
+def _reading(found: Any, words: Words, per_respondent: bool, *, divided: bool) -> str:
+    def shown(value: float) -> str:
+        return words["per_respondent"] % {"value": words.number(round(value, 1))} if per_respondent \
+            else words.number(round(value, 1))
+
+    if found.kind in ("too_few", "none"):
+        sentence = words["too_few_groups" if found.kind == "too_few" else "no_support"]
+    elif found.kind == "consensus":
+        sentence = words["consensus_strong"] % {"low": shown(found.low), "high": shown(found.high)}
+    else:
+        sentence = words["divergence" if found.kind == "strong" else "divergence_mild"] % {
+            "high_group": found.high_group, "high": shown(found.high), "low_group": found.low_group,
+            "low": shown(found.low)}
+    return f"{sentence} ; {words['within_split']}" if divided else sentence
 
 
 def _extra_cell(item: Mapping[str, Any], key: str, words: Words) -> str:

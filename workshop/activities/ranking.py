@@ -10,7 +10,8 @@ from ..domain.prioritization import borda_points
 from ..domain.vocabulary import N_
 from ..exports.report import ResultSection
 from ..exports.words import Words
-from .base import ActivityType, ConfigContext, ConfigField, ResultInput, item_source_config, items_field, register
+from .base import (ActivityType, AxisEvidence, ConfigContext, ConfigField, ResultInput, item_source_config, items_field,
+                   register)
 from .prioritizing import by_group, check_targets, display, items_of, ranked_section
 
 TIE_BREAK = "borda_then_first_places_then_earliest"
@@ -29,6 +30,7 @@ class Ranking(ActivityType):
     label = N_("Ranking")
     prioritization = True
     ranks_items = True
+    score_key = "points"
     labels = {
         "ranking_instructions": N_("Put the items in your order of priority with the arrows, then send."),
         "ranking_instructions_top": N_("Put the items in your order of priority with the arrows: the first %(count)s "
@@ -85,5 +87,9 @@ class Ranking(ActivityType):
         }
 
     def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
-        return ranked_section(results, words, value_key="points", value_label="borda_points",
+        return ranked_section(results, words, value_key=self.score_key, value_label="borda_points",
                               extra=(("first_places", "first_places"),))
+
+    def axis_evidence(self, item: Mapping[str, Any]) -> AxisEvidence:
+        """Borda points count in an axe's score like the points of the other methods."""
+        return {"votes": item.get("points")} if item.get("points") is not None else {}

@@ -19,6 +19,7 @@ MINIMUM, MAXIMUM = 1, 5
 class Scale(ActivityType):
     name = "scale"
     input_kind = "ballot"
+    baseline = True
     label = N_("Scale")
     labels = {
         # Without labels of its own, a scale shows these under its ends (« Pas du tout d'accord » …).

@@ -11,7 +11,7 @@ def main() -> None:
         from gevent import monkey
 
         monkey.patch_all()
-    from . import barometer_commands, events_commands  # noqa: F401  (register their subcommands on the group)
+    from . import barometer_commands, capacities_commands, events_commands, identity_commands  # noqa: F401  (register)
     from .commands import cli
 
     cli()

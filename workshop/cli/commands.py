@@ -155,8 +155,9 @@ def print_created_event(document: dict, as_json: bool) -> None:  # type: ignore[
 @cli.command("create-event")
 @click.option("--title", default=None, help="Title of the event, e.g. « Rencontre nationale SNI ».")
 @click.option("--room", "rooms", multiple=True, help="A room name; repeat for several rooms.")
-@click.option("--template", type=click.Choice(["sni"]), default=None,
-              help="Start from « Rencontre nationale SNI »: plenary, two thematic workshops, restitution, agendas ready.")
+@click.option("--template", type=click.Choice(["sni", "oca"]), default=None,
+              help="sni: « Rencontre nationale SNI » (plenary, two thematic workshops, restitution, agendas ready); "
+                   "oca: the self-assessment of organisational capacities, its questionnaire ready.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (docs/events.md).")
 def create_event_command(title: str | None, rooms: tuple[str, ...], template: str | None, as_json: bool) -> None:
     """Create an event with its rooms; prints the join codes, links and the moderator token."""
@@ -186,7 +187,8 @@ def create_event_command(title: str | None, rooms: tuple[str, ...], template: st
 @click.option("--format", "export_format", type=click.Choice([download.key for download in ROOM_DOWNLOADS]),
               default="json", show_default=True,
               help="json: the data (docs/events.md); pptx: the restitution deck; docx: the compte rendu; xlsx: a sheet "
-                   "per activity; csv: a zip of CSV files (utf-8-sig, ';'); png/svg: the word cloud.")
+                   "per activity; csv: a zip of CSV files (utf-8-sig, ';'); png/svg: the word cloud; renforcement: the "
+                   "capacity-building workshop report (pre/post-test evidence).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output).")
 @click.option("--lang", type=click.Choice(LANGUAGE_CODES), default=None, help="Language of the file (default: fr).")

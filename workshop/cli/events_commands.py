@@ -22,10 +22,13 @@ def _write(document: object, out: Path | None) -> None:
 
 @cli.command("export-event")
 @click.argument("event_id", type=int)
-@click.option("--format", "export_format", type=click.Choice(["archive", "strategy", "national", "declination"]),
+@click.option("--format", "export_format",
+              type=click.Choice(["archive", "strategy", "national", "declination", "capacities", "consolidation"]),
               default=None,
               help="JSON data. archive: the whole event, to import on another laptop; strategy: the axes in priority "
-                   "order; national: the thematic workshops side by side; declination: the tableau de déclinaison.")
+                   "order; national: the thematic workshops side by side; declination: the tableau de déclinaison; "
+                   "capacities: the self-assessment's scores, shared needs and plan de renforcement; consolidation: "
+                   "what the consolidated minutes are made from (signals, groups, common priorities).")
 @click.option("--document", type=click.Choice([download.key for download in EVENT_DOWNLOADS
                                                if download.extension != "json"]),
               default=None,
@@ -40,6 +43,7 @@ def export_event(event_id: int, export_format: str | None, document: str | None,
                  include_hidden: bool, with_pseudonyms: bool, show_progress: bool) -> None:
     """Export one event (by its id): JSON data (--format) or a document (--document)."""
     from ..domain.errors import DomainError
+    from ..services.capacities_results import capacities_document
     from ..services.declination import declination_table, export_event_archive, national_view
     from ..services.files import export_event_file
     from ..services.strategy import strategy_document
@@ -56,8 +60,16 @@ def export_event(event_id: int, export_format: str | None, document: str | None,
                                          with_pseudonyms=with_pseudonyms, progress=progress_printer(show_progress))
             write_output(exported.content, out)
             return
+        if export_format == "consolidation":
+            from ..services.consolidation import consolidation_data
+
+            language = lang or settings.default_locale
+            data = consolidation_data(_context(settings), event_id, language=language,
+                                      translate=translator(settings, language))
+            _write(data, out)
+            return
         builders = {"archive": export_event_archive, "strategy": strategy_document, "national": national_view,
-                    "declination": declination_table}
+                    "declination": declination_table, "capacities": capacities_document}
         data = builders[export_format or "archive"](_context(settings), event_id)
     except DomainError as error:
         _fail(error, settings)
@@ -91,17 +103,22 @@ def import_event(archive: Path, as_json: bool) -> None:
 @cli.command("decline-event")
 @click.argument("national_event_id", type=int)
 @click.option("--title", default=None, help="Title of the regional event (default: « Rencontre régionale SRI »).")
-@click.option("--region", default=None, help="Region slug, e.g. casablanca_settat or rabat_sale_kenitra.")
+@click.option("--region", "regions", multiple=True,
+              help="Region slug, e.g. casablanca_settat; repeat it for an SRI that covers several regions.")
 @click.option("--json", "as_json", is_flag=True, help="Print the new event as JSON (like create-event).")
-def decline_event(national_event_id: int, title: str | None, region: str | None, as_json: bool) -> None:
+def decline_event(national_event_id: int, title: str | None, regions: tuple[str, ...], as_json: bool) -> None:
     """Create the regional event whose SRI declines this national SNI (every SNI axe starts as kept)."""
     from ..domain.errors import DomainError
     from ..services.declination import decline_strategy
+    from ..services.identity import edit_event
 
     settings = Settings.from_env()
     try:
-        created = decline_strategy(_context(settings), national_event_id=national_event_id, title=title, region=region,
-                                   translate=translator(settings))
+        ctx = _context(settings)
+        created = decline_strategy(ctx, national_event_id=national_event_id, title=title,
+                                   region=regions[0] if regions else None, translate=translator(settings))
+        if len(regions) > 1:
+            edit_event(ctx, created.event_id, {"regions": list(regions)})
     except DomainError as error:
         _fail(error, settings)
         return

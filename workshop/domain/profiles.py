@@ -1,7 +1,7 @@
 """The optional profile: a pseudonym and tags chosen from fixed lists, so nothing personal slips in."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TypeVar
 
 from .errors import DomainError
@@ -16,7 +16,10 @@ REGIONS = (
     "casablanca_settat", "marrakech_safi", "draa_tafilalet", "souss_massa", "guelmim_oued_noun",
     "laayoune_sakia_el_hamra", "dakhla_oued_ed_dahab", "outside_morocco",
 )
-PROFILE_TAGS: dict[str, tuple[str, ...]] = {"organisation_type": ORGANISATION_TYPES, "region": REGIONS}
+# Sex, for the sex-disaggregated attendance funders ask for; « préfère ne pas dire » is an answer of its own, apart
+# from a profile left blank.
+SEXES = ("femme", "homme", "non_dit")
+PROFILE_TAGS: dict[str, tuple[str, ...]] = {"organisation_type": ORGANISATION_TYPES, "region": REGIONS, "sex": SEXES}
 MAX_PSEUDONYM_LENGTH = 40
 OTHER_GROUP = "other"  # where groups under the minimum n are pooled (also the organisation type « other »)
 
@@ -36,8 +39,15 @@ def pooled_groups(members: Mapping[str, Sequence[T]], min_n: int) -> list[tuple[
     return kept
 
 
-def checked_profile(pseudonym: object, tags: object) -> tuple[str | None, dict[str, str]]:
-    """A cleaned pseudonym (None when blank) and tags whose keys and values come from ``PROFILE_TAGS``."""
+# The organisation a participant comes for, among the event's organisations (by slug): a training's attendance by
+# organisation. Organisations are named; the person is not.
+ORGANISATION_TAG = "organisation"
+
+
+def checked_profile(pseudonym: object, tags: object, organisations: Collection[str] = ()
+                    ) -> tuple[str | None, dict[str, str]]:
+    """A cleaned pseudonym (None when blank) and tags whose keys and values come from ``PROFILE_TAGS``, or the
+    organisation's slug from the event's ``organisations``."""
     clean_pseudonym: str | None = None
     if pseudonym is not None:
         clean_pseudonym = clean_text(pseudonym) or None
@@ -50,11 +60,15 @@ def checked_profile(pseudonym: object, tags: object) -> tuple[str | None, dict[s
         raise DomainError("invalid_type", field="tags", expected="object")
     clean_tags: dict[str, str] = {}
     for key, value in tags.items():
-        if key not in PROFILE_TAGS:
+        if key == ORGANISATION_TAG:
+            allowed: Collection[str] = organisations
+        elif key in PROFILE_TAGS:
+            allowed = PROFILE_TAGS[key]
+        else:
             raise DomainError("unknown_tag", tag=str(key)[:40])
         if value in (None, ""):
             continue
-        if value not in PROFILE_TAGS[key]:
+        if not isinstance(value, str) or value not in allowed:
             raise DomainError("unknown_tag", tag=str(value)[:40])
         clean_tags[key] = value
     return clean_pseudonym, clean_tags

@@ -39,6 +39,11 @@ CODE_LABELS: dict[str, dict[str, str]] = {
         "dakhla_oued_ed_dahab": N_("Dakhla-Oued Ed-Dahab"),
         "outside_morocco": N_("Outside Morocco"),
     },
+    "sex": {
+        "femme": N_("Woman"),
+        "homme": N_("Man"),
+        "non_dit": N_("Prefer not to say"),
+    },
     # The life of an activity (phases.Phase)
     "phase": {
         "draft": N_("In preparation"),
@@ -147,6 +152,34 @@ CODE_LABELS: dict[str, dict[str, str]] = {
         "intermediate_outcome": N_("Intermediate outcome"),
         "policy_change": N_("Policy change"),
         "impact": N_("Impact"),
+    },
+    # The self-assessment of organisational capacities (capacities.py: ROLES, ROUNDS, LEVEL_CHOICES, MODALITIES)
+    "capacity_role": {
+        "president": N_("Chair (président·e)"),
+        "tresorier": N_("Treasurer (trésorier·e)"),
+        "membre_bureau": N_("Board member"),
+        "salarie": N_("Staff member (salarié·e)"),
+        "membre": N_("Member"),
+    },
+    "capacity_round": {
+        "initial": N_("Initial assessment"),
+        "suivi": N_("Follow-up"),
+    },
+    "capacity_level": {
+        "1": N_("1 · Emerging"),
+        "2": N_("2 · Developing"),
+        "3": N_("3 · Established"),
+        "4": N_("4 · Mature"),
+        "na": N_("Not applicable"),
+    },
+    "capacity_importance": {
+        "1": N_("Low"),
+        "2": N_("Medium"),
+        "3": N_("High"),
+    },
+    "capacity_modality": {
+        "atelier_collectif": N_("Group workshop"),
+        "accompagnement": N_("Coaching"),
     },
     # Where an actor sits on the power/interest grid (axes.power_interest_quadrant)
     "grid": {

@@ -19,12 +19,14 @@ class Download:
     label: str  # what the download page calls it (an English msgid)
     document: str = ""  # the Word document composed for it (documents/), if it is one
     strategy: Literal["sni", "sri", ""] = ""  # the strategy it is written from: an event without one cannot have it
-    needs_workshops: bool = False  # it compares thematic workshops: an event with fewer than two cannot have it
+    needs_workshops: bool = False  # it consolidates the rooms' results: an event where nothing was recorded cannot have it
 
 
 ROOM_DOWNLOADS = (
     Download("pptx", "room", "pptx", N_("Restitution slides (PowerPoint)")),
     Download("docx", "room", "docx", N_("Workshop minutes (Word)"), document="compte-rendu"),
+    Download("renforcement", "room", "docx", N_("Capacity-building workshop report (Word)"),
+             document="rapport-renforcement"),
     Download("xlsx", "room", "xlsx", N_("Workbook: one sheet per activity (Excel)")),
     Download("csv", "room", "zip", N_("Data as CSV files (zip)")),
     Download("png", "room", "png", N_("Word cloud (PNG image)")),

@@ -103,12 +103,14 @@ COMMON_LABELS: dict[str, str] = {
 
 @cache
 def _all_labels() -> dict[str, str]:
+    from .consolidation_labels import CONSOLIDATION_LABELS
     from .data_labels import DATA_LABELS
     from .deck_labels import DECK_LABELS
     from .document_labels import DOCUMENT_LABELS
+    from .training_labels import TRAINING_LABELS
 
     return merged_labels(vocabulary_labels(), COMMON_LABELS, DOCUMENT_LABELS, DECK_LABELS,  # type: ignore[return-value]
-                         DATA_LABELS)
+                         DATA_LABELS, TRAINING_LABELS, CONSOLIDATION_LABELS)
 
 
 def all_labels() -> dict[str, str]:

@@ -55,11 +55,13 @@ def idea_row(idea: IdeaRecord, labels: Mapping[str, str]) -> tuple[object, ...]:
 
 
 def vote_headers(labels: Mapping[str, str]) -> tuple[str, ...]:
-    return labels["data_participant"], labels["item"], labels["data_criterion"], labels["points"]
+    return (labels["data_participant"], labels["item"], labels["data_criterion"], labels["points"],
+            labels["organisation_type"], labels["region"])
 
 
 def vote_row(vote: VoteRecord) -> tuple[object, ...]:
-    return vote.participant, vote.item, vote.criterion, vote.points
+    """One vote with its voter's organisation type and region, so any group view can be rebuilt from the data."""
+    return vote.participant, vote.item, vote.criterion, vote.points, vote.organisation_type, vote.region
 
 
 def visible_ideas(activity: ActivityReport, include_hidden: bool) -> tuple[IdeaRecord, ...]:

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .training_report import TrainingReport
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,19 @@ class VoteRecord:
     item: str
     criterion: str
     points: int
+    organisation_type: str = ""  # the voter's, translated ("" when not given)
+    region: str = ""
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """One prioritization read by group: a column per group (its n in the header), a row per item with the
+    group's value and rank, and the plain-language reading of the gap between groups."""
+
+    dimension: str  # "organisation_type" or "region"
+    title: str  # translated: « Par type d'organisation »
+    table: Table
+    readings: tuple[tuple[str, str], ...] = ()  # (item, sentence), in the table's order
 
 
 @dataclass(frozen=True)
@@ -75,6 +91,10 @@ class ResultSection:
     word_frequencies: tuple[tuple[str, int], ...] = ()
     clusters: tuple[ClusterCards, ...] = ()  # the idea wall by cluster (unclustered last, with its own label)
     matrix: tuple[MatrixPoint, ...] = ()
+    groups: tuple[GroupView, ...] = ()  # the same results by organisation type and by region (small groups pooled)
+    notes: tuple[str, ...] = ()  # sentences the documents print under the results (the sensitivity analysis)
+    detail: Table | None = None  # a second table under a caption: each criterion's mean, by item
+    detail_caption: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +108,7 @@ class ActivityReport(ResultSection):
     phase_label: str
     ideas: tuple[IdeaRecord, ...] = ()
     votes: tuple[VoteRecord, ...] = ()
+    baseline: bool = False  # a scale or poll: in a plenary, the meeting's baseline data
 
 
 @dataclass(frozen=True)
@@ -102,6 +123,7 @@ class ParticipantsSummary:
     by_organisation_type: tuple[CountRow, ...]
     by_region: tuple[CountRow, ...]
     pseudonyms: tuple[str, ...] = ()  # only when they chose to give one and the moderator asked for names
+    by_sex: tuple[CountRow, ...] = ()  # the optional « sexe » tag, for sex-disaggregated attendance
 
 
 @dataclass(frozen=True)
@@ -112,6 +134,11 @@ class RoomReport:
     participants: ParticipantsSummary
     activities: tuple[ActivityReport, ...]
     priorities: Table | None = None  # the room's ranked clusters or ideas, from its last prioritization
+    theme: str = ""
+    signals: Table | None = None  # every prioritization that ran: method, question, respondents, first item
+    side_by_side: tuple[Table, ...] = ()  # the ranks each prioritization gave the same items, one column each
+    disagreements: tuple[str, ...] = ()  # one sentence per pair of prioritizations that disagree
+    agreements: tuple[str, ...] = ()  # one sentence per pair that agrees
 
 
 @dataclass(frozen=True)
@@ -153,6 +180,8 @@ class AxisReport:
     clusters: tuple[str, ...]
     parent_code: str = ""
     parent_title: str = ""
+    chosen: int = 0  # the moderator's order (« ordre retenu »); ``rank`` is the order the scores declare
+    origin: str = ""  # the workshop it came from ("" when written in the plenary or afterwards)
     parent_summary: str = ""  # the parent's change objective, shown beside the regional text
     disposition: str = ""  # translated: maintenu, adapté, abandonné, régional
     central_message: str = ""
@@ -181,6 +210,7 @@ class StrategyReport:
     scores: Table | None  # the table of scores (axes in priority order)
     declination: tuple[DeclinationRow, ...] = ()
     parent_title: str = ""
+    version_label: str = ""  # « Version provisoire 1 »
 
 
 @dataclass(frozen=True)
@@ -199,10 +229,16 @@ class Meta:
     direction: Literal["ltr", "rtl"]
     title: str
     subtitle: str
-    date: str
+    date: str  # the meeting's day(s) as printed, "" when not set (never the day the event was created)
     place: str
     generated_at: str
     event_id: int
+    project: str = ""
+    organisers: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    logos: tuple[bytes, ...] = ()  # the organisers' then the partners' logos (PNG or JPEG), in cover order
+    room_theme: str = ""  # a room's report: the room's theme
+    min_group_size: int = 5  # groups under it are pooled into « others » (said under every group view)
 
 
 @dataclass(frozen=True)
@@ -215,3 +251,10 @@ class Report:
     strategy: StrategyReport | None = None
     comparison: Comparison | None = None
     next_steps: tuple[str, ...] = field(default_factory=tuple)
+    training: TrainingReport | None = None  # the capacity-building report's part (services/training_reports.py)
+    decisions: tuple[str, ...] = field(default_factory=tuple)
+    # Common priorities by meaning across workshops: « label (room) = label (room) », confirmed by the moderator,
+    # then the engine's proposals still to confirm; the distinct ones by room.
+    common_priorities: tuple[str, ...] = ()
+    proposed_priorities: tuple[str, ...] = ()
+    distinct_priorities: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 # XLSForm names: a letter or underscore first, then letters, digits, hyphens, underscores or periods.
 NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+# Choice names may start with a digit (levels « 1 »…« 4 » are the usual XLSForm coding); no spaces, as
+# select_multiple stores its answers space-separated.
+CHOICE_NAME_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 # Question types this module writes and reads back; select types name their choice list.
 SIMPLE_TYPES = frozenset({"text", "integer", "decimal", "date", "note", "calculate"})
 SELECT_TYPES = frozenset({"select_one", "select_multiple"})
@@ -103,7 +106,7 @@ class FormSpec:
                 raise ValueError(f"question {question.name!r} fills undeclared columns {sorted(unknown)}")
         for list_name, choices in self.choice_lists.items():
             names = [choice.name for choice in choices]
-            if len(set(names)) != len(names) or not all(NAME_PATTERN.match(name) for name in names):
+            if len(set(names)) != len(names) or not all(CHOICE_NAME_PATTERN.match(name) for name in names):
                 raise ValueError(f"choice list {list_name!r} has repeated or invalid names")
 
 

@@ -1,10 +1,10 @@
 """An event (a meeting), its rooms and the secrets that open the moderator console."""
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING, Optional
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Optional
 
-from sqlalchemy import Boolean, ForeignKey, String, select, Select
+from sqlalchemy import Boolean, Date, ForeignKey, LargeBinary, String, select, Select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
@@ -22,7 +22,32 @@ class Event(Base):
     scope: Mapped[str] = mapped_column(String(20), default="national", server_default="national")
     template: Mapped[Optional[str]] = mapped_column(String(40), nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The meeting's identity, printed on every cover: where and when it met (one day or several), the project.
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    first_day: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
+    last_day: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
+    project_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Organisers and partners (not the assessed ``organisations`` of the capacities questionnaire):
+    # [{"name": "…", "role": "organiser"|"partner", "logo_id": int|None}], in the order the covers show them.
+    organised_by: Mapped[list[Any]] = mapped_column(default=list)
+    # Arabic and English versions of the title, place and project (domain/multilingual.py).
+    versions: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Decisions and next steps typed on the console for the consolidated minutes (one line each).
+    decisions: Mapped[list[Any]] = mapped_column(default=list)
+    next_steps: Mapped[list[Any]] = mapped_column(default=list)
     rooms: Mapped[list["Room"]] = relationship(back_populates="event", order_by="Room.position")
+
+
+class EventLogo(Base):
+    """A logo image of an organiser or partner (PNG or JPEG, checked on upload), kept apart so events stay light."""
+
+    __tablename__ = "event_logos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    media_type: Mapped[str] = mapped_column(String(20))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Room(Base):
@@ -35,6 +60,8 @@ class Room(Base):
     position: Mapped[int] = mapped_column(default=0)
     # plenary or workshop: the national view compares the workshop rooms side by side.
     kind: Mapped[str] = mapped_column(String(20), default="workshop", server_default="workshop")
+    # The question or topic the room works on (« Accès aux papiers et à l'état civil »), printed with its name.
+    theme: Mapped[str] = mapped_column(String(300), default="", server_default="")
     premoderation: Mapped[bool] = mapped_column(Boolean, default=False)
     current_activity_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("activities.id", use_alter=True, ondelete="SET NULL"), nullable=True

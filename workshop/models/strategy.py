@@ -22,6 +22,12 @@ class Strategy(Base):
                                                               nullable=True)
     # What the SRI keeps from the SNI: the vision and the core message (docs/strategy.md).
     vision: Mapped[str] = mapped_column(Text, default="")
+    # « Version provisoire 1 », « Version finale »: printed on the cover.
+    version_label: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # An SRI may cover several regions (Casablanca-Settat and Rabat-Salé-Kénitra); ``region`` keeps the first.
+    regions: Mapped[list[Any]] = mapped_column(default=list)
+    # Arabic and English versions of the title and the vision (domain/multilingual.py).
+    versions: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -12,11 +12,13 @@ from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 
 from ..domain.errors import DomainError
 from ..domain.numbers import payload_is_sane
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message
-from ..services import agenda, clustering, contributions, moderation, participants, strategy, suggestions
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
+from ..services import agenda, clustering, contributions, identity, moderation, participants, strategy, suggestions
+from ..services import capacities, capacities_results
 from ..services.access import access_for_token, access_from_session
 from ..services.admission import Admission
 from ..services.context import ServiceContext
+from ..services.events import find_room
 from ..services.hot_path import room_identity
 from ..services.participants import Joined
 from ..services.publisher import Audience
@@ -319,3 +321,74 @@ class WorkshopNamespace(Namespace):
                                         cluster_ids=data.get("cluster_ids"), idea_ids=data.get("idea_ids"),
                                         title=data.get("title"), theme=data.get("theme"), op_id=data.get("op_id"))
 
+
+    @command("moderator")
+    def on_edit_room(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        """Rename the moderator's room or set its theme (``identity.edit_room``)."""
+        return {"ok": True, "room": identity.edit_room(self.context, client.code, name=data.get("name"),
+                                                       theme=data.get("theme"), versions=data.get("versions"))}
+
+    @command("moderator")
+    def on_edit_event(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        """Change the identity of the room's meeting and strategy (``identity.edit_event``; logos over HTTP)."""
+        changes = {key: value for key, value in data.items() if key not in ("op_id", "logos")}
+        with self.context.db.read() as db_session:
+            event_id = find_room(db_session, client.code).event_id
+        return {"ok": True, "identity": identity.edit_event(self.context, event_id, changes)}
+
+    # The self-assessment of organisational capacities (services/capacities.py, docs/capacities.md) -----------------
+
+    def _event_id(self, client: Client) -> int:
+        with self.context.db.read() as db_session:
+            return find_room(db_session, client.code).event_id
+
+    @command("participant")
+    def on_questionnaire_state(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.my_questionnaire(self.context, client.joined, activity_id=data.get("activity_id"))  # type: ignore[arg-type]
+
+    @command("participant")
+    def on_answer_item(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.answer_item(self.context, client.joined, activity_id=data.get("activity_id"),  # type: ignore[arg-type]
+                                      organisation=data.get("organisation"), role=data.get("role"),
+                                      item=data.get("item"), level=data.get("level"),
+                                      evidence=data.get("evidence") or "", comment=data.get("comment") or "",
+                                      op_id=data.get("op_id"))
+
+    @command("moderator")
+    def on_capacities_overview(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, **capacities_results.overview(self.context, self._event_id(client))}
+
+    @command("moderator")
+    def on_edit_questionnaire(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.edit_questionnaire(self.context, event_id=self._event_id(client), edit=data.get("edit"),
+                                             params=data.get("params"), op_id=data.get("op_id"), actor=client.actor)
+
+    @command("moderator")
+    def on_consensus_sheet(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, **capacities.consensus_sheet(self.context, event_id=self._event_id(client),
+                                                         organisation=data.get("organisation"),
+                                                         round_name=data.get("round"))}
+
+    @command("moderator")
+    def on_record_consensus(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.record_consensus(self.context, event_id=self._event_id(client),
+                                           organisation=data.get("organisation"), round_name=data.get("round"),
+                                           item=data.get("item"), level=data.get("level"), note=data.get("note"),
+                                           op_id=data.get("op_id"), actor=client.actor)
+
+    @command("moderator")
+    def on_save_plan_action(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.save_plan_action(self.context, event_id=self._event_id(client),
+                                           action_id=data.get("action_id"), fields=data.get("fields"),
+                                           op_id=data.get("op_id"), actor=client.actor)
+
+    @command("moderator")
+    def on_delete_plan_action(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities.delete_plan_action(self.context, event_id=self._event_id(client),
+                                             action_id=data.get("action_id"), op_id=data.get("op_id"),
+                                             actor=client.actor)
+
+    @command("moderator")
+    def on_propose_plan(self, client: Client, data: dict[str, Any]) -> dict[str, Any]:
+        return capacities_results.propose_plan(self.context, event_id=self._event_id(client),
+                                               translate=translator(client.language), language=client.language)

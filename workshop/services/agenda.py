@@ -50,13 +50,22 @@ def activity_changed(session: Session, room: Room, activity: Activity) -> Messag
 
 
 def _config_context(session: Session, room_id: int, prompt: str) -> ConfigContext:
-    def type_of_activity(activity_id: int) -> str | None:
+    def sibling(activity_id: int) -> Activity | None:
         other = session.get(Activity, activity_id)
-        return other.type if other is not None and other.room_id == room_id else None
+        return other if other is not None and other.room_id == room_id else None
+
+    def type_of_activity(activity_id: int) -> str | None:
+        other = sibling(activity_id)
+        return other.type if other is not None else None
+
+    def config_of_activity(activity_id: int) -> dict[str, Any] | None:
+        other = sibling(activity_id)
+        return dict(other.config) if other is not None else None
 
     room = session.get(Room, room_id)
     strategy = session.scalar(select(Strategy.id).where(Strategy.event_id == room.event_id)) if room else None
-    return ConfigContext(type_of_activity=type_of_activity, prompt=prompt, has_strategy=strategy is not None)
+    return ConfigContext(type_of_activity=type_of_activity, prompt=prompt, has_strategy=strategy is not None,
+                         config_of_activity=config_of_activity)
 
 
 def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, prompt: object,

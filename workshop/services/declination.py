@@ -15,6 +15,7 @@ from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
 from ..models.strategy import axes_of_strategy
 from .context import ServiceContext
+from .matching import common_and_distinct
 from .event_templates import create_event_from_template
 from .events import CreatedEvent, create_event, find_room
 from .state import compute_results
@@ -119,8 +120,10 @@ def national_view(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
         for column in columns:
             for axis in column["axes"]:
                 axis["common"] = axis["theme"] in common_themes and axis["theme"] != "transversal"
+        common, distinct = common_and_distinct(session, event)
+        # Common priorities by meaning (confirmed by the moderator on the strategy page; proposals flagged).
         return {"event": {"id": event.id, "title": event.title}, "rooms": columns,
-                "common_themes": sorted(common_themes)}
+                "common_themes": sorted(common_themes), "common_priorities": common, "distinct_priorities": distinct}
 
 
 def _axis_rooms(axis: Axis) -> set[int]:

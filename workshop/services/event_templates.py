@@ -11,6 +11,7 @@ from typing import Any
 
 from ..domain.errors import DomainError
 from .agenda import create_activity_in
+from .capacities import questionnaire_in
 from ..domain.vocabulary import N_
 from .context import ServiceContext
 from .events import CreatedEvent, create_event, find_room
@@ -37,6 +38,8 @@ class EventTemplate:
     title: str
     scope: str
     rooms: tuple[RoomSpec, ...]
+    # The event assesses organisations: its questionnaire (the OCA template) is made with it (docs/capacities.md).
+    with_questionnaire: bool = False
 
 
 CRITERIA_FOR_CLUSTERS = ["impact", "faisabilite", "urgence", "alignement"]
@@ -88,6 +91,17 @@ TEMPLATES = {
             ActivitySpec("ranking", N_("Rank the axes for the region."), {"target": "axes"}),
         )),
     )),
+    "oca": EventTemplate("oca", N_("Organisational capacity self-assessment"), "national", (
+        RoomSpec(N_("Self-assessment"), "plenary", (
+            ActivitySpec("questionnaire", N_("Self-assessment of our organisation's capacities: initial assessment"),
+                         {"round": "initial"}),
+        )),
+        # The two capacity-building workshops built on the diagnosis (docs/capacity-building.md): the trainer adds
+        # the pre-test and post-test quizzes; the satisfaction scale closes the day.
+        *(RoomSpec(name, "training", (
+            ActivitySpec("scale", N_("How useful was this workshop for your organisation?"), {}),
+        )) for name in (N_("Capacity-building workshop 1"), N_("Capacity-building workshop 2"))),
+    ), with_questionnaire=True),
 }
 
 
@@ -112,6 +126,8 @@ def create_event_from_template(ctx: ServiceContext, *, template: object, title: 
                     config["source_activity_id"] = made[activity.source]
                 made.append(create_activity_in(session, ctx, room_id=room.id, type_name=activity.type,
                                                prompt=translate(activity.prompt), config=config).id)
+        if spec.with_questionnaire:
+            questionnaire_in(session, created.event_id, ctx.clock)
     return created
 
 

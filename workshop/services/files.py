@@ -5,7 +5,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..domain.errors import DomainError
 from ..exports.catalogue import MIMETYPES, Download, event_download, room_download
@@ -17,7 +17,8 @@ from ..exports.report import Report
 from ..exports.word import render_document
 from .context import ServiceContext
 from .exports import export_room
-from .reports import build_event_report, build_room_report
+from .reports import build_event_report, build_room_report, report_words
+from .training_reports import build_training_report
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ def export_room_file(ctx: ServiceContext, code: str, export_format: str, *, lang
                           f"workshop-{document['room']['code']}.json", MIMETYPES["json"])
     report = build_room_report(ctx, code, language=language, translate=translate, include_hidden=include_hidden,
                                with_pseudonyms=with_pseudonyms)
+    if download.document == "rapport-renforcement":  # the capacity-building report adds its before/after evidence
+        report = replace(report, training=build_training_report(ctx, code, report_words(translate, language)))
     progress(0.4)  # the report is read; rendering takes the rest
     room = report.rooms[0]
     stem = f"workshop-{room.code}-{_slug(room.name)}"
@@ -99,9 +102,10 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
 
 
 def _check_document(report: Report, download: Download) -> None:
-    """A policy paper needs an SNI, a position paper an SRI, the consolidated minutes two workshops."""
+    """A policy paper needs an SNI, a position paper an SRI, the consolidated minutes something recorded (one
+    workshop and the plenary will do: the document says what is missing)."""
     wanted = download.strategy
     if wanted and (report.strategy is None or report.strategy.kind != wanted):
         raise DomainError("document_needs_strategy", document=download.key, kind=wanted.upper())
-    if download.needs_workshops and report.comparison is None:
+    if download.needs_workshops and not any(room.activities for room in report.rooms):
         raise DomainError("document_needs_workshops")

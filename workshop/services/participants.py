@@ -7,11 +7,12 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
-from ..domain.profiles import checked_profile
-from ..models import Participant
+from ..domain.profiles import ORGANISATION_TAG, checked_profile
+from ..models import Organisation, Participant, Room
 from .access import new_token, token_hash
 from .context import ServiceContext
 from . import hot_path
@@ -55,15 +56,26 @@ def join_room(ctx: ServiceContext, *, code: object, token: object,
     return write(ctx, welcome, core_only=True)  # a QR-code rush commits its new participants together
 
 
+def event_organisations(session: Session, room_id: int) -> dict[str, str]:
+    """The organisations of the room's event, slug → name, in the event's order (a profile names one of them)."""
+    event_id = select(Room.event_id).where(Room.id == room_id).scalar_subquery()
+    return {organisation.slug: organisation.name for organisation in session.scalars(
+        select(Organisation).where(Organisation.event_id == event_id)
+        .order_by(Organisation.position, Organisation.id))}
+
+
 def update_profile(ctx: ServiceContext, joined: Joined, *, pseudonym: object, tags: object,
                    op_id: object) -> dict[str, Any]:
     """Set or clear the optional pseudonym and profile tags; nothing else about a person is stored."""
-    clean_pseudonym, clean_tags = checked_profile(pseudonym, tags)
+    # The shape, before any database work; the organisation is checked against the event's list in the transaction.
+    checked_profile(pseudonym, {key: value for key, value in tags.items() if key != ORGANISATION_TAG}
+                    if isinstance(tags, dict) else tags)
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         participant = session.get(Participant, joined.participant_id)
         if participant is None:
             raise DomainError("unknown_participant")
+        clean_pseudonym, clean_tags = checked_profile(pseudonym, tags, event_organisations(session, joined.room_id))
         participant.pseudonym = clean_pseudonym
         participant.tags = clean_tags
         return {"ok": True, "participant": participant_view(participant)}, []

@@ -9,7 +9,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import fields as dataclass_fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +19,8 @@ from ..activities import REGISTRY, ActivityType, activity_type, type_labels
 from ..domain.axes import risk_level
 from ..domain.errors import DomainError
 from ..domain.languages import text_direction
-from ..domain.profiles import ORGANISATION_TYPES, REGIONS
+from ..domain.multilingual import localized
+from ..domain.profiles import ORGANISATION_TYPES, REGIONS, SEXES
 from ..domain.vocabulary import merged_labels
 from ..exports.labels import all_labels
 from ..exports.report import (ActivityReport, ActorPoint, AxisReport, Comparison, CountRow, DeclinationRow, FieldBlock,
@@ -29,9 +30,13 @@ from ..exports.words import Words, plain_number
 from ..models import Activity, Axis, Ballot, Event, Idea, Participant, Room, Strategy, Vote
 from ..models.activities import activities_of_room
 from ..models.strategy import axes_of_strategy
+from .axis_order import axis_scores, declared_order
 from .context import ServiceContext
 from .events import find_room
+from .identity import logos_of_event
 from .items import item_views
+from .matching import common_and_distinct, labels_of
+from .signals import compared, pair_sentence, room_kind, side_by_side_tables, signal_of, signals_table
 from .state import compute_results, results_available
 
 log = logging.getLogger(__name__)
@@ -52,8 +57,10 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
         room = find_room(session, code)
         event = room.event
         room_report = _room(session, room, words, include_hidden, with_pseudonyms)
-        return Report(meta=_meta(event, language, room.name), labels=words.labels, rooms=(room_report,),
-                      strategy=_strategy(session, event, words))
+        return Report(meta=_meta(session, event, words, room.name, room.theme, ctx.settings.min_group_size),
+                      labels=words.labels,
+                      rooms=(room_report,), strategy=_strategy(session, event, words),
+                      next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()))
 
 
 def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, translate: Translate,
@@ -64,26 +71,72 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
         event = session.get(Event, event_id)
         if event is None:
             raise DomainError("unknown_event")
-        rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms) for room in event.rooms)
-        return Report(meta=_meta(event, language, ""), labels=words.labels, rooms=rooms,
-                      strategy=_strategy(session, event, words), comparison=_comparison(rooms))
+        rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms)
+                      for room in event.rooms)
+        common, distinct = common_and_distinct(session, event)
+        return Report(meta=_meta(session, event, words, "", "", ctx.settings.min_group_size), labels=words.labels,
+                      rooms=rooms,
+                      strategy=_strategy(session, event, words), comparison=_comparison(rooms),
+                      next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()),
+                      common_priorities=tuple(labels_of([pair for pair in common if pair["confirmed"]])),
+                      proposed_priorities=tuple(labels_of([pair for pair in common if not pair["confirmed"]])),
+                      distinct_priorities=tuple(
+                          (room.name, tuple(side["label"] for side in distinct if side["room"] == room.code))
+                          for room in event.rooms if room.kind == "workshop"))
 
 
-def _meta(event: Event, language: str, subtitle: str) -> Meta:
-    return Meta(language=language, direction="rtl" if text_direction(language) == "rtl" else "ltr", title=event.title,
-                subtitle=subtitle, date=event.created_at.strftime("%d/%m/%Y"), place="",
-                generated_at=datetime.now().strftime("%Y-%m-%d %H:%M"), event_id=event.id)
+def meeting_days(first: date | None, last: date | None, words: Words) -> str:
+    """The meeting's day or days as the covers print them; "" when the moderator has not given them."""
+    if first is None:
+        return ""
+    if last is None or last == first:
+        return first.strftime("%d/%m/%Y")
+    return words["date_range"] % {"first": first.strftime("%d/%m/%Y"), "last": last.strftime("%d/%m/%Y")}
+
+
+def _meta(session: Session, event: Event, words: Words, subtitle: str, theme: str, min_group_size: int) -> Meta:
+    language = words.language
+    versions = event.versions or {}
+    organisations = list(event.organised_by or ())
+    ordered = [entry for entry in organisations if entry.get("role") == "organiser"] + \
+        [entry for entry in organisations if entry.get("role") == "partner"]
+    logos = logos_of_event(session, event)
+    return Meta(language=language, direction="rtl" if text_direction(language) == "rtl" else "ltr",
+                title=localized("title", event.title, versions, language).text, subtitle=subtitle,
+                date=meeting_days(event.first_day, event.last_day, words),
+                place=localized("place", event.place, versions, language).text,
+                generated_at=datetime.now().strftime("%Y-%m-%d %H:%M"), event_id=event.id,
+                project=localized("project_name", event.project_name, versions, language).text,
+                organisers=tuple(entry["name"] for entry in ordered if entry.get("role") == "organiser"),
+                partners=tuple(entry["name"] for entry in ordered if entry.get("role") == "partner"),
+                logos=tuple(logos[entry["logo_id"]] for entry in ordered if entry.get("logo_id") in logos),
+                room_theme=theme, min_group_size=min_group_size)
 
 
 def _room(session: Session, room: Room, words: Words, include_hidden: bool, with_pseudonyms: bool) -> RoomReport:
     people = list(session.scalars(select(Participant).where(Participant.room_id == room.id).order_by(Participant.id)))
     names = {person.id: (person.pseudonym if with_pseudonyms and person.pseudonym else person.public_id)
              for person in people}
-    activities = tuple(_activity(session, activity, words, names, include_hidden)
-                       for activity in session.scalars(activities_of_room(room.id)) if activity.phase != "draft")
-    return RoomReport(name=room.name, code=room.code, kind=room.kind,
+    tags = {person.id: dict(person.tags or {}) for person in people}
+    reports, signals = [], []
+    for activity in session.scalars(activities_of_room(room.id)):
+        if activity.phase == "draft":
+            continue
+        results = compute_results(session, activity)
+        reports.append(_activity(session, activity, results, words, names, tags, include_hidden))
+        signal = signal_of(activity, activity_type(activity.type), results)
+        if signal is not None:
+            signals.append(signal)
+    activities = tuple(reports)
+    pairs = compared(signals)
+    return RoomReport(name=room.name, code=room.code, kind=room_kind(room.kind, signals),
                       participants=_participants(people, words, with_pseudonyms),
-                      activities=activities, priorities=_priorities(activities))
+                      activities=activities, priorities=_priorities(activities), theme=room.theme,
+                      signals=signals_table(signals, words), side_by_side=side_by_side_tables(signals, words),
+                      disagreements=tuple(pair_sentence(pair, signals, words) for pair in pairs
+                                          if pair.agreement.disagree),
+                      agreements=tuple(pair_sentence(pair, signals, words) for pair in pairs
+                                       if not pair.agreement.disagree and pair.agreement.correlation is not None))
 
 
 def _participants(people: Sequence[Participant], words: Words, with_pseudonyms: bool) -> ParticipantsSummary:
@@ -97,14 +150,13 @@ def _participants(people: Sequence[Participant], words: Words, with_pseudonyms: 
 
     return ParticipantsSummary(
         total=len(people), by_organisation_type=counts("organisation_type", ORGANISATION_TYPES),
-        by_region=counts("region", REGIONS),
+        by_region=counts("region", REGIONS), by_sex=counts("sex", SEXES),
         pseudonyms=tuple(sorted(person.pseudonym for person in people if person.pseudonym)) if with_pseudonyms else ())
 
 
-def _activity(session: Session, activity: Activity, words: Words, names: dict[int, str],
-              include_hidden: bool) -> ActivityReport:
+def _activity(session: Session, activity: Activity, results: dict[str, Any], words: Words, names: dict[int, str],
+              tags: dict[int, dict[str, str]], include_hidden: bool) -> ActivityReport:
     kind = activity_type(activity.type)
-    results = compute_results(session, activity)
     ideas = list(session.scalars(select(Idea).where(Idea.activity_id == activity.id).order_by(Idea.id)))
     cluster_label = {column["id"]: column["label"] for column in results.get("board", {}).get("clusters", [])}
     records = tuple(
@@ -115,7 +167,9 @@ def _activity(session: Session, activity: Activity, words: Words, names: dict[in
     items = {item.id: item.text for item in item_views(session, activity)}
     votes = tuple(
         VoteRecord(participant=names.get(participant_id, ""), item=items.get(target_id, str(target_id)),
-                   criterion=kind.criterion_label(criterion, words), points=points)
+                   criterion=kind.criterion_label(criterion, words), points=points,
+                   organisation_type=words.of("organisation_type", tags.get(participant_id, {}).get("organisation_type")),
+                   region=words.of("region", tags.get(participant_id, {}).get("region")))
         for participant_id, target_id, criterion, points in session.execute(
             select(Ballot.participant_id, Vote.target_id, Vote.criterion, Vote.points)
             .join(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
@@ -123,6 +177,7 @@ def _activity(session: Session, activity: Activity, words: Words, names: dict[in
     section = _section(kind, results, activity, words)
     return ActivityReport(id=activity.id, type=activity.type, type_label=words.of("type", activity.type),
                           prompt=activity.prompt, phase_label=words.of("phase", activity.phase), ideas=records,
+                          baseline=kind.baseline,
                           votes=votes, **{field.name: getattr(section, field.name) for field in dataclass_fields(section)})
 
 
@@ -165,52 +220,43 @@ def _strategy(session: Session, event: Event, words: Words) -> StrategyReport | 
         return None
     axes = [axis for axis in session.scalars(axes_of_strategy(strategy.id))
             if not axis.archived and axis.disposition != "dropped"]
-    scores, methods = _axis_scores(session, event, axes)
+    scores, methods = axis_scores(session, event, axes)
     parents = {axis.id: axis for axis in session.scalars(select(Axis).where(
         Axis.id.in_([axis.parent_axis_id for axis in axes if axis.parent_axis_id])))}
-    reports = tuple(_axis(axis, position, scores.get(axis.id, {}), parents.get(axis.parent_axis_id), words)
-                    for position, axis in enumerate(axes, start=1))
-    table = Table((words["rank"], words["axis"], words["score"], words["agreement"], words["votes"]),
-                  tuple((str(report.rank), f"{report.code} {report.title}", words.number(report.score), report.agreement or "–",
-                         words.number(report.votes)) for report in reports), numeric_columns=(0, 2, 4)) if reports else None
+    chosen = {axis.id: position for position, axis in enumerate(axes, start=1)}
+    room_names = {room.id: room.name for room in event.rooms if room.kind == "workshop"}
+    reports = tuple(_axis(axis, rank, chosen[axis.id], scores.get(axis.id, {}), parents.get(axis.parent_axis_id), words,
+                          room_names.get(axis.origin_room_id or axis.provenance.get("room_id") or 0, ""))
+                    for rank, axis in enumerate(declared_order(axes, scores), start=1))
+    table = _scores_table(reports, words) if reports else None
     parent = session.get(Strategy, strategy.parent_strategy_id) if strategy.parent_strategy_id else None
+    regions = list(strategy.regions or ([strategy.region] if strategy.region else []))
+    language = words.language
     return StrategyReport(
-        kind="sri" if strategy.kind == "sri" else "sni", title=strategy.title,
-        region=words.of("region", strategy.region), vision=strategy.vision, axes=reports,
+        kind="sri" if strategy.kind == "sri" else "sni",
+        title=localized("title", strategy.title, strategy.versions, language).text,
+        region=", ".join(words.of("region", region) for region in regions),
+        vision=localized("vision", strategy.vision, strategy.versions, language).text, axes=reports,
+        version_label=strategy.version_label,
         method=words["method_text"] % {"methods": ", ".join(sorted(words.of("type", method) for method in methods)) or "–"},
         scores=table,
         declination=_declination(session, strategy, words) if strategy.kind == "sri" else (),
         parent_title=parent.title if parent else "")
 
 
-def _axis_scores(session: Session, event: Event, axes: Sequence[Axis]) -> tuple[dict[int, dict[str, Any]], set[str]]:
-    """Each axe's evidence (score, agreement, votes): from votes on the axes themselves, else what the votes on
-    its clusters said when it was made (its provenance). Also the prioritization methods the event used."""
-    scores: dict[int, dict[str, Any]] = {}
-    methods: set[str] = set()
-    for room in event.rooms:
-        for activity in session.scalars(activities_of_room(room.id)):
-            kind = activity_type(activity.type)
-            if not kind.prioritization or activity.phase not in ("closed", "revealed"):
-                continue
-            methods.add(activity.type)
-            if kind.target_kind(activity.config) != "axes":
-                continue
-            for item in compute_results(session, activity).get("items", []):
-                scores.setdefault(item["id"], {}).update(kind.axis_evidence(item))
-    for axis in axes:
-        if axis.id in scores:
-            continue
-        for entry in axis.provenance.get("scores", []):
-            kind = REGISTRY.get(entry.get("type"))
-            evidence = kind.axis_evidence(entry.get("item", {})) if kind else {}
-            target = scores.setdefault(axis.id, {})
-            for key, value in evidence.items():
-                target.setdefault(key, value)
-    return scores, methods  # type keys: the caller prints their translated names
+def _scores_table(reports: Sequence[AxisReport], words: Words) -> Table:
+    """« Rang » by declared score; the moderator's order as « ordre retenu » only when it differs somewhere."""
+    differs = any(report.rank != report.chosen for report in reports)
+    headers = (words["rank"], words["axis"], words["score"], words["agreement"], words["points"],
+               *((words["chosen_order"],) if differs else ()))
+    rows = tuple((str(report.rank), f"{report.code} {report.title}", words.number(report.score),
+                  report.agreement or "–", words.number(report.votes), *((str(report.chosen),) if differs else ()))
+                 for report in reports)
+    return Table(headers, rows, numeric_columns=(0, 2, 4, 5) if differs else (0, 2, 4))
 
 
-def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None, words: Words) -> AxisReport:
+def _axis(axis: Axis, position: int, chosen: int, score: dict[str, Any], parent: Axis | None,
+          words: Words, origin: str = "") -> AxisReport:
     fields = axis.fields
     actors = tuple(ActorPoint(row.get("name", ""), words.of("actor_role", row.get("role")), row.get("influence"),
                               row.get("interest"), row.get("alignment"), role_key=row.get("role") or "")
@@ -220,7 +266,7 @@ def _axis(axis: Axis, position: int, score: dict[str, Any], parent: Axis | None,
     agreement = score.get("agreement")
     return AxisReport(
         id=axis.id, code=axis.code, title=axis.title, theme=words.of("theme", axis.theme),
-        status=words.of("status", axis.status), rank=position, score=score.get("score"),
+        status=words.of("status", axis.status), rank=position, chosen=chosen, origin=origin, score=score.get("score"),
         agreement=words.of("agreement", agreement) if agreement else "", votes=score.get("votes"),
         blocks=_blocks(fields, words), actors=actors,
         sources=tuple(idea.get("text", "") for idea in axis.provenance.get("ideas", [])),

@@ -9,21 +9,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..activities import ClusterView, IdeaView, ResultInput, activity_type
+from ..activities import ClusterView, IdeaView, LinkedInput, ResultInput, activity_type
 from ..domain.ballots import Allocation
 from ..domain.phases import Phase, results_visible
 from ..domain.prioritization import MIN_GROUP_SIZE
-from ..domain.profiles import PROFILE_TAGS
+from ..domain.profiles import ORGANISATION_TAG, PROFILE_TAGS
 from ..models import Activity, Ballot, Idea, Participant, Room, Vote
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
-from .agenda import activity_payload
 from . import hot_path
+from .agenda import activity_payload
 from .context import ServiceContext
 from .events import find_room
 from .items import item_views
-from .participants import Joined
+from .participants import Joined, event_organisations
 from .publisher import PreEncoded
+from .type_records import type_records
 from .views import idea_view
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,49 @@ log = logging.getLogger(__name__)
 RESULTS_UNAVAILABLE = "results_unavailable"
 
 
+def _ballots_of(session: Session, activity_id: int) -> tuple[list[list[Allocation]], list[int]]:
+    """An activity's ballots (one query) and, in the same order, the participant who cast each."""
+    by_ballot: dict[int, list[Allocation]] = {}
+    owners: dict[int, int] = {}
+    for ballot_id, participant_id, target_id, points, criterion in session.execute(
+            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
+            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity_id)
+            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
+        allocations = by_ballot.setdefault(ballot_id, [])
+        owners[ballot_id] = participant_id
+        if target_id is not None:
+            allocations.append(Allocation(target_id, points, criterion))
+    return list(by_ballot.values()), [owners[ballot_id] for ballot_id in by_ballot]
+
+
+def _ballots_of(session: Session, activity: Activity) -> tuple[list[list[Allocation]], list[int]]:
+    """An activity's ballots (one query) under its type's rules and, in the same order, the participant who cast
+    each. Allocations the rules do not allow are left out (and counted in the log)."""
+    kind = activity_type(activity.type)
+    by_ballot: dict[int, list[Allocation]] = {}
+    owners: dict[int, int] = {}
+    for ballot_id, participant_id, target_id, points, criterion in session.execute(
+            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
+            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
+            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
+        allocations = by_ballot.setdefault(ballot_id, [])
+        owners[ballot_id] = participant_id
+        if target_id is not None:
+            allocations.append(Allocation(target_id, points, criterion))
+    dropped = 0
+    if kind.input_kind == "ballot":
+        for ballot_id, allocations in by_ballot.items():
+            by_ballot[ballot_id], left_out = kind.stored_ballot(activity.config, allocations)
+            dropped += left_out
+    if dropped:
+        log.warning("activity %s (%s): %d stored votes outside its rules left out of its results",
+                    activity.id, activity.type, dropped)
+    return list(by_ballot.values()), [owners[ballot_id] for ballot_id in by_ballot]
+
+
 def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
-    """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size).
+    """Results of one activity from its ideas, the items it votes on and its ballots (three queries, whatever the size;
+    two more for a type that reads a linked activity's ballots, a post-test its pre-test's).
 
     Never raises on stored data: allocations the type's rules do not allow are left out (and counted in the log),
     and a computation that still fails gives ``{"unavailable": "results_unavailable"}`` for this activity alone,
@@ -48,29 +90,21 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
                           merged_into_id=row.merged_into_id,
                           participant_key=people.get(row.participant_id, (None, None))[0], cluster_id=row.cluster_id)
                  for row in session.connection().execute(hot_path.IDEAS_OF_ACTIVITY, {"activity_id": activity.id})]
-        by_ballot: dict[int, list[Allocation]] = {}
-        owners: dict[int, int] = {}
-        for ballot_id, participant_id, target_id, points, criterion in session.execute(
-                select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
-                .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity.id)
-                .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
-            allocations = by_ballot.setdefault(ballot_id, [])
-            owners[ballot_id] = participant_id
-            if target_id is not None:
-                allocations.append(Allocation(target_id, points, criterion))
-        dropped = 0
-        if kind.input_kind == "ballot":
-            for ballot_id, allocations in by_ballot.items():
-                by_ballot[ballot_id], left_out = kind.stored_ballot(activity.config, allocations)
-                dropped += left_out
-        if dropped:
-            log.warning("activity %s (%s): %d stored votes outside its rules left out of its results",
-                        activity.id, activity.type, dropped)
+        ballots, owners = _ballots_of(session, activity)
         clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
+        linked = None
+        linked_id = kind.linked_activity_id(activity.config)
+        other = session.get(Activity, linked_id) if linked_id is not None else None
+        if other is not None and other.room_id == activity.room_id:
+            linked_ballots, linked_owners = _ballots_of(session, other)
+            linked = LinkedInput(config=dict(other.config), ballots=linked_ballots,
+                                 ballot_keys=[people.get(owner, ("", None))[0] for owner in linked_owners])
         return kind.results(activity.config, ResultInput(
-            ideas=ideas, targets=item_views(session, activity), ballots=list(by_ballot.values()), clusters=clusters,
-            ballot_tags=[dict(people.get(owners[ballot_id], (None, None))[1] or {}) for ballot_id in by_ballot],
-            min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE)))
+            ideas=ideas, targets=item_views(session, activity), ballots=ballots, clusters=clusters,
+            ballot_tags=[dict(people.get(owner, (None, None))[1] or {}) for owner in owners],
+            ballot_keys=[people.get(owner, ("", None))[0] for owner in owners], linked=linked,
+            min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE),
+            records=type_records(session, activity) if kind.reads_records else {}))
     except Exception as error:  # noqa: BLE001 — one activity's results must never take the room down
         log.error("activity %s (%s): results not computed: %s: %s", activity.id, activity.type,
                   type(error).__name__, str(error)[:200])
@@ -111,10 +145,10 @@ def _room_header(room: Room) -> dict[str, Any]:
             "current_activity_id": room.current_activity_id}
 
 
-def _activities(session: Session, room_id: int, *, for_moderator: bool, revealed_only: bool = False
+def _activities(session: Session, room: Room, *, for_moderator: bool, revealed_only: bool = False
                 ) -> list[dict[str, Any]]:
     views = []
-    for activity in session.scalars(activities_of_room(room_id)):
+    for activity in session.scalars(activities_of_room(room.id)):
         if not for_moderator and activity.current_phase is Phase.DRAFT:
             continue  # drafts are the moderator's preparation, not the room's business yet
         view = activity_payload(session, activity)
@@ -134,7 +168,7 @@ def moderator_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
         return {
             "role": "moderator",
             "room": _room_header(room),
-            "activities": _activities(session, room.id, for_moderator=True),
+            "activities": _activities(session, room, for_moderator=True),
             "ideas": [idea_view(idea, participant_public_id=authors.get(idea.participant_id), for_moderator=True)
                       for idea in ideas],
             "participants": len(authors),
@@ -150,9 +184,15 @@ def screen_state(ctx: ServiceContext, code: str) -> dict[str, Any]:
         return {
             "role": "screen",
             "room": _room_header(room),
-            "activities": _activities(session, room.id, for_moderator=False),
+            "activities": _activities(session, room, for_moderator=False),
             "ideas": [idea_view(idea, participant_public_id=None, for_moderator=False) for idea in ideas],
         }
+
+
+def profile_options(organisations: dict[str, str]) -> dict[str, list[str]]:
+    """The choices of the phone's optional profile: the fixed lists, and the event's organisations when it has any."""
+    options = {key: list(values) for key, values in PROFILE_TAGS.items()}
+    return options | ({ORGANISATION_TAG: list(organisations)} if organisations else {})
 
 
 def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
@@ -164,19 +204,20 @@ def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
     with ctx.db.read() as session:
         db = session.connection()
         mine = hot_path.participant_part(db, joined.participant_id)
+        organisations = event_organisations(session, joined.room_id)
+        room = session.get(Room, joined.room_id)
+        assert room is not None
         return {
             "role": "participant",
             "room": hot_path.room_header(db, joined.room_id),
             "participant": mine["participant"],
             "participant_token": joined.token,
-            "activities": _activities(session, joined.room_id, for_moderator=False, revealed_only=True),
+            "activities": _activities(session, room, for_moderator=False, revealed_only=True),
             "my_ideas": mine["my_ideas"],
             "my_ballots": mine["my_ballots"],
-            "profile_options": _PROFILE_OPTIONS,
+            "profile_options": profile_options(organisations),
+            "organisation_names": organisations,
         }
-
-
-_PROFILE_OPTIONS = {key: list(values) for key, values in PROFILE_TAGS.items()}
 
 
 _ENCODED_KEPT = 64  # encoded activity lists kept per database (a few per room: one per state of its agenda)

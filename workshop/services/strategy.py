@@ -16,6 +16,7 @@ from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
 from ..models.activities import activities_of_room
 from ..models.strategy import axes_of_strategy
 from .agenda import activity_changed, room_activity
+from .axis_order import axis_scores, declared_order
 from .context import ServiceContext
 from .operations import run_once
 from .publisher import EVERYONE, Message, Published, ResultsChanged
@@ -240,13 +241,19 @@ def strategy_document(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
         parents = {axis.id: axis for axis in session.scalars(select(Axis).where(
             Axis.id.in_([axis.parent_axis_id for axis in axes if axis.parent_axis_id])))}
         parent_strategy = session.get(Strategy, strategy.parent_strategy_id) if strategy.parent_strategy_id else None
+        current = [axis for axis in axes if not axis.archived]
+        evidence, _methods = axis_scores(session, event, current)
+        declared = {axis.id: rank for rank, axis in enumerate(declared_order(current, evidence), start=1)}
         return {
             "event": {"id": event.id, "title": event.title, "scope": event.scope},
             "strategy": {"id": strategy.id, "kind": strategy.kind, "title": strategy.title, "region": strategy.region,
                          "vision": strategy.vision,
                          "parent": {"id": parent_strategy.id, "title": parent_strategy.title,
                                     "event_id": parent_strategy.event_id} if parent_strategy else None},
-            "axes": [axis_view(axis, parents.get(axis.parent_axis_id)) for axis in axes if not axis.archived],
+            # ``declared_rank``: the order the prioritizations' scores declare (``evidence``); the list's own order
+            # is the moderator's (« ordre retenu »).
+            "axes": [axis_view(axis, parents.get(axis.parent_axis_id))
+                     | {"declared_rank": declared[axis.id], "evidence": evidence.get(axis.id, {})} for axis in current],
             "rooms": [{"id": room.id, "name": room.name, "code": room.code, "kind": room.kind} for room in event.rooms],
         }
 

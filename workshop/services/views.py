@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..activities import IdeaView
+from ..activities import IdeaView, activity_type
 from ..domain.phases import results_visible
 from ..models import Activity, Idea, Participant
 
@@ -15,7 +15,7 @@ def activity_view(activity: Activity) -> dict[str, Any]:
         "prompt": activity.prompt,
         "phase": activity.phase,
         "position": activity.position,
-        "config": dict(activity.config),
+        "config": activity_type(activity.type).public_config(activity.config),
         "results_visible": results_visible(activity.current_phase, bool(activity.config.get("live_results"))),
     }
 

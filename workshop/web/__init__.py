@@ -6,6 +6,7 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from .barometer import blueprint as barometer
+    from .capacities import blueprint as capacities
     from .downloads import blueprint as downloads
     from .errors import register_error_pages
     from .moderator import blueprint as moderator
@@ -17,4 +18,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(strategy)
     app.register_blueprint(downloads)
     app.register_blueprint(barometer)
+    app.register_blueprint(capacities)
     register_error_pages(app)

@@ -95,6 +95,7 @@ PAGE_STRINGS = {
     "groups_title": _l("By group of participants"),
     "groups_by_organisation_type": _l("By type of organisation"),
     "groups_by_region": _l("By region"),
+    "groups_by_sex": _l("By sex"),
     "small_group_hint": _l("Groups too small to be shown on their own are counted together under “Others”; if "
                            "they are still too few, they are left out."),
     "group_other": _l("Others"),

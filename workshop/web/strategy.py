@@ -15,6 +15,8 @@ from ..services import strategy
 from ..services.declination import (declination_table, decline_strategy, export_event_archive, import_event_archive,
                                     national_view)
 from ..services.event_templates import TEMPLATES, create_event_from_template
+from ..services.identity import edit_event, edit_room, event_identity, logo_image
+from ..services.matching import decide_match, matches
 from .context import services
 from .moderator import current_access, moderator_required, remember_event
 from .page import render_page
@@ -48,7 +50,98 @@ def strategy_page(event_id: int) -> str:
         abort(404)
     return render_page("strategy/strategy.html", title=document["strategy"]["title"], script="strategy.js",
                        data={"event_id": event_id, "kind": document["strategy"]["kind"]}, document=document,
-                       regions=REGIONS, can_import=current_access().all_events)
+                       regions=REGIONS, can_import=current_access().all_events,
+                       identity=event_identity(services(), event_id), matches=matches(services(), event_id))
+
+
+def _identity_changes(form: Any, files: Any) -> dict[str, Any]:
+    """The console's identity form as ``edit_event`` changes: every field is sent, an empty one clears it."""
+    first, last = (form.get("first_day") or "").strip(), (form.get("last_day") or "").strip()
+    changes: dict[str, Any] = {
+        "title": form.get("title", ""), "place": form.get("place", ""), "project_name": form.get("project_name", ""),
+        "dates": f"{first}..{last}" if first and last else first,
+        "organisers": [line.strip() for line in form.get("organisers", "").splitlines() if line.strip()],
+        "partners": [line.strip() for line in form.get("partners", "").splitlines() if line.strip()],
+        "decisions": form.get("decisions", ""), "next_steps": form.get("next_steps", ""),
+        "strategy_title": form.get("strategy_title", ""), "vision": form.get("vision", ""),
+        "version_label": form.get("version_label", ""),
+    }
+    if "regions" in form:
+        changes["regions"] = form.getlist("regions")
+    upload = files.get("logo")
+    if upload is not None and upload.filename:
+        changes["logos"] = {form.get("logo_for", ""): upload.read()}
+    return changes
+
+
+@blueprint.post("/events/<int:event_id>/identity")
+@moderator_required
+def identity_form(event_id: int) -> Any:
+    """The console's form for the meeting's and the strategy's identity (what the covers print)."""
+    _event_or_403(event_id)
+    try:
+        edit_event(services(), event_id, _identity_changes(request.form, request.files))
+    except DomainError as failure:
+        return render_page("error.html", title=_("The identity was not saved"), script=None,
+                           explanation=error_message(failure.code, failure.params)), 400
+    return redirect(url_for("strategy.strategy_page", event_id=event_id) + "#identity")
+
+
+@blueprint.get("/api/events/<int:event_id>/identity")
+@moderator_required
+def identity_json(event_id: int) -> Any:
+    _event_or_403(event_id)
+    try:
+        return jsonify(event_identity(services(), event_id))
+    except DomainError as failure:
+        return _error(failure, 404)
+
+
+@blueprint.post("/api/events/<int:event_id>/identity")
+@moderator_required
+def identity_update(event_id: int) -> Any:
+    """Change the identity: the JSON body holds the fields to change (``edit_event``'s names; logos base64)."""
+    _event_or_403(event_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _error(DomainError("invalid_payload"))
+    if "logos" in body:
+        import base64
+        import binascii
+
+        try:
+            body["logos"] = {name: base64.b64decode(data, validate=True) for name, data in dict(body["logos"]).items()}
+        except (binascii.Error, TypeError, ValueError):
+            return _error(DomainError("invalid_logo"))
+    try:
+        return jsonify(edit_event(services(), event_id, body, _editable_events()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code == "unknown_event" else 400)
+
+
+@blueprint.get("/events/<int:event_id>/logos/<int:logo_id>")
+@moderator_required
+def logo(event_id: int, logo_id: int) -> Response:
+    _event_or_403(event_id)
+    try:
+        media_type, content = logo_image(services(), event_id, logo_id)
+    except DomainError:
+        abort(404)
+    return Response(content, mimetype=media_type)
+
+
+@blueprint.post("/api/rooms/<code>")
+@moderator_required
+def room_update(code: str) -> Any:
+    """Rename a room or set its theme: ``{name, theme}`` (either may be left out)."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _error(DomainError("invalid_payload"))
+    try:
+        return jsonify(edit_room(services(), code, name=body.get("name"), theme=body.get("theme"),
+                                 versions=body.get("versions"), event_ids=_editable_events()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code in ("unknown_room", "forbidden") else 400)
 
 
 @blueprint.get("/events/<int:event_id>/strategy.json")
@@ -209,3 +302,46 @@ def axis_move(axis_id: int) -> Any:
                                           event_ids=_editable_events()))
     except DomainError as failure:
         return _error(failure, 404 if failure.code == "unknown_axis" else 400)
+
+
+@blueprint.get("/api/events/<int:event_id>/matches")
+@moderator_required
+def matches_json(event_id: int) -> Any:
+    """Common priorities by meaning: ``{confirmed, split, proposed}`` pairs of clusters of two workshops."""
+    _event_or_403(event_id)
+    try:
+        return jsonify(matches(services(), event_id))
+    except DomainError as failure:
+        return _error(failure, 404)
+
+
+@blueprint.post("/api/events/<int:event_id>/matches")
+@moderator_required
+def match_decide(event_id: int) -> Any:
+    """``{left_cluster_id, right_cluster_id, decision: "confirm" | "split"}``: confirm (or add) a pair, or split it."""
+    _event_or_403(event_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _error(DomainError("invalid_payload"))
+    try:
+        return jsonify(decide_match(services(), event_id, body.get("left_cluster_id"), body.get("right_cluster_id"),
+                                    body.get("decision"), _editable_events()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code == "unknown_event" else 400)
+
+
+@blueprint.post("/events/<int:event_id>/matches")
+@moderator_required
+def match_form(event_id: int) -> Any:
+    """The strategy page's buttons and its « add a pair » form (no script needed)."""
+    _event_or_403(event_id)
+    try:
+        left, right = int(request.form.get("left", "")), int(request.form.get("right", ""))
+    except ValueError:
+        left = right = None  # type: ignore[assignment]
+    try:
+        decide_match(services(), event_id, left, right, request.form.get("decision"), _editable_events())
+    except DomainError as failure:
+        return render_page("error.html", title=_("The pair was not saved"), script=None,
+                           explanation=error_message(failure.code, failure.params)), 400
+    return redirect(url_for("strategy.strategy_page", event_id=event_id) + "#matches")

@@ -93,6 +93,11 @@ export function declaredField(field, { sources }) {
       optional: Boolean(field.optional) });
   }
   if (field.kind === "items") return itemsFields({ sources, kinds: field.choices });
+  if (field.kind === "choice") {
+    const input = h("select", { name: field.name, required: true }, field.choices.map((choice) =>
+      h("option", { value: choice, text: t(`${field.labels_prefix}${choice}`), selected: choice === field.default })));
+    return { element: labelled(t(field.label), input), read: () => ({ [field.name]: input.value }), input };
+  }
   throw new Error(`the type builds its own "${field.kind}" field`);
 }
 

@@ -14,13 +14,15 @@ import { declaredFields } from "./fields.js";
 import matrix from "./matrix.js";
 import points100 from "./points_100.js";
 import poll from "./poll.js";
+import questionnaire from "./questionnaire.js";
+import quiz from "./quiz.js";
 import ranking from "./ranking.js";
 import scale from "./scale.js";
 import survey from "./survey.js";
 import wordCloud from "./word_cloud.js";
 
-export const ACTIVITY_TYPES = Object.fromEntries([brainstorm, wordCloud, poll, scale, dotVoting, criteriaScoring, matrix,
-  ranking, points100, survey].map((type) => [type.name, type]));
+export const ACTIVITY_TYPES = Object.fromEntries([brainstorm, wordCloud, poll, scale, quiz, dotVoting, criteriaScoring,
+  matrix, ranking, points100, survey, questionnaire].map((type) => [type.name, type]));
 
 /** "idea" or "ballot", as the server declares it (null for a type this page does not know). */
 export function inputKind(type) {
@@ -32,11 +34,14 @@ export function projectorView(type) {
   return (ACTIVITY_TYPES[type] && ACTIVITY_TYPES[type].projector) || "bars";
 }
 
-/** The console's form for a new activity of ``type``: {element, read()}; ``sources`` are the idea activities. */
-export function configForm(type, { sources }) {
+/**
+ * The console's form for a new activity of ``type``: {element, read()}; ``sources`` are the idea activities,
+ * ``activities`` the room's agenda (a quiz's post-test names its pre-test among them).
+ */
+export function configForm(type, { sources, activities = [] }) {
   const fields = described(type).config || [];
   const kind = ACTIVITY_TYPES[type];
-  return kind.configFields ? kind.configFields(fields, { sources }) : declaredFields(fields, { sources });
+  return kind.configFields ? kind.configFields(fields, { sources, activities }) : declaredFields(fields, { sources });
 }
 
 /** Whether the type's form lists the room's idea activities (it votes on their ideas or clusters). */

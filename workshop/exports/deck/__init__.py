@@ -65,6 +65,10 @@ class Deck(StrategySlides, WallSlides):
         if table and not table_beside:
             for rows in self.table_pages(table, CONTENT_WIDTH, BODY_HEIGHT):
                 pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, table, rows))
+        for view in activity.groups:  # who supports what: by organisation type, by region
+            for rows in self.table_pages(view.table, CONTENT_WIDTH, BODY_HEIGHT):
+                pages.append(lambda slide, view=view, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH,
+                                                                            view.table, rows))
         if activity.word_frequencies:
             pages.append(lambda slide: self.word_cloud(slide, activity))
         if activity.matrix:
@@ -92,9 +96,13 @@ class Deck(StrategySlides, WallSlides):
         if comparison is None:
             return
         clusters = []
-        if comparison.common:
-            clusters.append(ClusterCards(self.label("deck_common_priorities"), comparison.common))
-        for room, own in comparison.distinct:
+        # Common priorities by meaning (pairs the moderator confirmed, both labels) when there are any; otherwise
+        # the priorities whose labels are the same in several workshops.
+        common = self.report.common_priorities or comparison.common
+        distinct = self.report.distinct_priorities if self.report.common_priorities else comparison.distinct
+        if common:
+            clusters.append(ClusterCards(self.label("deck_common_priorities"), common))
+        for room, own in distinct:
             clusters.append(ClusterCards(f"{room} — {self.label('deck_distinct_priorities')}", own))
         if any(cluster.ideas for cluster in clusters):
             wall = self.wall_layout(clusters)

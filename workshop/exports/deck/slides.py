@@ -194,8 +194,9 @@ class SlideWriter:
         fits = fit_paragraphs(paragraphs, title.width, title.height, max_size=40, min_size=24)
         self.write(title.text_frame, fits, paragraphs, colour=WHITE, anchor=MSO_ANCHOR.BOTTOM)
         subtitle = slide.placeholders[1]
-        lines = [Para(text, scale=scale, space_before=0.4) for text, scale in ((meta.subtitle, 1.0), (meta.date, 0.8))
-                 if text]
+        when_where = " · ".join(part for part in (meta.date, meta.place) if part)
+        lines = [Para(text, scale=scale, space_before=0.4)
+                 for text, scale in ((meta.subtitle, 1.0), (when_where, 0.8), (meta.project, 0.7)) if text]
         if lines:
             fits = fit_paragraphs(lines, subtitle.width, subtitle.height, max_size=22, min_size=14)
             self.write(subtitle.text_frame, fits, lines, colour=PANEL, base=fits[0].size / lines[0].scale)
@@ -203,6 +204,24 @@ class SlideWriter:
             subtitle._element.getparent().remove(subtitle._element)
         self.text_box(slide, inches(0.9), inches(1.25), inches(11.53), inches(0.5), self.label("deck_kicker"),
                       max_size=16, min_size=12, bold=True, colour=MSO_THEME_COLOR.ACCENT_2, max_lines=1, name="Kicker")
+        self._cover_logos(slide)
+
+    def _cover_logos(self, slide) -> None:  # type: ignore[no-untyped-def]
+        """The organisers' and partners' logos in a row along the foot of the cover, 0.8 inch high."""
+        import io
+
+        from PIL import Image
+
+        left, row_height = MARGIN, inches(0.8)
+        for logo in self.report.meta.logos:
+            with Image.open(io.BytesIO(logo)) as image:
+                aspect = image.width / max(image.height, 1)
+            width = min(int(row_height * aspect), inches(2.4))
+            height = int(width / aspect)
+            if left + width > SLIDE_WIDTH - MARGIN:
+                break  # no room left on the row: the documents' covers carry every logo
+            slide.shapes.add_picture(io.BytesIO(logo), self.x(left, width), FOOTER_TOP - height, width, height)
+            left += width + GAP
 
     def section(self, title: str, paragraphs: Sequence[Para]) -> None:
         slide = self.prs.slides.add_slide(self.layouts["Section Header"])

@@ -87,9 +87,19 @@ def participants_side_by_side(b: Builder, rooms: tuple[RoomReport, ...]) -> None
 
 
 def meeting_facts(b: Builder, *extra: tuple[str, Cell]) -> Facts:
+    """The meeting, its days and place (marked to complete when not given), then its project and organisers."""
     meta, labels = b.report.meta, b.labels
     return Facts(((labels["meeting"], meta.title), *extra,
-                  (labels["date"], meta.date or ToComplete()), (labels["place"], meta.place or ToComplete())))
+                  (labels["date"], meta.date or ToComplete()), (labels["place"], meta.place or ToComplete()),
+                  *identity_facts(b)))
+
+
+def identity_facts(b: Builder) -> tuple[tuple[str, Cell], ...]:
+    """The project, the organisers and the partners, when the moderator gave them."""
+    meta, labels = b.report.meta, b.labels
+    rows = ((labels["project"], meta.project), (labels["organisers"], ", ".join(meta.organisers)),
+            (labels["partners"], ", ".join(meta.partners)))
+    return tuple((label, value) for label, value in rows if value)
 
 
 def workshop_rooms(report: Report) -> tuple[RoomReport, ...]:

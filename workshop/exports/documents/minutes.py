@@ -1,9 +1,9 @@
-"""The compte rendu of one workshop and the compte rendu consolidé of the thematic workshops."""
+"""The compte rendu of one workshop, and the pieces the other documents print the same way (results, the group
+view, every prioritization declared, the plenary's baseline)."""
 from __future__ import annotations
 
 from ..report import ActivityReport, Chart, ParticipantsSummary, Report, RoomReport, Table
-from .builder import (Builder, decimals_of, joined, meeting_facts, nothing_yet, participants_side_by_side,
-                      table_number, workshop_rooms)
+from .builder import Builder, decimals_of, joined, meeting_facts, nothing_yet, table_number
 from .model import DocumentModel, Facts, Figure, TableBlock, ToComplete
 
 
@@ -29,6 +29,34 @@ def _chart_table(chart: Chart) -> Table:
                               for series in chart.series))
                  for index, category in enumerate(chart.categories))
     return Table(("", *(series.name for series in chart.series)), rows, tuple(range(1, len(chart.series) + 1)))
+
+
+def group_view(b: Builder, activity: ActivityReport) -> None:
+    """Who supports what: the results by organisation type and by region, each item's reading beside it."""
+    if not activity.groups:
+        return
+    b.paragraph(b.labels["group_view"], "lead")
+    for view in activity.groups:
+        b.paragraph(view.title, "note")
+        b.table(view.table)
+    b.paragraph(b.labels["group_pooled_note"] % {"minimum": b.report.meta.min_group_size}, "note")
+
+
+def baseline_data(b: Builder, report: Report) -> bool:
+    """The plenary's scales and polls (« accès à la justice : 1,6 / 5 »): the meeting's baseline. False if none."""
+    found = [(room, activity) for room in report.rooms if room.kind == "plenary"
+             for activity in room.activities if activity.baseline and _has_results(activity)]
+    for room, activity in found:
+        b.paragraph(joined(activity.prompt, activity.summary, separator=" · "), "note")
+        results_table(b, activity)
+    return bool(found)
+
+
+def results_table(b: Builder, activity: ActivityReport) -> None:
+    if activity.table is not None:
+        b.table(activity.table)
+    elif activity.chart is not None and activity.chart.categories:
+        b.table(_chart_table(activity.chart))
 
 
 def _has_ideas(activity: ActivityReport) -> bool:
@@ -64,6 +92,12 @@ def _results_of(b: Builder, activity: ActivityReport) -> None:
         b.table(activity.table)
     elif activity.chart is not None and activity.chart.categories:
         b.table(_chart_table(activity.chart))
+    if activity.detail is not None:
+        b.paragraph(activity.detail_caption, "note")
+        b.table(activity.detail)
+    for note in activity.notes:
+        b.paragraph(note, "lead")
+    group_view(b, activity)
     if activity.matrix and activity.table is None:
         b.add(TableBlock((labels["item"], labels["impact"], labels["feasibility"], labels["quadrant"]),
                          tuple((point.label, table_number(point.impact, 1), table_number(point.feasibility, 1),
@@ -97,6 +131,23 @@ def room_body(b: Builder, room: RoomReport, level: int, *, with_participants: bo
             b.heading(activity.prompt, level + 1, text=True)
             b.paragraph(joined(activity.type_label, activity.summary, separator=" · "), "note")
             _results_of(b, activity)
+    signals_of(b, room, level)
+
+
+def signals_of(b: Builder, room: RoomReport, level: int) -> None:
+    """Every prioritization side by side with its method, the ranks each gave, and whether they agree."""
+    if room.signals is None or not room.signals.rows:
+        return
+    b.heading("signals", level)
+    b.table(room.signals)
+    for table in room.side_by_side:
+        b.table(table)
+    for sentence in room.disagreements:
+        b.paragraph(sentence, "lead")
+    if room.disagreements:
+        b.paragraph(b.labels["signals_heading_note"], "note")
+    for sentence in room.agreements:
+        b.paragraph(sentence, "note")
 
 
 def _decisions(b: Builder, room: RoomReport, level: int) -> None:
@@ -130,50 +181,3 @@ def compose_compte_rendu(report: Report) -> DocumentModel:
         _decisions(b, room, 1)
     _next_steps(b, 1)
     return b.model(title, kind=title, kicker=report.meta.title, subtitle=room.name)
-
-
-def compose_compte_rendu_consolide(report: Report) -> DocumentModel:
-    """The thematic workshops side by side: participants, priorities, common and distinct ones, then each room's."""
-    b = Builder(report)
-    labels = b.labels
-    title = labels["consolidated_minutes"]
-    rooms = workshop_rooms(report) or report.rooms
-    comparison = report.comparison
-    b.add(meeting_facts(b, (labels["workshops"], "\n".join(room.name for room in rooms) or ToComplete())))
-    b.heading("synthesis", 1)
-    b.callout("hint_synthesis")
-    if rooms:
-        b.heading("participants", 1)
-        participants_side_by_side(b, rooms)
-    b.heading("side_by_side", 1)
-    if comparison is not None and comparison.table is not None and comparison.table.rows:
-        b.table(comparison.table)
-    else:
-        b.paragraph(labels["no_comparison"], "lead")
-    b.heading("common_priorities", 1)
-    if comparison is not None and comparison.common:
-        b.bullets(comparison.common)
-    else:
-        b.paragraph(labels["no_common_priorities"])
-    b.heading("distinct_priorities", 1)
-    distinct = comparison.distinct if comparison is not None else ()
-    if any(priorities for _, priorities in distinct):
-        for room_name, priorities in distinct:
-            b.heading(room_name, 2, text=True)
-            if priorities:
-                b.bullets(priorities)
-            else:
-                b.paragraph(labels["no_distinct_priorities"])
-    else:
-        b.paragraph(labels["no_distinct_priorities"])
-    b.heading("workshop_priorities", 1)
-    for room in rooms:
-        b.heading(room.name, 2, text=True)
-        if room.priorities is not None and room.priorities.rows:
-            b.table(room.priorities)
-        else:
-            b.paragraph(labels["no_priorities"])
-    b.heading("decisions", 1)
-    b.callout("hint_decisions")
-    _next_steps(b, 1)
-    return b.model(title, kind=title, kicker=report.meta.title, subtitle=report.meta.subtitle)

@@ -96,6 +96,7 @@ class Cover:
     subtitle: str
     facts: tuple[tuple[str, Cell], ...]
     notice: str
+    logos: tuple[bytes, ...] = ()  # the organisers' and partners' logos, in a row under the banner
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from typing import Literal
 
 from ..report import ActorPoint, AxisReport, FieldBlock, Report, StrategyReport
 from ..typography import colon
-from .builder import Builder, joined, nothing_yet, participants_side_by_side, table_number, workshop_rooms
-from .minutes import room_body
+from .builder import Builder, identity_facts, joined, nothing_yet, participants_side_by_side, table_number, workshop_rooms
+from .minutes import baseline_data, group_view, room_body, signals_of
 from .model import Cell, Cover, DocumentModel, Facts, PageBreak, TableBlock, ToComplete
 
 def axis_heading(b: Builder, axis: AxisReport) -> str:
@@ -129,10 +129,16 @@ def _strategy_cover(b: Builder, strategy: StrategyReport) -> Cover:
         facts.append((labels["region"], strategy.region or ToComplete()))
         if strategy.parent_title:
             facts.append((labels["parent_strategy"], strategy.parent_title))
+    if strategy.version_label:
+        facts.append((labels["version_label"], strategy.version_label))
+    if strategy.vision:
+        facts.append((labels["vision"], strategy.vision))
     facts += [(labels["meeting"], meta.title), (labels["date"], meta.date or ToComplete()),
-              (labels["place"], meta.place or ToComplete()), (labels["generated_at"], meta.generated_at)]
+              (labels["place"], meta.place or ToComplete()), *identity_facts(b),
+              (labels["generated_at"], meta.generated_at)]
     return Cover(kicker=meta.title, title=strategy.title, subtitle=joined(strategy.region, meta.subtitle),
-                 facts=tuple(facts), notice=joined(labels["draft_notice"], labels["generated_by"], separator="\n"))
+                 facts=tuple(facts), notice=joined(labels["draft_notice"], labels["generated_by"], separator="\n"),
+                 logos=meta.logos)
 
 
 def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentModel:
@@ -160,6 +166,9 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
         b.add(actors_table(b, actors))
     b.heading("data_evidence", 2)
     b.callout("hint_data")
+    if any(activity.baseline for room in report.rooms if room.kind == "plenary" for activity in room.activities):
+        b.paragraph(labels["baseline_data"], "lead")
+        baseline_data(b, report)
 
     b.heading("vision_theory", 1)
     b.heading("vision", 2)
@@ -175,6 +184,11 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
     for room in ranked_rooms:
         b.heading(room.name, 3, text=True)
         b.table(room.priorities)
+        for activity in room.activities:
+            if activity.groups:
+                b.paragraph(joined(activity.type_label, activity.prompt, separator=" · "), "note")
+                group_view(b, activity)
+        signals_of(b, room, 4)
     if not ranked_rooms:
         b.paragraph(labels["no_priorities"])
     b.heading("scores_table", 2)

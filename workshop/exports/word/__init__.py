@@ -89,6 +89,8 @@ class Renderer(TableWriting, DocumentSetup):
             self._write("Cover Subtitle", cover.subtitle, cell)
         gap = self._new_paragraph("Normal")
         gap.paragraph_format.space_after = Cm(1.2)
+        if cover.logos:
+            self._logos(cover.logos)
         self._facts(Facts(cover.facts))
         notice = self._new_paragraph("Note")
         notice.paragraph_format.space_before = Cm(5)
@@ -117,6 +119,24 @@ class Renderer(TableWriting, DocumentSetup):
 
     def _page_break(self, _: PageBreak) -> None:
         self.page_break_pending = True
+
+    def _logos(self, logos: tuple[bytes, ...]) -> None:
+        """The organisers' and partners' logos in one row, each 2 cm high (as wide as its proportions say)."""
+        from PIL import Image
+
+        paragraph = self._new_paragraph("Figure")
+        paragraph.paragraph_format.space_after = Cm(0.8)
+        height = 2.0
+        room = TEXT_WIDTH
+        for logo in logos:
+            with Image.open(io.BytesIO(logo)) as image:
+                aspect = image.width / max(image.height, 1)
+            width = min(height * aspect, 6.0, room)
+            if width <= 0.5:
+                break  # the row is full: a logo squeezed to a sliver is worse than none
+            paragraph.add_run().add_picture(io.BytesIO(logo), width=Cm(width), height=Cm(width / aspect))
+            paragraph.add_run("   ")
+            room -= width + 0.6
 
     def _picture(self, block: Picture) -> None:
         paragraph = self._new_paragraph("Figure")

@@ -1,7 +1,7 @@
 """Scale-out: export jobs (status, progress and file) in the database, so that any server process answers a poll.
 
 Revision ID: i12_scale_out
-Revises: b10barometer
+Revises: i8_identity
 Create Date: 2026-12-07 13:05:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = 'i12_scale_out'
-down_revision: Union[str, Sequence[str], None] = 'b10barometer'
+down_revision: Union[str, Sequence[str], None] = 'i8_identity'  # b10barometer in the brief; main's head is now i8_identity
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -1,0 +1,82 @@
+"""The compte rendu consolidé, rendered by LibreOffice and read as a consultant would."""
+from __future__ import annotations
+
+import pytest
+
+from workshop.services.files import export_event_file
+from workshop.services.identity import edit_event
+from workshop.services.matching import decide_match
+
+from .meeting import PAPERS, PAPERS_AGAIN, build_meeting
+from .rendering import pdf_reading_text, to_pdf
+
+
+def identity(text: str) -> str:
+    return text
+
+
+def rendered(ctx, event_id: int, tmp_path, language: str = "fr") -> str:  # type: ignore[no-untyped-def]
+    path = tmp_path / f"consolidation-{language}.docx"
+    path.write_bytes(export_event_file(ctx, event_id, "compte-rendu-consolide", language=language,
+                                       translate=identity).content)
+    return pdf_reading_text(to_pdf(path))
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_consolidation_gathers_the_whole_meeting(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    meeting = build_meeting(ctx, restitution=True)
+    edit_event(ctx, meeting.event_id, {"place": "Rabat, Hôtel Farah", "dates": "2026-12-12..2026-12-13",
+                                       "organisers": ["Association Amal"],
+                                       "decisions": ["Adopter les deux axes prioritaires"],
+                                       "next_steps": ["Envoyer le compte rendu aux partenaires avant le 20/12"]})
+    decide_match(ctx, meeting.event_id, meeting.clusters[PAPERS], meeting.clusters[PAPERS_AGAIN], "confirm")
+    text = rendered(ctx, meeting.event_id, tmp_path)
+    for expected in (
+            "Consolidated minutes of the thematic workshops", "Rabat, Hôtel Farah", "12/12/2026 to 13/12/2026",
+            "Association Amal", "Agenda of the meeting",
+            # The plenary's baseline: 1, 2, 1, 2, 1 on access to justice.
+            "The meeting's baseline: plenary scales and polls", "1,4",
+            # The papers workshop: its ideas by cluster, its two prioritizations and their group view.
+            "Carte de séjour trop chère", "18 (1)", "25 (1)", "(n=6)",
+            "« Dot voting » and « Criteria scoring » disagree",
+            # Common priorities by meaning, both labels; the restitution; where axes came from.
+            f"{PAPERS} (Atelier papiers) = {PAPERS_AGAIN} (Atelier santé) — confirmed by the moderator",
+            "The restitution vote", "Quels axes d'abord ?", "Which axes came from which workshop",
+            "Adopter les deux axes prioritaires", "Envoyer le compte rendu aux partenaires avant le 20/12"):
+        assert expected in text, expected
+    assert "Not in this consolidation" not in text
+    assert "Where the signals disagree" in text and "Atelier papiers — « Dot voting »" in text
+    deck = tmp_path / "meeting.pptx"
+    deck.write_bytes(export_event_file(ctx, meeting.event_id, "deck", language="fr", translate=identity).content)
+    slides = pdf_reading_text(to_pdf(deck))
+    assert f"{PAPERS} (Atelier papiers) = {PAPERS_AGAIN} (Atelier santé)" in slides  # common by meaning, both labels
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_one_workshop_and_the_plenary_make_a_consolidation_that_says_what_is_missing(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    meeting = build_meeting(ctx, second_workshop=False)
+    text = rendered(ctx, meeting.event_id, tmp_path)
+    assert "Not in this consolidation" in text
+    assert "Only one thematic workshop has prioritized" in text and "No restitution vote has been recorded." in text
+    assert "18 (1)" in text  # the one workshop is there in full
+    arabic = rendered(ctx, meeting.event_id, tmp_path, "ar")
+    assert "18 (1)" in arabic or "18(1)" in arabic.replace(" ", "")
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_sni_and_the_deck_carry_the_group_view_signals_and_declared_order(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.services.files import export_room_file
+
+    meeting = build_meeting(ctx, restitution=True)
+    path = tmp_path / "sni.docx"
+    path.write_bytes(export_event_file(ctx, meeting.event_id, "sni", language="fr", translate=identity).content)
+    sni = pdf_reading_text(to_pdf(path))
+    assert "The meeting's baseline: plenary scales and polls" in sni and "1,4" in sni  # context: the plenary's scale
+    assert "18 (1)" in sni and "(n=6)" in sni  # the group view in the vote results
+    assert "« Dot voting » and « Criteria scoring » disagree" in sni
+    # The restitution gave the health axe 10 points, the papers axe 5; the moderator had put papers first.
+    assert "Order kept" in sni
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(export_room_file(ctx, meeting.codes["papers"], "pptx", language="fr", translate=identity).content)
+    slides = pdf_reading_text(to_pdf(deck))
+    assert "18 (1)" in slides and "25 (1)" in slides and "(n=6)" in slides

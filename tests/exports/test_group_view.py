@@ -1,0 +1,84 @@
+"""The group view (who supports what) in the documents, read back from LibreOffice's rendering."""
+from __future__ import annotations
+
+import pytest
+
+from workshop.domain.groups import compare_rankings, contrast, rank_correlation
+from workshop.services.files import export_room_file
+
+from .meeting import build_meeting
+from .rendering import pdf_reading_text, to_pdf
+
+
+def identity(text: str) -> str:
+    return text
+
+
+def test_contrast_and_rank_agreement() -> None:
+    assert contrast({"OPM": 75.7, "Institutions": 26.6}, per_respondent=False).kind == "strong"
+    assert contrast({"OPM": 60, "Institutions": 52}, per_respondent=False).kind == "consensus"
+    found = contrast({"OPM": 3.0, "Institutions": 0.0}, per_respondent=True)
+    assert (found.kind, found.high_group, found.low_group) == ("strong", "OPM", "Institutions")
+    assert contrast({"OPM": 3.0}, per_respondent=True).kind == "too_few"
+    assert rank_correlation(["a", "b", "c", "d"], ["a", "b", "c", "d"]) == (1.0, 4)
+    assert rank_correlation(["a", "b", "c"], ["c", "b", "a"]) == (-1.0, 3)
+    opposed = compare_rankings(["a", "b", "c"], ["c", "b", "a"])
+    assert opposed is not None and opposed.disagree and not opposed.same_top
+    assert compare_rankings(["a", "b", "c"], ["a", "b", "c"]).disagree is False  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_room_minutes_print_the_group_view_with_the_numbers_cast(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    meeting = build_meeting(ctx, second_workshop=False)
+    content = export_room_file(ctx, meeting.codes["papers"], "docx", language="fr", translate=identity).content
+    path = tmp_path / "minutes.docx"
+    path.write_bytes(content)
+    text = pdf_reading_text(to_pdf(path))
+    assert "Who supports what: by type of organisation and by region" in text
+    # Dot voting: 6 OPM gave 3 points to papers and 2 to health; 5 public institutions gave 5 to health.
+    assert "(n=6)" in text and "(n=5)" in text
+    assert "18 (1)" in text and "12 (2)" in text and "25 (1)" in text
+    # The two researchers are too few to be shown, even pooled into « others ».
+    assert "(n=2)" not in text and "Research or university (n" not in text
+    assert ("strong support from Migrant-led organisation (3,0 per respondent), weak from Public institution "
+            "(0,0 per respondent)") in text
+    assert "no support from the groups shown" in text  # only the (unprintable) researchers gave school points
+    assert "Groups of fewer than 5 respondents are pooled" in text
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_votes_in_csv_and_xlsx_carry_the_voters_type_and_region(ctx) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    meeting = build_meeting(ctx, second_workshop=False)
+    archive = zipfile.ZipFile(io.BytesIO(export_room_file(ctx, meeting.codes["papers"], "csv", language="fr",
+                                                          translate=identity).content))
+    name = next(name for name in archive.namelist() if "dot_voting" in name and name.endswith("votes.csv"))
+    rows = list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][-2:] == ["Type of organisation", "Region"]
+    voters = {(row[0], row[-2], row[-1]) for row in rows[1:]}
+    assert len(voters) == 13 and all(participant.startswith("p_") for participant, _kind, _region in voters)
+    kinds = [kind for _participant, kind, _region in voters]
+    assert kinds.count("Migrant-led organisation") == 6 and kinds.count("Public institution") == 5
+    workbook = load_workbook(io.BytesIO(export_room_file(ctx, meeting.codes["papers"], "xlsx", language="fr",
+                                                         translate=identity).content))
+    cells = {cell.value for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row}
+    assert {"Rabat-Salé-Kénitra", "Casablanca-Settat", "Research or university"} <= cells
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_minutes_declare_every_signal_and_say_when_they_disagree(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    meeting = build_meeting(ctx, second_workshop=False)
+    path = tmp_path / "minutes.docx"
+    path.write_bytes(export_room_file(ctx, meeting.codes["papers"], "docx", language="fr", translate=identity).content)
+    text = pdf_reading_text(to_pdf(path))
+    assert "Every prioritization, side by side" in text
+    # Dots: health 37, papers 18, school 10. Scores: school 100, health 50, papers 0. Spearman = 1 − 6·6/24 = −0.5.
+    assert ("« Dot voting » and « Criteria scoring » disagree: their rank correlation on 3 shared items is only "
+            "-0,5, and the first puts « Accès aux soins » first, the second « Scolarisation des enfants »") in text
+    assert "Impact (×1)" in text  # each criterion's mean, its weight in the header
+    assert "Sensitivity" in text or "Stable" in text
