@@ -75,6 +75,8 @@ def app(settings: Settings):  # type: ignore[no-untyped-def]
     upgrade(settings.database_url)
     app = create_app(settings)
     app.config["TESTING"] = True
+    # Tests post forms without a page to take the CSRF token from; tests/web/test_csrf.py turns it back on.
+    app.config["WTF_CSRF_ENABLED"] = False
     yield app
     app.extensions["workshop"].db.dispose()
 

@@ -58,6 +58,15 @@ def test_template_archive_import_and_declination(run, tmp_path: Path) -> None:  
     assert run("import-event", str(broken), check=False).returncode == 1
 
 
+def test_the_database_and_exports_are_readable_by_their_owner_only(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    document = json.loads(run("create-event", "--title", "Rencontre", "--room", "Plénière", "--json").stdout)
+    out = tmp_path / "room.json"
+    run("export", document["rooms"][0]["code"], "--format", "json", "--out", str(out))
+    for path in (tmp_path / "instance" / "workshop.db", out):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    assert (tmp_path / "instance").stat().st_mode & 0o077 == 0
+
+
 def test_edit_event_and_edit_room_print_the_identity(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PIL import Image
 
@@ -80,3 +89,13 @@ def test_edit_event_and_edit_room_print_the_identity(run, tmp_path: Path) -> Non
                               "rabat_sale_kenitra", "--json").stdout)
     shown = json.loads(run("edit-event", str(regional["event"]["id"]), "--json").stdout)
     assert shown["strategy"]["regions"] == ["casablanca_settat", "rabat_sale_kenitra"]
+
+
+def test_export_event_consolidation_prints_the_contract(run) -> None:  # type: ignore[no-untyped-def]
+    created = json.loads(run("create-event", "--title", "Rencontre", "--room", "Plénière", "--room", "Atelier",
+                             "--json").stdout)
+    data = json.loads(run("export-event", str(created["event"]["id"]), "--format", "consolidation").stdout)
+    assert set(data) == {"event", "rooms", "signals", "disagreements", "groups", "common", "distinct"}
+    assert data["event"]["title"] == "Rencontre" and data["event"]["min_group_size"] == 5
+    assert [room["name"] for room in data["rooms"]] == ["Plénière", "Atelier"]
+    assert run("export-event", "999999", "--format", "consolidation", check=False).returncode == 1

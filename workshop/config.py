@@ -23,6 +23,7 @@ class Settings:
     host: str = "0.0.0.0"
     port: int = 5000
     public_url: str = ""  # e.g. http://192.168.1.20:5000 when the LAN address cannot be guessed
+    allowed_hosts: str = ""  # comma-separated host names; empty: localhost and the laptop's LAN addresses
     redis_url: str = ""  # message queue between several server processes
     async_mode: str = "gevent"
     default_locale: str = "fr"
@@ -30,6 +31,7 @@ class Settings:
     rate_limit_count: int = 20
     rate_limit_seconds: int = 10
     results_interval_ms: int = 250
+    header_timeout_seconds: int = 20  # to send a request's line and headers: half-open connections are closed
     # Flood control per socket connection, in memory (realtime/guard.py): events at once, then per second.
     socket_burst: int = 30
     socket_rate: int = 10

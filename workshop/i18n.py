@@ -44,6 +44,8 @@ ERROR_MESSAGES: dict[str, Any] = {
                           "You have already given %(num)s answers, the most this activity takes.", "maximum")),
     "too_many_choices": (_n("Choose %(num)s option at most.", "Choose at most %(num)s options.", "maximum")),
     "too_many_allocations": _l("This ballot has too many items."),
+    "no_word_cloud": _l("This room has no word cloud to draw."),
+    "unknown_language": _l("This language is not one of the product's languages."),
     "points_negative": _l("Points cannot be negative."),
     "points_out_of_range": _l("Points go from %(minimum)s to %(maximum)s."),
     "number_out_of_range": _l("A number must be between %(minimum)s and %(maximum)s."),

@@ -1,7 +1,7 @@
 """HTTP headers every page carries. Written by hand: Talisman would force HTTPS, which a LAN laptop cannot serve."""
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -18,6 +18,11 @@ CONTENT_SECURITY_POLICY = "; ".join([
 
 
 def add_security_headers(app: Flask) -> None:
+    @app.before_request
+    def _trusted_host() -> None:
+        # Reading the host checks it against TRUSTED_HOSTS (a SecurityError, answered 400) before any view runs.
+        request.host  # noqa: B018
+
     @app.after_request
     def _headers(response: Response) -> Response:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)

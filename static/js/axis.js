@@ -2,8 +2,9 @@
 // axe, and a save that never overwrites someone else's: the server refuses an edit of an old version (409), and
 // the page then says so and offers to reload theirs.
 
-import { fill, h, notify, num, page, t } from "./dom.js";
+import { fill, h, notify, num, page, t, writeHeaders } from "./dom.js";
 import { quadrantChart } from "./svg.js";
+import { versionsEditor } from "./axis_versions.js";
 
 // The shape of an axe's record and its choice lists, as workshop/domain/axes.py declares them (editor_schema).
 const SCHEMA = page.schema;
@@ -13,7 +14,7 @@ const SHORT = SCHEMA.short;
 
 const form = document.getElementById("axis-form");
 const conflictBox = document.getElementById("conflict");
-const state = { view: null, version: null, dirty: false, saving: false, fields: null, identity: null };
+const state = { view: null, version: null, dirty: false, saving: false, fields: null, identity: null, versions: null };
 let counter = 0;
 
 function nextId(prefix) {
@@ -112,7 +113,7 @@ function listEditor(rowKind, rows, path, label, onChange) {
   });
   (rows || []).forEach(append);
   return {
-    element: h("div", { class: "list-editor", dataset: { path } }, label ? h("h4", { class: "list-title", text: label }) : null,
+    element: h("div", { class: "list-editor", dataset: { path } }, label ? h("h3", { class: "list-title", text: label }) : null,
       empty, box, add),
     read: () => items.map((item) => item.read()),
   };
@@ -150,7 +151,7 @@ function parentView(name, spec, value) {
     if (childSpec.kind === "list") body = rowsView(childSpec.rows, childValue);
     else if (childSpec.kind === "lines") body = childValue && childValue.length ? h("ul", {}, childValue.map((line) => h("li", { dir: "auto", text: line }))) : null;
     else if (shownValue(childSpec, childValue)) body = h("p", { dir: "auto", text: shownValue(childSpec, childValue) });
-    return body ? [h("h5", { text: t(`ax_${name}_${child}`) }), body] : null;
+    return body ? [h("h3", { text: t(`ax_${name}_${child}`) }), body] : null;
   });
   return parts.some(Boolean) ? parts : null;
 }
@@ -189,15 +190,15 @@ function provenanceView(provenance) {
   const parts = [];
   if (provenance.declined_from) parts.push(h("p", { text: t("provenance_declined") }));
   if ((provenance.clusters || []).length) {
-    parts.push(h("h4", { text: t("provenance_clusters") }),
+    parts.push(h("h3", { class: "provenance-title", text: t("provenance_clusters") }),
       h("ul", {}, provenance.clusters.map((cluster) => h("li", { dir: "auto", text: cluster.label }))));
   }
   if ((provenance.ideas || []).length) {
-    parts.push(h("h4", { text: t("provenance_ideas") }),
-      h("ul", { class: "provenance-ideas" }, provenance.ideas.map((idea) => h("li", { dir: "auto", text: idea.text }))));
+    parts.push(h("h3", { class: "provenance-title", text: t("provenance_ideas") }),
+      h("ul", { class: "provenance-ideas", tabindex: "0" }, provenance.ideas.map((idea) => h("li", { dir: "auto", text: idea.text }))));
   }
   if ((provenance.scores || []).length) {
-    parts.push(h("h4", { text: t("provenance_scores") }), h("ul", {}, provenance.scores.map((score) => {
+    parts.push(h("h3", { class: "provenance-title", text: t("provenance_scores") }), h("ul", {}, provenance.scores.map((score) => {
       const item = score.item || {};
       const facts = [
         item.rank ? `${t("rank")} ${num(item.rank)}` : "",
@@ -275,7 +276,9 @@ function build(view) {
         h("div", { class: "section-editor" }, editor.element,
           name === "actors" ? h("div", { class: "power-grid-box" }, h("h3", { text: t("power_grid") }), gridBox,
             h("p", { class: "note", text: t("alignment_legend") })) : null),
-        parent ? h("aside", { class: "parent-text", "aria-label": t("parent_text") },
+        parent ? h("aside", { class: "parent-text",
+          // One complementary landmark per section: each is named after its section, or they are all alike.
+          "aria-label": t("action_on_item", { action: t("parent_text"), item: t(`ax_${name}`) }) },
           h("p", { class: "parent-text-title" }, h("span", { dir: "ltr", text: `${parent.code} ` }), h("span", { dir: "auto", text: parent.title })),
           aside || h("p", { class: "empty", text: "–" })) : null)));
   }
@@ -286,6 +289,8 @@ function build(view) {
     fill(gridBox, powerGrid(actors), gridLegend(actors));
   }
 
+  state.versions = versionsEditor(SCHEMA.versions, axis.versions || {}, control);
+  const versions = state.versions.element;
   const provenance = provenanceView(axis.provenance);
   const saveButton = h("button", { type: "submit", class: "primary", id: "save", text: t("save") });
   fill(form,
@@ -295,6 +300,7 @@ function build(view) {
         h("p", { class: "parent-text-title", text: t("parent_text") }),
         h("p", {}, h("span", { dir: "ltr", text: `${parent.code} ` }), h("strong", { dir: "auto", text: parent.title }))) : null),
     sections,
+    versions,
     provenance ? h("section", { class: "axis-section section-provenance" }, h("h2", { text: t("provenance") }), provenance) : null,
     h("div", { class: "save-bar" }, saveButton,
       h("p", { id: "save-status", class: "save-status", "aria-live": "polite", dataset: { status: "saved" },
@@ -307,6 +313,7 @@ function readChanges() {
   const changes = {
     title: title.read(), theme: theme.read(), status: status.read(),
     fields: Object.fromEntries(Object.entries(state.fields).map(([name, editor]) => [name, editor.read()])),
+    versions: state.versions.read(),
   };
   if (disposition) {
     changes.disposition = disposition.read();
@@ -351,7 +358,8 @@ async function save() {
   let data = {};
   try {
     response = await fetch(`/m/api/axes/${page.axis_id}`, { method: "PUT", credentials: "same-origin",
-      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ version: state.version, changes }) });
+      headers: writeHeaders({ "Content-Type": "application/json" }),
+      body: JSON.stringify({ version: state.version, changes }) });
     data = await response.json().catch(() => ({}));
   } catch {
     response = null;

@@ -3,6 +3,11 @@
 const island = document.getElementById("page-data");
 export const page = island ? JSON.parse(island.textContent) : { strings: {}, lang: "fr", dir: "ltr" };
 
+/** Headers of a write to the server (POST, PUT): the moderator page's CSRF token, which the server checks. */
+export function writeHeaders(extra = {}) {
+  return page.csrf_token ? { ...extra, "X-CSRFToken": page.csrf_token } : extra;
+}
+
 /** How the page's language writes numbers and dates (workshop/domain/languages.py: ar-MA for Arabic). */
 export const locale = page.locale || page.lang || "fr";
 const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });

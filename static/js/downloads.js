@@ -1,7 +1,7 @@
 // Downloads with progress: each link starts an export job, the bar follows it, the file downloads when ready.
 // Without this module the links still work: they build the file in the request itself.
 
-import { t } from "./dom.js";
+import { t, writeHeaders } from "./dom.js";
 
 const POLL_MS = 400;
 const form = document.getElementById("export-options");
@@ -12,6 +12,7 @@ function options() {
   params.set("lang", data.get("lang") || "fr");
   if (data.get("include_hidden")) params.set("include_hidden", "1");
   if (data.get("with_pseudonyms")) params.set("with_pseudonyms", "1");
+  if (data.get("without_drafts")) params.set("without_drafts", "1");
   return params;
 }
 
@@ -50,7 +51,8 @@ async function start(link) {
   status.textContent = t("export_running");
   link.setAttribute("aria-busy", "true");
   try {
-    const response = await fetch("/m/exports", { method: "POST", body: params, credentials: "same-origin" });
+    const response = await fetch("/m/exports", { method: "POST", body: params, headers: writeHeaders(),
+      credentials: "same-origin" });
     const answer = await response.json();
     if (!answer.ok) throw new Error(answer.error.message);
     await follow(answer.status_url, answer.file_url, bar, status);

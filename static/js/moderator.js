@@ -1,6 +1,8 @@
 // The moderator's console: agenda and phases, what the projector shows, the incoming ideas and their moderation.
 
-import { ACTIVITY_TYPES, configForm, inputKind, resultsView, usesSources } from "./activities/index.js";
+import {
+  ACTIVITY_TYPES, configForm, inputKind, listsActivities, resultsView, usesSources,
+} from "./activities/index.js";
 import { described } from "./activities/described.js";
 import { Agenda } from "./agenda.js";
 import { ClusterBoard } from "./clustering.js";
@@ -335,9 +337,14 @@ function ideaSources() {
 
 let shownSources = "";
 
+/** What the form's lists are drawn from: the idea activities, and the agenda when the type names an activity. */
+function sourcesOf(type) {
+  return JSON.stringify([ideaSources(), listsActivities(type) ? agenda.ordered().map((activity) => activity.id) : []]);
+}
+
 function showConfig() {
   const sources = ideaSources();
-  shownSources = JSON.stringify(sources);
+  shownSources = sourcesOf(typeSelect.value);
   config = configForm(typeSelect.value, { sources, activities: agenda.ordered() });
   fill(configBox, config.element);
   form.elements.live_results.checked = described(typeSelect.value).default_live_results;
@@ -346,7 +353,7 @@ function showConfig() {
 /** Votes on ideas or clusters list the idea activities: keep the list current (only when it changed). */
 function refreshSources() {
   if (!usesSources(typeSelect.value) || form.contains(document.activeElement)) return;
-  if (JSON.stringify(ideaSources()) !== shownSources) showConfig();
+  if (sourcesOf(typeSelect.value) !== shownSources) showConfig();
 }
 
 typeSelect.addEventListener("change", showConfig);

@@ -1,13 +1,13 @@
 // The strategy page: reorder the axes (drag or arrows), and for an SNI the thematic workshops side by side.
 
 import Sortable from "../vendor/sortable/sortable.esm.js";
-import { fill, h, notify, num, page, t } from "./dom.js";
+import { fill, h, notify, num, page, t, writeHeaders } from "./dom.js";
 
 const list = document.getElementById("axes");
 
 async function postJson(url, body) {
   try {
-    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" },
+    const response = await fetch(url, { method: "POST", headers: writeHeaders({ "Content-Type": "application/json" }),
       body: JSON.stringify(body), credentials: "same-origin" });
     const data = await response.json().catch(() => ({}));
     return response.ok ? data : { ok: false, error: data.error || { message: t("no_answer") } };

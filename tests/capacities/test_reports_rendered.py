@@ -73,7 +73,7 @@ def test_report_slides_and_workbook(app, assessment, tmp_path: Path) -> None:  #
                      "Organisations participantes et répondant·e·s", "Vue d'ensemble : organisations × domaines",
                      "Association Afrique Solidarité", "Voix des femmes migrantes", "Besoins partagés",
                      "Plan de renforcement", "Annexe : le questionnaire", "Trésorier·e", "Atelier collectif",
-                     "Le bureau se réunit"):
+                     "Le bureau se réunit", "Affirmations à travailler en priorité"):
         assert expected in text, expected
     assert page_count(pdf) >= 8
 

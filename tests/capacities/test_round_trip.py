@@ -79,6 +79,8 @@ def test_form_submissions_import_scores(run, tmp_path: Path) -> None:  # type: i
     items = [row for row in survey if row["type"] == "select_one levels"]
     assert len(items) == 32 and all(row["ws_item"] == row["name"] for row in items)
     assert by_name["gouvernance_2"]["ws_domain"] == "gouvernance"
+    groups = [row for row in survey if row["type"] == "begin_group"]
+    assert groups[0]["name"] == "gouvernance" and {row["appearance"] for row in groups} == {"field-list"}
     assert [row["type"] for row in survey].count("begin_group") == 10 == [row["type"] for row in survey].count("end_group")
     assert by_name["gouvernance_1"]["label::العربية (ar)"] == "يجتمع المكتب بانتظام وتُدوَّن قراراته."
 

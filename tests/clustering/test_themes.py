@@ -78,6 +78,30 @@ def test_english_ideas_find_their_theme(text: str, theme: str) -> None:
     assert top_theme(text) == theme
 
 
+@pytest.mark.parametrize("text, theme", [
+    ("bghina lwra9", "papiers"),
+    ("sbitar ma bghawch ydakhlouna", "sante"),
+    ("lmadrasa ma bghatch tsjel wladi", "education"),
+    ("lbolis ma bghawch yakhdo chikaya", "justice"),
+    ("ma kaynach lkhedma", "emploi"),
+    ("mol dar bgha ykhrjna", "logement"),
+    ("mrati kaydrbha rajelha", "protection"),
+    ("l7ogra f tobis", "discrimination"),
+    ("بغينا الوراق", "papiers"),
+    ("السبيطار بعيد", "sante"),
+    ("الكرا غالي بزاف", "logement"),
+    ("الحكرة فالطوبيس", "discrimination"),
+])
+def test_darija_ideas_find_their_theme(text: str, theme: str) -> None:
+    assert top_theme(text) == theme
+
+
+def test_darija_rent_is_not_hatred() -> None:
+    """« الكرا » (rent) and « الكراهية » (hatred) share a light stem: each is listed as the word itself."""
+    assert theme_scores(idea_tokens("الكرا غالي")[1]) == {"logement": 1.0}
+    assert theme_scores(idea_tokens("الكراهية ضد المهاجرين")[1]) == {"discrimination": 1.0}
+
+
 def test_a_phrase_beats_the_words_it_contains() -> None:
     assert top_theme("Protection sociale") == "emploi"
     assert top_theme("Protection") == "protection"

@@ -68,3 +68,26 @@ def test_language_guess() -> None:
 def test_control_and_bidi_characters_are_ignored() -> None:
     assert keys("Soins\x00 gratuits\x07 à l'hô\u202epital") == keys("Soins gratuits à l'hôpital")
     assert idea_tokens("\x00\x01\x7f\u202e\u2066")[1] == []
+
+
+def test_darija_in_latin_script_is_told_from_french_and_english() -> None:
+    for text in ("bghina lwra9", "sbitar ma bghawch ydakhlouna", "lkra ghali bzaf", "mrati kaydrbha rajelha",
+                 "ma kaynach lkhedma l lmohajirin"):
+        assert guess_language(words(text)) == "dz", text
+    for text, language in (("Les hôpitaux refusent de soigner", "fr"), ("Access to hospitals for all", "en"),
+                           ("Circulaire 13/487 sur la scolarisation", "fr"), ("Réunion du G7", "fr"),
+                           ("بغينا الوراق", "ar")):
+        assert guess_language(words(text)) == language, text
+
+
+def test_darija_spellings_of_one_word_share_a_skeleton() -> None:
+    from workshop.clustering.darija import latin_forms, skeleton
+
+    assert skeleton("lwra9") == skeleton("lwraq") == skeleton("elwara9".removeprefix("e")) == "lwrq"
+    assert skeleton("khedma") == skeleton("khdma") and skeleton("sbitar") == skeleton("spitar")
+    assert skeleton("9ra") != skeleton("kra")  # to read, and rent: ق is not ك
+    assert skeleton("9anon") != skeleton("9ina")  # doubled consonants across a vowel are two letters
+    # The article, the present's prefix, the negation and a pronoun come off: the verb « drb » (to beat) is found.
+    assert skeleton("drb") in latin_forms("kaydrbha")
+    assert skeleton("khlas") in latin_forms("khlasnach")
+    assert skeleton("wra9") in latin_forms("lwra9")

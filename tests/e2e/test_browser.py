@@ -42,7 +42,8 @@ def browser() -> Iterator[object]:
 
 
 class Guard:
-    """Fails the test on any request leaving 127.0.0.1, any uncaught script error, any CSP violation."""
+    """Fails the test on any request leaving 127.0.0.1, any uncaught script error, any CSP violation, any
+    missing page string."""
 
     def __init__(self) -> None:
         self.outside: list[str] = []
@@ -61,8 +62,9 @@ class Guard:
 
     def watch_page(self, page) -> None:  # type: ignore[no-untyped-def]
         page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        # A CSP violation, or a string the page asked for and was not given (static/js/dom.js `t`).
         page.on("console", lambda message: self.errors.append(f"{page.url}: {message.text}")
-                if "Content Security Policy" in message.text else None)
+                if "Content Security Policy" in message.text or "missing client string" in message.text else None)
         # page.route does not see WebSocket handshakes: check those too.
         page.on("websocket", lambda socket: self.outside.append(socket.url) if self._outside(socket.url) else None)
 

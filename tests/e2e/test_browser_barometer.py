@@ -103,8 +103,10 @@ def test_a_phone_answers_the_questionnaire_in_arabic_through_a_server_crash(live
     room = live_server.create_event(title="Atelier baromètre", rooms=("Salle 1",))["rooms"][0]
     owner = requests.Session()
     owner.get(f"{live_server.url}/m/?token={console_token(live_server)}", timeout=10)
+    console_page = owner.get(f"{live_server.url}/m/barometer/1/console", timeout=30).text
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', console_page).group(1)  # as the page's form sends it
     added = owner.post(f"{live_server.url}/m/barometer/1/console/survey", timeout=30, allow_redirects=False,
-                       data={"room": room["code"], "prompt": "Baromètre"})
+                       data={"room": room["code"], "prompt": "Baromètre", "csrf_token": csrf})
     assert added.status_code == 302
     moderator = socketio.Client()
     moderator.connect(live_server.url, auth={"code": room["code"], "role": "moderator",

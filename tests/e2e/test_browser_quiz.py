@@ -76,7 +76,10 @@ def test_console_links_the_post_test_and_phones_answer_with_their_code(
     assert pre["config"]["moment"] == "avant" and pre["config"]["pairing"] == "code"
     assert [question["correct"] for question in pre["config"]["questions"]] == [[1], [0, 1]]
 
+    console.locator("h1").first.click()  # the moderator's attention leaves the form…
     call(moderator, "set_phase", {"activity_id": pre["id"], "phase": "open"})
+    # …and the next change of the agenda redraws it: the new pre-test is offered to a post-test.
+    expect(console.locator("#config-fields select[name=pre_test_id] option")).to_have_count(2)
     phone = open_context(**PHONE).new_page()
     phone.goto(room["join_url"])
     expect(phone.locator(".quiz-question")).to_have_count(2)
@@ -133,6 +136,13 @@ def test_console_links_the_post_test_and_phones_answer_with_their_code(
     expect(stage.locator('.bar-row[data-moment="before"]')).to_have_count(2)
     expect(stage.locator('.bar-row[data-moment="after"]')).to_have_count(2)
     projector.screenshot(path=str(SHOTS / "projector-quiz-before-after.png"))
+    expect(stage.locator(".quiz-options")).to_have_count(0)  # the room sees the shares, not the option counts
+    # The console's detail: how many chose each option, before and after, the correct ones marked.
+    console.locator(f'.agenda-item[data-activity-id="{post["id"]}"] .agenda-select').click()
+    options = console.locator(".results-panel .results-quiz .quiz-options")
+    expect(options.locator("tr.quiz-correct")).to_have_count(3)
+    # Option 0 of Q1: one before (the French phone), one after (the Arabic one); of Q2: one before, both after.
+    expect(options.locator('tr[data-option="0"] td')).to_have_text(["1", "1", "1", "2"])
     results = exported(live_server, room, "Post-test")["results"]
     # The French phone went from 0 to 100, the Arabic one from 50 to 0: matched by their codes across phones' pages.
     paired = results["paired"]

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import requests
 import socketio
+import websocket
 
 from .conftest import LiveServer
 from .test_live_room import Phone, Room, ok, op
@@ -63,3 +64,65 @@ def test_a_refused_connection_says_why_as_code_and_message(live_server: LiveServ
     # Socket.IO's connect_error: the message, and the data the pages read (``error.data``): {code, message}.
     message = "No room has this code. Check the code on the screen."
     assert refused == [{"message": message, "data": {"code": "unknown_room", "message": message}}]
+
+
+def test_a_page_of_another_origin_cannot_open_the_socket(live_server: LiveServer) -> None:
+    endpoint = f"ws://127.0.0.1:{live_server.port}/socket.io/?EIO=4&transport=websocket"
+    for origin in (f"http://evil.example:{live_server.port}", "http://127.0.0.1:1"):  # DNS rebinding; another port
+        with pytest.raises(websocket.WebSocketBadStatusException):
+            websocket.create_connection(endpoint, origin=origin, timeout=10)
+    own = websocket.create_connection(endpoint, origin=live_server.url, timeout=10)
+    assert own.recv().startswith("0{")  # Engine.IO's open packet
+    own.close()
+    assert requests.get(f"{live_server.url}/", headers={"Host": "evil.example"}, timeout=10).status_code == 400
+
+
+def test_a_half_open_request_is_closed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Headers that never end: the server closes the connection instead of holding it for ever."""
+    import socket as sockets
+
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    server = LiveServer(instance=instance, extra_env={"WORKSHOP_HEADER_TIMEOUT_SECONDS": "2"})
+    server.workshop("migrate")
+    server.start()
+    try:
+        with sockets.create_connection(("127.0.0.1", server.port), timeout=30) as half_open:
+            half_open.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the blank line
+            assert half_open.recv(1024) == b""  # closed by the server, well within the test's 30 s
+        assert requests.get(f"{server.url}/", timeout=10).status_code == 200  # honest requests are unaffected
+        assert "Traceback" not in server.log_path.read_text()
+    finally:
+        server.stop()
+
+
+MALFORMED_FRAMES = [
+    "42[", '42["submit_idea",', "42{}", '42"x"', "42[1,2,3]", "4", "49", "4x", "42/nope,[\"a\"]",
+    '451-["cast_votes",{"_placeholder":true,"num":0}]',  # announces a binary attachment, then sends text
+    '42["submit_idea",' + "[" * 5000 + "]" * 5000 + "]",  # nesting deeper than any JSON parser's default
+    '42["submit_idea",{"activity_id":1e999}]', '42["submit_idea",NaN]', '42["' + "x" * 1000 + '"]',
+    "40/admin,", "41", "43", "44", "6", "5", "\x00\xff",
+]
+
+
+def test_malformed_frames_leave_no_traceback(live_server: LiveServer) -> None:
+    """Frames no Socket.IO client would send, straight on the websocket: the server logs no traceback and goes on."""
+    room = live_server.create_event()["rooms"][0]
+    endpoint = f"ws://127.0.0.1:{live_server.port}/socket.io/?EIO=4&transport=websocket"
+    for frame in MALFORMED_FRAMES:
+        raw = websocket.create_connection(endpoint, origin=live_server.url, timeout=10)
+        raw.recv()  # open
+        raw.send('40{"code":"%s","role":"participant"}' % room["code"])
+        try:
+            raw.recv()
+            raw.send(frame)
+            raw.send("3")  # a pong: keeps the exchange going if the frame was ignored
+        except websocket.WebSocketException:
+            pass  # the server closed the connection: what it does with a frame it cannot read
+        finally:
+            raw.close()
+    phone = Phone(live_server, room["code"]).connect()
+    assert phone.call("update_profile", {"tags": {}, "op_id": op()}, timeout=10)["ok"] is True
+    phone.close()
+    log = live_server.log_path.read_text()
+    assert "Traceback" not in log, log[-3000:]

@@ -113,7 +113,11 @@ def axis(code: str, title: str, *, rank: int, score: float, blocks_filled: bool 
         parent_summary="Garantir l'accès aux soins de base." if parent else "", disposition=disposition,
         central_message="La santé est un droit pour toutes et tous.",
         change_objective="Garantir l'accès aux soins de base sans condition de séjour.",
-        asks=(("Circulaire d'accès aux soins", "Ministère de la Santé", "Circulaire", "National"),))
+        asks=(("Circulaire d'accès aux soins", "Ministère de la Santé", "Circulaire", "National"),),
+        problem="Les personnes migrantes sans titre de séjour se voient refuser les soins.",
+        causes=("Absence de carte AMO", "Méconnaissance des droits par le personnel hospitalier",
+                "Peur d'être signalé à la police"),
+        effects=("Retard de soins", "Maladies chroniques non suivies"))
 
 
 def french_report(*, kind: str = "sni") -> Report:

@@ -80,3 +80,42 @@ def test_the_sni_and_the_deck_carry_the_group_view_signals_and_declared_order(ct
     deck.write_bytes(export_room_file(ctx, meeting.codes["papers"], "pptx", language="fr", translate=identity).content)
     slides = pdf_reading_text(to_pdf(deck))
     assert "18 (1)" in slides and "25 (1)" in slides and "(n=6)" in slides
+
+
+def test_the_arabic_consolidation_is_in_arabic(app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.i18n import translator
+
+    ctx = app.extensions["workshop"]
+    meeting = build_meeting(ctx, second_workshop=False)
+    path = tmp_path / "consolidation-ar.docx"
+    with app.app_context():
+        content = export_event_file(ctx, meeting.event_id, "compte-rendu-consolide", language="ar",
+                                    translate=translator("ar")).content
+    path.write_bytes(content)
+    # The PDF's text carries direction marks around runs; what a reader sees is the letters between them.
+    text = " ".join(pdf_reading_text(to_pdf(path)).translate({code: " " for code in range(0x202A, 0x202F)}).split())
+    for heading in ("جدول أعمال اللقاء", "نتائج الجلسة العامة", "الورشات الموضوعاتية", "ما ينقص هذا التجميع",
+                    "من يدعم ماذا"):
+        assert heading in text, heading
+    # Numbers and counts survive in the right-to-left tables (their brackets' order is the renderer's, issue 8 §7).
+    assert "n=6" in text and "18 (1" in text.replace(")", "(")
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_long_wall_goes_to_the_annex(ctx) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from workshop.exports.documents import Heading, Paragraph, compose
+    from workshop.exports.report import ClusterCards
+    from workshop.services.reports import build_event_report
+
+    meeting = build_meeting(ctx, second_workshop=False)
+    report = build_event_report(ctx, meeting.event_id, language="fr", translate=identity)
+    wall = (ClusterCards(PAPERS, tuple(f"Idée {n}" for n in range(45))),)
+    rooms = tuple(replace(room, activities=tuple(replace(activity, clusters=wall) if activity.clusters else activity
+                                                 for activity in room.activities)) for room in report.rooms)
+    model = compose(replace(report, rooms=rooms), "compte-rendu-consolide")
+    texts = [block.text for block in model.blocks if isinstance(block, (Heading, Paragraph))]
+    assert "45 ideas in 1 clusters: all of them are in the annex." in texts
+    annex = texts.index("Annex: every idea on the wall, by cluster")
+    assert f"{PAPERS} (45)" in texts[annex:]

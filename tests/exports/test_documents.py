@@ -241,9 +241,9 @@ def test_sri_has_the_declination_table_and_each_axis_beside_its_parent(rendered:
     assert len(declination[0]) == 6
     assert declination[1][:3] == ["A1 Accès aux soins", "A1 Accès aux soins (région)", "Adapté"]
     assert "Un guichet santé-migrants dans chaque préfecture d'ici 2027" in declination[1][3]
-    beside = [rows for rows in tables(data) if rows[0] == [LABELS["sni_axis"], LABELS["sri_axis"]]]
-    assert beside[0][1] == ["A1 Accès aux soins\nGarantir l'accès aux soins de base.",
-                            "A1 Accès aux soins pour toutes et tous\n"
+    beside = [rows for rows in tables(data) if rows[0] == ["", LABELS["sni_axis"], LABELS["sri_axis"]]]
+    assert beside[0][1] == [LABELS["axis"], "A1 Accès aux soins", "A1 Accès aux soins pour toutes et tous"]
+    assert beside[0][2] == [LABELS["change_objective"], "Garantir l'accès aux soins de base.",
                             "Garantir l'accès aux soins de base sans condition de séjour."]
     assert "Casablanca-Settat" in opened(data).tables[0].rows[0].cells[0].text  # the region on the page de garde
 

@@ -18,7 +18,8 @@ from pptx import Presentation
 
 from workshop.services import agenda, clustering, contributions
 from workshop.services.events import create_event, find_room
-from workshop.services.files import export_event_file, export_room_file
+from workshop.domain.errors import DomainError
+from workshop.services.files import export_event_file, export_room_file, room_has_word_cloud
 from workshop.services.participants import join_room
 
 from .rendering import page_count, to_pdf
@@ -31,16 +32,25 @@ def identity(text: str) -> str:
     return text
 
 
-def open_everything(ctx, code: str, language: str = "fr") -> dict[str, bytes]:  # type: ignore[no-untyped-def]
+def open_everything(ctx, code: str, language: str = "fr", *, cloud: bool = False) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
     files = {}
-    for export_format in ("pptx", "docx", "xlsx", "csv", "png", "svg", "json"):
+    for export_format in ("pptx", "docx", "xlsx", "csv", "json"):
         files[export_format] = export_room_file(ctx, code, export_format, language=language, translate=identity).content
     assert len(Presentation(io.BytesIO(files["pptx"])).slides) >= 1
     assert Document(io.BytesIO(files["docx"])).paragraphs
     assert load_workbook(io.BytesIO(files["xlsx"])).sheetnames
     assert zipfile.ZipFile(io.BytesIO(files["csv"])).testzip() is None
-    assert Image.open(io.BytesIO(files["png"])).size[0] > 0
-    assert files["svg"].lstrip().startswith((b"<svg", b"<?xml"))
+    assert room_has_word_cloud(ctx, code) is cloud
+    for image in ("png", "svg"):
+        if cloud:
+            files[image] = export_room_file(ctx, code, image, language=language, translate=identity).content
+        else:  # a room without a word cloud has no blank picture of one
+            with pytest.raises(DomainError) as refused:
+                export_room_file(ctx, code, image, language=language, translate=identity)
+            assert refused.value.code == "no_word_cloud"
+    if cloud:
+        assert Image.open(io.BytesIO(files["png"])).size[0] > 0
+        assert files["svg"].lstrip().startswith((b"<svg", b"<?xml"))
     return files
 
 
@@ -109,3 +119,15 @@ def test_an_arabic_meeting_exports_right_to_left(ctx, room) -> None:
                           if part.partname.startswith("/ppt/slides/slide"))
     assert b'rtl="1"' in slides_xml
     assert load_workbook(io.BytesIO(files["xlsx"])).worksheets[0].sheet_view.rightToLeft is True
+
+
+def test_a_word_cloud_room_draws_its_phrases(ctx, room) -> None:
+    _created, code, room_id = room
+    cloud = agenda.create_activity(ctx, room_id=room_id, type_name="word_cloud", prompt="En un mot ?",
+                                   config={})["activity_id"]
+    agenda.set_phase(ctx, room_id=room_id, activity_id=cloud, phase="open")
+    for number, text in enumerate(("carte de séjour", "Carte de séjour", "CIN exigée")):
+        phone = join_room(ctx, code=code, token=None)
+        contributions.submit_idea(ctx, phone, activity_id=cloud, text=text, op_id=f"cloud-{number:03d}-op")
+    files = open_everything(ctx, code, cloud=True)
+    assert "carte de séjour" in files["svg"].decode() and "CIN exigée" in files["svg"].decode()

@@ -82,3 +82,22 @@ def test_minutes_declare_every_signal_and_say_when_they_disagree(ctx, tmp_path) 
             "-0,5, and the first puts « Accès aux soins » first, the second « Scolarisation des enfants »") in text
     assert "Impact (×1)" in text  # each criterion's mean, its weight in the header
     assert "Sensitivity" in text or "Stable" in text
+
+
+def test_a_score_reading_says_when_opinions_are_divided_within_groups() -> None:
+    import workshop.activities  # noqa: F401  (registers the types and their labels)
+    from workshop.activities.prioritizing import group_views
+    from workshop.services.reports import report_words
+
+    words = report_words(identity, "fr")
+    results = {"items": [{"id": 1, "text": "Papiers", "agreement": {"label": "divided"}},
+                         {"id": 2, "text": "Santé", "agreement": {"label": "consensus"}}],
+               "groups": {"organisation_type": [
+                   {"group": "opm", "n": 6, "items": {"1": {"score": 75.7}, "2": {"score": 40.0}}},
+                   {"group": "other", "n": 5, "items": {"1": {"score": 26.6}, "2": {"score": 45.0}}}]}}
+    [view] = group_views(results, words, value_key="score")
+    assert view.table.headers[1:3] == ("Migrant-led organisation (n=6)", "others (n=5)")
+    assert view.table.rows[0][1:3] == ("75,7 (1)", "26,6 (2)")
+    assert view.readings[0][1] == ("strong support from Migrant-led organisation (75,7), weak from others (26,6) ; "
+                                   "opinions divided within the groups")
+    assert view.readings[1][1] == "broad agreement across groups (40,0 to 45,0)"

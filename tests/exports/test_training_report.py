@@ -144,6 +144,9 @@ def test_every_file_of_a_training_room_opens_and_the_workbook_keeps_the_code_out
     cells = [str(cell.value) for sheet in load_workbook(io.BytesIO(files["xlsx"])).worksheets
              for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert any("Qui approuve les comptes annuels" in cell for cell in cells)
+    minutes = Document(io.BytesIO(files["docx"]))  # the compte rendu counts by sex too, as people said it
+    rows = [tuple(cell.text for cell in row.cells) for table in minutes.tables for row in table.rows]
+    assert {("Woman", "2"), ("Man", "1"), ("Prefer not to say", "1")} <= set(rows), rows  # untranslated here
     assert "Option 2" in cells  # the votes sheet names each option chosen…
     assert not any("ZA11" in cell or cell.startswith("code:") for cell in cells)  # …and never the pairing code
     csv_text = "".join(zipfile.ZipFile(io.BytesIO(files["csv"])).read(name).decode("utf-8-sig")

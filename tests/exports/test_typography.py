@@ -25,11 +25,27 @@ def test_a_line_is_cut_between_words_and_loses_its_trailing_punctuation() -> Non
     assert ellipsized_line("Santé, éducation", lambda text: len(text) <= 8) == "Santé" + ELLIPSIS
 
 
-def test_a_label_keeps_its_longest_beginning_that_fits() -> None:
+def test_a_label_keeps_its_longest_beginning_of_whole_words_that_fits() -> None:
     assert ellipsized_prefix("Papiers", lambda text: len(text) <= 10) == "Papiers"
-    assert ellipsized_prefix("Papiers et séjour", lambda text: len(text) <= 10) == "Papiers e" + ELLIPSIS
+    assert ellipsized_prefix("Papiers et séjour", lambda text: len(text) <= 10) == "Papiers" + ELLIPSIS  # never "e…"
+    assert ellipsized_prefix("Régularisation", lambda text: len(text) <= 10) == "Régularis" + ELLIPSIS
 
 
 def test_latin_text_in_a_right_to_left_paragraph_keeps_its_order() -> None:
     assert bidi_safe("5 idées ?") == f"{LRM}5 idées ?{LRM}"
     assert bidi_safe("الصحة") == "الصحة"
+
+
+def test_latin_stretches_inside_arabic_keep_their_counts_and_brackets() -> None:
+    from workshop.exports.typography import bidi_safe
+
+    assert bidi_safe("الجهة Casablanca-Settat (10) والرباط") == f"الجهة Casablanca-Settat (10){LRM} والرباط"
+    assert bidi_safe("المحور A1 Accès aux soins") == f"المحور A1 Accès aux soins{LRM}"
+    assert bidi_safe("الصحة (9)") == "الصحة (9)"  # all Arabic: nothing to hold
+
+
+def test_arabic_lists_use_the_arabic_comma() -> None:
+    from workshop.exports.typography import listed
+
+    assert listed(["A1", "A2"], "ar") == "A1، A2"
+    assert listed(["A1", "A2"], "fr") == "A1, A2"

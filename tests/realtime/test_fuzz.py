@@ -59,6 +59,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "get_clustering_log": ("activity_id",),
     "suggest_clusters": ("activity_id",),
     "promote_to_axis": ("activity_id", "cluster_ids", "idea_ids", "title", "theme", "op_id"),
+    # The self-assessment of organisational capacities (docs/capacities.md)
     "questionnaire_state": ("activity_id",),
     "answer_item": ("activity_id", "organisation", "role", "item", "level", "evidence", "comment", "op_id"),
     "capacities_overview": (),
@@ -111,12 +112,13 @@ def _field_value(name: str) -> st.SearchStrategy[Any]:
     }.get(name)
     if name.endswith("_ids"):
         plausible = st.lists(_numbers, max_size=5)
-    if name in ("text", "prompt", "label", "title", "pseudonym"):
+    if name in ("text", "prompt", "label", "title", "pseudonym", "organisation", "role", "item", "evidence",
+                "comment", "note", "round", "edit"):
         plausible = _texts
     if name == "op_id":
         return _op_ids
     if plausible is None:
-        plausible = _numbers if name.endswith("_id") or name == "position" else _values
+        plausible = _numbers if name.endswith("_id") or name in ("position", "level") else _values
     return st.one_of(plausible, plausible, plausible, _values)
 
 
@@ -236,5 +238,5 @@ def test_fuzzing_every_event_leaves_no_exception_and_no_command_without_one_ack(
     assert socketio.test_client(app, auth={"code": code, "role": "moderator", "token": token}).is_connected()
     assert socketio.test_client(app, auth={"code": code, "role": "screen"}).is_connected()
     browser = app.test_client()
-    browser.post("/m/login", data={"token": token})
+    browser.get(f"/m/{code}", query_string={"token": token})  # the link's token becomes a session
     assert browser.get(f"/m/{code}/download/json").status_code == 200

@@ -113,3 +113,15 @@ def test_guard_bounds_the_events_of_one_connection_in_flight() -> None:
     assert [guard.admit("phone") for _ in range(3)] == [ADMITTED, ADMITTED, REFUSED]
     guard.done("phone")
     assert guard.admit("phone") == ADMITTED
+
+
+def test_a_trusted_connection_gets_its_own_limits() -> None:
+    from workshop.realtime.guard import MODERATOR_LIMITS
+
+    guard = FloodGuard(Limits(burst=2, per_second=0.001), Clock())
+    guard.trust("console", MODERATOR_LIMITS)
+    assert [guard.admit("phone") for _ in range(3)] == [ADMITTED, ADMITTED, REFUSED]
+    admitted = [guard.admit("console") for _ in range(MODERATOR_LIMITS.burst)]
+    for _ in range(MODERATOR_LIMITS.burst):
+        guard.done("console")
+    assert admitted.count(ADMITTED) == MODERATOR_LIMITS.in_flight  # in hand at once, still bounded

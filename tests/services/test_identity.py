@@ -87,3 +87,18 @@ def test_the_sni_cover_prints_title_vision_place_dates_and_version(ctx, tmp_path
                      "Union européenne"):
         assert expected in cover, expected
     assert "/20" not in cover.replace("12/12/2026", "").replace("13/12/2026", "")  # no creation date instead
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_an_sri_covering_two_regions_prints_both_on_its_cover(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.services.declination import decline_strategy
+
+    national = create_event(ctx, title="Rencontre nationale SNI", room_names=["Plénière"])
+    regional = decline_strategy(ctx, national_event_id=national.event_id, title="Rencontre Casablanca-Rabat",
+                                region="casablanca_settat")
+    edit_event(ctx, regional.event_id, {"regions": ["casablanca_settat", "rabat_sale_kenitra"],
+                                        "dates": "2027-01-15"})
+    path = tmp_path / "sri.docx"
+    path.write_bytes(export_event_file(ctx, regional.event_id, "sri", language="fr", translate=identity).content)
+    cover = " ".join(pdf_text(to_pdf(path), first=1, last=1).split())
+    assert "Casablanca-Settat, Rabat-Salé-Kénitra" in cover and "15/01/2027" in cover

@@ -64,10 +64,11 @@ def test_event_report_has_the_strategy_the_comparison_and_translated_labels(ctx,
     assert report.labels["score"] == "«Score (0–100)»"
     assert [room.kind for room in report.rooms] == ["plenary", "workshop", "workshop", "plenary"]
     axis = report.strategy.axes[0]
-    assert (axis.code, axis.title, axis.theme, axis.score) == ("A1", "Accès aux soins", "«Health»", 100.0)
+    # No Arabic version yet: the French title is marked as such (the label translated like the others).
+    assert (axis.code, axis.title, axis.theme, axis.score) == ("A1", "«[in French] Accès aux soins»", "«Health»", 100.0)
     assert axis.sources == ("Hôpital refuse sans papiers", "AMO pour tous")
     assert all(block.to_complete for block in axis.blocks)  # nothing written yet: marked, not invented
-    assert report.strategy.scores.rows[0][1] == "A1 Accès aux soins"
+    assert report.strategy.scores.rows[0][1] == "A1 «[in French] Accès aux soins»"
     assert report.comparison.rooms == ("Thematic workshop 1", "Thematic workshop 2")
     assert report.comparison.distinct[0] == ("Thematic workshop 1", ("Accès aux soins", "Papiers"))
 
@@ -97,3 +98,61 @@ def test_an_empty_room_still_reports(ctx) -> None:
     created = create_event(ctx, title="Vide", room_names=["Salle"])
     report = build_room_report(ctx, created.rooms[0][1], language="fr", translate=identity)
     assert report.rooms[0].activities == () and report.rooms[0].participants.total == 0
+
+
+def test_a_rooms_export_carries_only_that_rooms_axes(ctx, meeting) -> None:
+    """The first workshop drafted an axe from its clusters, the second another: each deck shows its own."""
+    _created, rooms, _first, (education_brainstorm, education_clusters) = meeting
+    strategy.promote_to_axis(ctx, room_id=rooms[2][0], activity_id=education_brainstorm,
+                             cluster_ids=[education_clusters["Scolarisation"]], theme="education")
+    health = build_room_report(ctx, rooms[1][1], language="fr", translate=identity)
+    education = build_room_report(ctx, rooms[2][1], language="fr", translate=identity)
+    assert [axis.title for axis in health.strategy.axes] == ["Accès aux soins"]
+    assert [axis.title for axis in education.strategy.axes] == ["Scolarisation"]
+    assert build_room_report(ctx, rooms[0][1], language="fr", translate=identity).strategy is None  # the plenary
+
+
+def test_a_regional_axe_knows_what_it_still_holds_from_its_parent_and_drafts_can_be_left_out(ctx, meeting) -> None:
+    created, _rooms, _first, _second = meeting
+    national = strategy.strategy_document(ctx, created.event_id)["axes"][0]
+    strategy.update_axis(ctx, axis_id=national["id"], version=national["version"], event_ids=None, changes={
+        "fields": {"problem": {"central": "Refus de soins"},
+                   "objectives": {"smart": [{"statement": "Circulaire publiée", "indicator": "", "deadline": "2027"}]},
+                   "asks": [{"measure": "Circulaire", "decision_maker": "Ministère de la Santé",
+                             "instrument": "circular", "level": "national"}]}})
+    regional = decline_strategy(ctx, national_event_id=created.event_id, region="casablanca_settat")
+    kept = strategy.strategy_document(ctx, regional.event_id)["axes"][0]
+    strategy.update_axis(ctx, axis_id=kept["id"], version=kept["version"], event_ids=None, changes={
+        "disposition": "adapted", "fields": {"problem": {"central": "Refus de soins"}, "objectives": {"smart": [
+            {"statement": "Un guichet par préfecture", "indicator": "", "deadline": "2028"}]}}})
+    axis = build_event_report(ctx, regional.event_id, language="fr", translate=identity).strategy.axes[0]
+    assert axis.inherited == ("problem",)  # the objectives were declined, the problem not yet
+    assert axis.parent_objectives == ("Circulaire publiée",)
+    assert axis.parent_asks == ("Circulaire — Ministère de la Santé",)
+    assert axis.objectives == (("Un guichet par préfecture", "2028"),)
+    assert (axis.status_key, axis.disposition_key) == ("draft", "adapted")
+    left_out = build_event_report(ctx, regional.event_id, language="fr", translate=identity, without_drafts=True)
+    assert left_out.strategy.axes == () and left_out.strategy.drafts_left_out
+
+
+def test_documents_in_another_language_use_the_axes_versions_and_mark_what_is_still_french(ctx, meeting) -> None:
+    created, _rooms, _first, _second = meeting
+    axis = strategy.strategy_document(ctx, created.event_id)["axes"][0]
+    strategy.update_axis(ctx, axis_id=axis["id"], version=axis["version"], event_ids=None, changes={
+        "fields": {"objectives": {"change": "Garantir l'accès aux soins"}, "messages": {"central": "La santé est un droit"}},
+        "versions": {"ar": {"title": "الولوج إلى العلاج", "messages.central": "الصحة حق"}}})
+    with pytest.raises(Exception) as refused:  # versions of fields that take none are refused, nothing changes
+        strategy.update_axis(ctx, axis_id=axis["id"], version=axis["version"] + 1, event_ids=None,
+                             changes={"versions": {"ar": {"fields": "x"}}})
+    assert getattr(refused.value, "code", None) == "invalid_versions"
+    arabic = build_event_report(ctx, created.event_id, language="ar", translate=identity).strategy.axes[0]
+    assert arabic.title == "الولوج إلى العلاج" and arabic.central_message == "الصحة حق"
+    assert arabic.change_objective == "[in French] Garantir l'accès aux soins"  # marked, not passed off as Arabic
+    assert arabic.untranslated == ("objectives.change",)  # the problem is empty: nothing to translate
+    assert build_event_report(ctx, created.event_id, language="ar", translate=identity).strategy.scores.rows[0][1] \
+        == "A1 الولوج إلى العلاج"
+    french = build_event_report(ctx, created.event_id, language="fr", translate=identity).strategy.axes[0]
+    assert (french.title, french.change_objective, french.untranslated) == (
+        "Accès aux soins", "Garantir l'accès aux soins", ())
+    english = build_event_report(ctx, created.event_id, language="en", translate=identity).strategy.axes[0]
+    assert english.title == "[in French] Accès aux soins"

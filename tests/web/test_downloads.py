@@ -21,9 +21,11 @@ def moderator(app):  # type: ignore[no-untyped-def]
 def test_the_download_page_lists_every_file(moderator) -> None:
     client, created = moderator
     page = client.get(f"/m/{created.rooms[0][1]}/downloads").get_data(as_text=True)
-    for path in ("/download/pptx", "/download/docx", "/download/xlsx", "/download/csv", "/download/png",
-                 f"/events/{created.event_id}/download/sni", f"/events/{created.event_id}/download/deck"):
+    for path in ("/download/pptx", "/download/docx", "/download/xlsx", "/download/csv",
+                 f"/events/{created.event_id}/download/sni", f"/events/{created.event_id}/download/deck",
+                 f"/events/{created.event_id}/download/deck-full"):
         assert path in page
+    assert "/download/png" not in page and "/download/svg" not in page  # no word cloud in this room: no picture
 
 
 def test_synchronous_downloads_open_in_their_own_library(moderator) -> None:
@@ -72,6 +74,31 @@ def test_a_failing_job_says_why_and_other_moderators_cannot_see_it(app, moderato
     assert client.post("/m/exports", data={"kind": "room", "target": created.rooms[0][1], "format": "exe"}).status_code == 400
 
 
+def test_the_policy_paper_flags_draft_axes_or_leaves_them_out_on_request(app) -> None:  # type: ignore[no-untyped-def]
+    from tests.services.helpers import national_meeting
+    from workshop.services import strategy
+
+    ctx = app.extensions["workshop"]
+    created, rooms, (brainstorm, clusters), _second = national_meeting(ctx)
+    strategy.promote_to_axis(ctx, room_id=rooms[1][0], activity_id=brainstorm,
+                             cluster_ids=[clusters["Accès aux soins"]], theme="sante")  # a new axe is a draft
+    client = app.test_client()
+    client.post("/m/login", data={"token": created.moderator_token})
+    page = client.get(f"/m/{rooms[1][1]}/downloads").get_data(as_text=True)
+    assert 'name="without_drafts"' in page
+
+    def paper(query: str) -> str:
+        response = client.get(f"/m/events/{created.event_id}/download/note-de-politique?lang=fr{query}")
+        assert response.status_code == 200
+        document = Document(io.BytesIO(response.data))
+        return "\n".join([paragraph.text for paragraph in document.paragraphs]
+                         + [cell.text for table in document.tables for row in table.rows for cell in row.cells])
+
+    flagged, left_out = paper(""), paper("&without_drafts=1")
+    assert "brouillon, pas encore validé" in flagged and "Accès aux soins" in flagged
+    assert "les brouillons sont laissés de côté" in left_out and "brouillon, pas encore validé" not in left_out
+
+
 def test_any_server_process_answers_the_poll_and_serves_the_file(app, moderator, settings) -> None:
     """Behind a load balancer the poll may reach another process: a second app on the same database answers it."""
     from workshop import create_app
@@ -82,7 +109,9 @@ def test_any_server_process_answers_the_poll_and_serves_the_file(app, moderator,
     other_process = create_app(settings)
     other_process.config["TESTING"] = True
     elsewhere = other_process.test_client()
-    elsewhere.post("/m/login", data={"token": created.moderator_token})
+    cookie = client.get_cookie("session")  # the browser's cookie goes to whichever process the balancer picks
+    assert cookie is not None
+    elsewhere.set_cookie("session", cookie.value)
     deadline = time.monotonic() + 60
     status = elsewhere.get(started["status_url"]).get_json()
     assert status["id"] == started["job"]["id"]

@@ -110,10 +110,13 @@ def test_the_identity_form_and_api_save_what_the_covers_print(app, national) -> 
         "title": "Rencontre nationale des OSC", "place": "Rabat", "first_day": "2026-12-12", "last_day": "2026-12-13",
         "project_name": "", "organisers": "Association Amal\nCollectif Migrants", "partners": "",
         "strategy_title": "SNI 2027-2030", "vision": "Des droits pour toutes et tous", "version_label": "Version finale",
-        "decisions": "Valider les axes\n", "next_steps": "Envoyer le compte rendu"})
+        "decisions": "Valider les axes\n", "next_steps": "Envoyer le compte rendu",
+        f"room_name_{created.rooms[1][1]}": "Atelier santé", f"room_theme_{created.rooms[1][1]}": "Accès aux soins"})
     assert saved.status_code == 302
     identity = client.get(f"/m/api/events/{created.event_id}/identity").get_json()
     assert identity["dates"] == ["2026-12-12", "2026-12-13"] and identity["decisions"] == ["Valider les axes"]
+    assert {"code": created.rooms[1][1], "name": "Atelier santé", "theme": "Accès aux soins",
+            "kind": "workshop"} in identity["rooms"]
     assert [entry["name"] for entry in identity["organisers"]] == ["Association Amal", "Collectif Migrants"]
     buffer = io.BytesIO()
     Image.new("RGB", (60, 30), "navy").save(buffer, "PNG")

@@ -176,6 +176,8 @@ class ActivityType(ABC):
     prioritization: ClassVar[bool] = False
     # Its report table lists the items best first (rank, item, ...): the room's priorities are its last one's.
     ranks_items: ClassVar[bool] = False
+    # Its results are word frequencies: the room's word-cloud image downloads draw them (no such type, no image).
+    draws_word_cloud: ClassVar[bool] = False
     # The result key of an item's declared score ("score", "points", "total"): what its table ranks by, what
     # its results by group compare, and what the ``consolidation`` export hands out per group.
     score_key: ClassVar[str | None] = None

@@ -131,7 +131,10 @@ def _reading(found: Any, words: Words, per_respondent: bool, *, divided: bool) -
         sentence = words["divergence" if found.kind == "strong" else "divergence_mild"] % {
             "high_group": found.high_group, "high": shown(found.high), "low_group": found.low_group,
             "low": shown(found.low)}
-    return f"{sentence} ; {words['within_split']}" if divided else sentence
+    if not divided:
+        return sentence
+    separator = {"fr": " ; ", "ar": "؛ "}.get(words.language, "; ")  # each language's own semicolon
+    return f"{sentence}{separator}{words['within_split']}"
 
 
 def _extra_cell(item: Mapping[str, Any], key: str, words: Words) -> str:

@@ -63,7 +63,8 @@ class Questionnaire(ActivityType):
         return super().validate_config(raw, context) | {"round": round_name}
 
     def ballot_rules(self, config: Mapping[str, Any]) -> BallotRules:
-        """Declared for the generic ballot code; ``check_ballot`` refuses every ballot (answers go through ``answer_item``)."""
+        """Declared for the generic ballot code; ``check_ballot`` refuses every ballot (answers go through
+        ``answer_item``)."""
         return BallotRules(points=(1, 4))
 
     def check_ballot(self, config: Mapping[str, Any], allocations: Any, targets: frozenset[int]) -> None:

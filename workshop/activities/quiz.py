@@ -85,6 +85,9 @@ class Quiz(ActivityType):
         "quiz_right_after": N_("Right after (%)"),
         "quiz_right_now": N_("Right answers (%)"),
         "quiz_chart_title": N_("Share of right answers per question (%)"),
+        "quiz_options_title": N_("How many chose each option"),
+        "quiz_option": N_("Option"),
+        "quiz_chosen": N_("Chosen by"),
     }
     config_fields = (
         ConfigField("questions", "text", "config_quiz_questions", hint="config_quiz_questions_hint", rows=12),

@@ -33,6 +33,7 @@ class WordCloud(ActivityType):
     input_kind = "idea"
     label = N_("Word cloud")
     default_live_results = True
+    draws_word_cloud = True
     labels = {
         "your_words": N_("Your answer, in %(maximum)s words at most"),
         "words": N_("%(count)s / %(maximum)s words"),

@@ -7,6 +7,9 @@ import sys
 
 def main() -> None:
     """Entry point of the ``workshop`` console script."""
+    # Everything the command writes — the database, its journal files, exports, the export jobs' files — holds
+    # participants' words: readable by the laptop's owner only (0600; directories 0700).
+    os.umask(0o077)
     if len(sys.argv) > 1 and sys.argv[1] == "run" and os.environ.get("WORKSHOP_ASYNC_MODE", "gevent") == "gevent":
         from gevent import monkey
 

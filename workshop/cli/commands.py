@@ -106,6 +106,8 @@ def run(host: str | None, port: int | None) -> None:
 
     settings = replace(settings, public_url=base)
     app = create_app(settings)
+    # Bundle and compress the pages' files now, not while the first phones of the room wait (~1 s of CPU).
+    app.extensions["workshop_assets"].prepare()
     token = issue_console_token(app.extensions["workshop"])
     click.echo("")
     with app.app_context(), force_locale(settings.default_locale):
@@ -123,7 +125,7 @@ def run(host: str | None, port: int | None) -> None:
     gc.freeze()
     gc.set_threshold(50_000, 50, 1000)
     if settings.async_mode == "gevent":
-        serve(app, settings.host, settings.port)
+        serve(app, settings.host, settings.port, header_timeout=settings.header_timeout_seconds)
     else:
         app.extensions["socketio"].run(app, host=settings.host, port=settings.port, allow_unsafe_werkzeug=True)
 
@@ -135,11 +137,15 @@ def created_event_document(created, settings: Settings) -> dict:  # type: ignore
 
     base = public_base_url(settings.host, settings.port, settings.public_url)
     rooms = []
-    for name, code in created.rooms:
+    # Each room's link opens that room only (give it to its facilitator); the event's opens every room and the
+    # event's pages (keep it for the organiser).
+    room_tokens = created.room_tokens or (created.moderator_token,) * len(created.rooms)
+    for (name, code), token in zip(created.rooms, room_tokens, strict=True):
         links = room_links(code, base)
-        links["moderator_url"] += f"?token={created.moderator_token}"
-        rooms.append({"name": name, "code": code, **links, "moderator_token": created.moderator_token})
-    return {"event": {"id": created.event_id, "title": created.title}, "rooms": rooms}
+        links["moderator_url"] += f"?token={token}"
+        rooms.append({"name": name, "code": code, **links, "moderator_token": token})
+    return {"event": {"id": created.event_id, "title": created.title, "moderator_token": created.moderator_token,
+                      "moderator_url": f"{base}/m/?token={created.moderator_token}"}, "rooms": rooms}
 
 
 def print_created_event(document: dict, as_json: bool) -> None:  # type: ignore[type-arg]

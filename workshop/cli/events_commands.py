@@ -38,9 +38,10 @@ def _write(document: object, out: Path | None) -> None:
 @click.option("--lang", type=click.Choice(LANGUAGE_CODES), default=None, help="Language of the file (default: fr).")
 @click.option("--include-hidden", is_flag=True, help="Include the ideas the moderator hid.")
 @click.option("--with-pseudonyms", is_flag=True, help="Name participants who chose a pseudonym.")
+@click.option("--without-drafts", is_flag=True, help="Documents: leave out the axes still in draft (else flagged).")
 @click.option("--progress", "show_progress", is_flag=True, help="Print 'progress 0.40' lines on standard error.")
 def export_event(event_id: int, export_format: str | None, document: str | None, out: Path | None, lang: str | None,
-                 include_hidden: bool, with_pseudonyms: bool, show_progress: bool) -> None:
+                 include_hidden: bool, with_pseudonyms: bool, without_drafts: bool, show_progress: bool) -> None:
     """Export one event (by its id): JSON data (--format) or a document (--document)."""
     from ..domain.errors import DomainError
     from ..services.capacities_results import capacities_document
@@ -57,7 +58,8 @@ def export_event(event_id: int, export_format: str | None, document: str | None,
             language = lang or settings.default_locale
             exported = export_event_file(_context(settings), event_id, document, language=language,
                                          translate=translator(settings, language), include_hidden=include_hidden,
-                                         with_pseudonyms=with_pseudonyms, progress=progress_printer(show_progress))
+                                         with_pseudonyms=with_pseudonyms, without_drafts=without_drafts,
+                                         progress=progress_printer(show_progress))
             write_output(exported.content, out)
             return
         if export_format == "consolidation":

@@ -78,7 +78,8 @@ LOUVAIN_RESOLUTION = 1.0
 # (share 0.4) does not name an idea, and a cluster half about health and half about nothing known is
 # still « Santé ».
 DOMINANT_THEME_SHARE = 0.5
-LABEL_WORDS = 3
+# A label quoting an idea is cut at a word within this many characters: it fits the board's column heading.
+LABEL_LENGTH = 48
 
 _THEME_ORDER = {theme.key: rank for rank, theme in enumerate(THEMES)}
 
@@ -96,7 +97,7 @@ class ExistingCluster:
 class Suggestion:
     """A suggested cluster: ideas to add to an existing cluster, or to put together in a new one."""
 
-    label: str                      # the theme's label in the requested language, the cluster's own, or salient words
+    label: str                      # the theme's label in the requested language, the cluster's own, or an idea's words
     members: tuple[int, ...]        # indices into ``texts``, ascending
     cluster_key: str | None         # an existing cluster to add these ideas to, or None for a new cluster
     theme: str | None               # lexicon theme key when one dominates
@@ -105,6 +106,7 @@ class Suggestion:
 @dataclass(frozen=True)
 class _Idea:
     canonical: str                  # cleaned, case-folded text: orders the graph and tells exact duplicates
+    text: str                       # cleaned text as typed: what a label quotes
     tokens: tuple[Token, ...]
     duplicate_key: str              # the content words compared for near-duplicates
     themes: dict[str, float]        # raw theme scores
@@ -118,6 +120,7 @@ def _analyse(text: str, use_lexicon: bool) -> _Idea:
     specific = [token.key for token in tokens if token.key not in generic] or [token.key for token in tokens]
     return _Idea(
         canonical=clean_text(text).casefold(),
+        text=clean_text(text),
         tokens=tuple(tokens),
         duplicate_key=" ".join(specific),
         themes=theme_scores(tokens) if use_lexicon else {},
@@ -232,30 +235,39 @@ def _sum_shares(ideas: Iterable[_Idea]) -> dict[str, float]:
     return totals
 
 
-def _salient_words(ideas: Sequence[_Idea], vectors: _Vectors, *, shared_only: bool = False) -> str:
-    """Up to LABEL_WORDS words most of the ideas share, rarer words first on ties, as typed.
-
-    ``shared_only``: only words at least two of the ideas use (empty when they share none). Ideas
-    without a content word are named by the beginning of their text.
-    """
-    document_frequency: Counter[str] = Counter()
-    surfaces: dict[str, Counter[str]] = {}
+def _share_a_word(ideas: Sequence[_Idea], vectors: _Vectors) -> bool:
+    """Whether two of ``ideas`` use one content word (generic words of the field aside)."""
+    seen: set[str] = set()
     for idea in ideas:
-        for token in idea.tokens:
-            surfaces.setdefault(token.key, Counter())[token.surface] += 1
-        document_frequency.update(set(vectors.words(idea)))
-    ranked = sorted(document_frequency, key=lambda word: (-document_frequency[word], -vectors.idf.get(word, 1.0), word))
-    shared = [word for word in ranked if document_frequency[word] > 1]
-    if shared_only or len(shared) >= 2:
-        ranked = shared
-    if not ranked:
-        return "" if shared_only else _beginning(ideas[0].canonical)
-    typed = [min(surfaces[word].items(), key=lambda pair: (-pair[1], pair[0]))[0] for word in ranked[:LABEL_WORDS]]
-    return ", ".join(typed)
+        words = set(vectors.words(idea))
+        if words & seen:
+            return True
+        seen |= words
+    return False
 
 
 def _beginning(text: str, length: int = 40) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    """``text``, or its beginning cut at a word and ended with « … »."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut[length // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _representative(ideas: Sequence[_Idea], vectors: _Vectors) -> str:
+    """The idea closest to all the others, as typed (its beginning if long): what a cluster without a theme
+    of the lexicon is called. A sentence a participant wrote reads better than a list of its words (« enfants,
+    acte, bloquée »), and in the room's own language, Darija included."""
+    units = [vectors.of([idea]) for idea in ideas]
+
+    def closeness(number: int) -> float:
+        return sum(_cosine(units[number], other) for index, other in enumerate(units) if index != number)
+
+    best = min(range(len(ideas)), key=lambda number: (-round(closeness(number), 9), len(ideas[number].text),
+                                                        ideas[number].text))
+    return _beginning(ideas[best].text, LABEL_LENGTH)
 
 
 def _label(theme: str | None, language: str) -> str | None:
@@ -310,7 +322,7 @@ def suggest_clusters(texts: Sequence[str], existing: Sequence[ExistingCluster] =
         theme = _dominant_theme(_sum_shares(members), len(community))
         if theme in cluster_of_theme:
             joined.setdefault(cluster_of_theme[theme], []).extend(community)
-        elif theme is not None or (len(community) > 1 and _salient_words(members, vectors, shared_only=True)):
+        elif theme is not None or (len(community) > 1 and _share_a_word(members, vectors)):
             new.append((community, theme))
         else:
             leftovers.extend(community)  # a lone idea, or ideas with neither a theme nor a word in common
@@ -407,13 +419,13 @@ def _new_suggestions(new: list[tuple[list[int], str | None]], ideas: Sequence[_I
         if theme is not None:
             largest_of_theme.setdefault(theme, community)
         kept.append((community, theme))
-    labels = [_label(theme, language) or _salient_words([ideas[p] for p in community], vectors)
+    labels = [_label(theme, language) or _representative([ideas[p] for p in community], vectors)
               for community, theme in kept]
     repeated = {label for label in labels if labels.count(label) > 1}
     created = []
     for (community, theme), label in zip(kept, labels):
-        if label in repeated:  # two communities on one theme: tell them apart by their words
-            label = f"{label} : {_salient_words([ideas[p] for p in community], vectors)}"
+        if label in repeated:  # two communities on one theme: tell them apart by an idea of each
+            label = f"{label} : {_representative([ideas[p] for p in community], vectors)}"
         created.append(Suggestion(label=label, members=tuple(sorted(community)), cluster_key=None, theme=theme))
     return sorted(created, key=lambda suggestion: (-len(suggestion.members), suggestion.members[0]))
 

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from . import darija
 from .lexicon import GENERIC_WORDS, THEMES
 from .tokens import Token, fold, idea_tokens
 
@@ -39,7 +40,8 @@ def _index() -> dict[str, tuple[_Entry, ...]]:
     """Every entry under each form of its first word, longest entries first."""
     by_form: dict[str, list[_Entry]] = {}
     for theme in THEMES:
-        for weighted, weight in ((theme.terms, TERM_WEIGHT), (theme.hints, HINT_WEIGHT)):
+        darija_terms = {"dz": darija.LATIN.get(theme.key, ()), "ar": darija.ARABIC.get(theme.key, ())}
+        for weighted, weight in ((theme.terms, TERM_WEIGHT), (theme.hints, HINT_WEIGHT), (darija_terms, TERM_WEIGHT)):
             for language, phrases in weighted.items():
                 for phrase in phrases:
                     positions = _positions(phrase, language)

@@ -17,6 +17,7 @@ import snowballstemmer
 from stop_words import get_stop_words
 
 from ..domain.text import clean_text
+from . import darija
 
 # Harakat, Quranic annotation marks and the tatweel (kashida): they decorate a word without changing it.
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -87,7 +88,7 @@ def _stop_words(language: str) -> frozenset[str]:
 
 _STOP_FR = _stop_words("french")
 _STOP_EN = _stop_words("english")
-_STOP_AR = frozenset(_arabic_letters(word) for word in get_stop_words("arabic"))
+_STOP_AR = frozenset(_arabic_letters(word) for word in (*get_stop_words("arabic"), *darija.ARABIC_STOP_WORDS))
 # The English list is long (1,300 entries, « date », « work » and « la » among them), so it is applied
 # to ideas written in English only, and English is told by these function words, none of them French.
 _ENGLISH_MARKERS = frozenset(
@@ -100,6 +101,7 @@ _ENGLISH_MARKERS = frozenset(
 _FRENCH_MARKERS = _STOP_FR - _ENGLISH_MARKERS - {
     "a", "as", "on", "or", "me", "mine", "plus", "point", "via", "versus", "vs", "circa", "sub", "ie", "im", "ai", "ca"}
 _STOP_FR_EN = _STOP_FR | _STOP_EN
+_STOP_FR_DZ = _STOP_FR | darija.STOP_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,31 +115,40 @@ class Token:
 
 @lru_cache(maxsize=65536)
 def latin_token(word: str, language: str) -> Token:
-    """A lower-cased Latin-script word of an idea in ``language`` (``fr``, ``en``, or ``?`` when unsure).
+    """A lower-cased Latin-script word of an idea in ``language`` (``fr``, ``en``, ``dz`` for Darija, or ``?``).
 
     Snowball's French stemmer needs the accents (``sécurité`` → ``sécur``), while participants often
     type without them (``securite`` → ``securit``): both stems are kept, accents folded, so the lexicon
     matches either spelling. The lexicon sees the French stems of a French idea, the English stem of an
     English one, and both when the idea has no function word to tell (« Legal aid »): otherwise
-    « courte » would meet the English entry « court ».
+    « courte » would meet the English entry « court ». A Darija idea's words (and any word spelled with
+    digits) also get their Darija skeletons (darija.py), and are compared on them: « lwra9 » is « lwraq ».
     """
     folded = fold(word)
     french = list(dict.fromkeys((fold(_FRENCH.stemWord(word)), _FRENCH.stemWord(folded))))
     english = fold(_ENGLISH.stemWord(folded))
+    darija_forms = darija.latin_forms(folded) if language == "dz" or darija.is_darija_word(folded) else ()
     forms = [*(("fr:" + stem for stem in french) if language != "en" else ()),
-             *(("en:" + english,) if language != "fr" else ()), "=" + folded]
-    return Token(surface=word, key=english if language == "en" else french[0], forms=tuple(forms))
+             *(("en:" + english,) if language not in ("fr", "dz") else ()),
+             *("dz:" + form for form in darija_forms), "=" + folded]
+    if darija_forms:
+        key = darija.skeleton(folded)
+    else:
+        key = english if language == "en" else french[0]
+    return Token(surface=word, key=key, forms=tuple(forms))
 
 
 @lru_cache(maxsize=65536)
 def arabic_token(word: str) -> Token:
-    """An Arabic word; its key is its light stem, its forms add the stem without a one-letter clitic."""
+    """An Arabic word; its key is its light stem, its forms add the stem without a one-letter clitic, and the
+    word as written (``=``) for the lexicon's few exact entries (الكرا, rent, stems like الكراهية, hatred)."""
     stem = arabic_stem(word)
     letters = _arabic_letters(word)
     forms = [stem]
     if letters.startswith(_ARABIC_CLITICS) and not letters.startswith("ال") and len(letters) >= 4:
         forms.append(arabic_stem(letters[1:]))
-    return Token(surface=word, key=stem, forms=tuple("ar:" + form for form in dict.fromkeys(forms)))
+    return Token(surface=word, key=stem, forms=(*("ar:" + form for form in dict.fromkeys(forms)),
+                                                  *dict.fromkeys(("=" + fold(word), "=" + letters))))
 
 
 def words(text: str) -> list[str]:
@@ -147,12 +158,19 @@ def words(text: str) -> list[str]:
 
 
 def guess_language(raw_words: list[str]) -> str:
-    """``ar``, ``en``, ``fr``, or ``?`` when nothing tells French from English, from script and function words."""
+    """``ar``, ``en``, ``fr``, ``dz`` (Darija in Latin script), or ``?`` when nothing tells, from script and
+    function words."""
     arabic = sum(1 for word in raw_words if _ARABIC_LETTERS.match(word))
     if arabic * 2 > len(raw_words) and arabic:
         return "ar"
     english = sum(1 for word in raw_words if word in _ENGLISH_MARKERS)
     french = sum(1 for word in raw_words if word in _FRENCH_MARKERS)
+    # Darija when its words outnumber the French and English function words that Darija does not also write
+    # (« ma » is French « my » and Darija's negation): « réunion du G7 » stays French.
+    darija_words = sum(1 for word in raw_words if darija.is_darija_word(word))
+    shared = sum(1 for word in raw_words if word in _FRENCH_MARKERS and word in darija.STOP_WORDS)
+    if darija_words > english + french - shared:
+        return "dz"
     if english == french == 0:
         return "?"
     return "en" if english > french else "fr"
@@ -162,7 +180,7 @@ def idea_tokens(text: str, language: str | None = None) -> tuple[str, list[Token
     """The language of ``text`` (guessed unless given) and its content tokens in order, stop-words left out."""
     raw_words = words(text)
     language = language or guess_language(raw_words)
-    latin_stop = _STOP_FR_EN if language == "en" else _STOP_FR
+    latin_stop = _STOP_FR_EN if language == "en" else _STOP_FR_DZ if language == "dz" else _STOP_FR
     tokens = []
     for word in raw_words:
         if _ARABIC_LETTERS.match(word):

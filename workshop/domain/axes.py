@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import DomainError
+from .languages import LANGUAGES
 from .text import clean_text
 
 THEMES = ("sante", "education", "justice", "papiers_sejour", "emploi", "logement_protection", "transversal")
@@ -60,6 +61,22 @@ FIELD_SPECS: dict[str, Spec] = {
     "progress_markers": ("list", "progress_markers"),
 }
 
+# The texts of an axe that may carry versions in other languages (domain/multilingual.py): the title and the record's
+# sentences a document quotes, by a dotted path into ``fields``, with their maximum length.
+VERSIONED_FIELDS: dict[str, int] = {"title": MAX_TITLE_LENGTH, "problem.central": LONG, "objectives.change": LONG,
+                                    "messages.central": LONG}
+VERSION_LANGUAGES = ("ar", "en")  # the base text is typed in French
+
+
+def base_text(title: str, fields: Mapping[str, Any], path: str) -> str:
+    """The base (French) text of a versioned field: the title, or a sentence of the record by its dotted path."""
+    if path == "title":
+        return title
+    value: Any = fields
+    for part in path.split("."):
+        value = value.get(part, "") if isinstance(value, Mapping) else ""
+    return value if isinstance(value, str) else ""
+
 
 def editor_schema() -> dict[str, Any]:
     """The record's shape as the axe editor receives it in its data island (the page copies none of it)."""
@@ -81,7 +98,11 @@ def editor_schema() -> dict[str, Any]:
             "rows": {kind: {name: described(spec) for name, spec in row.items()} for kind, row in ROW_SPECS.items()},
             "title": described(("text", MAX_TITLE_LENGTH)), "short": SHORT,
             "theme": described(("choice", THEMES, "theme")), "status": described(("choice", STATUSES, "status")),
-            "disposition": described(("choice", DISPOSITIONS, "disposition"))}
+            "disposition": described(("choice", DISPOSITIONS, "disposition")),
+            "versions": {"languages": list(VERSION_LANGUAGES),  # fields as a list: JSON objects lose their order
+                         "fields": [{"path": path, "max": length} for path, length in VERSIONED_FIELDS.items()],
+                         "names": {code: LANGUAGES[code].name for code in VERSION_LANGUAGES},
+                         "dirs": {code: LANGUAGES[code].direction for code in VERSION_LANGUAGES}}}
 
 
 def empty_fields() -> dict[str, Any]:

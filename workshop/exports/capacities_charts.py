@@ -31,24 +31,24 @@ def _short(text: str, length: int) -> str:
 
 def heatmap(report: CapacityReport) -> Scene:
     """One row per organisation, one column per domain, the latest round's score in each cell."""
-    label_width, cell_width, cell_height, head = 190, 62, 34, 120
+    label_width, cell_width, cell_height, head = 250, 74, 34, 84
     shapes: list[Shape] = []
     for column, (_key, name) in enumerate(report.domains):
         x = label_width + column * cell_width + cell_width / 2
         words = _short(name, 26).split(" ")
         lines, line = [], ""
         for word in words:
-            if len(line) + len(word) > 12 and line:
+            if len(line) + len(word) > 11 and line:
                 lines.append(line)
                 line = word
             else:
                 line = f"{line} {word}".strip()
         lines.append(line)
         for number, text in enumerate(lines[-4:]):
-            shapes.append(Text(x, head - 12 - (len(lines[-4:]) - 1 - number) * 13, text, 10, "middle", bold=True))
+            shapes.append(Text(x, head - 12 - (len(lines[-4:]) - 1 - number) * 12, text, 9, "middle", bold=True))
     for row, profile in enumerate(report.profiles):
         y = head + row * cell_height
-        shapes.append(Text(label_width - 8, y + cell_height / 2, _short(profile.name, 28), 12, "right", bold=True))
+        shapes.append(Text(label_width - 8, y + cell_height / 2, _short(profile.name, 32), 11, "right", bold=True))
         for column, domain in enumerate(profile.domains):
             x = label_width + column * cell_width
             shapes.append(Rect(x + 1, y + 1, cell_width - 2, cell_height - 2, level_colour(domain.score),

@@ -50,7 +50,8 @@ def compose_capacities(report: CapacityReport) -> DocumentModel:
     if report.profiles:
         blocks.append(TableBlock((w("cap_col_organisation"), w("cap_col_region"), w("cap_col_respondents"),
                                   w("cap_col_round")),
-                                 tuple((profile.name, profile.region, str(profile.respondents), ", ".join(profile.rounds))
+                                 tuple((profile.name, profile.region, str(profile.respondents),
+                                        ", ".join(profile.rounds))
                                        for profile in report.profiles), (2,), (3, 2.2, 1.3, 2.5)))
     if report.respondents_by_role:
         blocks.append(TableBlock((w("cap_col_role"), w("cap_col_respondents")),
@@ -62,6 +63,9 @@ def compose_capacities(report: CapacityReport) -> DocumentModel:
                    Paragraph(w("cap_radar_note"), "note"), _domain_table(report, profile),
                    Paragraph(", ".join(profile.strengths) or w("cap_none"), label=w("cap_strengths")),
                    Paragraph(", ".join(profile.gaps) or w("cap_none"), label=w("cap_gaps"))]
+        if profile.weakest:
+            blocks += [Paragraph(w("cap_weakest"), "lead"),
+                       BulletList(tuple(f"{text} ({report.number(score)})" for text, score in profile.weakest))]
     blocks += [Heading(w("cap_section_needs"), 1), Heading(w("cap_shared_needs"), 2),
                BulletList(report.shared_needs) if report.shared_needs else Paragraph(w("cap_no_shared_needs")),
                Heading(w("cap_specific_needs"), 2),
@@ -142,7 +146,8 @@ def render_capacities_xlsx(report: CapacityReport) -> bytes:
             w("cap_col_priority"), w("cap_col_items")),
            ((profile.name, domain.name, domain.key, domain.initial, domain.follow_up, domain.change, domain.target,
              domain.gap, domain.importance, domain.priority, domain.items_answered)
-            for profile in report.profiles for domain in profile.domains), rtl, (28, 28, 22, 10, 10, 10, 8, 8, 10, 10, 10))
+            for profile in report.profiles for domain in profile.domains), rtl,
+           (28, 28, 22, 10, 10, 10, 8, 8, 10, 10, 10))
     _sheet(workbook, w("cap_sheet_answers"),
            (w("cap_col_respondent"), w("cap_col_organisation"), w("cap_col_role"), w("cap_col_round"),
             w("cap_col_source"), w("cap_col_domain"), "item", w("cap_col_statement"), w("cap_col_level"),
@@ -163,7 +168,8 @@ def render_capacities_xlsx(report: CapacityReport) -> bytes:
            (26, 24, 40, 40, 18, 18, 12, 8))
     _sheet(workbook, w("cap_sheet_questionnaire"),
            (w("cap_col_domain"), w("cap_col_statement"), *report.levels),
-           ((domain.name, statement, *anchors) for domain in report.questionnaire for statement, anchors in domain.items),
+           ((domain.name, statement, *anchors)
+            for domain in report.questionnaire for statement, anchors in domain.items),
            rtl, (24, 50, 30, 30, 30, 30))
     output = io.BytesIO()
     workbook.save(output)

@@ -68,6 +68,7 @@ CAPACITY_LABELS: dict[str, str] = {
     "cap_strengths": N_("Strengths"),
     "cap_gaps": N_("Main gaps"),
     "cap_none": N_("none"),
+    "cap_weakest": N_("Statements to work on first (lowest scores, below « consolidé »):"),
     "cap_section_needs": N_("Shared and specific needs"),
     "cap_shared_needs": N_("Shared needs (group workshops)"),
     "cap_specific_needs": N_("Specific needs (coaching)"),

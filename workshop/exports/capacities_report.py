@@ -34,6 +34,7 @@ class Profile:
     domains: tuple[DomainRow, ...]
     strengths: tuple[str, ...]
     gaps: tuple[str, ...]
+    weakest: tuple[tuple[str, float], ...] = ()  # the lowest-scoring statements of the latest round, with their score
 
 
 @dataclass(frozen=True)

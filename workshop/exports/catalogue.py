@@ -20,6 +20,7 @@ class Download:
     document: str = ""  # the Word document composed for it (documents/), if it is one
     strategy: Literal["sni", "sri", ""] = ""  # the strategy it is written from: an event without one cannot have it
     needs_workshops: bool = False  # it consolidates the rooms' results: an event where nothing was recorded cannot have it
+    needs_word_cloud: bool = False  # an image of a room's word cloud: a room without one has no such file
 
 
 ROOM_DOWNLOADS = (
@@ -29,8 +30,8 @@ ROOM_DOWNLOADS = (
              document="rapport-renforcement"),
     Download("xlsx", "room", "xlsx", N_("Workbook: one sheet per activity (Excel)")),
     Download("csv", "room", "zip", N_("Data as CSV files (zip)")),
-    Download("png", "room", "png", N_("Word cloud (PNG image)")),
-    Download("svg", "room", "svg", N_("Word cloud (SVG image)")),
+    Download("png", "room", "png", N_("Word cloud (PNG image)"), needs_word_cloud=True),
+    Download("svg", "room", "svg", N_("Word cloud (SVG image)"), needs_word_cloud=True),
     Download("json", "room", "json", N_("All the room's data (JSON)")),
 )
 EVENT_DOWNLOADS = (
@@ -43,7 +44,8 @@ EVENT_DOWNLOADS = (
              document="sri", strategy="sri"),
     Download("document-de-position", "event", "docx", N_("Position paper draft, from the SRI (Word)"),
              document="document-de-position", strategy="sri"),
-    Download("deck", "event", "pptx", N_("Slides of the whole meeting (PowerPoint)")),
+    Download("deck", "event", "pptx", N_("Slides of the whole meeting, about 25 (PowerPoint)")),
+    Download("deck-full", "event", "pptx", N_("Every slide of the meeting: idea walls, grids (PowerPoint)")),
     Download("xlsx", "event", "xlsx", N_("Workbook of the whole meeting (Excel)")),
     Download("archive", "event", "json",
              N_("Archive of the event, to start a regional meeting on another laptop (JSON)")),

@@ -26,5 +26,7 @@ DECK_LABELS: dict[str, str] = {
     "deck_common_priorities": N_("Common priorities"),
     "deck_distinct_priorities": N_("only here"),
     "deck_room_priorities": N_("Priorities of the workshop"),
-    "deck_next_steps": N_("Next steps"),
+    "deck_restitution_priorities": N_("The axes as voted in the restitution"),
+    "deck_decisions_next_steps": N_("Decisions and next steps"),
+    "deck_hint_next_steps": N_("Write here what the meeting decided, who does what next, and by when."),
 }

@@ -233,14 +233,16 @@ class _Workbook:
         sheet = self.sheet(self.label("data_sheet_axes"))
         self.heading(sheet, strategy.title, " · ".join(part for part in (strategy.region, strategy.vision) if part))
         headers = (self.label("rank"), self.label("data_code"), self.label("axis"), self.label("data_theme"),
-                   self.label("data_status"), self.label("score"), self.label("agreement"), self.label("votes"),
+                   self.label("data_status"), self.label("score"), self.label("agreement"), self.label("points"),
                    self.label("central_message"), self.label("change_objective"), self.label("data_parent_axis"),
-                   self.label("data_disposition"), self.label("data_clusters"), self.label("data_source_ideas"))
+                   self.label("data_disposition"), self.label("data_clusters"), self.label("data_source_ideas"),
+                   self.label("chosen_order"))
         rows = [(axis.rank, axis.code, axis.title, axis.theme, axis.status, axis.score, axis.agreement, axis.votes,
                  axis.central_message, axis.change_objective,
                  " ".join(part for part in (axis.parent_code, axis.parent_title) if part), axis.disposition,
-                 "\n".join(axis.clusters), "\n".join(axis.sources)) for axis in strategy.axes]
-        self.blocks(sheet, [Block(headers, rows, (0, 5, 7), {5: "0.0"})], header_row=4)
+                 "\n".join(axis.clusters), "\n".join(axis.sources), axis.chosen or axis.rank)
+                for axis in strategy.axes]
+        self.blocks(sheet, [Block(headers, rows, (0, 5, 7, 14), {5: "0.0"})], header_row=4)
         if strategy.method:
             put(sheet, 3, 1, strategy.method).font = MUTED_FONT
         names.append(sheet.title)

@@ -187,6 +187,20 @@ class AxisReport:
     central_message: str = ""
     change_objective: str = ""
     asks: tuple[tuple[str, str, str, str], ...] = ()  # (measure, decision-maker, instrument, level), translated
+    problem: str = ""  # the central problem, its causes and effects: the problem tree's figure
+    causes: tuple[str, ...] = ()
+    effects: tuple[str, ...] = ()
+    # What the papers need as codes and plain rows (§6 of issue 8): the axe's status and disposition codes, each
+    # ask's level code (parallel to ``asks``), its SMART objectives as (statement, deadline), its parent's SMART
+    # objectives and asks as lines, and the fields of its record still as the parent's (kept as inherited).
+    status_key: str = ""  # draft, validated, adopted
+    disposition_key: str = ""  # kept, adapted, dropped, regional_only
+    ask_levels: tuple[str, ...] = ()  # national, regional, communal, or ""
+    objectives: tuple[tuple[str, str], ...] = ()
+    parent_objectives: tuple[str, ...] = ()
+    parent_asks: tuple[str, ...] = ()
+    inherited: tuple[str, ...] = ()  # keys of FieldBlocks identical to the parent axe's (an SRI axe)
+    untranslated: tuple[str, ...] = ()  # its texts (domain.axes.VERSIONED_FIELDS) printed in French, marked so
 
 
 @dataclass(frozen=True)
@@ -197,6 +211,7 @@ class DeclinationRow:
     objectives: tuple[str, ...]
     asks: tuple[str, ...]
     targets: tuple[str, ...]
+    disposition_key: str = ""  # "dropped": the region set this axe aside, nothing is left to complete
 
 
 @dataclass(frozen=True)
@@ -211,6 +226,7 @@ class StrategyReport:
     declination: tuple[DeclinationRow, ...] = ()
     parent_title: str = ""
     version_label: str = ""  # « Version provisoire 1 »
+    drafts_left_out: bool = False  # the export asked for validated axes only: the papers say so
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ BEFORE_COLOUR, AFTER_COLOUR = "#9AA5B1", "#1F4E79"
 LABEL_WIDTH, PLOT, BAR, GROUP_GAP = 230, 380, 15, 14
 
 
-def _short(text: str, limit: int = 34) -> str:
+def _short(text: str, limit: int = 30) -> str:
     """A question's label cut to fit beside the bars (the table under the figure has it whole)."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -124,8 +124,22 @@ def ellipsized_line(line: str, fits: Callable[[str], bool]) -> str:
     return line.rstrip(" ,;:.") + ELLIPSIS
 
 
+def _word_boundary(text: str, length: int) -> str:
+    """The first ``length`` characters, back to the end of their last whole word when there is one; a single word
+    longer than that is cut where it must be."""
+    if length >= len(text):
+        return text
+    if text[length].isspace():
+        kept = text[:length]
+    else:
+        kept = text[:length].rsplit(None, 1)[0] if any(character.isspace() for character in text[:length]) else \
+            text[:length]
+    return kept.rstrip(" ,;:.-–—(")
+
+
 def ellipsized_prefix(text: str, fits: Callable[[str], bool]) -> str:
-    """The text whole if it fits, else its longest beginning that fits with an ellipsis (a picture's label)."""
+    """The text whole if it fits, else its longest beginning of whole words that fits with an ellipsis (a picture's
+    label); a lone word too long is cut inside, still with its ellipsis."""
     if fits(text):
         return text
     low, high = 0, len(text)
@@ -135,7 +149,14 @@ def ellipsized_prefix(text: str, fits: Callable[[str], bool]) -> str:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + ELLIPSIS
+    return _word_boundary(text, low) + ELLIPSIS
+
+
+def shortened(text: str, limit: int) -> str:
+    """At most ``limit`` characters: whole words and an ellipsis when it is longer (chart categories, titles)."""
+    if len(text) <= limit:
+        return text
+    return _word_boundary(text, limit - 1) + ELLIPSIS
 
 
 # --- Direction and punctuation -----------------------------------------------------------------------------------
@@ -151,15 +172,34 @@ def _left_to_right_first(text: str) -> bool:
     return True
 
 
+# A Latin stretch inside Arabic text: from a Latin letter to the last character before the next Arabic letter, so a
+# count or a bracket after a French name ("Casablanca-Settat (10)") goes with it.
+_LATIN_STRETCH = re.compile(r"[A-Za-z\u00c0-\u024f][^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\n]*")
+
+
 def bidi_safe(text: str) -> str:
     """A French sentence or a number inside a right-to-left paragraph, kept in its own order.
 
     The paragraph's direction would otherwise claim the neutral characters at its ends: "5 idées ?" shows as
-    "? idées 5" and "+1" as "1+". Left-to-right marks at both ends hold them to the Latin text.
+    "? idées 5" and "+1" as "1+". Left-to-right marks at both ends hold them to the Latin text. Inside an Arabic
+    sentence, each Latin stretch gets a mark at its end, so "الجهة Casablanca-Settat (10)" keeps "(10)" after the
+    name instead of swapping its brackets to the other side.
     """
     if text and _left_to_right_first(text):
         return LRM + text.replace("\n", LRM + "\n" + LRM) + LRM
+    if ARABIC.search(text):
+        return _LATIN_STRETCH.sub(lambda match: match.group(0).rstrip() + LRM + match.group(0)[len(match.group(0).rstrip()):],
+                                  text)
     return text
+
+
+def list_separator(language: str) -> str:
+    """Between the items of a list: the Arabic comma in Arabic (« ، »), a comma elsewhere."""
+    return "، " if language == "ar" else ", "
+
+
+def listed(items: Iterable[str], language: str) -> str:
+    return list_separator(language).join(items)
 
 
 def colon(language: str) -> str:

@@ -75,14 +75,29 @@ class Room(Base):
 
 
 class ModeratorCredential(Base):
-    """A hashed secret; ``event_id`` NULL opens every event (the laptop owner's console)."""
+    """A hashed secret; ``event_id`` NULL opens every event (the laptop owner's console); with ``room_id`` it opens
+    that one room only (a facilitator's link)."""
 
     __tablename__ = "moderator_credentials"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     event_id: Mapped[Optional[int]] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), nullable=True)
+    room_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"), nullable=True)
     label: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ModeratorSession(Base):
+    """One browser's moderator session: its secret (hashed) lives in the signed cookie and is checked against this
+    row on every request, so logging out, « revoke all » or revoking the credential behind it ends it."""
+
+    __tablename__ = "moderator_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    credential_id: Mapped[int] = mapped_column(ForeignKey("moderator_credentials.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -15,6 +15,7 @@ class ExportJob(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # unguessable: it is the job's address
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    room_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"), nullable=True)
     filename: Mapped[str] = mapped_column(String(200))
     mimetype: Mapped[str] = mapped_column(String(120))
     state: Mapped[str] = mapped_column(String(12), default="running")  # running, done, failed

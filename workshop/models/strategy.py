@@ -49,6 +49,9 @@ class Axis(Base):
     origin_room_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"), nullable=True)
     fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
     provenance: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The title and record texts in other languages: {"ar": {"title": "…", "problem.central": "…"}, "en": {…}}
+    # (domain/multilingual.py; the fields that take one: domain/axes.VERSIONED_FIELDS).
+    versions: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
     version: Mapped[int] = mapped_column(default=1)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -45,19 +45,32 @@ class Limits:
     refusals_per_second: float = 20.0
 
 
+# A moderator's console (or a facilitator's script) sends bursts an honest phone never does — a whole agenda, a
+# board re-sorted — and a moderator is authenticated: the budget is ten times larger, the same mechanism.
+MODERATOR_LIMITS = Limits(burst=300, per_second=100.0, in_flight=32, refusals_burst=2000, refusals_per_second=200.0)
+
+
 class FloodGuard:
-    """Per-connection budgets. ``admit`` before handling an event, ``done`` after, ``forget`` at disconnect."""
+    """Per-connection budgets. ``admit`` before handling an event, ``done`` after, ``forget`` at disconnect;
+    ``trust`` gives one connection other limits (a moderator's, once authenticated)."""
 
     def __init__(self, limits: Limits = Limits(), clock: Callable[[], float] = time.monotonic) -> None:
         self.limits, self.clock = limits, clock
+        self._limits: dict[str, Limits] = {}
         self._events: dict[str, TokenBucket] = {}
         self._refusals: dict[str, TokenBucket] = {}
         self._in_flight: dict[str, int] = {}
         self._lock = threading.Lock()  # threading mode (tests); under gevent nothing here yields
 
-    def admit(self, connection: str) -> str:
-        limits = self.limits
+    def trust(self, connection: str, limits: Limits) -> None:
         with self._lock:
+            self._limits[connection] = limits
+            self._events.pop(connection, None)
+            self._refusals.pop(connection, None)
+
+    def admit(self, connection: str) -> str:
+        with self._lock:
+            limits = self._limits.get(connection, self.limits)
             events = self._events.get(connection)
             if events is None:
                 events = self._events[connection] = TokenBucket(limits.burst, limits.per_second, self.clock)
@@ -81,6 +94,7 @@ class FloodGuard:
 
     def forget(self, connection: str) -> None:
         with self._lock:
+            self._limits.pop(connection, None)
             self._events.pop(connection, None)
             self._refusals.pop(connection, None)
             self._in_flight.pop(connection, None)
@@ -95,6 +109,7 @@ def install(server: Any, guard: FloodGuard, refusal: Refusal) -> None:
     ``refusal`` gives the acknowledgement of a refused event in the client's language: ``{"ok": False, "error":
     {"code", "message"}}``, the documented shape. Every refused event with an ack id gets exactly that one ack.
     """
+    handle_eio_message = server._handle_eio_message  # noqa: SLF001 (where a connection's frames are decoded)
     handle_event = server._handle_event  # noqa: SLF001 (the one place an event is read off a connection)
     handle_event_internal = server._handle_event_internal  # noqa: SLF001
     handle_disconnect = server._handle_disconnect  # noqa: SLF001
@@ -140,6 +155,18 @@ def install(server: Any, guard: FloodGuard, refusal: Refusal) -> None:
         guard.forget(eio_sid)
         return handle_disconnect(eio_sid, namespace, *args, **kwargs)
 
+    def guarded_message(eio_sid: str, data: Any) -> None:
+        try:
+            handle_eio_message(eio_sid, data)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
+            # A frame no Socket.IO client writes (bad JSON, unknown packet type, a missing attachment): one line,
+            # and the connection is closed — python-socketio would log a traceback and carry on.
+            log.info("malformed Socket.IO packet refused: %s", type(error).__name__)
+            guard.forget(eio_sid)
+            server.eio.disconnect(eio_sid)
+
+    server._handle_eio_message = guarded_message  # noqa: SLF001
+    server.eio.on("message", guarded_message)  # Engine.IO holds the handler it was given at start, not the name
     server._handle_event = guarded_event  # noqa: SLF001
     server._handle_event_internal = guarded_internal  # noqa: SLF001
     server._handle_disconnect = guarded_disconnect  # noqa: SLF001

@@ -15,7 +15,7 @@ from ..domain.numbers import payload_is_sane
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
 from ..services import agenda, clustering, contributions, identity, moderation, participants, strategy, suggestions
 from ..services import capacities, capacities_results
-from ..services.access import access_for_token, access_from_session
+from ..services.access import ModeratorAccess, access_for_sessions, access_for_token
 from ..services.admission import Admission
 from ..services.context import ServiceContext
 from ..services.events import find_room
@@ -23,6 +23,7 @@ from ..services.hot_path import room_identity
 from ..services.participants import Joined
 from ..services.publisher import Audience
 from ..services.state import encoded_once, moderator_state, participant_state, screen_state
+from .guard import MODERATOR_LIMITS, FloodGuard
 from .publisher import SocketPublisher
 from .rooms import audience_room, participant_room
 
@@ -41,6 +42,10 @@ class Client:
     language: str
     joined: Joined | None = None
     actor: str = ""  # a moderator's credential label, for the clustering log
+    event_id: int = 0
+    # A moderator's credentials as presented at connect (the token, the cookie's session secrets): checked again at
+    # each command, so that logout, « revoke all » or a revoked link also stop a console already connected.
+    credentials: tuple[object, object] = (None, None)
 
 
 def refusal(code: str, language: str, **params: Any) -> dict[str, Any]:
@@ -72,6 +77,8 @@ def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
             try:
                 if client is None or client.role != role:
                     raise DomainError("forbidden")
+                if role == "moderator" and not self._still_moderator(client):
+                    raise DomainError("forbidden")
                 if extra or not isinstance(data, dict) or not payload_is_sane(data):
                     raise DomainError("invalid_payload")
                 return handler(self, client, data)
@@ -88,12 +95,21 @@ def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
 
 
 class WorkshopNamespace(Namespace):
-    def __init__(self, context: ServiceContext, publisher: SocketPublisher, admission: Admission | None = None) -> None:
+    def __init__(self, context: ServiceContext, publisher: SocketPublisher, admission: Admission | None = None,
+                 guard: FloodGuard | None = None) -> None:
         super().__init__("/")
         self.context = context
         self.publisher = publisher
         self.admission = admission or Admission()
+        self.guard = guard
         self.clients: dict[str, Client] = {}
+
+    def _moderator_access(self, client: Client) -> ModeratorAccess:
+        token, secrets = client.credentials
+        return access_for_token(self.context, token).merged(access_for_sessions(self.context, secrets))
+
+    def _still_moderator(self, client: Client) -> bool:
+        return self._moderator_access(client).can_moderate_room(client.room_id, client.event_id)
 
     def trigger_event(self, event: str, *args: Any) -> Any:
         """An event no handler takes is acknowledged ``invalid_payload`` (an ack, never silence)."""
@@ -151,10 +167,13 @@ class WorkshopNamespace(Namespace):
             raise
         client = Client(role=role, code=code, room_id=room_id, language=language)
         if role == "moderator":
-            access = access_for_token(self.context, auth.get("token")).merged(access_from_session(session.get("moderator")))
-            if not access.can_moderate_event(event_id):
+            client.credentials, client.event_id = (auth.get("token"), session.get("moderator_sessions")), event_id
+            access = self._moderator_access(client)
+            if not access.can_moderate_room(room_id, event_id):
                 raise DomainError("forbidden")
             client.actor = access.label or "moderator"
+            if self.guard is not None:
+                self.guard.trust(connection, MODERATOR_LIMITS)
             state = moderator_state(self.context, code)
             state["connected"] = self.publisher.presence.connected(code)
             join_room(audience_room(code, Audience.MODERATORS))

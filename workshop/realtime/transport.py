@@ -63,3 +63,23 @@ class TextPacket(socketio.packet.Packet):
     @classmethod
     def data_is_binary(cls, data: Any) -> bool:
         return False
+
+
+def quiet_engine_errors(app: Any) -> None:
+    """An Engine.IO frame that cannot be decoded at all (an unknown packet type) raises out of the websocket
+    handler, and the WSGI server prints a traceback with the client's address. Here it is one line without it."""
+    import logging
+
+    log = logging.getLogger(__name__)
+    inner = app.wsgi_app
+
+    def wsgi_app(environ: dict[str, Any], start_response: Any) -> Any:
+        if not environ.get("PATH_INFO", "").startswith("/socket.io"):
+            return inner(environ, start_response)
+        try:
+            return inner(environ, start_response)
+        except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError) as error:
+            log.info("malformed Engine.IO frame, connection closed: %s", type(error).__name__)
+            return []
+
+    app.wsgi_app = wsgi_app

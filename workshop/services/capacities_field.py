@@ -60,7 +60,7 @@ def form_spec(session: Any, event: Event, translators: Mapping[str, Translate], 
             Question("select_one", item["key"], item["labels"], choices="levels",
                      hints={language.code: _anchors(item, language.code) for language in FORM_LANGUAGES},
                      extra={"ws_domain": domain["key"], "ws_item": item["key"]})
-            for item in domain["items"])))
+            for item in domain["items"]), appearance="field-list"))  # one domain per screen, as on the phones
     return FormSpec(form_id=f"oca_{event.id}", title=event.title, version=str(questionnaire.version),
                     languages=FORM_LANGUAGES, default_language="fr", items=tuple(items), choice_lists=choice_lists,
                     extra_columns=EXTRA_COLUMNS)
@@ -98,7 +98,8 @@ def import_submissions(ctx: ServiceContext, event_id: object, content: bytes,
                                         created_at=ctx.clock())
             session.add(response)
             session.flush()
-            session.add_all(CapacityAnswer(response_id=response.id, item=key, level=level_code(parse_level(values[key])),
+            session.add_all(CapacityAnswer(response_id=response.id, item=key,
+                                           level=level_code(parse_level(values[key])),
                                            updated_at=ctx.clock())
                             for key in item_keys if values.get(key) is not None)
             known.add(submission.uuid)

@@ -76,8 +76,9 @@ def build_capacity_report(ctx: ServiceContext, event_id: object, *, language: st
                                        .order_by(CapacityConsensus.organisation_id, CapacityConsensus.round,
                                                  CapacityConsensus.id)))
         title = event.title
-    profiles = tuple(_profile(organisation, names, domain_names, code) for organisation in found["organisations"]
-                     if organisation["rounds"])
+    statement_texts = {key: text for key, (_domain, text) in statements.items()}
+    profiles = tuple(_profile(organisation, names, domain_names, statement_texts, code)
+                     for organisation in found["organisations"] if organisation["rounds"])
     rounds = tuple(code("capacity_round", round_name) for round_name in ROUNDS
                    if any(view["round"] == round_name for organisation in found["organisations"]
                           for view in organisation["rounds"]))
@@ -104,8 +105,11 @@ def build_capacity_report(ctx: ServiceContext, event_id: object, *, language: st
         stamp=f"{title} · {ctx.clock().strftime('%Y-%m-%d')}")
 
 
+WEAKEST = 3  # statements named in each profile as the ones to work on first
+
+
 def _profile(organisation: dict[str, Any], names: dict[str, str], domain_names: dict[str, str],
-             code: Callable[[str, str], str]) -> Profile:
+             statements: dict[str, str], code: Callable[[str, str], str]) -> Profile:
     rounds = {view["round"]: view for view in organisation["rounds"]}
     latest = organisation["rounds"][-1]
     initial = {domain["key"]: domain for domain in rounds.get("initial", {"domains": []})["domains"]}
@@ -124,7 +128,17 @@ def _profile(organisation: dict[str, Any], names: dict[str, str], domain_names: 
                    tuple((code("capacity_role", role), n) for role, n in latest["roles"].items()),
                    tuple(code("capacity_round", view["round"]) for view in organisation["rounds"]), tuple(rows),
                    tuple(domain_names[key] for key in latest["strengths"]),
-                   tuple(domain_names[key] for key in latest["gaps"]))
+                   tuple(domain_names[key] for key in latest["gaps"]), _weakest(latest["items"], statements))
+
+
+def _weakest(items: dict[str, dict[str, Any]], statements: dict[str, str]) -> tuple[tuple[str, float], ...]:
+    """The statements scored lowest (the agreed level, else the mean), below the « consolidé » level 3."""
+    scored = []
+    for key, view in items.items():
+        score = (None if view["agreed"] is None else float(view["agreed"])) if view["consensus"] else view["mean"]
+        if score is not None and score < 3 and key in statements:
+            scored.append((score, statements[key]))
+    return tuple((text, score) for score, text in sorted(scored)[:WEAKEST])
 
 
 def capacity_file(ctx: ServiceContext, event_id: object, *, file_format: str, language: str, translate: Translate,

@@ -8,7 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..activities import activity_type
+from ..domain.axes import VERSIONED_FIELDS
 from ..domain.errors import DomainError
+from ..domain.multilingual import checked_versions
 from ..domain.profiles import REGIONS
 from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
 from ..models.activities import activities_of_room
@@ -50,7 +52,7 @@ def decline_strategy(ctx: ServiceContext, *, national_event_id: int, title: obje
                 continue
             session.add(Axis(strategy_id=regional_strategy.id, code=parent.code, title=parent.title,
                              theme=parent.theme, position=parent.position, parent_axis_id=parent.id,
-                             disposition="kept", fields=dict(parent.fields),
+                             disposition="kept", fields=dict(parent.fields), versions=dict(parent.versions or {}),
                              provenance={"declined_from": {"axis_id": parent.id, "event_id": national_event_id}},
                              created_at=ctx.clock(), updated_at=ctx.clock()))
     return created
@@ -178,6 +180,7 @@ def export_event_archive(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
             "rooms": rooms,
             "axes": [{"id": axis.id, "code": axis.code, "title": axis.title, "theme": axis.theme, "status": axis.status,
                       "position": axis.position, "origin_room_id": axis.origin_room_id, "fields": axis.fields,
+                      "versions": axis.versions or {},
                       "provenance": axis.provenance, "archived": axis.archived}
                      for axis in session.scalars(axes_of_strategy(strategy.id))],
         }
@@ -209,6 +212,7 @@ def import_event_archive(ctx: ServiceContext, archive: object) -> CreatedEvent:
                                  theme=axis.get("theme", "transversal"), status=axis.get("status", "draft"),
                                  position=int(axis.get("position", 0)), origin_room_id=room_ids.get(axis.get("origin_room_id")),
                                  fields=axis.get("fields", {}), provenance=axis.get("provenance", {}),
+                                 versions=checked_versions(axis.get("versions"), VERSIONED_FIELDS),
                                  archived=bool(axis.get("archived", False))))
         return created
     except (KeyError, TypeError, ValueError, AttributeError):

@@ -24,7 +24,8 @@ class CreatedEvent:
     event_id: int
     title: str
     rooms: list[tuple[str, str]]  # (name, code)
-    moderator_token: str
+    moderator_token: str  # opens every room of the event and its pages (strategy, event documents)
+    room_tokens: tuple[str, ...] = ()  # one per room, in ``rooms`` order: that room's console only
 
 
 def _unused_code(session: Session) -> str:
@@ -58,11 +59,13 @@ def create_event(ctx: ServiceContext, *, title: object, room_names: list[object]
     session.add(event)
     session.flush()
     rooms = []
+    room_ids = []
     for position, (name, kind) in enumerate(zip(names, kinds, strict=True)):
         room = Room(event_id=event.id, name=name, code=_unused_code(session), position=position, kind=kind)
         session.add(room)
         session.flush()
         rooms.append((room.name, room.code))
+        room_ids.append(room.id)
     parent_strategy_id = None
     if scope == "regional":
         if parent_event_id is None:
@@ -74,7 +77,10 @@ def create_event(ctx: ServiceContext, *, title: object, room_names: list[object]
     session.add(Strategy(event_id=event.id, kind="sri" if scope == "regional" else "sni", title=clean_title,
                          region=region, parent_strategy_id=parent_strategy_id, created_at=ctx.clock()))
     token = issue_credential(session, event_id=event.id, label=f"event {event.id}")
-    return CreatedEvent(event_id=event.id, title=event.title, rooms=rooms, moderator_token=token)
+    room_tokens = tuple(issue_credential(session, event_id=event.id, room_id=room_id, label=f"room {code}")
+                        for room_id, code in zip(room_ids, (code for _name, code in rooms), strict=True))
+    return CreatedEvent(event_id=event.id, title=event.title, rooms=rooms, moderator_token=token,
+                        room_tokens=room_tokens)
 
 
 def find_room(session: Session, code: object) -> Room:
@@ -87,14 +93,18 @@ def find_room(session: Session, code: object) -> Room:
     return room
 
 
-def list_events(ctx: ServiceContext, event_ids: frozenset[int] | None) -> list[dict[str, Any]]:
-    """Events with their rooms, newest first; ``event_ids`` None means all of them."""
+def list_events(ctx: ServiceContext, event_ids: frozenset[int] | None,
+                room_ids: frozenset[int] = frozenset()) -> list[dict[str, Any]]:
+    """Events with their rooms, newest first; ``event_ids`` None means all of them. ``room_ids`` adds rooms one may
+    moderate on their own (a facilitator's link): their event is listed with those rooms only."""
     with ctx.db.read() as session:
         query = select(Event).order_by(Event.id.desc())
         if event_ids is not None:
-            query = query.where(Event.id.in_(event_ids))
+            room_events = set(session.scalars(select(Room.event_id).where(Room.id.in_(room_ids)))) if room_ids else set()
+            query = query.where(Event.id.in_(set(event_ids) | room_events))
         return [
             {"id": event.id, "title": event.title,
-             "rooms": [{"name": room.name, "code": room.code} for room in event.rooms]}
+             "rooms": [{"name": room.name, "code": room.code} for room in event.rooms
+                       if event_ids is None or event.id in event_ids or room.id in room_ids]}
             for event in session.scalars(query)
         ]

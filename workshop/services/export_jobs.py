@@ -28,6 +28,7 @@ class JobStatus:
     error: str
     filename: str
     mimetype: str
+    room_id: int | None = None  # a room's file: that room's facilitator may follow and fetch it
 
     def public(self) -> dict[str, Any]:
         """What the page polls."""
@@ -36,16 +37,18 @@ class JobStatus:
 
 
 def _status(job: ExportJob) -> JobStatus:
-    return JobStatus(job.id, job.event_id, job.state, job.progress, job.error, job.filename, job.mimetype)
+    return JobStatus(job.id, job.event_id, job.state, job.progress, job.error, job.filename, job.mimetype,
+                     job.room_id)
 
 
-def create_job(ctx: ServiceContext, *, event_id: int, filename: str, mimetype: str) -> JobStatus:
+def create_job(ctx: ServiceContext, *, event_id: int, filename: str, mimetype: str,
+               room_id: int | None = None) -> JobStatus:
     """A new running job; old ones (and their files) are forgotten on the way."""
     now = ctx.clock()
     with ctx.db.write() as session:
         session.execute(delete(ExportJob).where(ExportJob.created_at < now - KEEP))
-        job = ExportJob(id=secrets.token_urlsafe(12), event_id=event_id, filename=filename, mimetype=mimetype,
-                        state="running", progress=0.0, error="", created_at=now, updated_at=now)
+        job = ExportJob(id=secrets.token_urlsafe(12), event_id=event_id, room_id=room_id, filename=filename,
+                        mimetype=mimetype, state="running", progress=0.0, error="", created_at=now, updated_at=now)
         session.add(job)
         session.flush()
         return _status(job)
@@ -78,7 +81,7 @@ def job_status(ctx: ServiceContext, job_id: str) -> JobStatus | None:
         status = _status(job)
     if status.state == "running" and job.updated_at < ctx.clock() - STALE:
         return JobStatus(status.id, status.event_id, "failed", status.progress, "internal_error", status.filename,
-                         status.mimetype)
+                         status.mimetype, status.room_id)
     return status
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..activities import activity_type
 from ..domain.errors import DomainError
 from ..exports.catalogue import MIMETYPES, Download, event_download, room_download
 from ..exports.deck import render_deck
@@ -15,7 +16,9 @@ from ..exports.render_wordcloud import render_wordcloud_png, render_wordcloud_sv
 from ..exports.render_xlsx import render_xlsx
 from ..exports.report import Report
 from ..exports.word import render_document
+from ..models.activities import activities_of_room
 from .context import ServiceContext
+from .events import find_room
 from .exports import export_room
 from .reports import build_event_report, build_room_report, report_words
 from .training_reports import build_training_report
@@ -70,15 +73,26 @@ def export_room_file(ctx: ServiceContext, code: str, export_format: str, *, lang
         return ExportFile(render_room_csv_zip(room, include_hidden=include_hidden, labels=report.labels),
                           f"{stem}-csv.zip", MIMETYPES["zip"])
     clouds = [activity for activity in room.activities if activity.word_frequencies]
-    frequencies = clouds[-1].word_frequencies if clouds else ()
+    if not clouds:  # never a blank picture
+        raise DomainError("no_word_cloud")
+    frequencies = clouds[-1].word_frequencies
     renderer = render_wordcloud_png if export_format == "png" else render_wordcloud_svg
     return ExportFile(renderer(frequencies, report.meta.direction), f"{stem}-nuage.{export_format}",
                       MIMETYPES[export_format])
 
 
+def room_has_word_cloud(ctx: ServiceContext, code: str) -> bool:
+    """Whether the room ran an activity whose results are a word cloud (its image downloads are offered then)."""
+    with ctx.db.read() as session:
+        room = find_room(session, code)
+        return any(activity_type(activity.type).draws_word_cloud
+                   for activity in session.scalars(activities_of_room(room.id)) if activity.phase != "draft")
+
+
 def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, language: str,
                       translate: Callable[[str], str], include_hidden: bool = False,
-                      with_pseudonyms: bool = False, progress: Progress = _silent) -> ExportFile:
+                      with_pseudonyms: bool = False, without_drafts: bool = False,
+                      progress: Progress = _silent) -> ExportFile:
     """One event document: consolidated minutes, SNI, policy paper, SRI, position paper, deck, workbook, archive."""
     download = event_download(document)
     if download is None:
@@ -90,12 +104,13 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
         content = (json.dumps(export_event_archive(ctx, event_id), ensure_ascii=False, indent=1) + "\n").encode()
         return ExportFile(content, f"workshop-event-{event_id}-archive.json", MIMETYPES["json"])
     report = build_event_report(ctx, event_id, language=language, translate=translate, include_hidden=include_hidden,
-                                with_pseudonyms=with_pseudonyms)
+                                with_pseudonyms=with_pseudonyms, without_drafts=without_drafts)
     progress(0.4)
     _check_document(report, download)
     stem = f"workshop-{event_id}-{_slug(report.meta.title)}"
-    if document == "deck":
-        return ExportFile(render_deck(report), f"{stem}.pptx", MIMETYPES["pptx"])
+    if download.extension == "pptx":  # "deck": the meeting's summary; "deck-full": every slide
+        full = document == "deck-full"
+        return ExportFile(render_deck(report, full=full), f"{stem}{'-full' if full else ''}.pptx", MIMETYPES["pptx"])
     if document == "xlsx":
         return ExportFile(render_xlsx(report, include_hidden=include_hidden), f"{stem}.xlsx", MIMETYPES["xlsx"])
     return ExportFile(render_document(report, download.document), f"{stem}-{document}.docx", MIMETYPES["docx"])

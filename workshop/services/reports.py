@@ -26,6 +26,7 @@ from ..exports.labels import all_labels
 from ..exports.report import (ActivityReport, ActorPoint, AxisReport, Comparison, CountRow, DeclinationRow, FieldBlock,
                               IdeaRecord, Meta, ParticipantsSummary, Report, ResultSection, RoomReport, StrategyReport,
                               Table, VoteRecord)
+from ..exports.typography import listed
 from ..exports.words import Words, plain_number
 from ..models import Activity, Axis, Ballot, Event, Idea, Participant, Room, Strategy, Vote
 from ..models.activities import activities_of_room
@@ -37,6 +38,7 @@ from .identity import logos_of_event
 from .items import item_views
 from .matching import common_and_distinct, labels_of
 from .signals import compared, pair_sentence, room_kind, side_by_side_tables, signal_of, signals_table
+from .report_languages import localized_axis, localized_text
 from .state import compute_results, results_available
 
 log = logging.getLogger(__name__)
@@ -59,13 +61,17 @@ def build_room_report(ctx: ServiceContext, code: str, *, language: str, translat
         room_report = _room(session, room, words, include_hidden, with_pseudonyms)
         return Report(meta=_meta(session, event, words, room.name, room.theme, ctx.settings.min_group_size),
                       labels=words.labels,
-                      rooms=(room_report,), strategy=_strategy(session, event, words),
+                      rooms=(room_report,),
+                      strategy=_strategy(session, event, words,
+                                         only_axes=_axes_of_room(session, room) if len(event.rooms) > 1 else None),
                       next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()))
 
 
 def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, translate: Translate,
-                       include_hidden: bool = False, with_pseudonyms: bool = False) -> Report:
-    """A whole event: every room, the strategy, the thematic workshops compared."""
+                       include_hidden: bool = False, with_pseudonyms: bool = False,
+                       without_drafts: bool = False) -> Report:
+    """A whole event: every room, the strategy (``without_drafts``: its validated axes only), the thematic
+    workshops compared."""
     words = report_words(translate, language)
     with ctx.db.read() as session:
         event = session.get(Event, event_id)
@@ -76,7 +82,8 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
         common, distinct = common_and_distinct(session, event)
         return Report(meta=_meta(session, event, words, "", "", ctx.settings.min_group_size), labels=words.labels,
                       rooms=rooms,
-                      strategy=_strategy(session, event, words), comparison=_comparison(rooms),
+                      strategy=_strategy(session, event, words, without_drafts=without_drafts),
+                      comparison=_comparison(rooms),
                       next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()),
                       common_priorities=tuple(labels_of([pair for pair in common if pair["confirmed"]])),
                       proposed_priorities=tuple(labels_of([pair for pair in common if not pair["confirmed"]])),
@@ -150,7 +157,8 @@ def _participants(people: Sequence[Participant], words: Words, with_pseudonyms: 
 
     return ParticipantsSummary(
         total=len(people), by_organisation_type=counts("organisation_type", ORGANISATION_TYPES),
-        by_region=counts("region", REGIONS), by_sex=counts("sex", SEXES),
+        by_region=counts("region", REGIONS),
+        by_sex=counts("sex", SEXES) if any(person.tags.get("sex") for person in people) else (),
         pseudonyms=tuple(sorted(person.pseudonym for person in people if person.pseudonym)) if with_pseudonyms else ())
 
 
@@ -214,12 +222,25 @@ def _comparison(rooms: Sequence[RoomReport]) -> Comparison | None:
     return Comparison(rooms=tuple(room.name for room in workshops), common=common, distinct=distinct, table=table)
 
 
-def _strategy(session: Session, event: Event, words: Words) -> StrategyReport | None:
+def _axes_of_room(session: Session, room: Room) -> set[int]:
+    """The axes a room's deck carries: those drafted from its ideas and those it voted on (a restitution)."""
+    ids = set(session.scalars(select(Axis.id).where(Axis.origin_room_id == room.id)))
+    for activity in session.scalars(activities_of_room(room.id)):
+        kind = activity_type(activity.type)
+        if kind.prioritization and kind.target_kind(activity.config) == "axes":
+            ids.update(item.id for item in item_views(session, activity))
+    return ids
+
+
+def _strategy(session: Session, event: Event, words: Words, only_axes: set[int] | None = None,
+              without_drafts: bool = False) -> StrategyReport | None:
+    """The event's strategy; ``only_axes``: a room's export, with that room's axes only (none: no strategy)."""
     strategy = session.scalar(select(Strategy).where(Strategy.event_id == event.id))
-    if strategy is None:
+    if strategy is None or only_axes == set():
         return None
     axes = [axis for axis in session.scalars(axes_of_strategy(strategy.id))
-            if not axis.archived and axis.disposition != "dropped"]
+            if not axis.archived and axis.disposition != "dropped" and (only_axes is None or axis.id in only_axes)
+            and not (without_drafts and axis.status == "draft")]
     scores, methods = axis_scores(session, event, axes)
     parents = {axis.id: axis for axis in session.scalars(select(Axis).where(
         Axis.id.in_([axis.parent_axis_id for axis in axes if axis.parent_axis_id])))}
@@ -231,17 +252,18 @@ def _strategy(session: Session, event: Event, words: Words) -> StrategyReport | 
     table = _scores_table(reports, words) if reports else None
     parent = session.get(Strategy, strategy.parent_strategy_id) if strategy.parent_strategy_id else None
     regions = list(strategy.regions or ([strategy.region] if strategy.region else []))
-    language = words.language
     return StrategyReport(
         kind="sri" if strategy.kind == "sri" else "sni",
-        title=localized("title", strategy.title, strategy.versions, language).text,
-        region=", ".join(words.of("region", region) for region in regions),
-        vision=localized("vision", strategy.vision, strategy.versions, language).text, axes=reports,
+        title=localized_text(strategy, "title", strategy.title, words),
+        region=listed((words.of("region", region) for region in regions), words.language),
+        vision=localized_text(strategy, "vision", strategy.vision, words), axes=reports,
         version_label=strategy.version_label,
-        method=words["method_text"] % {"methods": ", ".join(sorted(words.of("type", method) for method in methods)) or "–"},
+        method=words["method_text"] % {"methods": listed(sorted(words.of("type", method) for method in methods),
+                                                         words.language) or "–"},
         scores=table,
         declination=_declination(session, strategy, words) if strategy.kind == "sri" else (),
-        parent_title=parent.title if parent else "")
+        parent_title=localized_text(parent, "title", parent.title, words) if parent else "",
+        drafts_left_out=without_drafts)
 
 
 def _scores_table(reports: Sequence[AxisReport], words: Words) -> Table:
@@ -257,7 +279,8 @@ def _scores_table(reports: Sequence[AxisReport], words: Words) -> Table:
 
 def _axis(axis: Axis, position: int, chosen: int, score: dict[str, Any], parent: Axis | None,
           words: Words, origin: str = "") -> AxisReport:
-    fields = axis.fields
+    title, fields, untranslated = localized_axis(axis, words)
+    parent_title, parent_fields, _ = localized_axis(parent, words) if parent else ("", {}, ())
     actors = tuple(ActorPoint(row.get("name", ""), words.of("actor_role", row.get("role")), row.get("influence"),
                               row.get("interest"), row.get("alignment"), role_key=row.get("role") or "")
                    for row in fields.get("actors", []))
@@ -265,17 +288,46 @@ def _axis(axis: Axis, position: int, chosen: int, score: dict[str, Any], parent:
                   words.of("level", row.get("level"))) for row in fields.get("asks", []))
     agreement = score.get("agreement")
     return AxisReport(
-        id=axis.id, code=axis.code, title=axis.title, theme=words.of("theme", axis.theme),
+        id=axis.id, code=axis.code, title=title, theme=words.of("theme", axis.theme),
         status=words.of("status", axis.status), rank=position, chosen=chosen, origin=origin, score=score.get("score"),
         agreement=words.of("agreement", agreement) if agreement else "", votes=score.get("votes"),
         blocks=_blocks(fields, words), actors=actors,
         sources=tuple(idea.get("text", "") for idea in axis.provenance.get("ideas", [])),
         clusters=tuple(cluster.get("label", "") for cluster in axis.provenance.get("clusters", [])),
-        parent_code=parent.code if parent else "", parent_title=parent.title if parent else "",
-        parent_summary=(parent.fields.get("objectives", {}).get("change", "") if parent else ""),
+        parent_code=parent.code if parent else "", parent_title=parent_title,
+        parent_summary=parent_fields.get("objectives", {}).get("change", ""),
         disposition=words.of("disposition", axis.disposition),
         central_message=fields.get("messages", {}).get("central", ""),
-        change_objective=fields.get("objectives", {}).get("change", ""), asks=asks)
+        change_objective=fields.get("objectives", {}).get("change", ""), asks=asks,
+        problem=fields.get("problem", {}).get("central", ""), causes=tuple(fields.get("problem", {}).get("causes", [])),
+        effects=tuple(fields.get("problem", {}).get("effects", [])),
+        status_key=axis.status or "", disposition_key=axis.disposition or "",
+        ask_levels=tuple(row.get("level") or "" for row in fields.get("asks", [])),
+        objectives=tuple((row.get("statement", ""), row.get("deadline", ""))
+                         for row in fields.get("objectives", {}).get("smart", []) if row.get("statement")),
+        parent_objectives=tuple(row.get("statement", "") for row in
+                                (parent.fields.get("objectives", {}).get("smart", []) if parent else [])
+                                if row.get("statement")),
+        parent_asks=tuple(" — ".join(part for part in (row.get("measure", ""), row.get("decision_maker", "")) if part)
+                          for row in (parent.fields.get("asks", []) if parent else []) if row.get("measure")),
+        inherited=_inherited(axis.fields, parent.fields) if parent else (), untranslated=untranslated)
+
+
+def _inherited(fields: dict[str, Any], parent: dict[str, Any]) -> tuple[str, ...]:
+    """The parts of a regional axe's record still exactly as the national axe has them (not yet declined)."""
+    parts = {"problem": "problem", "objectives": "objectives", "asks": "asks", "actors": "actors",
+             "messages": "messages", "activities": "activities", "windows": "windows", "risks": "risks",
+             "indicators": "indicators"}
+    return tuple(key for key, field in parts.items() if fields.get(field) and fields.get(field) == parent.get(field)
+                 and _filled(fields.get(field)))
+
+
+def _filled(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_filled(item) for item in value.values())
+    if isinstance(value, list):
+        return bool(value)
+    return bool(value)
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: tuple[int, ...] = ()) -> tuple[Table, ...]:
@@ -347,13 +399,14 @@ def _declination(session: Session, strategy: Strategy, words: Words) -> tuple[De
         parent = national.get(axis.parent_axis_id)
         fields = axis.fields
         rows.append(DeclinationRow(
-            sni_axis=f"{parent.code} {parent.title}" if parent else "",
-            sri_axis=f"{axis.code} {axis.title}", disposition=words.of("disposition", axis.disposition),
+            sni_axis=f"{parent.code} {localized_axis(parent, words)[0]}" if parent else "",
+            sri_axis=f"{axis.code} {localized_axis(axis, words)[0]}", disposition=words.of("disposition", axis.disposition),
             objectives=tuple(row["statement"] for row in fields.get("objectives", {}).get("smart", []) if row["statement"]),
             asks=tuple(f"{row['measure']} — {row['decision_maker']}" for row in fields.get("asks", [])
                        if row.get("level") in ("regional", "communal")),
             targets=tuple(row["name"] for row in fields.get("actors", [])
-                          if row.get("role") in ("primary_target", "secondary_target"))))
+                          if row.get("role") in ("primary_target", "secondary_target")),
+            disposition_key=axis.disposition or ""))
     return tuple(rows)
 
 

@@ -7,9 +7,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..activities import activity_type
-from ..domain.axes import (DISPOSITIONS, MAX_TITLE_LENGTH, STATUSES, THEMES, axis_code, check_parent, checked_choice,
-                           checked_fields, empty_fields)
+from ..domain.axes import (DISPOSITIONS, MAX_TITLE_LENGTH, STATUSES, THEMES, VERSIONED_FIELDS, axis_code,
+                           check_parent, checked_choice, checked_fields, empty_fields)
 from ..domain.errors import DomainError
+from ..domain.multilingual import checked_versions
 from ..domain.numbers import MAX_ID, checked_id, checked_int
 from ..domain.text import checked_text
 from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
@@ -36,6 +37,7 @@ def axis_view(axis: Axis, parent: Axis | None = None) -> dict[str, Any]:
         "id": axis.id, "code": axis.code, "title": axis.title, "theme": axis.theme, "status": axis.status,
         "position": axis.position, "parent_axis_id": axis.parent_axis_id, "disposition": axis.disposition,
         "origin_room_id": axis.origin_room_id, "fields": axis.fields, "provenance": axis.provenance,
+        "versions": axis.versions or {},
         "version": axis.version, "updated_at": axis.updated_at.isoformat() + "Z",
     }
     if parent is not None:
@@ -146,7 +148,7 @@ def update_axis(ctx: ServiceContext, *, axis_id: object, version: object, event_
     """Save a writer's edit, unless someone saved another version since they opened it (then say so, change nothing)."""
     if not isinstance(changes, dict):
         raise DomainError("invalid_type", field="changes", expected="object")
-    allowed = {"title", "theme", "status", "fields", "parent_axis_id", "disposition"}
+    allowed = {"title", "theme", "status", "fields", "parent_axis_id", "disposition", "versions"}
     if set(changes) - allowed:
         raise DomainError("unknown_field", field=sorted(set(changes) - allowed)[0][:40])
     checked_int(version, field="version", minimum=0, maximum=MAX_ID)
@@ -164,6 +166,8 @@ def update_axis(ctx: ServiceContext, *, axis_id: object, version: object, event_
             axis.status = checked_choice(changes["status"], STATUSES, "status")
         if "fields" in changes:
             axis.fields = checked_fields(changes["fields"])
+        if "versions" in changes:  # the whole set of other-language texts, as the editor sends it
+            axis.versions = checked_versions(changes["versions"], VERSIONED_FIELDS)
         if "disposition" in changes:
             if strategy.kind != "sri":
                 raise DomainError("disposition_not_allowed")

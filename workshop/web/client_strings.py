@@ -160,6 +160,9 @@ PAGE_STRINGS = {
     "axis_created": _l("The axe d'influence was created."),
     "open_axis_editor": _l("Open the axe editor"),
     # Axe editor (static/js/axis.js): the sections and columns of the axe's record (domain/axes.py)
+    "ax_versions": _l("In other languages"),
+    "ax_versions_hint": _l("What the Arabic and English documents print instead of the French text. Left empty, they "
+                           "print the French, marked “in French”."),
     "ax_problem": _l("Problem"),
     "ax_problem_central": _l("Central problem"),
     "ax_problem_causes": _l("Causes (one per line)"),

@@ -10,8 +10,10 @@ from ..domain.errors import DomainError
 from ..exports import catalogue
 from ..exports.catalogue import EVENT_DOWNLOADS, MIMETYPES, ROOM_DOWNLOADS, Download
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, error_message, translator
-from ..services.files import export_event_file, export_room_file
+from ..services.events import find_room
+from ..services.files import export_event_file, export_room_file, room_has_word_cloud
 from .context import services
+from ..services.export_jobs import JobStatus
 from .export_jobs import ExportJobs
 from .moderator import current_access, moderator_required, room_for_moderator
 from .page import render_page
@@ -30,6 +32,11 @@ def _options() -> dict[str, Any]:
             "with_pseudonyms": request.values.get("with_pseudonyms") == "1"}
 
 
+def _event_options() -> dict[str, Any]:
+    """The options of an event's files: a room's, and leaving the draft axes out of the strategy's documents."""
+    return _options() | {"without_drafts": request.values.get("without_drafts") == "1"}
+
+
 @blueprint.get("/<code>/downloads")
 @moderator_required
 def downloads_page(code: str) -> str:
@@ -39,8 +46,9 @@ def downloads_page(code: str) -> str:
     def entry(download: Download, href: str) -> dict[str, str]:
         return {"key": download.key, "label": _(download.label), "href": href}
 
+    cloud = room_has_word_cloud(services(), room_code)
     room_entries = [entry(download, url_for("downloads.room_download", code=room_code, export_format=download.key))
-                    for download in ROOM_DOWNLOADS]
+                    for download in ROOM_DOWNLOADS if cloud or not download.needs_word_cloud]
     event_entries = [entry(download, url_for("downloads.event_download", event_id=event_id, document=download.key))
                      for download in EVENT_DOWNLOADS]
     return render_page("downloads.html", title=_("Downloads"), script="downloads.js",
@@ -69,7 +77,7 @@ def event_download(event_id: int, document: str) -> Any:
     """Build and send one event document now."""
     if not current_access().can_moderate_event(event_id):
         abort(403)
-    options = _options()
+    options = _event_options()
     try:
         exported = export_event_file(services(), event_id, document, translate=translator(options["language"]),
                                      **options)
@@ -89,21 +97,25 @@ def start_export() -> Any:
     download = catalogue.room_download(export_format) if kind == "room" else catalogue.event_download(export_format)
     if kind == "room" and download is not None:
         room_code, _name, event_id, _title = room_for_moderator(target)
+        room_id = _room_id(room_code)
         arguments = ["export", room_code, "--format", export_format, "--lang", options["language"], *flags]
         filename = f"workshop-{room_code}-{export_format}.{download.extension}"
     elif kind == "event" and download is not None and target.isdigit():
-        event_id = int(target)
+        event_id, room_id = int(target), None
         if not current_access().can_moderate_event(event_id):
             abort(403)
         if export_format == "archive":
             arguments = ["export-event", target, "--format", "archive"]
         else:
-            arguments = ["export-event", target, "--document", export_format, "--lang", options["language"], *flags]
+            drafts = ["--without-drafts"] if request.values.get("without_drafts") == "1" else []
+            arguments = ["export-event", target, "--document", export_format, "--lang", options["language"], *flags,
+                         *drafts]
         filename = f"workshop-event-{event_id}-{export_format}.{download.extension}"
     else:
         return jsonify({"ok": False, "error": {"code": "unknown_format",
                                                "message": error_message("unknown_format", {})}}), 400
-    job = _jobs().start(arguments, event_id=event_id, filename=filename, mimetype=MIMETYPES[download.extension])
+    job = _jobs().start(arguments, event_id=event_id, filename=filename, mimetype=MIMETYPES[download.extension],
+                        room_id=room_id)
     return jsonify({"ok": True, "job": job.public(), "status_url": url_for("downloads.export_status", job_id=job.id),
                     "file_url": url_for("downloads.export_file", job_id=job.id)})
 
@@ -113,7 +125,7 @@ def start_export() -> Any:
 def export_status(job_id: str) -> Any:
     """Where a job stands: running (with progress 0–1), done, or failed (with the translated reason)."""
     job = _jobs().get(job_id)
-    if job is None or not current_access().can_moderate_event(job.event_id):
+    if job is None or not _may_see(job):
         abort(404)
     return jsonify(job.public())
 
@@ -123,10 +135,20 @@ def export_status(job_id: str) -> Any:
 def export_file(job_id: str) -> Any:
     """The finished file."""
     found = _jobs().file(job_id)
-    if found is None or not current_access().can_moderate_event(found[0].event_id):
+    if found is None or not _may_see(found[0]):
         abort(404)
     job, content = found
     return _attachment(content, job.mimetype, job.filename)
+
+
+def _room_id(code: str) -> int:
+    with services().db.read() as session:
+        return find_room(session, code).id
+
+
+def _may_see(job: JobStatus) -> bool:
+    access = current_access()
+    return access.can_moderate_event(job.event_id) or (job.room_id is not None and job.room_id in access.room_ids)
 
 
 def _attachment(content: bytes, mimetype: str, filename: str) -> Response:

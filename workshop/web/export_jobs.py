@@ -31,9 +31,11 @@ class ExportJobs:
         self.context = context
         self.folder = Path(tempfile.mkdtemp(prefix="workshop-exports-"))
 
-    def start(self, arguments: list[str], *, event_id: int, filename: str, mimetype: str) -> JobStatus:
+    def start(self, arguments: list[str], *, event_id: int, filename: str, mimetype: str,
+              room_id: int | None = None) -> JobStatus:
         """Run ``workshop <arguments> --out FILE --progress`` in the background."""
-        job = export_jobs.create_job(self.context, event_id=event_id, filename=filename, mimetype=mimetype)
+        job = export_jobs.create_job(self.context, event_id=event_id, filename=filename, mimetype=mimetype,
+                                     room_id=room_id)
         environment = os.environ | {
             "WORKSHOP_DATABASE_URL": self.settings.database_url,
             "WORKSHOP_INSTANCE_PATH": str(self.settings.instance_path),

@@ -5,13 +5,14 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, abort, redirect, request, session, url_for
+from flask import Blueprint, Response, abort, g, redirect, request, session, url_for
 from flask_babel import gettext as _
 
 from ..domain.axes import THEMES
 from ..domain.errors import DomainError
 from ..i18n import error_message
-from ..services.access import ModeratorAccess, access_for_token, access_from_session, session_record
+from ..services.access import (MAX_SESSIONS_PER_BROWSER, ModeratorAccess, access_for_sessions, end_sessions,
+                               grant_event_session, open_session, revoke_all_sessions)
 from ..services.events import create_event, find_room, list_events
 from ..services.files import export_room_file
 from ..services.suggestions import suggestion_axis_themes
@@ -22,29 +23,42 @@ from .page import activity_types, render_page
 blueprint = Blueprint("moderator", __name__, url_prefix="/m")
 
 
+SESSION_KEY = "moderator_sessions"  # the clear secrets of this browser's moderator sessions (signed cookie)
+
+
 def current_access() -> ModeratorAccess:
-    return access_from_session(session.get("moderator"))
+    """What this browser's moderator sessions still open, looked up once per request (a revoked one opens nothing)."""
+    if "moderator_access" not in g:
+        g.moderator_access = access_for_sessions(services(), session.get(SESSION_KEY))
+    return g.moderator_access  # type: ignore[no-any-return]
 
 
-def _remember(access: ModeratorAccess) -> None:
-    merged = current_access().merged(access)
-    session["moderator"] = session_record(merged)
+def _remember(secret: str) -> None:
+    kept = [held for held in session.get(SESSION_KEY, []) if isinstance(held, str)]
+    session[SESSION_KEY] = [*kept, secret][-MAX_SESSIONS_PER_BROWSER:]
     session.permanent = True
+    g.pop("moderator_access", None)
+
+
+def _open(token: object) -> bool:
+    opened = open_session(services(), token)
+    if opened is not None:
+        _remember(opened[0])
+    return opened is not None
 
 
 def remember_event(event_id: int) -> None:
-    """This browser created or opened this event: it may moderate it from now on."""
-    _remember(ModeratorAccess(event_ids=frozenset({event_id})))
+    """This browser created this event (declining its own, say): it may moderate it from now on."""
+    if not current_access().can_moderate_event(event_id):
+        _remember(grant_event_session(services(), event_id, label=f"event {event_id}"))
 
 
 def _exchange_token_in_url() -> Response | None:
-    """A ``?token=`` in the URL becomes a session cookie, then disappears from the address bar and history."""
+    """A ``?token=`` in the URL becomes a session, then disappears from the address bar and history."""
     token = request.args.get("token")
     if token is None:
         return None
-    access = access_for_token(services(), token)
-    if access.granted:
-        _remember(access)
+    _open(token)
     arguments = {key: value for key, value in request.args.items() if key != "token"}
     return redirect(url_for(request.endpoint or "moderator.events", **(request.view_args or {}), **arguments))  # type: ignore[return-value]
 
@@ -67,9 +81,10 @@ def room_for_moderator(code: str):  # type: ignore[no-untyped-def]
         with services().db.read() as db_session:
             room = find_room(db_session, code)
             identity = (room.code, room.name, room.event_id, room.event.title)
+            room_id = room.id
     except DomainError:
         abort(404)
-    if not current_access().can_moderate_event(identity[2]):
+    if not current_access().can_moderate_room(room_id, identity[2]):
         abort(403)
     return identity
 
@@ -79,9 +94,7 @@ def login() -> Any:
     """Exchange a moderator token (printed by the server or by ``create-event``) for a session."""
     error = None
     if request.method == "POST":
-        access = access_for_token(services(), request.form.get("token", "").strip())
-        if access.granted:
-            _remember(access)
+        if _open(request.form.get("token", "").strip()):
             target = request.args.get("next", "")
             return redirect(target if target.startswith("/m/") else url_for("moderator.events"))
         error = _("This moderator code is not valid.")
@@ -91,9 +104,19 @@ def login() -> Any:
 
 @blueprint.post("/logout")
 def logout() -> Any:
-    """Forget this browser's moderator access."""
-    session.pop("moderator", None)
+    """End this browser's moderator sessions, on the server: a copy of the cookie stops working too."""
+    end_sessions(services(), session.pop(SESSION_KEY, None))
     return redirect(url_for("pages.home"))
+
+
+@blueprint.post("/revoke-all")
+@moderator_required
+def revoke_all() -> Any:
+    """« Revoke all »: the console owner ends every other moderator session (lost links, copied cookies)."""
+    if not current_access().all_events:
+        abort(403)
+    revoke_all_sessions(services(), keep=session.get(SESSION_KEY))
+    return redirect(url_for("moderator.events", revoked=1))
 
 
 @blueprint.route("/", methods=["GET", "POST"])
@@ -113,12 +136,12 @@ def events() -> Any:
         else:
             remember_event(created.event_id)
             return redirect(url_for("moderator.events"))
-    listed = list_events(services(), None if access.all_events else access.event_ids)
+    listed = list_events(services(), None if access.all_events else access.event_ids, room_ids=access.room_ids)
     for event in listed:
         for room in event["rooms"]:
             room.update(room_links(room["code"], base_url()))
     return render_page("moderator/events.html", title=_("Events"), script=None, events=listed,
-                       can_create=access.all_events, error=error)
+                       can_create=access.all_events, error=error, revoked=request.args.get("revoked") == "1")
 
 
 @blueprint.get("/<code>")

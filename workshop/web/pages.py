@@ -62,7 +62,7 @@ def join_by_code() -> Response:
 def participant(code: str) -> str:
     """The phone page of one room."""
     room_code, room_name, event_title = _room_or_404(code)
-    return render_page("participant.html", title=room_name, script="participant.js",
+    return render_page("participant.html", title=room_name, script="participant.js", lean_strings=True,
                        data={"code": room_code, "activity_types": activity_types(with_config=False)},
                        room_name=room_name, event_title=event_title)
 

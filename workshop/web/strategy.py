@@ -25,13 +25,19 @@ blueprint = Blueprint("strategy", __name__, url_prefix="/m")
 
 
 def _event_or_403(event_id: int) -> None:
+    """The event's own pages and files: its moderators (event link or console)."""
     if not current_access().can_moderate_event(event_id):
         abort(403)
 
 
+def _strategy_or_403(event_id: int) -> None:
+    """The event's shared strategy: its moderators, and the facilitators of its rooms (a room's link)."""
+    if not current_access().can_edit_strategy(event_id):
+        abort(403)
+
+
 def _editable_events() -> frozenset[int] | None:
-    access = current_access()
-    return None if access.all_events else access.event_ids
+    return current_access().strategy_events
 
 
 def _error(failure: DomainError, status: int = 400) -> tuple[Response, int]:
@@ -43,7 +49,7 @@ def _error(failure: DomainError, status: int = 400) -> tuple[Response, int]:
 @moderator_required
 def strategy_page(event_id: int) -> str:
     """The strategy (SNI or SRI): axes in priority order, then the national view or the declination table."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         document = strategy.strategy_document(services(), event_id)
     except DomainError:
@@ -51,7 +57,9 @@ def strategy_page(event_id: int) -> str:
     return render_page("strategy/strategy.html", title=document["strategy"]["title"], script="strategy.js",
                        data={"event_id": event_id, "kind": document["strategy"]["kind"]}, document=document,
                        regions=REGIONS, can_import=current_access().all_events,
-                       identity=event_identity(services(), event_id), matches=matches(services(), event_id))
+                       identity=event_identity(services(), event_id), matches=matches(services(), event_id),
+                       # Declining creates an event: the organiser's (event link or console), not a room facilitator's.
+                       can_decline=current_access().can_moderate_event(event_id))
 
 
 def _identity_changes(form: Any, files: Any) -> dict[str, Any]:
@@ -80,7 +88,11 @@ def identity_form(event_id: int) -> Any:
     """The console's form for the meeting's and the strategy's identity (what the covers print)."""
     _event_or_403(event_id)
     try:
-        edit_event(services(), event_id, _identity_changes(request.form, request.files))
+        identity = edit_event(services(), event_id, _identity_changes(request.form, request.files))
+        for room in identity["rooms"]:
+            name, theme = request.form.get(f"room_name_{room['code']}"), request.form.get(f"room_theme_{room['code']}")
+            if (name is not None and name != room["name"]) or (theme is not None and theme != room["theme"]):
+                edit_room(services(), room["code"], name=name, theme=theme, event_ids=_editable_events())
     except DomainError as failure:
         return render_page("error.html", title=_("The identity was not saved"), script=None,
                            explanation=error_message(failure.code, failure.params)), 400
@@ -148,7 +160,7 @@ def room_update(code: str) -> Any:
 @moderator_required
 def strategy_json(event_id: int) -> Any:
     """The strategy document as JSON."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         return jsonify(strategy.strategy_document(services(), event_id))
     except DomainError as failure:
@@ -159,7 +171,7 @@ def strategy_json(event_id: int) -> Any:
 @moderator_required
 def national_json(event_id: int) -> Any:
     """The thematic workshops side by side: priorities, common and distinct axes."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         return jsonify(national_view(services(), event_id))
     except DomainError as failure:
@@ -170,7 +182,7 @@ def national_json(event_id: int) -> Any:
 @moderator_required
 def declination_json(event_id: int) -> Any:
     """The tableau de déclinaison of a regional event (SNI axe → SRI objectives → regional asks → targets)."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         return jsonify(declination_table(services(), event_id))
     except DomainError as failure:
@@ -181,7 +193,7 @@ def declination_json(event_id: int) -> Any:
 @moderator_required
 def declination_page(event_id: int) -> str:
     """The tableau de déclinaison as a page."""
-    _event_or_403(event_id)
+    _strategy_or_403(event_id)
     try:
         table = declination_table(services(), event_id)
     except DomainError:

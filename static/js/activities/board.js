@@ -13,7 +13,7 @@ export function clusterBoard(board, { showUnclustered = true } = {}) {
 
 function boardColumn(label, ideas, dataset, extra = "") {
   return h("section", { class: `board-column ${extra}`.trim(), dataset },
-    h("h4", { class: "board-column-title" }, h("span", { dir: "auto", text: label }),
+    h("h3", { class: "board-column-title" }, h("span", { dir: "auto", text: label }),
       h("span", { class: "board-column-count", text: num(ideas.length) })),
     h("ul", { class: "board-cards" }, ideas.map((idea) => h("li", { class: "board-card", dir: "auto",
       dataset: { ideaId: idea.id }, text: idea.text }))));

@@ -44,9 +44,17 @@ export function configForm(type, { sources, activities = [] }) {
   return kind.configFields ? kind.configFields(fields, { sources, activities }) : declaredFields(fields, { sources });
 }
 
-/** Whether the type's form lists the room's idea activities (it votes on their ideas or clusters). */
+/**
+ * Whether the type's form lists the room's idea activities (it votes on their ideas or clusters) or other
+ * activities of the agenda (a quiz's post-test names its pre-test): the console keeps those lists current.
+ */
 export function usesSources(type) {
-  return (described(type).config || []).some((field) => field.kind === "items");
+  return (described(type).config || []).some((field) => field.kind === "items" || field.kind === "activity");
+}
+
+/** Whether the type's form lists activities of the agenda (``activity`` fields). */
+export function listsActivities(type) {
+  return (described(type).config || []).some((field) => field.kind === "activity");
 }
 
 /**

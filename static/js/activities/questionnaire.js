@@ -7,6 +7,7 @@
 // here; answers still waiting in the outbox are laid over them, so a reload shows them too.
 
 import { h, num, page, t } from "../dom.js";
+import { storage } from "../socket.js";
 import { bars, summary } from "./result_parts.js";
 
 const LEVELS = ["1", "2", "3", "4"];
@@ -40,6 +41,10 @@ export default {
       return api.pending("answer_item").filter((queued) => queued.payload.activity_id === activity.id);
     }
 
+    // The last questionnaire this phone received: a page reloaded while the Wi-Fi is down still shows it, with the
+    // answers waiting in the outbox laid over the ones the server had confirmed.
+    const cacheKey = `workshop:questionnaire:${page.code}:${activity.id}`;
+
     async function load() {
       try {
         const ack = await api.request("questionnaire_state", { activity_id: activity.id });
@@ -48,9 +53,19 @@ export default {
           return;
         }
         state = ack;
+        storage.set(cacheKey, JSON.stringify(ack));
       } catch {
-        if (!state) status.textContent = t("not_connected");
-        return;
+        if (!state) {
+          try {
+            state = JSON.parse(storage.get(cacheKey) || "null");
+          } catch {
+            state = null;
+          }
+        }
+        if (!state) {
+          status.textContent = t("not_connected");
+          return;
+        }
       }
       answers = { ...state.mine.answers };
       who = { organisation: state.mine.organisation, role: state.mine.role };
@@ -93,10 +108,7 @@ export default {
       const organisations = state.organisations.map((organisation) => [organisation.slug, organisation.name]);
       const start = h("button", { type: "button", class: "primary", text: t("questionnaire_start"),
         disabled: !(who.organisation && who.role) || !open(),
-        onclick: () => {
-          screen = 0;
-          draw();
-        } });
+        onclick: () => goTo(0) });
       body.append(h("p", { class: "field-hint", text: t("questionnaire_intro") }));
       if (!organisations.length) {
         body.append(h("p", { class: "waiting-note", text: t("questionnaire_no_organisation") }));
@@ -155,26 +167,24 @@ export default {
         ...domain.items.map(drawItem),
         h("div", { class: "survey-nav" },
           h("button", { type: "button", class: "secondary", text: t("questionnaire_previous"),
-            onclick: () => {
-              screen -= 1;
-              draw();
-            } }),
+            onclick: () => goTo(screen - 1) }),
           h("button", { type: "button", class: "primary", text: t("questionnaire_next"),
-            onclick: () => {
-              screen += 1;
-              draw();
-            } })));
+            onclick: () => goTo(screen + 1) })));
       progressLine();
     }
 
     function drawDone() {
       body.append(progress, meter, h("p", { class: "survey-done", text: t("questionnaire_done") }),
         h("button", { type: "button", class: "secondary", text: t("questionnaire_previous"),
-          onclick: () => {
-            screen = domains().length - 1;
-            draw();
-          } }));
+          onclick: () => goTo(domains().length - 1) }));
       progressLine();
+    }
+
+    /** Another screen: drawn, and shown from its top (a long domain scrolls). */
+    function goTo(next) {
+      screen = next;
+      draw();
+      body.scrollIntoView({ block: "start" });
     }
 
     function draw() {
@@ -185,12 +195,8 @@ export default {
       else drawWho();
       if (screen >= 0) {
         body.append(h("button", { type: "button", class: "link", text: t("questionnaire_change_who"),
-          onclick: () => {
-            screen = -1;
-            draw();
-          } }));
+          onclick: () => goTo(-1) }));
       }
-      body.scrollIntoView({ block: "start" });
       showStatus();
     }
 
@@ -214,7 +220,7 @@ export default {
       if (root.isConnected && payload && payload.version) load();
     });
     api.onReconnect(() => {
-      if (root.isConnected && !state) load();
+      if (root.isConnected) load(); // the server's answers may be newer than the cached ones
     });
     load();
     return {

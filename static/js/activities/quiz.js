@@ -69,10 +69,10 @@ export default {
       isEmpty: () => chosen.every((options) => options.size === 0),
       canSend: () => !code || Boolean(code.read()),
     });
+    const numbered = (number) => t("quiz_question_of", { number: num(number + 1), total: num(questions.length) });
     const fieldsets = questions.map((question, number) => h("fieldset", { class: "choices quiz-question",
       dataset: { question: String(number) } },
-    h("legend", { dir: "auto",
-      text: `${t("quiz_question_of", { number: num(number + 1), total: num(questions.length) })} · ${question.text}` }),
+    h("legend", { dir: "auto", text: `${numbered(number)} · ${question.text}` }),
     question.multiple ? h("p", { class: "choices-hint", text: t("quiz_choose_all") }) : null,
     question.options.map((label, index) => h("label", { class: "choice", dataset: { option: String(index) } },
       inputs[number][index], h("span", { dir: "auto", text: label }))),
@@ -175,7 +175,7 @@ export default {
     };
   },
 
-  results(results) {
+  results(results, { detail = false } = {}) {
     const questions = results.questions || [];
     const paired = results.paired;
     const rows = questions.flatMap((question, number) => {
@@ -208,6 +208,26 @@ export default {
           level: percent(95),
         }) : t("quiz_paired_few", { count: num(paired.n) })));
     }
-    return [...lines, bars(rows)];
+    return [...lines, bars(rows), detail ? optionsTable(questions) : null];
   },
 };
+
+/** The console's detail: how many chose each option (before and after), the correct ones marked — which wrong
+ * answer was popular is what the trainer goes back to. */
+function optionsTable(questions) {
+  const withBefore = questions.some((question) => question.before);
+  const head = [t("quiz_option"), ...(withBefore ? [t("quiz_before"), t("quiz_after")] : [t("quiz_chosen")])];
+  return h("div", { class: "table-scroll" }, h("table", { class: "data-table quiz-options" },
+    h("caption", { text: t("quiz_options_title") }),
+    h("thead", {}, h("tr", {}, head.map((text) => h("th", { scope: "col", text })))),
+    h("tbody", {}, questions.flatMap((question, number) => [
+      h("tr", { class: "quiz-options-question" }, h("th", { scope: "rowgroup", colspan: String(head.length), dir: "auto",
+        text: `Q${num(number + 1)}. ${question.text}` })),
+      ...question.options.map((option, index) => h("tr", {
+        class: question.correct.includes(index) ? "quiz-correct" : null, dataset: { option: String(index) } },
+      h("th", { scope: "row", dir: "auto",
+        text: question.correct.includes(index) ? `${option} ✓ ${t("quiz_right")}` : option }),
+      (withBefore ? [question.before, question.now] : [question.now]).map((moment) => h("td", {
+        text: moment ? num(moment.chosen[index]) : "–" })))),
+    ]))));
+}

@@ -22,7 +22,7 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 
-from ..report import ActivityReport, ClusterCards, Report, RoomReport
+from ..report import ActivityReport, ClusterCards, Report, RoomReport, Table
 from ..typography import normalise
 from .fitting import Fit, Para, fit_paragraphs
 from .layout import (BODY_BOTTOM, BODY_HEIGHT, BODY_TOP, CONTENT_WIDTH, GAP, MARGIN, MUTED, PANEL, RUN_LANGUAGE, WHITE,
@@ -36,7 +36,16 @@ __all__ = ["render_deck"]
 
 class Deck(StrategySlides, WallSlides):
     """The whole deck: cover, each room (its section, its activities, its priorities), the workshops compared,
-    the strategy, the next steps."""
+    the strategy, the decisions and next steps.
+
+    ``full=False`` is the meeting's summary (about 25 slides for a national meeting): the idea walls, the rooms'
+    priority recaps (the last vote's table, already shown) and the axes' power/interest grids stay in the documents
+    and in the full deck. Nothing is cut inside a slide or a table either way.
+    """
+
+    def __init__(self, report: Report, *, full: bool = True) -> None:
+        super().__init__(report)
+        self.full = full
 
     def room_section(self, room: RoomReport) -> None:
         people = room.participants
@@ -59,30 +68,40 @@ class Deck(StrategySlides, WallSlides):
         pages: list[Callable[[object], None]] = []
         chart = activity.chart if activity.chart and activity.chart.categories and activity.chart.series else None
         table = activity.table if has_rows(activity.table) else None
-        table_beside = chart is not None and table is not None and len(table.rows) <= 10 and len(table.headers) <= 5
+        table_beside = (chart is not None and table is not None and len(table.rows) <= 10 and len(table.headers) <= 5
+                        and self.fits_one_page(table, self.BESIDE_CHART_WIDTH, BODY_HEIGHT))
         if chart:
             pages.append(lambda slide: self.chart(slide, chart, table if table_beside else None))
         if table and not table_beside:
             for rows in self.table_pages(table, CONTENT_WIDTH, BODY_HEIGHT):
                 pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, table, rows))
+        page_notes: dict[int, str] = {}  # a page's own line beside the summary: which group view it shows
         for view in activity.groups:  # who supports what: by organisation type, by region
             for rows in self.table_pages(view.table, CONTENT_WIDTH, BODY_HEIGHT):
+                page_notes[len(pages)] = view.title
                 pages.append(lambda slide, view=view, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH,
                                                                             view.table, rows))
         if activity.word_frequencies:
             pages.append(lambda slide: self.word_cloud(slide, activity))
         if activity.matrix:
             pages.append(lambda slide: self.matrix(slide, activity.matrix))
-        if any(cluster.ideas for cluster in activity.clusters):
+        # A word cloud's answers are its picture, not a wall of raw words; the summary leaves walls to the minutes.
+        if self.full and not activity.word_frequencies and any(cluster.ideas for cluster in activity.clusters):
             wall = self.wall_layout(activity.clusters)
             for columns in wall.pages:
                 pages.append(lambda slide, columns=columns: self.wall(slide, columns, wall.width))
+        elif not self.full and not activity.word_frequencies and any(cluster.ideas for cluster in activity.clusters):
+            clusters = Table((self.label("cluster"), self.label("count")),
+                             tuple((cluster.label, str(len(cluster.ideas))) for cluster in activity.clusters
+                                   if cluster.ideas), numeric_columns=(1,))
+            for rows in self.table_pages(clusters, CONTENT_WIDTH, BODY_HEIGHT):
+                pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, clusters, rows))
         if not pages:
             pages.append(lambda slide: self.nothing_yet(slide))
         for number, page in enumerate(pages, start=1):
-            subline = summary
+            subline = " · ".join(part for part in (summary, page_notes.get(number - 1, "")) if part)
             if len(pages) > 1:
-                subline = f"{summary} · {number}/{len(pages)}" if summary else f"{number}/{len(pages)}"
+                subline = f"{subline} · {number}/{len(pages)}" if subline else f"{number}/{len(pages)}"
             page(self.slide(prompt, kicker=kicker, subline=subline))
 
     def nothing_yet(self, slide) -> None:  # type: ignore[no-untyped-def]
@@ -115,35 +134,47 @@ class Deck(StrategySlides, WallSlides):
                 self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, comparison.table, rows)
 
     def room_priorities(self, room: RoomReport) -> None:
-        if not has_rows(room.priorities):
+        if not has_rows(room.priorities) or not self.full:
             return
+        # The restitution votes on the meeting's axes: its table is not one workshop's priorities.
+        title = self.label("deck_restitution_priorities" if room.kind == "restitution" else "deck_room_priorities")
         for rows in self.table_pages(room.priorities, CONTENT_WIDTH, BODY_HEIGHT):
-            slide = self.slide(self.label("deck_room_priorities"), kicker=room.name)
+            slide = self.slide(title, kicker=room.name)
             self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, room.priorities, rows)
 
     def next_steps(self) -> None:
+        """The closing slides: the decisions (✓) then the next steps (numbered), six to a slide, every one shown; or
+        what the moderator still has to write there."""
+        decisions = [normalise(text) for text in self.report.decisions if normalise(text)]
         steps = [normalise(step) for step in self.report.next_steps if normalise(step)]
-        if not steps:
+        items = [("✓", text) for text in decisions] + [(str(number), text) for number, text in enumerate(steps, 1)]
+        if not items:
+            slide = self.slide(self.label("deck_decisions_next_steps"), kicker=self.report.meta.title)
+            self.text_box(slide, MARGIN, BODY_TOP + inches(1.2), CONTENT_WIDTH, inches(1.6),
+                          [Para(self.label("to_complete"), bold=True), Para(self.label("deck_hint_next_steps"),
+                                                                            scale=0.8, space_before=0.4)],
+                          max_size=24, min_size=14, colour=MUTED, align="center", anchor=MSO_ANCHOR.MIDDLE)
             return
-        slide = self.slide(self.label("deck_next_steps"), kicker=self.report.meta.title)
-        shown = steps[:6]
-        gap = inches(0.14)
-        height = min(inches(0.95), (BODY_HEIGHT - (len(shown) - 1) * gap) // len(shown))
-        for index, step in enumerate(shown):
-            top = BODY_TOP + index * (height + gap)
-            badge = self.rectangle(slide, MARGIN, top, height, height, MSO_THEME_COLOR.ACCENT_1,
-                                   shape_type=MSO_SHAPE.OVAL if height < inches(0.8) else MSO_SHAPE.ROUNDED_RECTANGLE)
-            fit = Fit(str(index + 1), 18, 1)
-            self.write(badge.text_frame, [fit], [Para(fit.text, bold=True)], colour=WHITE, align="center",
-                       anchor=MSO_ANCHOR.MIDDLE)
-            card = self.rectangle(slide, MARGIN + height + GAP, top, CONTENT_WIDTH - height - GAP, height, PANEL,
-                                  shape_type=MSO_SHAPE.ROUNDED_RECTANGLE)
-            paragraphs = [Para(step)]
-            fits = fit_paragraphs(paragraphs, card.width, height, max_size=20, min_size=12)
-            self.write(card.text_frame, fits, paragraphs, anchor=MSO_ANCHOR.MIDDLE)
-        if len(steps) > len(shown):
-            self.text_box(slide, MARGIN, BODY_BOTTOM - inches(0.3), CONTENT_WIDTH, inches(0.3),
-                          " · ".join(steps[len(shown):]), max_size=11, min_size=9, colour=MUTED, max_lines=1)
+        per_slide = 6
+        pages = [items[start:start + per_slide] for start in range(0, len(items), per_slide)]
+        for number, shown in enumerate(pages, start=1):
+            subline = f"{number}/{len(pages)}" if len(pages) > 1 else ""
+            slide = self.slide(self.label("deck_decisions_next_steps"), kicker=self.report.meta.title, subline=subline)
+            gap = inches(0.14)
+            height = min(inches(0.95), (BODY_HEIGHT - (len(shown) - 1) * gap) // len(shown))
+            for index, (marker, text) in enumerate(shown):
+                top = BODY_TOP + index * (height + gap)
+                badge = self.rectangle(slide, MARGIN, top, height, height, MSO_THEME_COLOR.ACCENT_1,
+                                       shape_type=MSO_SHAPE.OVAL if height < inches(0.8) else
+                                       MSO_SHAPE.ROUNDED_RECTANGLE)
+                fit = Fit(marker, 18, 1)
+                self.write(badge.text_frame, [fit], [Para(fit.text, bold=True)], colour=WHITE, align="center",
+                           anchor=MSO_ANCHOR.MIDDLE)
+                card = self.rectangle(slide, MARGIN + height + GAP, top, CONTENT_WIDTH - height - GAP, height, PANEL,
+                                      shape_type=MSO_SHAPE.ROUNDED_RECTANGLE)
+                paragraphs = [Para(text)]
+                fits = fit_paragraphs(paragraphs, card.width, height, max_size=20, min_size=12)
+                self.write(card.text_frame, fits, paragraphs, anchor=MSO_ANCHOR.MIDDLE)
 
     # -- the whole deck --------------------------------------------------------------------------------------------
 
@@ -168,6 +199,6 @@ class Deck(StrategySlides, WallSlides):
         return buffer.getvalue()
 
 
-def render_deck(report: Report) -> bytes:
-    """The restitution deck of a report, as .pptx bytes (16:9)."""
-    return Deck(report).build()
+def render_deck(report: Report, *, full: bool = True) -> bytes:
+    """The restitution deck of a report, as .pptx bytes (16:9); ``full=False``: the meeting's summary (see Deck)."""
+    return Deck(report, full=full).build()

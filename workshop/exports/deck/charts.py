@@ -16,9 +16,10 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ...domain.languages import decimal_number
 from ..render_wordcloud import render_wordcloud_png
 from ..report import ActivityReport, ActorPoint, Chart, MatrixPoint, Table
-from ..typography import FONT, normalise
+from ..typography import FONT, normalise, shortened
 from .fitting import Fit, Para
 from .layout import (ACCENTS, ALIGNMENT_COLOURS, ALIGNMENT_LABELS, BODY_BOTTOM, BODY_HEIGHT, BODY_TOP, CONTENT_WIDTH,
                      EMU_PER_INCH, GAP, MARGIN, MUTED, TITLE_COLOUR, WHITE, Colour, inches, scale_colours, set_colour)
@@ -28,14 +29,16 @@ MAX_BARS = 15  # bars in one chart; the rest are in the spreadsheet
 
 
 class ChartSlides(TableSlides):
+    BESIDE_CHART_WIDTH = CONTENT_WIDTH - int(CONTENT_WIDTH * 0.58) - GAP  # a table beside its chart
+
     def chart(self, slide, chart: Chart, table: Table | None) -> None:  # type: ignore[no-untyped-def]
         categories = chart.categories[:MAX_BARS]
         width = int(CONTENT_WIDTH * 0.58) if table else CONTENT_WIDTH
         data = CategoryChartData(number_format=chart.number_format)
-        data.categories = [normalise(category)[:60] or "—" for category in categories]
+        data.categories = [shortened(normalise(category), 60) or "—" for category in categories]
         for series in chart.series:
             values = [float(value) for value in series.values[:len(categories)]]
-            data.add_series(normalise(series.name)[:60] or "—", values + [None] * (len(categories) - len(values)))
+            data.add_series(shortened(normalise(series.name), 60) or "—", values + [None] * (len(categories) - len(values)))
         kind = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
                 "stacked_bar": XL_CHART_TYPE.BAR_STACKED}.get(chart.kind, XL_CHART_TYPE.BAR_CLUSTERED)
         horizontal = kind != XL_CHART_TYPE.COLUMN_CLUSTERED
@@ -55,7 +58,7 @@ class ChartSlides(TableSlides):
         graph.font.name = FONT
         graph.has_title = bool(chart.title)
         if chart.title:
-            graph.chart_title.text_frame.text = normalise(chart.title)[:80]
+            graph.chart_title.text_frame.text = shortened(normalise(chart.title), 80)
             title_paragraph = graph.chart_title.text_frame.paragraphs[0]
             title_paragraph.font.size = Pt(13)
             title_paragraph.font.bold = False
@@ -103,6 +106,7 @@ class ChartSlides(TableSlides):
                 series.data_labels.number_format_is_linked = False
                 series.data_labels.position = XL_LABEL_POSITION.CENTER
                 series.data_labels.show_value = True
+        self._decimal_labels(plot, chart, len(categories), stacked)
         graph.has_legend = legend
         if legend:
             graph.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -113,11 +117,29 @@ class ChartSlides(TableSlides):
             note = f"{self.label('deck_more_in_spreadsheet')} {len(chart.categories) - MAX_BARS}"
             self.text_box(slide, MARGIN, BODY_BOTTOM - inches(0.4), width, inches(0.4), note, max_size=12, min_size=10,
                           colour=MUTED, max_lines=1)
-        if table:
-            left = MARGIN + width + GAP
-            table_width = CONTENT_WIDTH - width - GAP
-            pages = self.table_pages(table, table_width, BODY_HEIGHT)
-            self.table(slide, left, BODY_TOP, table_width, table, pages[0])
+        if table:  # only when it fits on this one slide (see Deck.activity)
+            self.table(slide, MARGIN + width + GAP, BODY_TOP, self.BESIDE_CHART_WIDTH, table,
+                       TablePage(0, len(table.rows)))
+
+    def _decimal_labels(self, plot, chart: Chart, count: int, stacked: bool) -> None:  # type: ignore[no-untyped-def]
+        """Values written as the deck's language writes them (84,7 in French and Arabic): a number format's decimal
+        separator is the reader's locale, so labels with decimals get their text written out."""
+        decimals = sum(1 for character in (chart.number_format or "0").partition(".")[2] if character == "0")
+        if not decimals or decimal_number("0.0", self.report.meta.language) == "0.0":
+            return
+        for series, data in zip(plot.series, chart.series):
+            for index, value in enumerate(data.values[:count]):
+                if stacked and not value:
+                    continue
+                label = series.points[index].data_label
+                frame = label.text_frame
+                frame.text = decimal_number(f"{value:.{decimals}f}", self.report.meta.language)
+                run = frame.paragraphs[0].runs[0]
+                run.font.size = Pt(13 if stacked else 14)
+                run.font.bold = True
+                if stacked:
+                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                label.position = XL_LABEL_POSITION.CENTER if stacked else XL_LABEL_POSITION.OUTSIDE_END
 
     def _chart_text_direction(self, graph) -> None:  # type: ignore[no-untyped-def]
         """The chart's default text: DejaVu Sans for Arabic too, the run language, right to left when asked."""
@@ -151,9 +173,10 @@ class ChartSlides(TableSlides):
         picture.name = "Word cloud"
         description = ", ".join(f"{word} ({count})" for word, count in words[:30])
         picture._element.nvPicPr.cNvPr.set("descr", description)
-        if top:
+        if top:  # the most frequent words that fit beside the picture (all of them are in the picture)
             page = self.table_pages(table, list_width, BODY_HEIGHT)[0]
-            self.table(slide, MARGIN + width + GAP, BODY_TOP, list_width, table, TablePage(page.start, page.end))
+            self.table(slide, MARGIN + width + GAP, BODY_TOP, list_width, Table(table.headers, table.rows[:page.end],
+                                                                                table.numeric_columns), page)
 
     # -- matrices --------------------------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from pptx.util import Pt
 from ...domain.languages import decimal_number
 from ..labels import Labels
 from ..report import Report
-from ..typography import FONT
+from ..typography import FONT, bidi_safe
 from .fitting import Fit, Para, fit_paragraphs, font_size
 from .layout import (CONTENT_WIDTH, FOOTER_HEIGHT, FOOTER_TOP, GAP, INSET_X, INSET_Y, KICKER_HEIGHT, KICKER_TOP, MARGIN,
                      MUTED, PANEL, RUN_LANGUAGE, SLIDE_WIDTH, SUBLINE_HEIGHT, SUBLINE_TOP, TEMPLATE, TEXT_COLOUR,
@@ -26,6 +26,8 @@ from .layout import (CONTENT_WIDTH, FOOTER_HEIGHT, FOOTER_TOP, GAP, INSET_X, INS
 
 class SlideWriter:
     """A deck being written: the report, its labels, the presentation and its layouts."""
+
+    full = True  # every slide; the meeting's summary leaves some out (see Deck)
 
     def __init__(self, report: Report) -> None:
         self.report = report
@@ -59,6 +61,11 @@ class SlideWriter:
         if align == "center":
             return PP_ALIGN.CENTER
         return PP_ALIGN.RIGHT if (align == "start") == self.rtl else PP_ALIGN.LEFT
+
+    def directed(self, text: str) -> str:
+        """Right to left, a Latin text or stretch keeps its own order (typography.bidi_safe): "+2", "5 idées ?",
+        "Casablanca-Settat (10)" inside Arabic. The marks are zero-width: what was fitted is what is shown."""
+        return bidi_safe(text) if self.rtl else text
 
     def style_paragraph(self, paragraph, align: Align = "start") -> None:  # type: ignore[no-untyped-def]
         paragraph.alignment = self._alignment(align)
@@ -97,7 +104,7 @@ class SlideWriter:
             if index and paragraph.space_before:
                 target.space_before = Pt(paragraph.space_before * base)
             run = target.add_run()
-            run.text = fit.text
+            run.text = self.directed(fit.text)
             self.style_run(run, fit.size, paragraph.bold, colours[index] if colours else colour)
 
     def text_box(self, slide, left: int, top: int, width: int, height: int, paragraphs: Sequence[Para] | str, *,  # type: ignore[no-untyped-def]

@@ -39,9 +39,18 @@ class StrategySlides(ChartSlides):
         for axis in strategy.axes:
             self.axis(strategy, axis)
 
+    def asks_continued(self, strategy: StrategyReport, title: str, asks: Table) -> None:
+        height = BODY_HEIGHT - inches(0.5)
+        for rows in self.table_pages(asks, CONTENT_WIDTH, height):
+            slide = self.slide(title, kicker=strategy.title, subline=self.label("deck_continued"))
+            self.text_box(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, inches(0.45), self.label("block_asks"), max_size=16,
+                          min_size=12, bold=True, colour=MSO_THEME_COLOR.ACCENT_1, max_lines=1)
+            self.table(slide, MARGIN, BODY_TOP + inches(0.5), CONTENT_WIDTH, asks, rows, height)
+
     def axis(self, strategy: StrategyReport, axis: AxisReport) -> None:
         title = f"{axis.code} · {axis.title}" if axis.code else axis.title
-        facts = [f"{self.label('rank')} {axis.rank}"]
+        facts = [axis.status] if axis.status else []
+        facts.append(f"{self.label('rank')} {axis.rank}")
         if axis.score is not None:
             facts.append(f"{self.label('score')} {self.number(axis.score)}")
         if axis.agreement:
@@ -84,8 +93,10 @@ class StrategySlides(ChartSlides):
                 width = CONTENT_WIDTH - left_width - GAP if left_paragraphs else CONTENT_WIDTH
                 self.text_box(slide, left, BODY_TOP, width, inches(0.45), self.label("block_asks"), max_size=16,
                               min_size=12, bold=True, colour=MSO_THEME_COLOR.ACCENT_1, max_lines=1)
-                pages = self.table_pages(asks, width, BODY_HEIGHT - inches(0.5))
-                self.table(slide, left, BODY_TOP + inches(0.5), width, asks, pages[0])
-        if axis.actors:
+                first = self.table_pages(asks, width, BODY_HEIGHT - inches(0.5))[0]
+                self.table(slide, left, BODY_TOP + inches(0.5), width, asks, first)
+                if first.end < len(asks.rows):  # the rest continues on slides of their own, never dropped
+                    self.asks_continued(strategy, title, Table(asks.headers, asks.rows[first.end:]))
+        if axis.actors and self.full:  # the summary leaves the grids to the SNI and the full deck
             slide = self.slide(title, kicker=strategy.title, subline=self.label("deck_power_interest"))
             self.power_grid(slide, axis.actors)

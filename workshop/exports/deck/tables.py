@@ -1,5 +1,6 @@
 """Tables on slides: column widths from their content (no column breaks a word), the largest type that fits, and
-the pages a long table needs, each with its header; past a few pages the deck points to the spreadsheet."""
+the pages a long table needs, each with its header. A table is never cut: every row is on one of its pages (a deck
+once showed four of an axe's five asks in Arabic because only the first page was drawn)."""
 from __future__ import annotations
 
 import math
@@ -11,17 +12,14 @@ from pptx.enum.text import MSO_ANCHOR
 from ..report import Table
 from ..typography import normalise, text_width
 from .fitting import Fit, fit_text
-from .layout import (BODY_BOTTOM, EMU_PER_POINT, INSET_X, LINE_HEIGHT, MUTED, PANEL, TEXT_COLOUR, TITLE_COLOUR, WHITE,
+from .layout import (BODY_BOTTOM, EMU_PER_POINT, INSET_X, LINE_HEIGHT, PANEL, TEXT_COLOUR, TITLE_COLOUR, WHITE,
                      WIDTH_SLACK, inches, set_colour)
 from .slides import SlideWriter
-
-MAX_TABLE_PAGES = 4
 
 
 class TablePage(NamedTuple):
     start: int
     end: int
-    left_out: int = 0  # rows past the last page allowed (see MAX_TABLE_PAGES)
 
 def has_rows(table: Table | None) -> bool:
     return table is not None and bool(table.headers) and bool(table.rows)
@@ -90,27 +88,23 @@ class TableSlides(SlideWriter):
         return 18.0 if len(table.rows) <= 5 else 16.0 if len(table.rows) <= 10 else 14.0
 
     def table_pages(self, table: Table, width: int, height: int) -> list[TablePage]:
-        """The pages a table needs, a header on each; past MAX_TABLE_PAGES, the last one says how many rows are left
-        out (they are in the spreadsheet)."""
+        """The pages a table needs, a header on each, every row on one of them."""
         size, widths = self._table_size(table, width, height)
         header = self._row_height(table.headers, widths, size, True)
         heights = [self._row_height(row, widths, size, False) for row in table.rows]
         pages: list[TablePage] = []
         start = 0
         while start < len(heights):
-            last_allowed = len(pages) == MAX_TABLE_PAGES - 1
-            rest = header + sum(heights[start:])
-            limit = height if (not last_allowed or rest <= height) else height - self.TABLE_NOTE_HEIGHT
             end, used = start, header
-            while end < len(heights) and (end == start or used + heights[end] <= limit):
+            while end < len(heights) and (end == start or used + heights[end] <= height):
                 used += heights[end]
                 end += 1
-            if last_allowed and end < len(heights):
-                pages.append(TablePage(start, end, len(heights) - end))
-                break
             pages.append(TablePage(start, end))
             start = end
         return pages
+
+    def fits_one_page(self, table: Table, width: int, height: int) -> bool:
+        return len(self.table_pages(table, width, height)) <= 1
 
     def table(self, slide, left: int, top: int, width: int, table: Table, rows: TablePage,  # type: ignore[no-untyped-def]
               height: int | None = None) -> None:
@@ -152,9 +146,5 @@ class TableSlides(SlideWriter):
                 numeric = column_index in table.numeric_columns and not header
                 self.style_paragraph(paragraph, "end" if numeric else "start")
                 run = paragraph.add_run()
-                run.text = fit.text
+                run.text = self.directed(fit.text)
                 self.style_run(run, size, header, WHITE if header else TEXT_COLOUR)
-        if rows.left_out:
-            self.text_box(slide, left, top + sum(heights) + inches(0.03), width, self.TABLE_NOTE_HEIGHT - inches(0.03),
-                          f"{self.label('deck_more_in_spreadsheet')} {rows.left_out}", max_size=12, min_size=9,
-                          colour=MUTED, bold=True, max_lines=1, name="Rows left out")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
+from ...domain.languages import decimal_number
 from ..labels import Labels
-from ..report import Report, RoomReport, Table
+from ..report import AxisReport, Report, RoomReport, Table
 from .model import (Block, BulletList, Callout, Cell, Cover, DocumentModel, Facts, Heading, Paragraph, TableBlock,
                     ToComplete)
 
@@ -38,6 +39,12 @@ class Builder:
     def callout(self, hint_key: str) -> None:
         self.blocks.append(Callout(self.labels["to_complete"], self.labels[hint_key]))
 
+    def untranslated_notice(self, axes: Iterable[AxisReport]) -> None:
+        """At the top of a document in another language than French: how many axe texts are still in French."""
+        count = sum(len(axis.untranslated) for axis in axes)
+        if count:
+            self.blocks.append(Callout(self.labels["to_complete"], self.labels["hint_translations"] % {"count": count}))
+
     def text_or_callout(self, text: str, hint_key: str, kind: Literal["body", "lead", "note"] = "body") -> None:
         if text.strip():
             self.paragraph(text, kind)
@@ -53,16 +60,18 @@ class Builder:
         return DocumentModel(title=title, header=joined(meta.title, kind, separator=" · "), language=meta.language,
                              direction=meta.direction,
                              to_complete=self.labels["to_complete"], blocks=tuple(self.blocks), cover=cover,
-                             kicker=kicker, subtitle=subtitle, generated_at=meta.generated_at)
+                             kicker=kicker, subtitle=subtitle, generated_at=meta.generated_at,
+                             contents_title=self.labels["contents"])
 
 
 def joined(*parts: str, separator: str = " — ") -> str:
     return separator.join(part for part in parts if part and part.strip())
 
 
-def table_number(value: float | None, decimals: int) -> str:
-    """Numbers as the builder writes them in its tables (a dot before the decimals), so one document agrees with itself."""
-    return "" if value is None else f"{value:.{decimals}f}"
+def table_number(value: float | None, decimals: int, language: str) -> str:
+    """A number as the document's language writes it (84,7 in French and Arabic, 84.7 in English), the same in
+    its tables, its facts and its charts' pictures."""
+    return "" if value is None else decimal_number(f"{value:.{decimals}f}", language)
 
 
 def decimals_of(number_format: str) -> int:

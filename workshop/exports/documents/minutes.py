@@ -8,7 +8,7 @@ from .model import DocumentModel, Facts, Figure, TableBlock, ToComplete
 
 
 def _participants(b: Builder, participants: ParticipantsSummary, level: int) -> None:
-    """Counts by type and region, never names; pseudonyms only when the moderator asked for them."""
+    """Counts by type, region and sex, never names; pseudonyms only when the moderator asked for them."""
     labels = b.labels
     b.add(Facts(((labels["participants"], str(participants.total)),)))
     if participants.by_organisation_type:
@@ -17,15 +17,19 @@ def _participants(b: Builder, participants: ParticipantsSummary, level: int) -> 
     if participants.by_region:
         b.add(TableBlock((labels["region"], labels["count"]),
                          tuple((row.label, str(row.count)) for row in participants.by_region), (1,), (3, 1)))
+    if participants.by_sex:  # when someone said: the sex-disaggregated count funders ask for
+        b.add(TableBlock((labels["sex"], labels["count"]),
+                         tuple((row.label, str(row.count)) for row in participants.by_sex), (1,), (3, 1)))
     if participants.pseudonyms:
         b.heading("pseudonyms", level)
         b.bullets(participants.pseudonyms)
 
 
-def _chart_table(chart: Chart) -> Table:
+def _chart_table(chart: Chart, language: str) -> Table:
     """A chart's numbers as a table: a category a row, a series a column."""
     decimals = decimals_of(chart.number_format)
-    rows = tuple((category, *(table_number(series.values[index] if index < len(series.values) else None, decimals)
+    rows = tuple((category, *(table_number(series.values[index] if index < len(series.values) else None, decimals,
+                                           language)
                               for series in chart.series))
                  for index, category in enumerate(chart.categories))
     return Table(("", *(series.name for series in chart.series)), rows, tuple(range(1, len(chart.series) + 1)))
@@ -56,7 +60,7 @@ def results_table(b: Builder, activity: ActivityReport) -> None:
     if activity.table is not None:
         b.table(activity.table)
     elif activity.chart is not None and activity.chart.categories:
-        b.table(_chart_table(activity.chart))
+        b.table(_chart_table(activity.chart, b.report.meta.language))
 
 
 def _has_ideas(activity: ActivityReport) -> bool:
@@ -91,7 +95,7 @@ def _results_of(b: Builder, activity: ActivityReport) -> None:
     if activity.table is not None:
         b.table(activity.table)
     elif activity.chart is not None and activity.chart.categories:
-        b.table(_chart_table(activity.chart))
+        b.table(_chart_table(activity.chart, b.report.meta.language))
     if activity.detail is not None:
         b.paragraph(activity.detail_caption, "note")
         b.table(activity.detail)
@@ -100,7 +104,8 @@ def _results_of(b: Builder, activity: ActivityReport) -> None:
     group_view(b, activity)
     if activity.matrix and activity.table is None:
         b.add(TableBlock((labels["item"], labels["impact"], labels["feasibility"], labels["quadrant"]),
-                         tuple((point.label, table_number(point.impact, 1), table_number(point.feasibility, 1),
+                         tuple((point.label, table_number(point.impact, 1, b.report.meta.language),
+                                table_number(point.feasibility, 1, b.report.meta.language),
                                 point.quadrant) for point in activity.matrix), (1, 2), (4, 1.3, 1.3, 2.4)))
 
 
@@ -174,7 +179,8 @@ def compose_compte_rendu(report: Report) -> DocumentModel:
     if not report.rooms:
         return nothing_yet(b, "nothing_yet", title)
     room = report.rooms[0]
-    facts = meeting_facts(b, (labels["workshop"], room.name))
+    facts = meeting_facts(b, (labels["workshop"], room.name),
+                          *(((labels["room_theme"], room.theme),) if room.theme else ()))
     b.add(Facts((*facts.rows, (labels["facilitation"], ToComplete()))))
     room_body(b, room, 1)
     if room.activities:

@@ -44,7 +44,8 @@ class TableBlock:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     numeric_columns: tuple[int, ...] = ()
-    widths: tuple[float, ...] = ()  # relative column widths; equal when empty
+    widths: tuple[float, ...] = ()  # relative column widths wanted past each column's longest word; by content when empty
+    landscape: bool = False  # printed in a landscape section (the renderer also turns a table too wide to portrait)
 
 
 @dataclass(frozen=True)
@@ -111,3 +112,4 @@ class DocumentModel:
     kicker: str = ""  # small line above the title when there is no cover (the kind of document)
     subtitle: str = ""
     generated_at: str = ""
+    contents_title: str = ""  # the table of contents' heading; a long document prints one (word/contents.py)

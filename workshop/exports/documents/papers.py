@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..report import ActorPoint, AxisReport, FieldBlock, Report
+from ..typography import listed
 from .builder import Builder, joined, nothing_yet, participants_side_by_side
 from .model import Cell, DocumentModel, Facts, PageBreak, TableBlock, ToComplete
 from .strategy import all_actors, axis_heading, blocks_by_key, declination_table, parent_beside
@@ -13,15 +14,40 @@ KEY_MESSAGES_MAX = 5
 VOICES_PER_AXIS = 3  # a 2–6 page paper quotes a few ideas per axe, not all of them
 
 
+NATIONAL_LEVELS = ("national", "")  # a paper drawn from the SNI asks the national level (or asks of no level)
+REGIONAL_LEVELS = ("regional", "communal")
+
+
+def deadline_of(axis: AxisReport, language: str) -> Cell:
+    """By when: the deadlines of the axe's SMART objectives, once each, else left for the writer."""
+    deadlines = list(dict.fromkeys(deadline.strip() for _statement, deadline in axis.objectives if deadline.strip()))
+    return listed(deadlines, language) if deadlines else ToComplete()
+
+
+def axis_name(b: Builder, axis: AxisReport) -> str:
+    """The axe as a paper names it; a draft says so (the meeting has not validated it)."""
+    name = joined(axis.code, axis.title, separator=" ")
+    return f"{name} ({b.labels['draft_axis']})" if axis.status_key == "draft" else name
+
+
+def asks_at(axis: AxisReport, levels: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+    """The axe's asks of these levels (``ask_levels`` runs beside ``asks``; a hand-made report without it keeps all)."""
+    if len(axis.ask_levels) != len(axis.asks):
+        return list(axis.asks)
+    return [ask for ask, level in zip(axis.asks, axis.ask_levels) if level in levels]
+
+
 def _recommendations(b: Builder, axes: tuple[AxisReport, ...], addressee_key: str) -> None:
-    """One row per axe: to whom, what (instrument, level), by when; the deadline is the writer's to set."""
+    """One row per ask of the paper's level: to whom, what (instrument), by when (the axe's SMART deadlines)."""
     labels = b.labels
     rows: list[tuple[Cell, ...]] = []
     for axis in axes:
-        addressees = "\n".join(dict.fromkeys(ask[1] for ask in axis.asks if ask[1]))
-        measures = "\n".join(joined(ask[0], joined(ask[2], ask[3], separator=", "), separator=" — ") for ask in axis.asks)
-        rows.append((joined(axis.code, axis.title, separator=" "), addressees or ToComplete(), measures or ToComplete(),
-                     ToComplete()))
+        asks = asks_at(axis, NATIONAL_LEVELS)
+        for ask in asks:
+            rows.append((axis_name(b, axis), ask[1] or ToComplete(), joined(ask[0], ask[2], separator=" — ")
+                         or ToComplete(), deadline_of(axis, b.report.meta.language)))
+        if not asks:
+            rows.append((axis_name(b, axis), ToComplete(), ToComplete(), deadline_of(axis, b.report.meta.language)))
     b.add(TableBlock((labels["axis"], labels[addressee_key], labels["measure"], labels["deadline"]), tuple(rows), (),
                      (2.4, 2.2, 3.6, 1.4)))
 
@@ -73,10 +99,12 @@ def compose_note_de_politique(report: Report) -> DocumentModel:
     if strategy is None or strategy.kind != "sni":
         return nothing_yet(b, "no_strategy", title)
     axes = tuple(sorted(strategy.axes, key=lambda axis: axis.rank))
+    drafts = [axis_name(b, axis) for axis in axes if axis.status_key == "draft"]
     messages = list(dict.fromkeys(axis.central_message for axis in axes if axis.central_message.strip()))
     messages = messages[:KEY_MESSAGES_MAX]
     title_message = strategy.vision.strip() or (messages[0] if messages else "")
 
+    b.untranslated_notice(axes)
     if not title_message:
         b.callout("hint_title_message")
     b.heading("key_messages", 1)
@@ -108,11 +136,15 @@ def compose_note_de_politique(report: Report) -> DocumentModel:
     b.heading("options", 1)
     b.callout("hint_options")
     b.heading("recommendations", 1)
+    if drafts:
+        b.paragraph(labels["drafts_flagged"], "note")
+    elif strategy.drafts_left_out:
+        b.paragraph(labels["drafts_left_out"], "note")
     if axes:
         _recommendations(b, axes, "addressee")
         for axis in axes:
             if axis.change_objective:
-                b.paragraph(axis.change_objective, label=joined(axis.code, axis.title, separator=" "))
+                b.paragraph(axis.change_objective, label=axis_name(b, axis))
     else:
         b.callout("hint_axes")
     b.heading("implementation", 1)
@@ -131,9 +163,9 @@ def compose_note_de_politique(report: Report) -> DocumentModel:
 
 # --- Document de position (from the SRI) -------------------------------------------------------------------
 
-def _objecting_actors(axes: tuple[AxisReport, ...], opponent: str) -> list[tuple[ActorPoint, str]]:
+def _objecting_actors(axes: tuple[AxisReport, ...], opponent: str, language: str) -> list[tuple[ActorPoint, str]]:
     """Actors marked opponent (their role arrives as labels["actor_role_opponent"]), and any aligned against (−1, −2)."""
-    return [(actor, codes) for actor, codes in all_actors(axes)
+    return [(actor, codes) for actor, codes in all_actors(axes, language)
             if actor.role_key == "opponent" or actor.role == opponent
             or (actor.alignment is not None and actor.alignment < 0)]
 
@@ -148,6 +180,7 @@ def compose_document_de_position(report: Report) -> DocumentModel:
         return nothing_yet(b, "no_strategy", title)
     axes = tuple(sorted(strategy.axes, key=lambda axis: axis.rank))
 
+    b.untranslated_notice(axes)
     b.heading("position_statement", 1)
     b.text_or_callout(strategy.vision, "hint_position_statement", "lead")
     if strategy.vision.strip():
@@ -165,6 +198,8 @@ def compose_document_de_position(report: Report) -> DocumentModel:
         b.heading(axis_heading(b, axis), 2, text=True)
         if axis.central_message:
             b.paragraph(axis.central_message, "lead")
+            if "messages" in axis.inherited:  # the SNI's message, not yet the region's own
+                b.paragraph(labels["inherited_from_sni"], "note")
         else:
             b.callout("hint_central_message")
         parent_beside(b, axis)
@@ -180,7 +215,7 @@ def compose_document_de_position(report: Report) -> DocumentModel:
         b.paragraph(labels["voices"], "note")
         b.bullets(voices)
     b.heading("objections", 1)
-    objecting = _objecting_actors(axes, b.labels["actor_role_opponent"])
+    objecting = _objecting_actors(axes, b.labels["actor_role_opponent"], report.meta.language)
     if objecting:
         b.add(TableBlock((labels["actor"], labels["axes"], labels["objection"], labels["answer"]),
                          tuple((joined(actor.name, actor.role, separator=" — "), codes, ToComplete(), ToComplete())
@@ -189,12 +224,12 @@ def compose_document_de_position(report: Report) -> DocumentModel:
         b.paragraph(labels["no_opponents"])
         b.callout("hint_objections")
     b.heading("regional_asks_timeline", 1)
-    asks = [(axis, ask) for axis in axes for ask in axis.asks]
+    asks = [(axis, ask) for axis in axes for ask in asks_at(axis, REGIONAL_LEVELS)]  # regional actors' asks only
     if asks:
         b.add(TableBlock((labels["addressee"], labels["measure"], labels["instrument"], labels["level"], labels["axis"],
                           labels["deadline"]),
-                         tuple((ask[1] or ToComplete(), ask[0] or ToComplete(), ask[2], ask[3], axis.code, ToComplete())
-                               for axis, ask in asks)))
+                         tuple((ask[1] or ToComplete(), ask[0] or ToComplete(), ask[2], ask[3], axis.code,
+                                deadline_of(axis, b.report.meta.language)) for axis, ask in asks)))
     else:
         b.callout("hint_regional_asks")
     b.heading("call_to_action", 1)

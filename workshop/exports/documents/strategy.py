@@ -1,14 +1,16 @@
 """The influence strategies: the SNI of the national meeting and the SRI that declines it in a region."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ..report import ActorPoint, AxisReport, FieldBlock, Report, StrategyReport
-from ..typography import colon
+from ..charts import Scene, to_png
+from ..strategy_figures import power_grid_scene, problem_tree_scene
+from ..typography import colon, listed
 from .builder import Builder, identity_facts, joined, nothing_yet, participants_side_by_side, table_number, workshop_rooms
 from .minutes import baseline_data, group_view, room_body, signals_of
-from .model import Cell, Cover, DocumentModel, Facts, PageBreak, TableBlock, ToComplete
+from .model import Cell, Cover, DocumentModel, Facts, PageBreak, Picture, TableBlock, ToComplete
 
 def axis_heading(b: Builder, axis: AxisReport) -> str:
     return joined(f"{b.labels['axis']} {axis.code}".strip(), axis.title)
@@ -17,9 +19,9 @@ def axis_heading(b: Builder, axis: AxisReport) -> str:
 def _axis_facts(b: Builder, axis: AxisReport) -> Facts:
     labels = b.labels
     rows: list[tuple[str, Cell]] = [(labels["theme"], axis.theme), (labels["status"], axis.status),
-                                    (labels["rank"], str(axis.rank)), (labels["score"], table_number(axis.score, 1)),
+                                    (labels["rank"], str(axis.rank)), (labels["score"], table_number(axis.score, 1, b.report.meta.language)),
                                     (labels["agreement"], axis.agreement),
-                                    (labels["votes"], "" if axis.votes is None else str(axis.votes))]
+                                    (labels["points"], "" if axis.votes is None else str(axis.votes))]
     return Facts(tuple((label, value) for label, value in rows if value))
 
 
@@ -56,8 +58,11 @@ def blocks_by_key(b: Builder, axis: AxisReport) -> dict[str, FieldBlock]:
             if block.key in BLOCK_KEYS or block.heading in keys}
 
 
-def field_block(b: Builder, block: FieldBlock, level: int, *, heading: str | None = None) -> None:
+def field_block(b: Builder, block: FieldBlock, level: int, *, heading: str | None = None,
+                inherited: bool = False) -> None:
     b.heading(block.heading if heading is None else heading, level, text=True)
+    if inherited:  # an SRI axe's part still word for word the SNI's: the reader must know it was not declined
+        b.paragraph(b.labels["inherited_from_sni"], "note")
     for paragraph in block.paragraphs:
         b.paragraph(paragraph)
     b.bullets(block.bullets)
@@ -68,16 +73,32 @@ def field_block(b: Builder, block: FieldBlock, level: int, *, heading: str | Non
 
 
 def parent_beside(b: Builder, axis: AxisReport) -> None:
-    """The SNI axe's text beside the regional one: what was kept, what the region adapted."""
+    """The SNI axe beside the regional one, aspect by aspect: the axe, its change objective, its SMART objectives,
+    its asks. What the region kept, adapted or added shows at a glance."""
     labels = b.labels
-    parent: Cell = joined(joined(axis.parent_code, axis.parent_title, separator=" "), axis.parent_summary,
-                         separator="\n") or ToComplete()
-    regional: Cell = joined(joined(axis.code, axis.title, separator=" "), axis.change_objective, separator="\n")
-    if not (axis.parent_code or axis.parent_title):
-        parent = axis.disposition or ToComplete()
     if axis.disposition:
         b.paragraph(axis.disposition, "note", label=labels["disposition"])
-    b.add(TableBlock((labels["sni_axis"], labels["sri_axis"]), ((parent, regional),), (), (1, 1)))
+    has_parent = bool(axis.parent_code or axis.parent_title)
+    regional_asks = [joined(ask[0], ask[1], separator=" — ") for ask in axis.asks if ask[0]]
+
+    def parent_cell(text: str) -> Cell:
+        if text:
+            return text
+        return (axis.disposition or ToComplete()) if not has_parent else "—"
+
+    def regional_cell(text: str) -> Cell:
+        return text or ("—" if axis.disposition_key == "dropped" else ToComplete())
+
+    rows: list[tuple[Cell, ...]] = [
+        (labels["axis"], parent_cell(joined(axis.parent_code, axis.parent_title, separator=" ")),
+         joined(axis.code, axis.title, separator=" ")),
+        (labels["change_objective"], parent_cell(axis.parent_summary), regional_cell(axis.change_objective)),
+        (labels["smart_objective"], parent_cell("\n".join(axis.parent_objectives)),
+         regional_cell("\n".join(joined(statement, deadline, separator=" — ")
+                                 for statement, deadline in axis.objectives))),
+        (labels["block_asks"], parent_cell("\n".join(axis.parent_asks)), regional_cell("\n".join(regional_asks))),
+    ]
+    b.add(TableBlock(("", labels["sni_axis"], labels["sri_axis"]), tuple(rows), (), (1.1, 2, 2)))
 
 
 def _axis_section(b: Builder, axis: AxisReport, strategy: StrategyReport) -> None:
@@ -87,16 +108,40 @@ def _axis_section(b: Builder, axis: AxisReport, strategy: StrategyReport) -> Non
     if strategy.kind == "sri":
         b.heading("parent_axis", 2)
         parent_beside(b, axis)
-    moved = {id(block) for key, block in blocks_by_key(b, axis).items() if key in MOVED_TO_STRATEGY}
+    keyed = blocks_by_key(b, axis)
+    moved = {id(block) for key, block in keyed.items() if key in MOVED_TO_STRATEGY}
+    inherited = {id(block) for key, block in keyed.items() if key in axis.inherited}
     for block in axis.blocks:
         if id(block) not in moved:
-            field_block(b, block, 2)
+            field_block(b, block, 2, inherited=strategy.kind == "sri" and id(block) in inherited)
     if axis.actors and not _actors_already_listed(axis):
         b.heading("actor_map", 2)
         b.add(actors_table(b, ((actor, axis.code) for actor in axis.actors)))
+    grid = power_grid_picture(b, axis.actors)
+    if grid is not None:
+        b.heading("deck_power_interest", 3)
+        b.add(grid)
 
 
-def all_actors(axes: tuple[AxisReport, ...]) -> list[tuple[ActorPoint, str]]:
+def _picture(scene: Scene | None, width: float) -> Picture | None:
+    if scene is None:
+        return None
+    # About 200 dpi at 16 cm, encoded fast: a strategy has two figures per axe.
+    return Picture(to_png(scene, 2.0, optimize=False), scene.height / scene.width, width,
+                   description=f"{scene.title}: {scene.description}")
+
+
+def power_grid_picture(b: Builder, actors: Sequence[ActorPoint]) -> Picture | None:
+    """The power/interest grid as the deck draws it, numbered actors coloured by alignment, with its key."""
+    return _picture(power_grid_scene(actors, b.labels, rtl=b.report.meta.direction == "rtl"), 16.0)
+
+
+def problem_tree_picture(b: Builder, axis: AxisReport) -> Picture | None:
+    return _picture(problem_tree_scene(axis.problem, axis.causes, axis.effects, b.labels,
+                                       rtl=b.report.meta.direction == "rtl"), 16.0)
+
+
+def all_actors(axes: tuple[AxisReport, ...], language: str = "fr") -> list[tuple[ActorPoint, str]]:
     """Actors of every axe, once each, with the codes of the axes that name them."""
     seen: dict[str, tuple[ActorPoint, list[str]]] = {}
     for axis in axes:
@@ -107,7 +152,7 @@ def all_actors(axes: tuple[AxisReport, ...]) -> list[tuple[ActorPoint, str]]:
                     seen[key][1].append(axis.code)
             else:
                 seen[key] = (actor, [axis.code])
-    return [(actor, ", ".join(codes)) for actor, codes in seen.values()]
+    return [(actor, listed(codes, language)) for actor, codes in seen.values()]
 
 
 def declination_table(b: Builder, strategy: StrategyReport) -> None:
@@ -115,11 +160,17 @@ def declination_table(b: Builder, strategy: StrategyReport) -> None:
     if not strategy.declination:
         b.callout("hint_declination")
         return
-    rows = tuple((row.sni_axis or ToComplete(), row.sri_axis, row.disposition, "\n".join(row.objectives) or ToComplete(),
-                  "\n".join(row.asks) or ToComplete(), "\n".join(row.targets) or ToComplete())
+
+    def cell(lines: tuple[str, ...], dropped: bool) -> Cell:  # a dropped axe has nothing left to complete
+        return "\n".join(lines) or ("—" if dropped else ToComplete())
+
+    rows = tuple((row.sni_axis or ("—" if row.disposition_key == "regional_only" else ToComplete()), row.sri_axis,
+                  row.disposition, *(cell(lines, row.disposition_key == "dropped")
+                                     for lines in (row.objectives, row.asks, row.targets)))
                  for row in strategy.declination)
     b.add(TableBlock((labels["sni_axis"], labels["sri_axis"], labels["disposition"], labels["regional_objectives"],
-                      labels["regional_asks"], labels["regional_targets"]), rows, (), (2.2, 2.2, 2.2, 2.6, 2.6, 2.2)))
+                      labels["regional_asks"], labels["regional_targets"]), rows, (), (2.2, 2.2, 2.2, 2.6, 2.6, 2.2),
+                     landscape=True))
 
 
 def _strategy_cover(b: Builder, strategy: StrategyReport) -> Cover:
@@ -149,6 +200,7 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
         return nothing_yet(b, "no_strategy", labels["national_strategy" if kind == "sni" else "regional_strategy"])
     axes = tuple(sorted(strategy.axes, key=lambda axis: axis.rank))
 
+    b.untranslated_notice(axes)
     b.heading("executive_summary", 1)
     b.callout("hint_executive_summary")
     b.bullets(joined(joined(axis.code, axis.title, separator=" "), axis.change_objective,
@@ -160,10 +212,13 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
     b.heading("legal_framework", 2)
     b.callout("hint_legal_framework")
     b.heading("power_analysis", 2)
-    actors = all_actors(axes)
+    actors = all_actors(axes, report.meta.language)
     b.callout("hint_power_analysis")
     if actors:
         b.add(actors_table(b, actors))
+        grid = power_grid_picture(b, [actor for actor, _codes in actors])
+        if grid is not None:
+            b.add(grid)
     b.heading("data_evidence", 2)
     b.callout("hint_data")
     if any(activity.baseline for room in report.rooms if room.kind == "plenary" for activity in room.activities):
@@ -221,7 +276,13 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
     b.add(PageBreak())
     b.heading("annexes", 1)
     b.heading("problem_trees", 2)
-    b.callout("hint_problem_trees")
+    trees = [(axis, problem_tree_picture(b, axis)) for axis in axes]
+    for axis, tree in trees:
+        if tree is not None:
+            b.heading(axis_heading(b, axis), 3, text=True)
+            b.add(tree)
+    if not any(tree for _axis, tree in trees):
+        b.callout("hint_problem_trees")
     b.heading("anonymised_participants", 2)
     if report.rooms:
         participants_side_by_side(b, report.rooms)
@@ -232,7 +293,7 @@ def _compose_strategy(report: Report, kind: Literal["sni", "sri"]) -> DocumentMo
         if axis.sources or axis.clusters:
             b.heading(joined(axis.code, axis.title, separator=" "), 3, text=True)
             if axis.clusters:
-                b.paragraph(", ".join(axis.clusters), label=labels["cluster"])
+                b.paragraph(listed(axis.clusters, report.meta.language), label=labels["cluster"])
             b.bullets(axis.sources)
     b.heading("minutes_annex", 2)
     workshops = workshop_rooms(report)

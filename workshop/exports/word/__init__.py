@@ -16,15 +16,17 @@ from typing import Any
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm
+from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ..documents import (BulletList, Callout, Cover, DocumentModel, Facts, Figure, Heading, PageBreak, Paragraph,
+from ..documents import (Block, BulletList, Callout, Cover, DocumentModel, Facts, Figure, Heading, PageBreak, Paragraph,
                          Picture, TableBlock, compose)
 from ..report import Report
 from ..typography import clean_text, colon
 from .charts import chart_png
 from .setup import DocumentSetup
 from .style import NAVY, TEXT_WIDTH
-from .tables import TableWriting
+from .contents import ContentsWriting, wants_contents
+from .tables import TableWriting, needs_landscape
 
 __all__ = ["render_document", "render_docx"]
 
@@ -39,7 +41,18 @@ def render_docx(model: DocumentModel) -> bytes:
     return Renderer(model).render()
 
 
-class Renderer(TableWriting, DocumentSetup):
+def landscape_blocks(blocks: tuple[Block, ...]) -> list[bool]:
+    """Which blocks go in a landscape section: wide tables, with the headings and notes that introduce them."""
+    wide = [isinstance(block, TableBlock) and needs_landscape(block) for block in blocks]
+    for index in range(len(blocks) - 2, -1, -1):
+        introduces = isinstance(blocks[index], Heading) or (isinstance(blocks[index], Paragraph)
+                                                           and blocks[index].kind == "note")
+        if introduces and wide[index + 1]:
+            wide[index] = True
+    return wide
+
+
+class Renderer(ContentsWriting, TableWriting, DocumentSetup):
     """Prints one document model, block by block."""
 
     def __init__(self, model: DocumentModel) -> None:
@@ -57,8 +70,18 @@ class Renderer(TableWriting, DocumentSetup):
             self._cover(self.model.cover)
         else:
             self._title()
-        for block in self.model.blocks:
-            self.handlers[type(block)](block)
+        targets = self._contents_targets() if wants_contents(self.model) else []
+        if targets:
+            self._contents(targets)
+        landscape = False
+        for index, (block, wide) in enumerate(zip(self.model.blocks, landscape_blocks(self.model.blocks))):
+            if wide != landscape:
+                self._turn_page(wide)
+                landscape = wide
+            if isinstance(block, Heading):
+                self._bookmark(self._heading(block), index)
+            else:
+                self.handlers[type(block)](block)
         self._properties()
         output = io.BytesIO()
         self.document.save(output)
@@ -98,8 +121,8 @@ class Renderer(TableWriting, DocumentSetup):
         self._run(notice, cover.notice)
         self.page_break_pending = True
 
-    def _heading(self, block: Heading) -> None:
-        self._write(f"Heading {min(max(block.level, 1), 6)}", block.text)
+    def _heading(self, block: Heading) -> DocxParagraph:
+        return self._write(f"Heading {min(max(block.level, 1), 6)}", block.text)
 
     def _paragraph(self, block: Paragraph) -> None:
         style = {"body": "Normal", "lead": "Lead", "note": "Note"}[block.kind]
@@ -146,7 +169,7 @@ class Renderer(TableWriting, DocumentSetup):
             shape._inline.docPr.set("descr", clean_text(block.description))
 
     def _figure(self, block: Figure) -> None:
-        picture = chart_png(block.chart, self.rtl)
+        picture = chart_png(block.chart, self.rtl, self.model.language)
         if picture is None:  # no font or no Arabic shaping here: the table beside it carries the numbers
             return
         png, aspect = picture

@@ -10,7 +10,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..documents import DocumentModel
 from ..typography import bidi_safe, clean_text
-from .style import ARABIC_FONT, LATIN_FONT, RUN_LANGUAGES, element
+from .style import ARABIC_FONT, LATIN_FONT, RUN_LANGUAGES, TEXT_WIDTH, element
 
 _PPR_AFTER_PAGE_BREAK = ("w:framePr", "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd",
                          "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
@@ -28,6 +28,7 @@ class WriterBase:
         self.document: DocxDocument = Document()
         self.styles: dict[str, Any] = {}
         self.page_break_pending = False
+        self.text_width = TEXT_WIDTH  # cm across the current section (wider in a landscape one)
 
     def _bidi(self, paragraph: DocxParagraph) -> None:
         if self.rtl:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from ...domain.languages import decimal_number
 from ..report import Chart
 from ..typography import ARABIC, clean_text, ellipsized_prefix, picture_font
 from .style import CHART_COLOURS, GREY, INK
@@ -19,7 +20,7 @@ def _fit(draw: Any, text: str, font: Any, width: float) -> str:
                              lambda candidate: draw.textlength(candidate, font=font) <= width)
 
 
-def chart_png(chart: Chart, rtl: bool) -> tuple[bytes, float] | None:
+def chart_png(chart: Chart, rtl: bool, language: str = "en") -> tuple[bytes, float] | None:
     """Horizontal bars (stacked if the chart says so): PNG bytes and height/width ratio, or None if it can't be drawn."""
     try:
         from PIL import Image, ImageDraw, features
@@ -66,12 +67,12 @@ def chart_png(chart: Chart, rtl: bool) -> tuple[bytes, float] | None:
                 draw.rectangle((left, middle - bar_height / 2, right, middle + bar_height / 2),
                                fill=f"#{CHART_COLOURS[series_index % len(CHART_COLOURS)]}")
                 if stacked and length > 40:
-                    text = f"{value:.{decimals}f}"
+                    text = decimal_number(f"{value:.{decimals}f}", language)
                     if draw.textlength(text, font=font) < length - 8:
                         draw.text(((left + right) / 2, middle), text, font=font, fill="white", anchor="mm")
             start += length
         if not stacked:
-            text = f"{values[index][0]:.{decimals}f}"
+            text = decimal_number(f"{values[index][0]:.{decimals}f}", language)
             draw.text((x(start + 12), middle), text, font=bold, fill=f"#{INK}", anchor="rm" if rtl else "lm")
     axis_left, axis_right = sorted((x(label_width), x(label_width)))
     draw.line((axis_left, margin, axis_right, margin + row_height * len(chart.categories)), fill=f"#{GREY}", width=2)

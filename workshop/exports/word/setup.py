@@ -3,6 +3,7 @@ the A4 section with its header and page numbers, and the file's properties."""
 from __future__ import annotations
 
 from datetime import datetime
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
@@ -13,7 +14,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ..typography import clean_text
 from .base import WriterBase
 from .style import (CALLOUT_FILL, CALLOUT_INK, CALLOUT_RULE, GREY, INK, MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, NAVY,
-                    PAGE_HEIGHT, PAGE_WIDTH, RULE, RUN_LANGUAGES, TEAL, element)
+                    LANDSCAPE_TEXT_WIDTH, PAGE_HEIGHT, PAGE_WIDTH, RULE, RUN_LANGUAGES, TEAL, TEXT_WIDTH,
+                    element, twips)
 
 
 class DocumentSetup(WriterBase):
@@ -105,6 +107,12 @@ class DocumentSetup(WriterBase):
                               "<w:spacing w:after='60'/><w:ind w:left='425' w:hanging='283'/>", run(10.5))
         define("Header", f"<w:pBdr><w:bottom w:val='single' w:sz='4' w:space='4' w:color='{RULE}'/></w:pBdr><BIDI/>"
                          "<w:spacing w:after='0'/>", run(8.5, GREY))
+        contents_tab = f"<w:tabs><w:tab w:val='right' w:leader='dot' w:pos='{twips(TEXT_WIDTH)}'/></w:tabs>"
+        define("Contents Heading", "<w:keepNext/><BIDI/><w:spacing w:before='0' w:after='240'/>",
+               run(15, NAVY, bold=True), next_style="Normal")
+        define("Contents 1", f"{contents_tab}<BIDI/><w:spacing w:before='120' w:after='40'/>", run(10.5, NAVY, bold=True))
+        define("Contents 2", f"{contents_tab}<BIDI/><w:spacing w:before='0' w:after='30'/><w:ind w:left='340'/>",
+               run(10))
         define("Footer", "<BIDI/><w:spacing w:after='0'/><w:jc w:val='center'/>", run(8.5, GREY))
 
     # --- numbering: one bullet list definition, in the document's font ----------------------------------
@@ -145,11 +153,23 @@ class DocumentSetup(WriterBase):
         self._bidi(header)
         self._run(header, self.model.header)
         footer = section.footer.paragraphs[0]
-        self._set_style(footer, "Footer")
-        self._bidi(footer)
+        self._set_style(footer, "Footer")  # left to right even in Arabic: "2 / 13" would read "13 / 2"
+        if self.rtl:
+            footer._p.get_or_add_pPr().insert_element_before(element("w:bidi", val="0"), "w:spacing", "w:jc")
         self._field(footer, "PAGE", "1")
         self._run(footer, " / ")
         self._field(footer, "NUMPAGES", "1")
+
+    def _turn_page(self, landscape: bool) -> None:
+        """End the current section and start one in the other orientation, on a new page, with the same header and
+        page numbers (the new section inherits them)."""
+        section = self.document.add_section()
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (Cm(PAGE_HEIGHT), Cm(PAGE_WIDTH)) if landscape else \
+            (Cm(PAGE_WIDTH), Cm(PAGE_HEIGHT))
+        section.different_first_page_header_footer = False  # only the cover page goes without a header
+        self.text_width = LANDSCAPE_TEXT_WIDTH if landscape else TEXT_WIDTH
+        self.page_break_pending = False  # the section starts on a new page
 
     def _field(self, paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
         field = element("w:fldSimple", instr=instruction)

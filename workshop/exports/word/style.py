@@ -11,11 +11,11 @@ from docx.oxml.ns import qn
 PAGE_WIDTH, PAGE_HEIGHT = 21.0, 29.7
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = 2.2, 2.4, 2.2
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
+LANDSCAPE_TEXT_WIDTH = PAGE_HEIGHT - 2 * MARGIN_SIDE  # a landscape section (wide tables): 25.3 cm
 
 # Latin documents use Arial (Liberation Sans, metric-compatible, where Arial is missing); right-to-left ones use
 # DejaVu Sans in every slot: it has Arabic and Latin glyphs, so mixed lines keep one look under LibreOffice too.
 LATIN_FONT, ARABIC_FONT = "Arial", "DejaVu Sans"
-CHARACTER_WIDTH = {LATIN_FONT: 0.18, ARABIC_FONT: 0.21}  # cm, an average character at 9.5 pt, to size columns
 RUN_LANGUAGES = {"fr": "fr-MA", "en": "en-GB", "ar": "fr-MA"}  # Latin words in Arabic documents are mostly French
 
 NAVY, TEAL, INK, GREY, RULE = "1B3A5C", "1F7A8C", "222B36", "5F6B7A", "C9D1DA"

@@ -1,5 +1,6 @@
-"""Tables and fact boxes: column widths from the content (no word broken), a header row on every page, rows never
-split across pages, numbers aligned to the end, "to complete" cells shaded."""
+"""Tables and fact boxes: column widths from the content (no column narrower than its longest word, measured with
+the committed font), a header row on every page, rows never split across pages, numbers aligned to the end, "to
+complete" cells shaded. A table whose words cannot fit across a portrait page is printed in a landscape section."""
 from __future__ import annotations
 
 from docx.oxml import parse_xml
@@ -8,10 +9,10 @@ from docx.shared import Cm
 from docx.table import Table as DocxTable, _Cell
 
 from ..documents import Cell, Facts, TableBlock, ToComplete
-from ..typography import colon
+from ..typography import colon, text_width
 from .base import WriterBase
-from .style import (BAND, CALLOUT_FILL, CALLOUT_INK, CHARACTER_WIDTH, FACT_FILL, NAVY, RULE, TEXT_WIDTH, element,
-                    shading, twips)
+from .style import (BAND, CALLOUT_FILL, CALLOUT_INK, FACT_FILL, NAVY, RULE, TEXT_WIDTH,
+                    element, shading, twips)
 
 
 class TableWriting(WriterBase):
@@ -19,7 +20,7 @@ class TableWriting(WriterBase):
         if self.page_break_pending:  # a table cannot carry the break itself
             self._new_paragraph("Normal").paragraph_format.space_after = Cm(0)
         total = sum(widths) or 1.0
-        columns = [Cm(TEXT_WIDTH * width / total) for width in widths]
+        columns = [Cm(self.text_width * width / total) for width in widths]
         table = self.document.add_table(rows=rows, cols=len(widths))
         table.autofit = False  # fixed layout: a 5,000-character word wraps inside its column
         properties = table._tbl.tblPr
@@ -27,7 +28,7 @@ class TableWriting(WriterBase):
         if table_width is None:
             table_width = element("w:tblW")
             properties.append(table_width)
-        table_width.set(qn("w:w"), twips(TEXT_WIDTH))
+        table_width.set(qn("w:w"), twips(self.text_width))
         table_width.set(qn("w:type"), "dxa")
         for grid_column, width in zip(table._tbl.tblGrid.gridCol_lst, columns):
             grid_column.w = width
@@ -85,9 +86,7 @@ class TableWriting(WriterBase):
     def _table(self, block: TableBlock) -> None:
         if not block.rows and not block.headers:
             return
-        width = len(block.headers) or max((len(row) for row in block.rows), default=1)
-        widths = block.widths if len(block.widths) == width else \
-            _automatic_widths(block, width, CHARACTER_WIDTH[self.font])
+        widths = column_widths(block, self.text_width)
         has_header = any(header.strip() for header in block.headers)
         table = self._new_table(1 if has_header else 0, widths)
         self._order_table_properties(table, _borders(NAVY, 8))
@@ -102,6 +101,8 @@ class TableWriting(WriterBase):
                                 numeric=index in block.numeric_columns)
         for number, values in enumerate(block.rows):
             row = table.add_row()
+            if _row_height(values, widths) < UNSPLIT_ROW_LIMIT:  # a taller row must break, or it would be cut off
+                row._tr.get_or_add_trPr().append(element("w:cantSplit"))
             for index, cell in enumerate(row.cells):
                 cell.width = self._table_widths[index]
                 if number % 2:
@@ -138,27 +139,79 @@ def _borders(outer: str, size: int) -> str:
             f"<w:insideH w:val='single' w:sz='4' w:color='{RULE}'/><w:insideV w:val='nil'/>")
 
 
-def _automatic_widths(block: TableBlock, columns: int, character: float) -> tuple[float, ...]:
-    """Widths in cm: each column gets its longest header word, then the rest of the line goes by content length.
+TABLE_TEXT_SIZE = 9.5  # points, the "Table Text" and "Table Heading" styles
+CELL_PADDING = 0.42  # cm: the cell's left and right margins (90 twips each) and a little air
+POINT = 2.54 / 72  # cm
+LONGEST_WORD = 30  # characters: a longer "word" (a link, a code) may break; it would take the whole line otherwise
+LINE_HEIGHT_CM = 0.45  # a line of table text
+UNSPLIT_ROW_LIMIT = 18.0  # cm: rows shorter than this never split across pages
 
-    ``character`` is the average width of a 9.5 pt character of the document's font; headers are bold (+15 %).
-    """
-    padding = 0.35  # the cell's left and right margins
+
+def _cell_text(value: Cell) -> str:
+    return "à compléter" if isinstance(value, ToComplete) else value
+
+
+def _measure(text: str, bold: bool) -> float:
+    """Width in cm of one line at the table's size (DejaVu Sans metrics: a little wider than Arial, so safe)."""
+    return text_width(text, TABLE_TEXT_SIZE, bold) * POINT
+
+
+def _column_needs(block: TableBlock, columns: int) -> tuple[list[float], list[float]]:
+    """Per column: the width of its longest word (nothing narrower breaks a word) and of its longest line."""
     minimum, wanted = [], []
     for index in range(columns):
         header = block.headers[index] if index < len(block.headers) else ""
-        word = max((len(word) for word in header.split()), default=0) * character * 1.15 + padding
-        longest = 0
-        for row in block.rows[:200]:  # a sample is enough to size a column
-            value = row[index] if index < len(row) else ""
-            length = 12 if isinstance(value, ToComplete) else max((len(line) for line in value.split("\n")), default=0)
-            longest = max(longest, min(length, 60))
-        minimum.append(max(word, 4 * character + padding))
-        wanted.append(max(minimum[-1], longest * character + padding))
-    if sum(minimum) >= TEXT_WIDTH:
-        return tuple(minimum)
-    extra = [want - low for want, low in zip(wanted, minimum)]
-    spare = TEXT_WIDTH - sum(minimum)
-    if sum(extra) <= spare:  # everything fits on one line: spread what is left evenly by wanted width
-        return tuple(want * TEXT_WIDTH / sum(wanted) for want in wanted)
-    return tuple(low + spare * more / sum(extra) for low, more in zip(minimum, extra))
+        cells = [(header, True), *((_cell_text(row[index]) if index < len(row) else "", False) for row in block.rows[:200])]
+        word = max((_measure(word[:LONGEST_WORD], bold) for text, bold in cells for word in text.split()), default=0.0)
+        line = max((_measure(line[:80], bold) for text, bold in cells for line in text.split("\n")), default=0.0)
+        minimum.append(max(word, _measure("0000", False)) + CELL_PADDING)
+        wanted.append(max(minimum[-1], line + CELL_PADDING))
+    return minimum, wanted
+
+
+def column_count(block: TableBlock) -> int:
+    return len(block.headers) or max((len(row) for row in block.rows), default=1)
+
+
+def needs_landscape(block: TableBlock) -> bool:
+    """Asked for, or its longest words side by side are wider than a portrait page."""
+    return block.landscape or sum(_column_needs(block, column_count(block))[0]) > TEXT_WIDTH
+
+
+def column_widths(block: TableBlock, width: float) -> tuple[float, ...]:
+    """Widths in cm that add up to ``width``: every column at least its longest word; the rest of the line goes by
+    the block's relative widths when it has them, else by how long each column's lines are."""
+    columns = column_count(block)
+    minimum, wanted = _column_needs(block, columns)
+    if sum(minimum) >= width:  # not even the words fit: shrink them all alike (only with absurdly long words)
+        return tuple(low * width / sum(minimum) for low in minimum)
+    preferred = block.widths if len(block.widths) == columns and all(value > 0 for value in block.widths) else None
+    if preferred is None:
+        extra = [want - low for want, low in zip(wanted, minimum)]
+        spare = width - sum(minimum)
+        if sum(extra) <= spare:  # everything fits on one line: spread what is left by wanted width
+            return tuple(want * width / sum(wanted) for want in wanted)
+        return tuple(low + spare * more / sum(extra) for low, more in zip(minimum, extra))
+    # The block's proportions, with every column raised to its minimum and the others sharing what is left.
+    fixed: dict[int, float] = {}
+    while True:
+        free = [index for index in range(columns) if index not in fixed]
+        room = width - sum(fixed.values())
+        share = sum(preferred[index] for index in free)
+        widths = {index: room * preferred[index] / share for index in free}
+        short = [index for index in free if widths[index] < minimum[index]]
+        if not short:
+            return tuple(fixed.get(index, widths.get(index, 0.0)) for index in range(columns))
+        for index in short:
+            fixed[index] = minimum[index]
+
+
+def _row_height(values: tuple[Cell, ...], widths: tuple[float, ...]) -> float:
+    """An estimate of the row's height in cm (greedy wrap by measured width)."""
+    lines = 1
+    for value, width in zip(values, widths):
+        usable = max(width - CELL_PADDING, 0.5)
+        count = sum(max(1, -(-int(_measure(line, False) * 100) // int(usable * 100)))
+                    for line in _cell_text(value)[:3000].split("\n"))
+        lines = max(lines, count)
+    return lines * LINE_HEIGHT_CM

@@ -1,7 +1,7 @@
 """Scale-out: export jobs (status, progress and file) in the database, so that any server process answers a poll.
 
 Revision ID: i12_scale_out
-Revises: i8_identity
+Revises: i8f_axis_versions
 Create Date: 2026-12-07 13:05:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = 'i12_scale_out'
-down_revision: Union[str, Sequence[str], None] = 'i8_identity'  # b10barometer in the brief; main's head is now i8_identity
+down_revision: Union[str, Sequence[str], None] = 'i8f_axis_versions'  # b10barometer in the brief; main's head now
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
@@ -22,6 +22,7 @@ def upgrade() -> None:
     op.create_table('export_jobs',
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('room_id', sa.Integer(), nullable=True),
     sa.Column('filename', sa.String(length=200), nullable=False),
     sa.Column('mimetype', sa.String(length=120), nullable=False),
     sa.Column('state', sa.String(length=12), nullable=False),
@@ -31,6 +32,7 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_export_jobs_event_id_events'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['room_id'], ['rooms.id'], name=op.f('fk_export_jobs_room_id_rooms'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_export_jobs'))
     )
     with op.batch_alter_table('export_jobs', schema=None) as batch_op:
