@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test fuzz bench fonts install system-test-deps translations translations-update migrate clean
+.PHONY: run test fuzz bench bench-scale fonts install system-test-deps translations translations-update migrate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,8 +49,9 @@ test: install system-test-deps
 fuzz: install
 	WORKSHOP_FUZZ_CASES=100000 $(BIN)/python -m pytest -q -s tests/realtime/test_fuzz.py
 
+# The benchmark of record (bare python-socketio server vs the product, same run, ratios): docs/benchmarks.md.
 bench: install
-	$(BIN)/python -m tests.bench.load --phones 100 500 1000
+	$(BIN)/python -m tests.bench.record --phones 1000
 	$(BIN)/python -m tests.bench.clustering --sizes 100 1000 5000
 	$(BIN)/python -m tests.bench.exports
 	$(BIN)/python -m tests.bench.phone
@@ -58,6 +59,10 @@ bench: install
 # After changing the character ranges in workshop/web/fonts.py: rewrite the subset fonts under static/fonts/.
 fonts: $(STAMP)
 	$(BIN)/python -m workshop.web.fonts
+
+# Scale-out on this machine: 5,000 phones over 4 processes + Redis + PostgreSQL, bare vs product (long: its own target).
+bench-scale: install system-test-deps
+	$(BIN)/python -m tests.bench.scale --phones 5000 --processes 4 --write
 
 clean:
 	rm -rf $(VENV) build *.egg-info

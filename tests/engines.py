@@ -33,8 +33,12 @@ def _as_unprivileged(command: list[str]) -> list[str]:
 
 
 @contextmanager
-def postgresql_server() -> Iterator[str]:
-    """Start a private cluster; yields a SQLAlchemy URL prefix ``postgresql+psycopg://postgres@127.0.0.1:PORT``."""
+def postgresql_server(*, durable: bool = False) -> Iterator[str]:
+    """Start a private cluster; yields a SQLAlchemy URL prefix ``postgresql+psycopg://postgres@127.0.0.1:PORT``.
+
+    Tests run it without fsync (nothing they check needs the disk); ``durable`` keeps PostgreSQL's defaults, for the
+    benchmark, where an acknowledgement must mean a commit on disk.
+    """
     # Not under pytest's tmp_path: its parents are private to root, and the server runs as nobody.
     workdir = Path(tempfile.mkdtemp(prefix="workshop-pg-"))
     data, sockets = workdir / "pgdata", workdir / "pgsock"
@@ -45,7 +49,8 @@ def postgresql_server() -> Iterator[str]:
     subprocess.run(_as_unprivileged([_postgres_bin("initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
                                      "--encoding=UTF8", "--no-sync"]), check=True, capture_output=True, timeout=120)
     port = free_port()
-    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    options = (f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c max_connections=200"
+               + ("" if durable else " -c fsync=off"))
     subprocess.run(_as_unprivileged([_postgres_bin("pg_ctl"), "-D", str(data), "-o", options, "-l",
                                      str(workdir / "postgres.log"), "-w", "start"]),
                    check=True, capture_output=True, timeout=120)

@@ -30,6 +30,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .security import add_security_headers
     from .services.admission import Admission
     from .services.context import ServiceContext
+    from .services.writer import GroupCommitWriter
     from .web import register_blueprints
     from .web.assets import install_assets
     from .web.export_jobs import ExportJobs
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     database = Database(settings.database_url, min_group_size=settings.min_group_size)
     presence = RedisPresence(settings.redis_url) if settings.redis_url else LocalPresence()
     publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)
-    context = ServiceContext(db=database, publisher=publisher, settings=settings)
+    context = ServiceContext(db=database, publisher=publisher, settings=settings, writer=GroupCommitWriter(database))
     publisher.context = context
     admission = Admission()  # new identities and wrong room codes, shared by the socket and the join pages
     app.extensions["workshop_admission"] = admission
@@ -77,7 +78,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     with app.app_context():
         install_guard(socketio.server, guard, namespace.refusal_table())
     app.extensions["workshop"] = context
-    app.extensions["workshop_exports"] = ExportJobs(settings, socketio)
+    app.extensions["workshop_exports"] = ExportJobs(settings, socketio, context)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")
     app.config["MIN_GROUP_SIZE"] = settings.min_group_size
     # Static files: fingerprinted, pre-compressed, immutable (web/assets.py); pages and JSON: compressed per

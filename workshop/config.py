@@ -37,6 +37,7 @@ class Settings:
     socket_rate: int = 10
     # Groups of fewer people are pooled into "other" in every results breakdown (and dropped if still fewer).
     min_group_size: int = 5
+    journal_retention_hours: int = 48  # the operations journal keeps entries this long (see services/journal.py)
 
     @classmethod
     def from_env(cls, environ: os._Environ[str] | dict[str, str] | None = None, **overrides: object) -> "Settings":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -59,10 +60,13 @@ class Database:
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=10, max_overflow=20)
             writer_engine = self.engine
-        # What result computations read from the settings without a Flask app (see services/state.compute_results).
-        info = {"min_group_size": min_group_size}
-        self._readers = sessionmaker(self.engine, expire_on_commit=False, info=info)
-        self._writers = sessionmaker(writer_engine, expire_on_commit=False, info=info)
+        # What services share between transactions lives with this database, in every session's ``info``: the
+        # results' min group size (services/state.compute_results, without a Flask app), and the caches of a vote's
+        # item list and of the phones' encoded activity list (tests build many databases in one process).
+        self.shared: dict[str, Any] = {"min_group_size": min_group_size, "target_lists": {},
+                                       "encoded_activities": {}}
+        self._readers = sessionmaker(self.engine, expire_on_commit=False, info=self.shared)
+        self._writers = sessionmaker(writer_engine, expire_on_commit=False, info=self.shared)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

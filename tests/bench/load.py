@@ -60,8 +60,9 @@ class Client:
     """One websocket-only Socket.IO connection on the default namespace; events are read lazily (prefix match)."""
 
     def __init__(self, host: str, port: int, auth: dict[str, Any],
-                 on_event: Callable[["Client", bytes, float], None] | None = None) -> None:
+                 on_event: Callable[["Client", bytes, float], None] | None = None, local_host: str | None = None) -> None:
         self.host, self.port, self.auth, self.on_event = host, port, auth, on_event
+        self.local_host = local_host
         self.acks: dict[int, asyncio.Future[tuple[float, Any]]] = {}
         self.next_ack = 0
         self.connect_seconds = 0.0
@@ -77,7 +78,8 @@ class Client:
         started = CLOCK()
         loop = asyncio.get_running_loop()
         self._ready = loop.create_future()
-        reader, self._writer = await asyncio.wait_for(asyncio.open_connection(self.host, self.port), timeout)
+        reader, self._writer = await asyncio.wait_for(asyncio.open_connection(
+            self.host, self.port, local_addr=(self.local_host, 0) if self.local_host else None), timeout)
         self._writer.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         key = base64.b64encode(os.urandom(16)).decode()
         self._writer.write((f"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
@@ -208,14 +210,23 @@ def percentile(values: list[float], q: float) -> float:
 class ProcessSample:
     cpu_seconds: float
     rss_mb: float
+    waiting: float = 0.0  # seconds the server's main thread (gevent's hub) spent runnable but waiting for a core
 
     @classmethod
-    def of(cls, pid: int) -> "ProcessSample":
+    def of(cls, pid: int | list[int]) -> "ProcessSample":
+        if isinstance(pid, list):  # several server processes: their sum
+            samples = [cls.of(one) for one in pid]
+            return cls(sum(sample.cpu_seconds for sample in samples), sum(sample.rss_mb for sample in samples),
+                       sum(sample.waiting for sample in samples))
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         cpu = (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
         rss = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
                    if line.startswith("VmRSS:")) / 1024
-        return cls(cpu, rss)
+        try:  # schedstat: time on a CPU, time waiting on a run queue (ns), timeslices
+            waiting = int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            waiting = float("nan")
+        return cls(cpu, rss, waiting)
 
 
 def machine_busy_seconds() -> float:
@@ -256,6 +267,7 @@ class Phase:
     first_send: float = 0.0
     last_ack: float = 0.0
     server_cpu: float = 0.0
+    server_waiting: float = 0.0  # the server was ready to run but every core was taken (a crowded machine)
     client_cpu: float = 0.0
     wall: float = 0.0  # first send to last ack
     sampled: float = 0.0  # the interval the CPU figures cover (the phase plus its tail of broadcasts)
@@ -398,17 +410,30 @@ class ModeratorCounter:
 class Scenario:
     def __init__(self, server: LiveServer, code: str, moderator_token: str, phones: int, args: argparse.Namespace) -> None:
         self.server, self.code, self.token, self.n, self.args = server, code, moderator_token, phones, args
-        self.pid = server.process.pid  # type: ignore[union-attr]
+        # Several processes (tests.bench.scale): their CPU and memory are summed; phones are spread over their ports
+        # (as a load balancer with sticky sessions would), the moderator and the projector use the first.
+        self.pid: int | list[int] = getattr(server, "pids", None) or server.process.pid  # type: ignore[union-attr]
+        self.ports: list[int] = getattr(server, "ports", None) or [server.port]
         self.rng = random.Random(phones)
         self.texts = statements()
         self.projector = Projector()
         self.moderator_counter = ModeratorCounter()
         self.dropped: Counter[str] = Counter()
-        self.profiler = Profiler(args.profile / f"N{phones}" if args.profile else None, self.pid)
+        self.clients_made = 0
+        self.port_of: dict[Any, int] = {}  # participant token -> the port of its first connection
+        self.profiler = Profiler(args.profile / f"N{phones}" if args.profile and isinstance(self.pid, int) else None,
+                                 self.pid if isinstance(self.pid, int) else self.pid[0])
 
     def client(self, role: str, **extra: Any) -> Client:
         on_event = {"screen": self.projector.on_event, "moderator": self.moderator_counter.on_event}.get(role)
-        return Client("127.0.0.1", self.server.port, {"code": self.code, "role": role, **extra}, on_event)
+        # Phones of a venue's LAN have addresses of their own, and the server limits new identities per address:
+        # each phone connects from its own loopback address (127.0.x.y; Linux routes all of 127/8 to lo).
+        self.clients_made += 1
+        local = f"127.0.{self.clients_made // 250 % 250}.{self.clients_made % 250 + 2}" if role == "participant" else None
+        # Sticky sessions: a returning phone (its token) goes back to the process it first joined.
+        port = (self.port_of.get(extra.get("token")) or self.ports[self.clients_made % len(self.ports)]
+                if role == "participant" else self.ports[0])
+        return Client("127.0.0.1", port, {"code": self.code, "role": role, **extra}, on_event, local)
 
     async def moderate(self, command: str, data: dict[str, Any]) -> dict[str, Any]:
         """A moderator command; if the server dropped the console, reconnect and replay the same op_id."""
@@ -479,6 +504,7 @@ class Scenario:
             phone.close()
         self.phones = [phone for phone, outcome in zip(self.phones, outcomes) if not isinstance(outcome, BaseException)]
         result.connected = len(self.phones)
+        self.port_of = {phone.token: phone.port for phone in self.phones if phone.token}
         result.connect_latencies = [phone.connect_seconds for phone in self.phones]
         result.rss_connected_mb = ProcessSample.of(self.pid).rss_mb
         await asyncio.sleep(0.5)
@@ -531,10 +557,12 @@ class Scenario:
         phase.wall = CLOCK() - started
         phase.first_send, phase.last_ack = started, CLOCK()
         self.phones = []
-        for phone, outcome, (_, public_id) in zip(phones, outcomes, identities):
+        for phone, outcome, (token, public_id) in zip(phones, outcomes, identities):
             if isinstance(outcome, BaseException):
-                phase.errors[type(outcome).__name__] += 1
+                phase.errors[type(outcome).__name__ + (f": {str(outcome)[:60]}" if isinstance(outcome, Refused) else "")] += 1
                 phone.close()
+                phone.token, phone.public_id = token, public_id  # it comes back before the next phase (rejoin)
+                self.phones.append(phone)
             elif phone.public_id != public_id:
                 phase.errors["identity_lost"] += 1
                 self.phones.append(phone)
@@ -543,6 +571,7 @@ class Scenario:
                 self.phones.append(phone)
         after = ProcessSample.of(self.pid)
         phase.server_cpu = after.cpu_seconds - before.cpu_seconds
+        phase.server_waiting = after.waiting - before.waiting
         phase.client_cpu = time.process_time() - cpu_before
         phase.other_cpu = machine_busy_seconds() - busy_before - phase.server_cpu - phase.client_cpu
         phase.sampled = CLOCK() - started
@@ -612,6 +641,7 @@ class Scenario:
         after = ProcessSample.of(self.pid)
         phase.sampled = CLOCK() - sampling_from
         phase.server_cpu = after.cpu_seconds - before.cpu_seconds
+        phase.server_waiting = after.waiting - before.waiting
         phase.client_cpu = time.process_time() - cpu_before
         phase.other_cpu = machine_busy_seconds() - busy_before - phase.server_cpu - phase.client_cpu
         phase.loop_lag = lag.reset()
@@ -628,19 +658,44 @@ class BenchServer(LiveServer):
     results_interval = 0.25
 
 
+class BareServer(BenchServer):
+    """The bare python-socketio server of ``tests.bench.bare`` (no database), for the ratio of record."""
+
+    def start(self) -> "BareServer":
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen([sys.executable, "-m", "tests.bench.bare", "--port", str(self.port)],
+                                            cwd=Path(__file__).resolve().parents[2], stdout=log,
+                                            stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"bare server exited: {self.log_path.read_text()[-2000:]}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("bare server did not start within 30 s")
+
+
 def run_round(phones: int, args: argparse.Namespace) -> Round:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{phones}-"))
     instance = folder / "instance"
     instance.mkdir()
-    server = BenchServer(instance=instance, extra_env=dict(HIGH_RATE_LIMIT))
-    server.workshop("migrate")
+    bare = getattr(args, "server", "product") == "bare"
+    server = (BareServer if bare else BenchServer)(instance=instance, extra_env=dict(HIGH_RATE_LIMIT))
+    if not bare:
+        server.workshop("migrate")
     server.start()
-    print(f"  N={phones}: server pid {server.process.pid} on port {server.port}", file=sys.stderr, flush=True)  # type: ignore[union-attr]
+    print(f"  N={phones}: {'bare' if bare else 'product'} server pid {server.process.pid} on port {server.port}",  # type: ignore[union-attr]
+          file=sys.stderr, flush=True)
     try:
-        created = server.create_event(title="Banc d'essai", rooms=("Plénière",))
-        room = created["rooms"][0]
-        return asyncio.run(asyncio.wait_for(Scenario(server, room["code"], room["moderator_token"], phones, args).run(),
-                                            args.round_timeout))
+        if bare:
+            code, token = "BARE", "bare-moderator"
+        else:
+            room = server.create_event(title="Banc d'essai", rooms=("Plénière",))["rooms"][0]
+            code, token = room["code"], room["moderator_token"]
+        return asyncio.run(asyncio.wait_for(Scenario(server, code, token, phones, args).run(), args.round_timeout))
     finally:
         server.stop()
         log = instance / f"server-{server.port}.log"
@@ -669,7 +724,7 @@ def print_round(result: Round) -> None:
           f"(~{per_connection:.0f} KB per phone), {result.rss_peak_mb:.0f} MB at the end; "
           f"server CPU total {result.server_cpu_total:.1f} s")
     header = (f"  {'phase':<19}{'ok':>6}{'err':>5}{'p50':>7}{'p95':>7}{'p99':>7}{'max':>7}{'acks/s':>8}{'open→all':>9}"
-              f"{'ack→scr':>8}{'p95':>8}{'srvCPU':>8}{'genCPU':>8}{'other':>7}{'genLag':>7}{'res scr/mod':>12}")
+              f"{'ack→scr':>8}{'p95':>8}{'srvCPU':>8}{'genCPU':>8}{'other':>7}{'genLag':>7}{'res scr/mod':>12}{'srvWait':>8}")
     print(header)
     for phase in result.phases:
         lat = phase.latencies
@@ -680,7 +735,8 @@ def print_round(result: Round) -> None:
         print(f"  {phase.name:<19}{len(lat):>6}{sum(phase.errors.values()):>5}{ms(percentile(lat, 50)):>7}"
               f"{ms(percentile(lat, 95)):>7}{ms(percentile(lat, 99)):>7}{ms(max(lat, default=float('nan'))):>7}"
               f"{phase.throughput:>8.0f}{ms(phase.fanout):>9}{screen50:>8}{screen95:>8}{cpu_share:>7.0f}%"
-              f"{gen_share:>7.0f}%{other_share:>6.0f}%{ms(phase.loop_lag):>7}{phase.results_to_screen:>6}/{phase.results_to_moderator:<5}")
+              f"{gen_share:>7.0f}%{other_share:>6.0f}%{ms(phase.loop_lag):>7}{phase.results_to_screen:>6}/{phase.results_to_moderator:<5}"
+              f"{phase.server_waiting / phase.sampled * 100 if phase.sampled else float('nan'):>6.0f}%")
         if phase.errors:
             print(f"    errors: {dict(phase.errors)}")
         if phase.not_on_screen:
@@ -717,10 +773,12 @@ LEGEND = """  ok/err: acks ok / refused, lost or timed out.  p50..max: ack laten
   srvCPU / genCPU / other: CPU of the server / the load generator / everything else (other processes on a shared box,
   kernel), % of one core over the phase; on 2 cores, other > ~30% means the figures are contaminated.
   genLag: generator's worst event-loop delay, ms (if high, latencies include the generator's own delay).
-  res scr/mod: results_updated snapshots received by the projector / the moderator during the phase."""
+  res scr/mod: results_updated snapshots received by the projector / the moderator during the phase.
+  srvWait: time the server was ready to run but waited for a core (/proc/PID/schedstat), % of the phase: on a
+  crowded machine, latencies are mostly this."""
 
 
-def main(argv: list[str] | None = None) -> int:
+def main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", type=int, nargs="+", default=[100, 500, 1000], help="room sizes, one round each")
     parser.add_argument("--modes", nargs="+", choices=["spread", "burst"], default=["spread", "burst"])
@@ -729,11 +787,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--round-timeout", type=float, default=150.0, help="abort a round after this many seconds")
     parser.add_argument("--no-reconnect", dest="reconnect", action="store_false",
                         help="skip the reconnect storm (every phone reconnects at once during the first vote)")
+    parser.add_argument("--server", choices=["product", "bare"], default="product",
+                        help="bare: the python-socketio reference server of tests.bench.bare (no database)")
     parser.add_argument("--keep", action="store_true", help="keep each round's instance folder (database, server log)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="attach py-spy to the server during each phase; collapsed stacks go to DIR")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = main_parser().parse_args(argv)
 
     print(f"workshop load test: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, loopback only; "
           f"rounds {args.phones}, modes {args.modes}, spread window {args.window:g} s")
@@ -768,7 +832,7 @@ def _raw(result: Round) -> dict[str, Any]:
         "phases": [{"name": phase.name, "ok": len(phase.latencies), "errors": dict(phase.errors),
                     "ack_s": summary(phase.latencies), "acks_per_s": phase.throughput, "fanout_s": phase.fanout,
                     "screen_lag_s": summary(phase.screen_lags), "screen_e2e_s": summary(phase.screen_e2e),
-                    "server_cpu_s": phase.server_cpu, "wall_s": phase.wall, "generator_cpu_s": phase.client_cpu,
+                    "server_cpu_s": phase.server_cpu, "server_waiting_s": phase.server_waiting, "wall_s": phase.wall, "generator_cpu_s": phase.client_cpu,
                     "generator_loop_lag_s": phase.loop_lag, "other_cpu_s": phase.other_cpu, "sampled_s": phase.sampled, "results_to_screen": phase.results_to_screen,
                     "results_to_moderator": phase.results_to_moderator,
                     "timeline": [(round(sent - phase.first_send, 4), round(latency, 4))

@@ -116,3 +116,28 @@ def test_the_policy_paper_flags_draft_axes_or_leaves_them_out_on_request(app) ->
     flagged, left_out = paper(""), paper("&without_drafts=1")
     assert "brouillon, pas encore validé" in flagged and "Accès aux soins" in flagged
     assert "les brouillons sont laissés de côté" in left_out and "brouillon, pas encore validé" not in left_out
+
+
+def test_any_server_process_answers_the_poll_and_serves_the_file(app, moderator, settings) -> None:
+    """Behind a load balancer the poll may reach another process: a second app on the same database answers it."""
+    from workshop import create_app
+
+    client, created = moderator
+    started = client.post("/m/exports", data={"kind": "event", "target": str(created.event_id), "format": "sni",
+                                              "lang": "fr"}).get_json()
+    other_process = create_app(settings)
+    other_process.config["TESTING"] = True
+    elsewhere = other_process.test_client()
+    cookie = client.get_cookie("session")  # the browser's cookie goes to whichever process the balancer picks
+    assert cookie is not None
+    elsewhere.set_cookie("session", cookie.value)
+    deadline = time.monotonic() + 60
+    status = elsewhere.get(started["status_url"]).get_json()
+    assert status["id"] == started["job"]["id"]
+    while status["state"] == "running" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        status = elsewhere.get(started["status_url"]).get_json()
+    assert status["state"] == "done" and status["progress"] == 1.0
+    document = elsewhere.get(started["file_url"])
+    assert document.status_code == 200 and Document(io.BytesIO(document.data)).paragraphs
+    other_process.extensions["workshop"].db.dispose()

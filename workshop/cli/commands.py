@@ -69,6 +69,17 @@ def migrate() -> None:
     click.echo(f"database ready: {settings.database_url.split('@')[-1]}")
 
 
+@cli.command("prune-journal")
+def prune_journal_command() -> None:
+    """Forget the journal entries that replays and the rate limit no longer need (the server also does it)."""
+    from ..services.journal import prune_journal, retention
+
+    settings = Settings.from_env()
+    context = _context(settings)
+    pruned = prune_journal(context)
+    click.echo(f"journal: {pruned.deleted} entries deleted, {pruned.kept} kept (retention {retention(context)})")
+
+
 @cli.command()
 @click.option("--host", default=None, help="Address to listen on (default 0.0.0.0: the whole LAN).")
 @click.option("--port", type=int, default=None, help="Port (default 5000).")

@@ -8,6 +8,7 @@ from .capacities import (CapacityAnswer, CapacityConsensus, CapacityPlanAction, 
 from .clusters import Cluster, ClusteringAction
 from .contributions import Ballot, Idea, Vote
 from .events import Event, EventLogo, ModeratorCredential, ModeratorSession, Room
+from .export_jobs import ExportJob
 from .matches import PriorityMatch
 from .operations import Operation
 from .participants import Participant
@@ -16,5 +17,5 @@ from .strategy import Axis, Strategy
 __all__ = ["Activity", "Axis", "BarometerComment", "BarometerDraft", "BarometerEdition", "BarometerLegalScore",
            "BarometerPolicyEvent", "BarometerResponse", "Ballot", "Base", "CapacityAnswer", "CapacityConsensus",
            "CapacityPlanAction", "CapacityQuestionnaire", "CapacityResponse", "Cluster", "ClusteringAction", "Event",
-           "EventLogo", "Idea", "ModeratorCredential", "ModeratorSession", "Operation", "Organisation", "Participant", "PriorityMatch",
+           "EventLogo", "ExportJob", "Idea", "ModeratorCredential", "ModeratorSession", "Operation", "Organisation", "Participant", "PriorityMatch",
            "Room", "Strategy", "Vote", "utcnow"]

@@ -20,9 +20,10 @@ from ..services.access import ModeratorAccess, access_for_sessions, access_for_t
 from ..services.admission import Admission
 from ..services.context import ServiceContext
 from ..services.events import find_room
+from ..services.hot_path import room_identity
 from ..services.participants import Joined
 from ..services.publisher import Audience
-from ..services.state import moderator_state, participant_state, screen_state
+from ..services.state import encoded_once, moderator_state, participant_state, screen_state
 from .guard import MODERATOR_LIMITS, FloodGuard
 from .publisher import SocketPublisher
 from .rooms import audience_room, participant_room
@@ -160,8 +161,7 @@ class WorkshopNamespace(Namespace):
         self.admission.check_code_attempt(address, connection)
         try:
             with self.context.db.read() as db_session:
-                room = find_room(db_session, auth.get("code"))
-                code, room_id, event_id = room.code, room.id, room.event_id
+                room_id, code, event_id = room_identity(db_session.connection(), auth.get("code"))
         except DomainError as error:
             if error.code == "unknown_room":
                 self.admission.wrong_code(address, connection)
@@ -186,13 +186,16 @@ class WorkshopNamespace(Namespace):
             client.joined = participants.join_room(self.context, code=code, token=auth.get("token"),
                                                    admit_new=lambda: self.admission.new_identity(address, connection))
             state = participant_state(self.context, client.joined)
+            state["activities"] = encoded_once(self.context, state["activities"])  # one encoding for every phone
             join_room(audience_room(code, Audience.PARTICIPANTS))
             join_room(participant_room(client.joined.public_id))
             self.publisher.presence.joined(code, client.joined.public_id)
             self.publisher.presence_changed(code)
         self.clients[request.sid] = client  # type: ignore[attr-defined]
         self.publisher.start()
-        emit("room_state", state)
+        # To this connection, which is on this process: straight out. Through the message queue (the default with
+        # Redis) every process would receive and decode every phone's full state, the vote's items included.
+        emit("room_state", state, ignore_queue=True)
 
     def on_disconnect(self, reason: object = None) -> None:
         client = self.clients.pop(request.sid, None)  # type: ignore[attr-defined]

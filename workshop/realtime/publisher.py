@@ -8,12 +8,15 @@ from typing import Any
 from flask_socketio import SocketIO
 
 from ..services.context import ServiceContext
+from ..services.journal import prune_journal
 from ..services.publisher import Audience, Published, ResultsChanged, ToParticipant
 from ..services.state import results_snapshot
 from .presence import Presence
 from .rooms import audience_room, participant_room
 
 log = logging.getLogger(__name__)
+
+PRUNE_EVERY_SECONDS = 600  # the journal's old entries go every ten minutes (services/journal.py says which)
 
 
 class SocketPublisher:
@@ -66,6 +69,8 @@ class SocketPublisher:
                 self.flush()
                 if ticks % 20 == 0:
                     self.presence.keep_alive()
+                if self.context is not None and ticks % max(1, round(PRUNE_EVERY_SECONDS / self.interval_seconds)) == 0:
+                    prune_journal(self.context)
             except Exception:  # the loop must outlive one bad snapshot
                 log.exception("results broadcast failed")
 

@@ -16,7 +16,7 @@ from ..domain.text import checked_text
 from ..models import Activity, Room, Strategy
 from ..models.activities import activities_of_room
 from .context import ServiceContext
-from .items import depends_on, votable_items
+from .items import depends_on, target_list, votable_items
 from .operations import run_once
 from .publisher import EVERYONE, Audience, Message, Published, ResultsChanged, to
 from .views import activity_view
@@ -38,7 +38,7 @@ def activity_payload(session: Session, activity: Activity) -> dict[str, Any]:
     """An activity as every audience sees it, with the items to vote on when it has any."""
     view = activity_view(activity)
     if "target" in activity.config:
-        view["targets"] = [{"id": item.id, "text": item.text} for item in votable_items(session, activity)]
+        view["targets"] = target_list(session, activity)
     return view
 
 

@@ -9,6 +9,7 @@ from ..config import Settings
 from ..db import Database
 from ..models import utcnow
 from .publisher import Publisher
+from .writer import GroupCommitWriter
 
 
 @dataclass
@@ -17,3 +18,4 @@ class ServiceContext:
     publisher: Publisher
     settings: Settings
     clock: Callable[[], datetime] = field(default=utcnow)
+    writer: GroupCommitWriter | None = None  # the server's group commit; None: each write its own transaction

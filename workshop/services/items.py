@@ -1,7 +1,9 @@
 """The items a prioritization activity votes on: a source activity's ideas or clusters, or the event's axes."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..activities import IdeaView, activity_type
@@ -46,6 +48,33 @@ def votable_among(session: Session, activity: Activity, wanted: set[int]) -> fro
         return frozenset(session.scalars(select(Cluster.id).where(
             Cluster.id.in_(wanted), Cluster.activity_id == source_id, Cluster.removed.is_(False))))
     return frozenset(item.id for item in votable_items(session, activity) if item.id in wanted)
+
+
+def target_list(session: Session, activity: Activity) -> list[dict[str, Any]]:
+    """The items a phone shows for voting, as sent: ``[{"id", "text"}]``, the same list object while they are unchanged.
+
+    Every reconnecting phone's ``room_state`` carries this list; a 1,000-idea vote rebuilt it per phone (most of a
+    reconnect storm). Ideas are cached per source activity under a fingerprint of the votable set read from the
+    database (count, sum and sum of squares of the ids, one indexed aggregate): any process's hide, merge,
+    approval or new idea changes it, so the cache needs no invalidation message across processes. Clusters
+    and axes (short lists, renamed in place) are read each time.
+    """
+    kind = activity_type(activity.type)
+    source_id = kind.source_activity_id(activity.config)
+    if kind.target_kind(activity.config) != "ideas" or source_id is None:
+        return [{"id": item.id, "text": item.text} for item in votable_items(session, activity)]
+    on_wall = (Idea.activity_id == source_id, Idea.approved.is_(True), Idea.hidden.is_(False),
+               Idea.merged_into_id.is_(None))
+    fingerprint = tuple(session.execute(select(func.count(), func.coalesce(func.sum(Idea.id), 0),
+                                               func.coalesce(func.sum(Idea.id * Idea.id), 0)).where(*on_wall)).one())
+    cache: dict[int, tuple[tuple[Any, ...], list[dict[str, Any]]]] = session.info.setdefault("target_lists", {})
+    cached = cache.get(source_id)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    items = [{"id": row.id, "text": row.text}
+             for row in session.execute(select(Idea.id, Idea.text).where(*on_wall).order_by(Idea.id))]
+    cache[source_id] = (fingerprint, items)
+    return items
 
 
 def votable_items(session: Session, activity: Activity) -> list[IdeaView]:

@@ -15,8 +15,8 @@ from ..domain.profiles import ORGANISATION_TAG, checked_profile
 from ..models import Organisation, Participant, Room
 from .access import new_token, token_hash
 from .context import ServiceContext
-from .events import find_room
-from .operations import run_once
+from . import hot_path
+from .operations import run_once, write
 from .publisher import Published
 from .views import participant_view
 
@@ -38,20 +38,22 @@ def join_room(ctx: ServiceContext, *, code: object, token: object,
     """
     if isinstance(token, str) and 16 <= len(token) <= 128:
         with ctx.db.read() as session:
-            room = find_room(session, code)
-            participant = session.scalar(select(Participant).where(Participant.token_hash == token_hash(token)))
-            if participant is not None and participant.room_id == room.id:
-                return Joined(participant.id, participant.public_id, room.id, room.code, token)
+            known = hot_path.returning_participant(session.connection(), code, token_hash(token))
+        if known is not None:
+            return Joined(*known, token)
     if admit_new is not None:
         admit_new()
     fresh = new_token()
-    with ctx.db.write() as session:
-        room = find_room(session, code)
-        participant = Participant(room_id=room.id, public_id="p_" + secrets.token_hex(6),
-                                  token_hash=token_hash(fresh), created_at=ctx.clock())
-        session.add(participant)
-        session.flush()
-        return Joined(participant.id, participant.public_id, room.id, room.code, fresh)
+
+    def welcome(session: Session) -> Joined:
+        db = hot_path.connection(session)
+        room_id, room_code, _event_id = hot_path.room_identity(db, code)
+        public_id = "p_" + secrets.token_hex(6)
+        participant_id = hot_path.add_participant(db, room_id=room_id, public_id=public_id,
+                                                  token_hash=token_hash(fresh), created_at=ctx.clock())
+        return Joined(participant_id, public_id, room_id, room_code, fresh)
+
+    return write(ctx, welcome, core_only=True)  # a QR-code rush commits its new participants together
 
 
 def event_organisations(session: Session, room_id: int) -> dict[str, str]:

@@ -43,6 +43,14 @@ class ToParticipant:
 Published = Message | ResultsChanged | ToParticipant
 
 
+class PreEncoded(str):
+    """A value already encoded as JSON text: the socket layer splices it into the message as it is.
+
+    For a large part of a message that many clients receive unchanged (a vote's activity list in every
+    reconnecting phone's ``room_state``): encoded once, not once per client.
+    """
+
+
 def to(*audiences: Audience) -> frozenset[Audience]:
     return frozenset(audiences)
 

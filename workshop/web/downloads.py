@@ -14,7 +14,8 @@ from ..services.download_offer import offered_downloads
 from ..services.events import find_room
 from ..services.files import export_event_file, export_room_file
 from .context import services
-from .export_jobs import ExportJob, ExportJobs
+from ..services.export_jobs import JobStatus
+from .export_jobs import ExportJobs
 from .moderator import current_access, moderator_required, room_for_moderator
 from .page import render_page
 
@@ -117,7 +118,7 @@ def start_export() -> Any:
                                                "message": error_message("unknown_format", {})}}), 400
     job = _jobs().start(arguments, event_id=event_id, filename=filename, mimetype=MIMETYPES[download.extension],
                         room_id=room_id)
-    return jsonify({"ok": True, "job": job.status(), "status_url": url_for("downloads.export_status", job_id=job.id),
+    return jsonify({"ok": True, "job": job.public(), "status_url": url_for("downloads.export_status", job_id=job.id),
                     "file_url": url_for("downloads.export_file", job_id=job.id)})
 
 
@@ -128,7 +129,7 @@ def export_status(job_id: str) -> Any:
     job = _jobs().get(job_id)
     if job is None or not _may_see(job):
         abort(404)
-    status = job.status()
+    status = job.public()
     if status["state"] == "failed" and not status["error"]:
         status["error"] = error_message("internal_error", {})  # never a raw code or a traceback line on the page
     return jsonify(status)
@@ -138,11 +139,11 @@ def export_status(job_id: str) -> Any:
 @moderator_required
 def export_file(job_id: str) -> Any:
     """The finished file."""
-    job = _jobs().get(job_id)
-    if job is None or job.state != "done" or not _may_see(job):
+    found = _jobs().file(job_id)
+    if found is None or not _may_see(found[0]):
         abort(404)
-    # Read whole: export files are a few megabytes, and no file handle outlives the request.
-    return _attachment(job.path.read_bytes(), job.mimetype, job.filename)
+    job, content = found
+    return _attachment(content, job.mimetype, job.filename)
 
 
 def _room_id(code: str) -> int:
@@ -150,7 +151,7 @@ def _room_id(code: str) -> int:
         return find_room(session, code).id
 
 
-def _may_see(job: ExportJob) -> bool:
+def _may_see(job: JobStatus) -> bool:
     access = current_access()
     return access.can_moderate_event(job.event_id) or (job.room_id is not None and job.room_id in access.room_ids)
 

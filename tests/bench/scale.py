@@ -1,0 +1,188 @@
+"""Scale-out on one machine: N phones across several server processes, Redis as the message queue, PostgreSQL.
+
+    python -m tests.bench.scale --phones 5000 --processes 4        # what `make bench-scale` runs
+
+The same scenario as ``tests.bench.load`` (phones connect at once, ideas and ballots spread over 5 s, a reconnect
+storm during the vote, bursts), against two set-ups started one after the other in the same run:
+
+- **bare**: ``--processes`` bare python-socketio servers (``tests.bench.bare``) sharing a Redis message queue;
+- **product**: ``--processes`` ``workshop run`` processes on one PostgreSQL database (``fsync`` and
+  ``synchronous_commit`` on: an ack means committed on disk) and the same Redis message queue.
+
+How the load is split: one generator process (asyncio) opens every phone's websocket; phone *i* always talks to
+process *i mod P* (the sticky sessions a load balancer would keep); the moderator and the projector use process
+0, so what they see of the other processes' phones went through Redis. Redis, PostgreSQL, the servers and the
+generator share the machine's cores. The table has the same rows and ratio column as ``tests.bench.record``;
+it is printed and, with ``--write``, added to ``docs/benchmarks.md``.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+import requests
+
+from tests.bench import load, record
+from tests.e2e.conftest import WORKSHOP
+from tests.engines import create_database, free_port, postgresql_server, redis_server
+
+ROOT = Path(__file__).resolve().parents[2]
+SCALE_HEADING = "## Scale-out on one machine (`make bench-scale`)"
+
+
+class Cluster:
+    """Several server processes seen by ``load.Scenario`` as one server (``ports``, ``pids``)."""
+
+    results_interval = 0.25
+
+    def __init__(self, processes: list[subprocess.Popen[bytes]], ports: list[int]) -> None:
+        self.processes, self.ports = processes, ports
+        self.port, self.process = ports[0], processes[0]
+        self.pids = [process.pid for process in processes]
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_until_listening(process: subprocess.Popen[bytes], port: int, path: str | None, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            if path is None:
+                import socket
+
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return
+            if requests.get(f"http://127.0.0.1:{port}{path}", timeout=1).ok:
+                return
+        except (OSError, requests.RequestException):
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"server on port {port} did not start within 60 s")
+
+
+def start_bare(count: int, redis_url: str, folder: Path) -> Cluster:
+    processes, ports = [], []
+    for _ in range(count):
+        port = free_port()
+        log = folder / f"bare-{port}.log"
+        with log.open("ab") as handle:
+            processes.append(subprocess.Popen([sys.executable, "-m", "tests.bench.bare", "--port", str(port),
+                                               "--redis", redis_url], cwd=ROOT, stdout=handle,
+                                              stderr=subprocess.STDOUT))
+        ports.append(port)
+        _wait_until_listening(processes[-1], port, None, log)
+    return Cluster(processes, ports)
+
+
+def start_product(count: int, database_url: str, redis_url: str, folder: Path) -> tuple[Cluster, str, str]:
+    environment = os.environ | load.HIGH_RATE_LIMIT | {
+        "WORKSHOP_DATABASE_URL": database_url, "WORKSHOP_REDIS_URL": redis_url,
+        "WORKSHOP_INSTANCE_PATH": str(folder), "WORKSHOP_SECRET_KEY": "bench-scale-secret"}
+    subprocess.run([str(WORKSHOP), "migrate"], env=environment, cwd=ROOT, check=True, capture_output=True, timeout=120)
+    created = json.loads(subprocess.run([str(WORKSHOP), "create-event", "--title", "Banc d'essai", "--room", "Plénière",
+                                         "--json"], env=environment, cwd=ROOT, check=True, capture_output=True,
+                                        text=True, timeout=120).stdout)
+    processes, ports = [], []
+    for _ in range(count):
+        port = free_port()
+        log = folder / f"server-{port}.log"
+        with log.open("ab") as handle:
+            processes.append(subprocess.Popen(
+                [str(WORKSHOP), "run", "--host", "127.0.0.1", "--port", str(port)],
+                env=environment | {"WORKSHOP_PUBLIC_URL": f"http://127.0.0.1:{port}"}, cwd=ROOT, stdout=handle,
+                stderr=subprocess.STDOUT))
+        ports.append(port)
+        _wait_until_listening(processes[-1], port, "/healthz", log)
+    room = created["rooms"][0]
+    return Cluster(processes, ports), room["code"], room["moderator_token"]
+
+
+def round_args(args: argparse.Namespace) -> argparse.Namespace:
+    return load.main_parser().parse_args(["--phones", str(args.phones), "--window", str(args.window),
+                                          "--timeout", "180", "--round-timeout", "1800"])
+
+
+def run(kind: str, args: argparse.Namespace) -> load.Round:
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-scale-{kind}-"))
+    cluster: Cluster | None = None
+    try:
+        with ExitStack() as stack:
+            redis_url = stack.enter_context(redis_server())
+            if kind == "bare":
+                cluster = start_bare(args.processes, redis_url, folder)
+                code, token = "BARE", "bare-moderator"
+            else:
+                database_url = create_database(stack.enter_context(postgresql_server(durable=True)))
+                cluster, code, token = start_product(args.processes, database_url, redis_url, folder)
+            print(f"  {kind}: {args.processes} processes on ports {cluster.ports}", file=sys.stderr, flush=True)
+            try:
+                return asyncio.run(asyncio.wait_for(
+                    load.Scenario(cluster, code, token, args.phones, round_args(args)).run(), 1800))  # type: ignore[arg-type]
+            finally:
+                cluster.stop()
+    finally:
+        errors = [line for log in folder.glob("*.log") for line in log.read_text(errors="replace").splitlines()
+                  if "ERROR" in line or "Traceback" in line]
+        if errors:
+            print(f"  {kind} logs ({folder}): {len(errors)} error lines, first: {errors[0][:200]}", file=sys.stderr)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.scale", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phones", type=int, default=5000)
+    parser.add_argument("--processes", type=int, default=4)
+    parser.add_argument("--window", type=float, default=5.0)
+    parser.add_argument("--write", action="store_true", help="add the table to docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    command = "python -m tests.bench.scale " + " ".join(argv if argv is not None else sys.argv[1:])
+    started = dt.datetime.now(dt.timezone.utc)
+    rounds: dict[str, load.Round] = {}
+    for kind in ("bare", "product"):
+        clock = time.monotonic()
+        rounds[kind] = run(kind, args)
+        print(f"\n[{kind}, {args.processes} processes]", end="")
+        load.print_round(rounds[kind])
+        print(f"  round took {time.monotonic() - clock:.1f} s", flush=True)
+    lines = [f"{args.phones} phones over {args.processes} processes (phone i → process i mod {args.processes}, "
+             f"one generator process; Redis message queue; product on PostgreSQL with fsync on).",
+             *record.report(args.phones, rounds["bare"], rounds["product"], command.strip(), started)]
+    print("\n" + "\n".join(lines))
+    if args.write:
+        text = record.DOC.read_text(encoding="utf-8")
+        section = "\n".join([SCALE_HEADING, "", *lines, ""])
+        if SCALE_HEADING in text:
+            before, rest = text.split(SCALE_HEADING, 1)
+            after = rest[rest.index("\n## ", 1):] if "\n## " in rest[1:] else ""
+            text = before + section + after
+        else:
+            head, history = text.split(record.HISTORY, 1)
+            text = head + section + "\n" + record.HISTORY + history
+        record.DOC.write_text(text, encoding="utf-8")
+        print(f"\nwritten to {record.DOC.relative_to(ROOT)}")
+    return 1 if record.failures(rounds["product"]) or record.failures(rounds["bare"]) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

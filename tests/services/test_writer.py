@@ -1,0 +1,153 @@
+"""Group commit: jobs queued together share one transaction, each in its own SAVEPOINT, acknowledged after COMMIT."""
+import threading
+import time
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import func, select
+
+from workshop.domain.errors import DomainError
+from workshop.models import Idea, Operation, Vote
+from workshop.services import contributions
+from workshop.services.writer import GroupCommitWriter
+
+from .helpers import make_room, op
+
+
+def count(ctx, model) -> int:  # type: ignore[no-untyped-def]
+    query = select(func.count()).select_from(model)
+    if model is Operation:
+        query = query.where(Operation.actor.like("p_%"))
+    with ctx.db.read() as session:
+        return session.scalar(query)
+
+
+def held_batch(writer: GroupCommitWriter, calls: list, timeout: float = 20) -> list[object]:
+    """Run ``calls`` (functions) so that all of them land in one batch: a first job holds the writer until they queue."""
+    release = threading.Event()
+
+    def hold(_session) -> None:  # type: ignore[no-untyped-def]
+        release.wait(timeout)
+
+    outcomes: list[object] = [None] * len(calls)
+
+    def run(index: int) -> None:
+        try:
+            outcomes[index] = calls[index]()
+        except Exception as error:  # noqa: BLE001 (the test inspects it)
+            outcomes[index] = error
+
+    holder = threading.Thread(target=writer.execute, args=(hold,))
+    holder.start()
+    while writer.stats.batches == 0 and writer.pending == 0 and not holder.is_alive():
+        time.sleep(0.001)
+    time.sleep(0.05)  # the holder's job is now the writer's current batch
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + timeout
+    while writer.pending < len(calls) and time.monotonic() < deadline:
+        time.sleep(0.001)
+    largest_before = writer.stats.largest
+    release.set()
+    for thread in [holder, *threads]:
+        thread.join(timeout)
+    assert writer.stats.largest >= len(calls) > largest_before, "the calls did not share one batch"
+    return outcomes
+
+
+@pytest.fixture
+def grouped(ctx):  # type: ignore[no-untyped-def]
+    return replace(ctx, writer=GroupCommitWriter(ctx.db))
+
+
+def test_a_refused_job_rolls_back_alone_and_the_others_of_its_batch_commit(grouped) -> None:
+    room = make_room(grouped)
+    brainstorm = room.activity("brainstorm", config={"max_per_participant": 1})
+    first, second = room.participant(), room.participant()
+    outcomes = held_batch(grouped.writer, [
+        lambda: contributions.submit_idea(grouped, first, activity_id=brainstorm, text="Une idée", op_id=op()),
+        lambda: contributions.submit_idea(grouped, first, activity_id=brainstorm, text="Une de trop", op_id=op()),
+        lambda: contributions.submit_idea(grouped, second, activity_id=brainstorm, text="La mienne", op_id=op()),
+    ])
+    refused = [outcome for outcome in outcomes if isinstance(outcome, DomainError)]
+    assert [error.code for error in refused] == ["too_many_ideas"]
+    acked = [outcome for outcome in outcomes if isinstance(outcome, dict)]
+    assert len(acked) == 2 and all(ack["ok"] for ack in acked)
+    with grouped.db.read() as session:
+        stored = dict(session.execute(select(Idea.id, Idea.text)).all())
+    texts = ["Une idée", "Une de trop", "La mienne"]
+    assert sorted(stored.values()) == sorted(text for text, outcome in zip(texts, outcomes)
+                                             if not isinstance(outcome, Exception))
+    assert {ack["idea_id"] for ack in acked} == set(stored)
+    assert count(grouped, Operation) == 2
+
+
+def test_the_same_op_id_twice_in_one_batch_stores_one_idea_and_both_get_its_ack(grouped) -> None:
+    room = make_room(grouped)
+    brainstorm = room.activity("brainstorm")
+    phone = room.participant()
+    op_id = op()
+    outcomes = held_batch(grouped.writer, [
+        lambda: contributions.submit_idea(grouped, phone, activity_id=brainstorm, text="Une fois", op_id=op_id)
+        for _ in range(3)])
+    assert all(isinstance(outcome, dict) for outcome in outcomes), outcomes
+    assert outcomes[0] == outcomes[1] == outcomes[2]
+    assert count(grouped, Idea) == 1 and count(grouped, Operation) == 1
+
+
+def test_ballots_of_one_phone_in_one_batch_never_exceed_the_budget(grouped) -> None:
+    room = make_room(grouped)
+    brainstorm = room.activity("brainstorm", config={"max_per_participant": 10})
+    author = room.participant()
+    ideas = [contributions.submit_idea(grouped, author, activity_id=brainstorm, text=f"Idée {n}", op_id=op())["idea_id"]
+             for n in range(3)]
+    vote = room.activity("dot_voting", config={"source_activity_id": brainstorm, "budget": 5, "max_per_item": 3})
+    phone = room.participant()
+    ballots = [[{"target_id": ideas[0], "points": 3}, {"target_id": ideas[1], "points": 2}],
+               [{"target_id": ideas[1], "points": 3}, {"target_id": ideas[2], "points": 3}],  # over budget
+               [{"target_id": ideas[2], "points": 1}]]
+    outcomes = held_batch(grouped.writer, [
+        (lambda allocations=allocations: contributions.cast_votes(grouped, phone, activity_id=vote,
+                                                                  allocations=allocations, op_id=op()))
+        for allocations in ballots])
+    assert isinstance(outcomes[1], DomainError) and outcomes[1].code == "over_budget"
+    assert outcomes[0] == outcomes[2] == {"ok": True}
+    with grouped.db.read() as session:
+        stored = sorted(session.execute(select(Vote.target_id, Vote.points)).all())
+    assert stored == [(ideas[2], 1)], "the last acknowledged ballot replaced the first"
+
+
+def test_a_failed_commit_acknowledges_nothing_of_its_batch(grouped) -> None:
+    room = make_room(grouped)
+    brainstorm = room.activity("brainstorm")
+    phone = room.participant()
+    with grouped.db.read() as session:
+        before = session.scalar(select(func.count()).select_from(Idea))
+
+    def poison(session):  # type: ignore[no-untyped-def]
+        # A deferred failure: the row is valid when flushed, the transaction is then closed under the writer.
+        session.connection().invalidate()
+
+    outcomes = held_batch(grouped.writer, [
+        lambda: contributions.submit_idea(grouped, phone, activity_id=brainstorm, text="Perdue", op_id=op()),
+        lambda: grouped.writer.execute(poison)])
+    assert isinstance(outcomes[0], Exception), "an idea was acknowledged though its batch did not commit"
+    with grouped.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Idea)) == before
+
+
+def test_the_rate_limit_counts_in_memory_and_survives_a_restart_of_the_writer(grouped) -> None:
+    limited = replace(grouped, settings=replace(grouped.settings, rate_limit_count=3, rate_limit_seconds=600))
+    room = make_room(limited)
+    brainstorm = room.activity("brainstorm", config={"max_per_participant": 50})
+    phone, neighbour = room.participant(), room.participant()
+    for n in range(3):
+        contributions.submit_idea(limited, phone, activity_id=brainstorm, text=f"idée {n}", op_id=op())
+    with pytest.raises(DomainError, match="rate_limited"):
+        contributions.submit_idea(limited, phone, activity_id=brainstorm, text="encore", op_id=op())
+    restarted = replace(limited, writer=GroupCommitWriter(limited.db))  # a new process: its memory starts empty
+    with pytest.raises(DomainError, match="rate_limited"):
+        contributions.submit_idea(restarted, phone, activity_id=brainstorm, text="après redémarrage", op_id=op())
+    contributions.submit_idea(restarted, neighbour, activity_id=brainstorm, text="à moi", op_id=op())
+    assert count(grouped, Idea) == 4
