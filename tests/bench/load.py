@@ -11,6 +11,8 @@ timestamps every ``idea_submitted`` and counts ``results_updated``.
 The load generator is one asyncio process speaking the Engine.IO 4 / Socket.IO 5 text protocol over a minimal
 websocket client (no thread per phone), so on a 2-core box the server gets one core and the generator the other;
 its own CPU and event-loop lag are printed so a saturated generator cannot pass for a slow server.
+
+Length: a self-contained load generator (a raw Socket.IO client, the phones' behaviours, timing and the report) that runs with no test framework; its parts share one event loop and its counters.
 """
 from __future__ import annotations
 

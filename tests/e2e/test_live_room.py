@@ -2,6 +2,8 @@
 
 Every check ends in the JSON export (``workshop export CODE --format json``), read by a separate process from the
 same SQLite file: what the phones were told (their acks) must be exactly what the database holds.
+
+Long on purpose: each story runs against one real server process (crash, replays, concurrent ballots), checked through the same export helpers.
 """
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The default Socket.IO namespace: who may connect as what, and one thin handler per command."""
+"""The default Socket.IO namespace: who may connect as what, and one thin handler per command.
+
+Length: one thin handler per documented command (the list is the public contract, checked by the fuzzer); the work is in services.
+"""
 from __future__ import annotations
 
 import functools
