@@ -24,7 +24,7 @@ from workshop.services import agenda, clustering, contributions, strategy
 from workshop.services.context import ServiceContext
 from workshop.services.declination import decline_strategy
 from workshop.services.events import create_event, find_room
-from workshop.services.files import export_event_file, export_room_file
+from workshop.services.files import export_event_file, export_room_file, room_has_word_cloud
 from workshop.services.participants import join_room, update_profile
 from workshop.services.publisher import RecordingPublisher
 
@@ -135,7 +135,9 @@ def main() -> None:
 
         identity = {"language": "fr", "translate": lambda text: text}
         for code in codes:
-            for export_format in ("pptx", "docx", "xlsx", "csv", "png", "json"):
+            # A room without a word cloud has no image of one (the plenary has it; the workshops brainstorm).
+            images = ("png",) if room_has_word_cloud(ctx, code) else ()
+            for export_format in ("pptx", "docx", "xlsx", "csv", *images, "json"):
                 timed(f"room {code} {export_format}", lambda: export_room_file(ctx, code, export_format, **identity))
         for document in ("compte-rendu-consolide", "sni", "note-de-politique", "deck", "xlsx", "archive"):
             timed(f"event {document}", lambda: export_event_file(ctx, event_id, document, **identity))

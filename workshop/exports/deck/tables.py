@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from pptx.enum.text import MSO_ANCHOR
@@ -61,8 +62,7 @@ class TableSlides(SlideWriter):
 
     def _cell_fit(self, text: str, width: int, size: float, bold: bool) -> Fit:
         cell_width = width - 2 * self.CELL_INSET_X + 2 * INSET_X  # fit_text removes INSET_X on each side
-        return fit_text(text, cell_width, 10 ** 9, max_size=size, min_size=size, bold=bold,
-                        max_lines=self.CELL_MAX_LINES)
+        return _fitted_cell(text, cell_width, size, bold, self.CELL_MAX_LINES)
 
     def _row_height(self, cells: Sequence[str], widths: Sequence[int], size: float, bold: bool) -> int:
         lines = max((self._cell_fit(cell, width, size, bold).lines for cell, width in zip(cells, widths)), default=1)
@@ -148,3 +148,10 @@ class TableSlides(SlideWriter):
                 run = paragraph.add_run()
                 run.text = self.directed(fit.text)
                 self.style_run(run, size, header, WHITE if header else TEXT_COLOUR)
+
+
+@lru_cache(maxsize=65_536)
+def _fitted_cell(text: str, cell_width: int, size: float, bold: bool, max_lines: int) -> Fit:
+    """A cell's text fitted at one size: the same cells are measured again at each size a table tries, and each
+    word again to check it fits its column, so a deck of long tables measures each (text, width, size) once."""
+    return fit_text(text, cell_width, 10 ** 9, max_size=size, min_size=size, bold=bold, max_lines=max_lines)
