@@ -357,8 +357,8 @@ def axis_merge(axis_id: int) -> Any:
 @blueprint.post("/events/<int:event_id>/strategy/undo")
 @moderator_required
 def strategy_undo(event_id: int) -> Any:
-    """Undo the latest change to the event's axes; the answer names it."""
-    _event_or_403(event_id)
+    """Undo the latest change to the event's axes; the answer names it (whoever may change the axes may undo)."""
+    _strategy_or_403(event_id)
     try:
         return jsonify(axis_changes.undo_axis_change(services(), event_id=event_id, actor=_actor()))
     except DomainError as failure:
