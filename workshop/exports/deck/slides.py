@@ -5,13 +5,18 @@ run language and the layout mirrored.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
+from xml.sax.saxutils import escape
 
 from lxml import etree
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.text import CT_RegularTextRun
 from pptx.util import Pt
 
 from ...domain.languages import decimal_number
@@ -22,6 +27,22 @@ from .fitting import Fit, Para, fit_paragraphs, font_size
 from .layout import (CONTENT_WIDTH, FOOTER_HEIGHT, FOOTER_TOP, GAP, INSET_X, INSET_Y, KICKER_HEIGHT, KICKER_TOP, MARGIN,
                      MUTED, PANEL, RUN_LANGUAGE, SLIDE_WIDTH, SUBLINE_HEIGHT, SUBLINE_TOP, TEMPLATE, TEXT_COLOUR,
                      TITLE_COLOUR, TITLE_HEIGHT, TITLE_TOP, WHITE, Align, Colour, inches, set_colour)
+
+
+_RUN_PROPERTIES: dict[tuple[object, ...], str] = {}
+_RUN_PROPERTY_ELEMENTS: dict[tuple[object, ...], object] = {}
+
+
+def run_text_xml(text: str) -> str:
+    """A run's text escaped for ``a:t`` as python-pptx's ``run.text`` writes it (control characters as ``_xHHHH_``)."""
+    return escape(CT_RegularTextRun._escape_ctrl_chars(text))
+
+
+def fill_xml(colour: Colour) -> str:
+    """``a:solidFill`` of a theme or RGB colour, as python-pptx's ``ColorFormat`` writes it (no brightness)."""
+    if isinstance(colour, RGBColor):
+        return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+    return f'<a:solidFill><a:schemeClr val="{colour.xml_value}"/></a:solidFill>'
 
 
 class SlideWriter:
@@ -67,6 +88,11 @@ class SlideWriter:
         "Casablanca-Settat (10)" inside Arabic. The marks are zero-width: what was fitted is what is shown."""
         return bidi_safe(text) if self.rtl else text
 
+    def paragraph_properties_xml(self, align: Align = "start") -> str:
+        """The ``a:pPr`` that ``style_paragraph`` writes on a new paragraph, as text."""
+        rtl = ' rtl="1"' if self.rtl else ""
+        return f'<a:pPr algn="{self._alignment(align).xml_value}"{rtl}/>'
+
     def style_paragraph(self, paragraph, align: Align = "start") -> None:  # type: ignore[no-untyped-def]
         paragraph.alignment = self._alignment(align)
         if self.rtl:
@@ -74,6 +100,9 @@ class SlideWriter:
 
     def style_run(self, run, size: float, bold: bool = False, colour: Colour = TEXT_COLOUR,  # type: ignore[no-untyped-def]
                   italic: bool = False) -> None:
+        if run._r.rPr is None:  # a new run (the usual case): a copy of the properties built once per style
+            run._r.insert(0, deepcopy(self._run_properties(font_size(size), bold, italic, colour)))
+            return
         font = run.font
         font.size = Pt(font_size(size))
         font.bold = bold
@@ -84,6 +113,27 @@ class SlideWriter:
         properties.set("lang", self.language)
         if properties.find(qn("a:cs")) is None:
             etree.SubElement(properties, qn("a:cs")).set("typeface", FONT)
+
+    def run_properties_xml(self, size: float, bold: bool, italic: bool, colour: Colour) -> str:
+        """A run's ``a:rPr`` as text, the very element ``style_run`` wrote through python-pptx's properties (size,
+        weight, slant, font, colour, language), which cost about a millisecond a run: tables and walls have
+        thousands. The attributes and children are in the order python-pptx writes them."""
+        key = (size, bold, italic, colour, self.language)
+        xml = _RUN_PROPERTIES.get(key)
+        if xml is None:
+            slant = ' i="1"' if italic else ""
+            xml = (f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}"{slant} lang="{escape(self.language)}">'
+                   f'{fill_xml(colour)}<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr>')
+            _RUN_PROPERTIES[key] = xml
+        return xml
+
+    def _run_properties(self, size: float, bold: bool, italic: bool, colour: Colour):  # type: ignore[no-untyped-def]
+        key = (size, bold, italic, colour, self.language)
+        element = _RUN_PROPERTY_ELEMENTS.get(key)
+        if element is None:
+            element = parse_xml(f"<a:r {nsdecls('a')}>{self.run_properties_xml(size, bold, italic, colour)}</a:r>")[0]
+            _RUN_PROPERTY_ELEMENTS[key] = element
+        return element
 
     def write(self, frame, fits: Sequence[Fit], paragraphs: Sequence[Para], *, colour: Colour = TEXT_COLOUR,  # type: ignore[no-untyped-def]
               align: Align = "start", anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, base: float = 0.0,
