@@ -70,6 +70,15 @@ class TableSlides(SlideWriter):
         return int(math.ceil(lines * size * LINE_HEIGHT * EMU_PER_POINT)) + 2 * self.CELL_INSET_Y
 
     def _table_size(self, table: Table, width: int, height: int) -> tuple[float, list[int]]:
+        """The type size and column widths of a table in a space; asked again for each of its pages, found once."""
+        sizes: dict[tuple[int, int, int], tuple[Table, float, list[int]]] = self.__dict__.setdefault("_table_sizes", {})
+        known = sizes.get((id(table), width, height))
+        if known is None or known[0] is not table:  # the table is kept with its size: its id is not reused meanwhile
+            known = (table, *self._fitted_table_size(table, width, height))
+            sizes[(id(table), width, height)] = known
+        return known[1], list(known[2])
+
+    def _fitted_table_size(self, table: Table, width: int, height: int) -> tuple[float, list[int]]:
         size = self.TABLE_MAX_SIZE
         while True:
             widths = self._column_widths(table, width, size)
