@@ -161,17 +161,21 @@ def main() -> None:
             return export_event_file(ctx, int(target), key, **identity).content
 
         totals: list[float] = []
+        # Run 1 is what a download costs in a fresh process (as the download page's export jobs are): imports,
+        # fonts and the clustering's word analysis are paid there; later runs reuse them, as a long-lived process.
         for run in range(arguments.runs):
-            timings: list[tuple[str, float, int]] = []
+            timings: list[tuple[str, float, float, int]] = []
             for name, scope, target, key in files:
-                begin = time.perf_counter()
+                begin, begin_cpu = time.perf_counter(), time.process_time()
                 content = export(scope, target, key)
-                timings.append((name, time.perf_counter() - begin, len(content)))
+                timings.append((name, time.perf_counter() - begin, time.process_time() - begin_cpu, len(content)))
             if run == 0:
-                for name, seconds, size in timings:
-                    print(f"  {name:<34} {seconds * 1000:8.0f} ms  {size / 1024:8.0f} KB")
-            totals.append(sum(seconds for _name, seconds, _size in timings))
-            print(f"run {run + 1}: all {len(timings)} files: {totals[-1]:.2f} s (goal: under 5 s)")
+                print(f"  {'file':<34} {'wall':>8}     {'CPU':>8}     {'size':>8}")
+                for name, seconds, cpu, size in timings:
+                    print(f"  {name:<34} {seconds * 1000:8.0f} ms  {cpu * 1000:8.0f} ms  {size / 1024:8.0f} KB")
+            totals.append(sum(seconds for _name, seconds, _cpu, _size in timings))
+            cpu_total = sum(cpu for _name, _seconds, cpu, _size in timings)
+            print(f"run {run + 1}: all {len(timings)} files: {totals[-1]:.2f} s, CPU {cpu_total:.2f} s (goal: under 5 s)")
         if len(totals) > 1:
             print(f"{len(files)} files, {len(totals)} runs: median {statistics.median(totals):.2f} s, "
                   f"min {min(totals):.2f} s, max {max(totals):.2f} s")
