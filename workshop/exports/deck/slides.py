@@ -17,6 +17,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.oxml.text import CT_RegularTextRun
+from pptx.shapes.autoshape import AutoShapeType, Shape
 from pptx.util import Pt
 
 from ...domain.languages import decimal_number
@@ -29,6 +30,7 @@ from .layout import (CONTENT_WIDTH, FOOTER_HEIGHT, FOOTER_TOP, GAP, INSET_X, INS
                      TITLE_COLOUR, TITLE_HEIGHT, TITLE_TOP, WHITE, Align, Colour, inches, set_colour)
 
 
+_SHAPE_NAMESPACES = nsdecls("a", "p")
 _RUN_PROPERTIES: dict[tuple[object, ...], str] = {}
 _RUN_PROPERTY_ELEMENTS: dict[tuple[object, ...], object] = {}
 
@@ -38,11 +40,21 @@ def run_text_xml(text: str) -> str:
     return escape(CT_RegularTextRun._escape_ctrl_chars(text))
 
 
-def fill_xml(colour: Colour) -> str:
-    """``a:solidFill`` of a theme or RGB colour, as python-pptx's ``ColorFormat`` writes it (no brightness)."""
-    if isinstance(colour, RGBColor):
-        return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-    return f'<a:solidFill><a:schemeClr val="{colour.xml_value}"/></a:solidFill>'
+def fill_xml(colour: Colour, brightness: float = 0.0) -> str:
+    """``a:solidFill`` of a theme or RGB colour, lightened (> 0) or darkened (< 0), as python-pptx's ``ColorFormat``
+    writes it (``set_colour``)."""
+    tag, value = ("a:srgbClr", str(colour)) if isinstance(colour, RGBColor) else ("a:schemeClr", colour.xml_value)
+    if brightness > 0:
+        adjust = f'<a:lumMod val="{_percentage(1.0 - brightness)}"/><a:lumOff val="{_percentage(brightness)}"/>'
+    elif brightness < 0:
+        adjust = f'<a:lumMod val="{_percentage(1.0 - abs(brightness))}"/>'
+    else:
+        return f'<a:solidFill><{tag} val="{value}"/></a:solidFill>'
+    return f'<a:solidFill><{tag} val="{value}">{adjust}</{tag}></a:solidFill>'
+
+
+def _percentage(value: float) -> int:
+    return int(round(value * 100000.0))  # python-pptx's ST_Percentage
 
 
 class SlideWriter:
@@ -175,25 +187,28 @@ class SlideWriter:
     def rectangle(self, slide, left: int, top: int, width: int, height: int, fill: Colour | None, *,  # type: ignore[no-untyped-def]
                   brightness: float = 0.0, line: Colour | None = None, shape_type: MSO_SHAPE = MSO_SHAPE.RECTANGLE,
                   mirror: bool = True):
-        shape = slide.shapes.add_shape(shape_type, self.x(left, width) if mirror else left, top, width, height)
-        # No theme style: its effect reference puts a shadow under every shape in LibreOffice, empty effect list or
-        # not; fill, line and text colours are all set here.
-        style = shape._element.find(qn("p:style"))
-        if style is not None:
-            shape._element.remove(style)
-        if fill is None:
-            shape.fill.background()
-        else:
-            shape.fill.solid()
-            set_colour(shape.fill.fore_color, fill, brightness)
-        if line is None:
-            shape.line.fill.background()
-        else:
-            set_colour(shape.line.color, line)
-            shape.line.width = Pt(1)
-        if shape_type == MSO_SHAPE.ROUNDED_RECTANGLE:
-            shape.adjustments[0] = 0.08
-        return shape
+        """A shape without a theme style: its effect reference puts a shadow under every shape in LibreOffice, empty
+        effect list or not; fill, line and text colours are all set here.
+
+        Written as text and parsed once: the ``p:sp`` python-pptx's ``add_shape`` writes, without its ``p:style``,
+        with the fill, line and corner set as its properties write them (they cost about a millisecond a shape, and
+        a wall or a grid has hundreds)."""
+        shapes = slide.shapes
+        autoshape = AutoShapeType(shape_type)
+        shape_id = shapes._next_shape_id
+        corners = '<a:gd name="adj" fmla="val 8000"/>' if shape_type == MSO_SHAPE.ROUNDED_RECTANGLE else ""
+        outline = "<a:noFill/>" if line is None else fill_xml(line)
+        width_attribute = "" if line is None else f' w="{Pt(1)}"'
+        xml = (f'<p:sp {_SHAPE_NAMESPACES}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{autoshape.basename} '
+               f'{shape_id - 1}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{int(self.x(left, width) if mirror else left)}" '
+               f'y="{int(top)}"/><a:ext cx="{int(width)}" cy="{int(height)}"/></a:xfrm><a:prstGeom prst="{autoshape.prst}">'
+               f'{"<a:avLst>" + corners + "</a:avLst>" if corners else "<a:avLst/>"}</a:prstGeom>'
+               f'{"<a:noFill/>" if fill is None else fill_xml(fill, brightness)}<a:ln{width_attribute}>{outline}</a:ln>'
+               '</p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
+               "</p:txBody></p:sp>")
+        element = parse_xml(xml)
+        shapes._spTree.insert_element_before(element, "p:extLst")
+        return Shape(element, shapes)
 
     def _drop_unused_placeholders(self, slide, keep: Iterable[int]) -> None:  # type: ignore[no-untyped-def]
         keep = set(keep)
@@ -205,6 +220,10 @@ class SlideWriter:
         """A content slide: kicker (where it belongs), title placeholder, one line under it, footer."""
         slide = self.prs.slides.add_slide(self.layouts["Title Only"])
         self._drop_unused_placeholders(slide, {0})
+        # Each new shape's id is one more than the slide's largest: python-pptx searches every id of the slide for
+        # each shape unless it keeps the count (a wall or a grid has dozens of shapes). Every shape of a content
+        # slide is added through this one ``slide.shapes``, so the ids are those the search would give.
+        slide.shapes.turbo_add_enabled = True
         title_shape = slide.shapes.title
         title_shape.left, title_shape.top, title_shape.width, title_shape.height = (MARGIN, TITLE_TOP, CONTENT_WIDTH,
                                                                                     TITLE_HEIGHT)
