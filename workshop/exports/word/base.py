@@ -16,14 +16,6 @@ from ..documents import DocumentModel
 from ..typography import bidi_safe, clean_text
 from .style import ARABIC_FONT, LATIN_FONT, RUN_LANGUAGES, TEXT_WIDTH, element
 
-_PPR_AFTER_PAGE_BREAK = ("w:framePr", "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd",
-                         "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-                         "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-                         "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-                         "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-                         "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-
-
 _W = nsdecls("w")
 _RUN_BREAKS = re.compile("([\t\r\n])")
 
@@ -91,12 +83,16 @@ class WriterBase:
 
     def _new_paragraph(self, style: str, container: Any = None) -> DocxParagraph:
         paragraph = (container or self.document).add_paragraph()
-        self._set_style(paragraph, style)
+        # The paragraph's properties as text: the pPr that setting its style, the pending page break and the
+        # direction through python-docx writes (in the schema's order), without a get-or-add for each.
+        properties = f'<w:pStyle w:val="{self.styles[style].style_id}"/>' if style != "Normal" else ""
         if self.page_break_pending and container is None:
-            paragraph._p.get_or_add_pPr().insert_element_before(
-                element("w:pageBreakBefore"), *_PPR_AFTER_PAGE_BREAK)
+            properties += "<w:pageBreakBefore/>"
             self.page_break_pending = False
-        self._bidi(paragraph)
+        if self.rtl:
+            properties += "<w:bidi/>"
+        if properties:
+            paragraph._p.insert(0, parse_xml(f"<w:pPr {_W}>{properties}</w:pPr>"))
         return paragraph
 
     def _write(self, style: str, text: str, container: Any = None, **run: Any) -> DocxParagraph:
