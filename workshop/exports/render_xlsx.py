@@ -85,7 +85,9 @@ def put(sheet: Worksheet, row: int, column: int, value: object, *, number_format
             cell.number_format = number_format
         return cell
     text = text_value(str(value))
-    cell.value = text
+    # What ``cell.value = text`` stores, without its check for the control characters XML refuses, which cleaning
+    # has already removed (text_value), and which scans every string with a slow pattern (a fifth of a workbook).
+    cell._value = text
     cell.data_type = "s"  # openpyxl guesses "f" for "=…" and "e" for "#N/A": text stays text
     if text.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
