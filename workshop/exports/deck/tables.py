@@ -33,20 +33,20 @@ class TableSlides(SlideWriter):
     TABLE_NOTE_HEIGHT = inches(0.36)
     CELL_INSET_X, CELL_INSET_Y = inches(0.08), inches(0.04)
 
-    def _column_widths(self, table: Table, width: int, size: float) -> list[int]:
+    def _column_widths(self, table: Table, width: int, size: float,
+                       advances: tuple[list[float], list[float]] | None = None) -> list[int]:
+        """Widths from the content at ``size``: a text's width is its width at 1 pt times the size (typography's
+        ``text_width``), so ``advances`` (``_column_advances``) measured once serve every size a table tries."""
         count = len(table.headers)
         padding = 2 * self.CELL_INSET_X / EMU_PER_POINT + 4
 
         def emu(points: float) -> float:
             return (points / WIDTH_SLACK + padding) * EMU_PER_POINT
 
-        natural, shortest = [], []  # the whole text on one line; the longest word (no column breaks a word)
-        for column in range(count):
-            cells = [table.headers[column], *(row[column] if column < len(row) else "" for row in table.rows[:60])]
-            texts = [(normalise(cell)[:160], index == 0) for index, cell in enumerate(cells)]
-            natural.append(emu(max(text_width(text, size, bold) for text, bold in texts)))
-            shortest.append(min(emu(max((text_width(word[:40], size, bold) for text, bold in texts
-                                         for word in text.split()), default=0)), width * 0.45))
+        lines, words = advances or self._column_advances(table)
+        # the whole text on one line; the longest word (no column breaks a word)
+        natural = [emu(lines[column] * size) for column in range(count)]
+        shortest = [min(emu(words[column] * size), width * 0.45) for column in range(count)]
         if sum(natural) <= width:
             text_columns = [index for index in range(count) if index not in table.numeric_columns] or list(range(count))
             extra = (width - sum(natural)) / len(text_columns)
@@ -60,6 +60,18 @@ class TableSlides(SlideWriter):
         widths = [int(value) for value in widths]
         widths[-1] += width - sum(widths)
         return widths
+
+    @staticmethod
+    def _column_advances(table: Table) -> tuple[list[float], list[float]]:
+        """Per column, at 1 pt: the widest text on one line and the widest word (the first 60 rows)."""
+        lines, words = [], []
+        for column in range(len(table.headers)):
+            cells = [table.headers[column], *(row[column] if column < len(row) else "" for row in table.rows[:60])]
+            texts = [(normalise(cell)[:160], index == 0) for index, cell in enumerate(cells)]
+            lines.append(max(text_width(text, 1.0, bold) for text, bold in texts))
+            words.append(max((text_width(word[:40], 1.0, bold) for text, bold in texts for word in text.split()),
+                             default=0))
+        return lines, words
 
     def _cell_fit(self, text: str, width: int, size: float, bold: bool) -> Fit:
         cell_width = width - 2 * self.CELL_INSET_X + 2 * INSET_X  # fit_text removes INSET_X on each side
@@ -80,14 +92,17 @@ class TableSlides(SlideWriter):
 
     def _fitted_table_size(self, table: Table, width: int, height: int) -> tuple[float, list[int]]:
         size = self.TABLE_MAX_SIZE
+        advances = self._column_advances(table)
+        # Every word that must fit its column on one line (the header's in bold), each once: checked at each size.
+        words = list(dict.fromkeys((word, column, index == 0)
+                                   for index, row in enumerate((table.headers, *table.rows[:40]))
+                                   for column, cell in enumerate(row[:len(table.headers)])
+                                   for word in normalise(cell).split()[:12] if len(word) <= 40))
         while True:
-            widths = self._column_widths(table, width, size)
+            widths = self._column_widths(table, width, size, advances)
             total = self._row_height(table.headers, widths, size, True) + sum(
                 self._row_height(row, widths, size, False) for row in table.rows[:40])
-            words_fit = all(self._cell_fit(word, column_width, size, index == 0).lines == 1
-                            for index, row in enumerate((table.headers, *table.rows[:40]))
-                            for cell, column_width in zip(row, widths) for word in normalise(cell).split()[:12]
-                            if len(word) <= 40)
+            words_fit = all(self._cell_fit(word, widths[column], size, bold).lines == 1 for word, column, bold in words)
             if (total <= height and words_fit and size <= self._comfortable_size(table)) or size <= self.TABLE_MIN_SIZE:
                 return size, widths
             size -= 1
@@ -131,8 +146,11 @@ class TableSlides(SlideWriter):
         order = list(range(len(table.headers)))[::-1] if self.rtl else list(range(len(table.headers)))
         shape.first_row = True
         shape.horz_banding = False
-        for position, column_index in enumerate(order):
-            shape.columns[position].width = widths[column_index]
+        # The columns' widths, and the frame's as their sum, as setting each column's width writes them (python-pptx
+        # sums the columns again after each one).
+        for grid_column, column_index in zip(shape._tbl.tblGrid.gridCol_lst, order):
+            grid_column.w = widths[column_index]
+        frame.width = sum(widths)
         # The rows are written as text and parsed once: python-pptx's cell, paragraph and run properties cost about
         # a millisecond a cell, and a national meeting's decks have thousands. The XML is the one they wrote.
         rows_xml = []
