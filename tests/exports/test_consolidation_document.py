@@ -5,9 +5,10 @@ import pytest
 
 from workshop.services.files import export_event_file
 from workshop.services.identity import edit_event
+from workshop.services.axis_matching import decide_axis_match
 from workshop.services.matching import decide_match
 
-from .meeting import PAPERS, PAPERS_AGAIN, build_meeting
+from .meeting import HEALTH, MEDICINES, PAPERS, PAPERS_AGAIN, build_meeting
 from .rendering import pdf_reading_text, to_pdf
 
 
@@ -30,6 +31,7 @@ def test_the_consolidation_gathers_the_whole_meeting(ctx, tmp_path) -> None:  # 
                                        "decisions": ["Adopter les deux axes prioritaires"],
                                        "next_steps": ["Envoyer le compte rendu aux partenaires avant le 20/12"]})
     decide_match(ctx, meeting.event_id, meeting.clusters[PAPERS], meeting.clusters[PAPERS_AGAIN], "confirm")
+    decide_axis_match(ctx, meeting.event_id, meeting.axes[PAPERS_AGAIN], meeting.axes[PAPERS], "confirm")
     text = rendered(ctx, meeting.event_id, tmp_path)
     for expected in (
             "Consolidated minutes of the thematic workshops", "Rabat, Hôtel Farah", "12/12/2026 to 13/12/2026",
@@ -45,6 +47,14 @@ def test_the_consolidation_gathers_the_whole_meeting(ctx, tmp_path) -> None:  # 
             "Adopter les deux axes prioritaires", "Envoyer le compte rendu aux partenaires avant le 20/12"):
         assert expected in text, expected
     assert "Not in this consolidation" not in text
+    # Common axes by meaning: the confirmed pair with both codes, titles and rooms; the engine's proposal to decide;
+    # the axes of one room only.
+    common_axes = text[text.index("Axes common to several rooms"):text.index("Decisions")]
+    assert (f"A1 {PAPERS} (Atelier papiers) = A3 {PAPERS_AGAIN} (Atelier santé) — confirmed by the moderator"
+            in " ".join(common_axes.split()))
+    assert (f"A2 {HEALTH} (Atelier papiers) = A4 {MEDICINES} (Atelier santé) — proposed (same theme, close wording), "
+            "to confirm" in " ".join(common_axes.split()))
+    assert "Axes drafted in one room only" in common_axes and f"A2 {HEALTH}" in common_axes
     assert "Where the signals disagree" in text and "Atelier papiers — « Dot voting »" in text
     deck = tmp_path / "meeting.pptx"
     deck.write_bytes(export_event_file(ctx, meeting.event_id, "deck", language="fr", translate=identity).content)

@@ -153,3 +153,41 @@ def test_common_priorities_are_confirmed_split_and_added_on_the_strategy_page(ap
     refused = client.post(f"/m/api/events/{meeting.event_id}/matches", json={
         "left_cluster_id": clusters[SCHOOL], "right_cluster_id": clusters[PAPERS], "decision": "confirm"})
     assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "match_same_room"
+
+
+def test_common_axes_are_confirmed_split_and_added_on_the_strategy_page(app) -> None:
+    from tests.exports.meeting import HEALTH, MEDICINES, PAPERS, PAPERS_AGAIN, build_meeting
+    from workshop.services.access import issue_credential
+
+    ctx = app.extensions["workshop"]
+    meeting = build_meeting(ctx, restitution=True)
+    with ctx.db.write() as session:
+        token = issue_credential(session, event_id=meeting.event_id, label="test")
+    client = app.test_client()
+    login(client, token)
+    axes = meeting.axes
+    page = client.get(f"/m/events/{meeting.event_id}/strategy").get_data(as_text=True)
+    section = page[page.index('id="axis-matches"'):]
+    section = section[:section.index("</section>")]
+    # The engine's proposal, both axes with their code, title and room, and the buttons to decide.
+    proposed = section[section.index("match-proposed"):section.index("match-add")]
+    assert "A1 " + PAPERS in proposed and "A3 Documents d&#39;identité et état civil" in proposed
+    assert "(Atelier papiers)" in proposed and "(Atelier santé)" in proposed and 'value="confirm"' in proposed
+    assert client.post(f"/m/events/{meeting.event_id}/axis-matches", data={
+        "left": axes[PAPERS], "right": axes[PAPERS_AGAIN], "decision": "confirm"}).status_code == 302
+    added = client.post(f"/m/api/events/{meeting.event_id}/axis-matches", json={
+        "left_axis_id": axes[HEALTH], "right_axis_id": axes[MEDICINES], "decision": "confirm"}).get_json()
+    assert len(added["confirmed"]) == 2 and added["proposed"] == []
+    refused = client.post(f"/m/api/events/{meeting.event_id}/axis-matches", json={
+        "left_axis_id": axes[PAPERS], "right_axis_id": axes[HEALTH], "decision": "confirm"})
+    assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "match_same_room"
+    wrong = client.post(f"/m/events/{meeting.event_id}/axis-matches", data={
+        "left": axes[PAPERS], "right": "x", "decision": "confirm"})
+    assert wrong.status_code == 400
+    page = client.get(f"/m/events/{meeting.event_id}/strategy").get_data(as_text=True)
+    confirmed = page[page.index('id="axis-matches"'):]
+    confirmed = confirmed[confirmed.index("match-confirmed"):confirmed.index("</section>")]
+    assert PAPERS in confirmed and MEDICINES in confirmed and 'value="split"' in confirmed
+    national = client.get(f"/m/events/{meeting.event_id}/national.json").get_json()
+    assert [{side["label"] for side in entry["axes"]} for entry in national["common_axes"] if entry["confirmed"]] == [
+        {PAPERS, PAPERS_AGAIN}, {HEALTH, MEDICINES}]

@@ -56,6 +56,9 @@ CONSOLIDATION_LABELS: dict[str, str] = {
     "no_restitution": N_("No restitution vote has been recorded."),
     "axes_origin": N_("Which axes came from which workshop"),
     "origin_room": N_("Workshop"),
+    "common_axes": N_("Axes common to several rooms"),
+    "no_common_axes": N_("No axe drafted in one room has been confirmed as the same as another room's."),
+    "distinct_axes": N_("Axes drafted in one room only"),
     "no_origin": N_("Plenary or written afterwards"),
     "missing_parts": N_("Not in this consolidation"),
     "missing_second_workshop": N_("Only one thematic workshop has prioritized: there is nothing to compare it "

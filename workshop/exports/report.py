@@ -274,3 +274,8 @@ class Report:
     common_priorities: tuple[str, ...] = ()
     proposed_priorities: tuple[str, ...] = ()
     distinct_priorities: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The same for the axes drafted in the rooms: « code title (room) = code title (room) »; the distinct ones by
+    # room as « code title ».
+    common_axes: tuple[str, ...] = ()
+    proposed_axes: tuple[str, ...] = ()
+    distinct_axes: tuple[tuple[str, tuple[str, ...]], ...] = ()

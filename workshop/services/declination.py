@@ -18,6 +18,7 @@ from ..models.clusters import clusters_of_activity
 from ..models.strategy import axes_of_strategy
 from .agenda import version_fields
 from .context import ServiceContext
+from .axis_matching import common_and_distinct_axes
 from .matching import common_and_distinct
 from .event_templates import create_event_from_template
 from .events import CreatedEvent, create_event, find_room
@@ -103,7 +104,8 @@ def declination_table(ctx: ServiceContext, regional_event_id: int) -> dict[str, 
 
 
 def national_view(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
-    """The workshop rooms side by side: each room's priorities, and which themes are common or distinct."""
+    """The workshop rooms side by side: each room's priorities and axes; the common priorities and axes (pairs the
+    moderator confirmed on the strategy page, each side with its label and room; the engine's proposals flagged)."""
     with ctx.db.read() as session:
         event = session.get(Event, event_id)
         if event is None:
@@ -111,24 +113,26 @@ def national_view(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
         strategy = strategy_of_event(session, event_id)
         axes = [axis for axis in session.scalars(axes_of_strategy(strategy.id)) if not axis.archived]
         workshops = [room for room in event.rooms if room.kind == "workshop"]
+        common_axes, distinct_axes = common_and_distinct_axes(session, event)
+        confirmed_axes = {side["axis_id"] for entry in common_axes if entry["confirmed"] for side in entry["axes"]}
         columns = []
         for room in workshops:
             columns.append({
                 "room": {"id": room.id, "name": room.name, "code": room.code},
                 "priorities": _room_priorities(session, room),
-                "axes": [{"id": axis.id, "code": axis.code, "title": axis.title, "theme": axis.theme}
+                "axes": [{"id": axis.id, "code": axis.code, "title": axis.title, "theme": axis.theme,
+                          "common": axis.id in confirmed_axes}
                          for axis in axes if _axis_rooms(axis) & {room.id}],
             })
+        # Themes shared by several workshops' axes: a hint only (the lexicon's guess), kept for other tools.
         themes_by_room = {column["room"]["id"]: {axis["theme"] for axis in column["axes"]} for column in columns}
         common_themes = {theme for theme in set().union(*themes_by_room.values())
-                         if sum(theme in themes for themes in themes_by_room.values()) >= 2} if themes_by_room else set()
-        for column in columns:
-            for axis in column["axes"]:
-                axis["common"] = axis["theme"] in common_themes and axis["theme"] != "transversal"
+                         if sum(theme in themes for themes in themes_by_room.values()) >= 2
+                         and theme != "transversal"} if themes_by_room else set()
         common, distinct = common_and_distinct(session, event)
-        # Common priorities by meaning (confirmed by the moderator on the strategy page; proposals flagged).
         return {"event": {"id": event.id, "title": event.title}, "rooms": columns,
-                "common_themes": sorted(common_themes), "common_priorities": common, "distinct_priorities": distinct}
+                "common_themes": sorted(common_themes), "common_priorities": common, "distinct_priorities": distinct,
+                "common_axes": common_axes, "distinct_axes": distinct_axes}
 
 
 def _axis_rooms(axis: Axis) -> set[int]:

@@ -38,6 +38,7 @@ from .context import ServiceContext
 from .events import find_room
 from .identity import logos_of_event
 from .items import item_views
+from .axis_matching import axis_labels_of, common_and_distinct_axes
 from .matching import common_and_distinct, labels_of
 from .signals import compared, pair_sentence, room_kind, side_by_side_tables, signal_of, signals_table
 from .report_languages import localized_axis, localized_text
@@ -82,6 +83,7 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
         rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms)
                       for room in event.rooms)
         common, distinct = common_and_distinct(session, event)
+        common_axes, distinct_axes = common_and_distinct_axes(session, event)
         return Report(meta=_meta(session, event, words, "", "", ctx.settings.min_group_size), labels=words.labels,
                       rooms=rooms,
                       strategy=_strategy(session, event, words, without_drafts=without_drafts),
@@ -91,7 +93,13 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
                       proposed_priorities=tuple(labels_of([pair for pair in common if not pair["confirmed"]])),
                       distinct_priorities=tuple(
                           (room.name, tuple(side["label"] for side in distinct if side["room"] == room.code))
-                          for room in event.rooms if room.kind == "workshop"))
+                          for room in event.rooms if room.kind == "workshop"),
+                      common_axes=tuple(axis_labels_of([entry for entry in common_axes if entry["confirmed"]])),
+                      proposed_axes=tuple(axis_labels_of([entry for entry in common_axes if not entry["confirmed"]])),
+                      distinct_axes=tuple(
+                          (room.name, tuple(f"{side['code']} {side['label']}" for side in distinct_axes
+                                            if side["room"] == room.code))
+                          for room in event.rooms if any(side["room"] == room.code for side in distinct_axes)))
 
 
 def meeting_days(first: date | None, last: date | None, words: Words) -> str:
