@@ -70,6 +70,17 @@ class VoteRecord:
 
 
 @dataclass(frozen=True)
+class GroupRecord:
+    """One item's result within one group, as numbers (the workbook's group-view sheet)."""
+
+    group: str  # translated: « Organisation de personnes migrantes », « autres » for the pooled small groups
+    n: int
+    item: str
+    value: float | None  # the type's declared score (mean score, points, total); None when the group gave none
+    rank: int | None  # within the group: 1 = most support, equal values share a rank
+
+
+@dataclass(frozen=True)
 class GroupView:
     """One prioritization read by group: a column per group (its n in the header), a row per item with the
     group's value and rank, and the plain-language reading of the gap between groups."""
@@ -78,6 +89,8 @@ class GroupView:
     title: str  # translated: « Par type d'organisation »
     table: Table
     readings: tuple[tuple[str, str], ...] = ()  # (item, sentence), in the table's order
+    records: tuple[GroupRecord, ...] = ()  # the table's numbers, group by group, items in the table's order
+    measure: str = ""  # what the value is, translated: « Score (0–100) », « Points »
 
 
 @dataclass(frozen=True)
