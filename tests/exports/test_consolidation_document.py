@@ -7,6 +7,7 @@ from workshop.services.files import export_event_file
 from workshop.services.identity import edit_event
 from workshop.services.axis_matching import decide_axis_match
 from workshop.services.matching import decide_match
+from workshop.services.reports import build_event_report
 
 from .meeting import HEALTH, MEDICINES, PAPERS, PAPERS_AGAIN, build_meeting
 from .rendering import pdf_reading_text, to_pdf
@@ -129,3 +130,36 @@ def test_a_long_wall_goes_to_the_annex(ctx) -> None:  # type: ignore[no-untyped-
     assert "45 ideas in 1 clusters: all of them are in the annex." in texts
     annex = texts.index("Annex: every idea on the wall, by cluster")
     assert f"{PAPERS} (45)" in texts[annex:]
+
+
+def test_the_meetings_title_without_its_arabic_version_is_marked_in_french(app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.i18n import translator
+
+    ctx = app.extensions["workshop"]
+    meeting = build_meeting(ctx, second_workshop=False)
+    edit_event(ctx, meeting.event_id, {"project_name": "Projet Droits"})
+
+    def arabic(name: str) -> tuple[str, str]:
+        with app.app_context():
+            made = export_event_file(ctx, meeting.event_id, "compte-rendu-consolide", language="ar",
+                                     translate=translator("ar"))
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(made.content)
+        text = " ".join(pdf_reading_text(to_pdf(path)).translate({code: " " for code in range(0x200E, 0x202F)}).split())
+        return made.filename, text
+
+    filename, text = arabic("french-title")
+    # No Arabic version yet: the cover says the title and the project are French, and a notice says where to fix it.
+    assert "[بالفرنسية] Rencontre nationale SNI" in text and "[بالفرنسية] Projet Droits" in text
+    # (The PDF's text gives « لا » as its ligature's letters reversed: the notice is read around it.)
+    assert "عنوان اللقاء أو مشروعه" in text and "بالفرنسية فقط" in text and "استمارة هوية اللقاء" in text
+    assert "french" not in filename and "rencontre-nationale-sni" in filename  # the file name stays clean
+    edit_event(ctx, meeting.event_id, {"versions": {"ar": {"title": "اللقاء الوطني", "project_name": "مشروع الحقوق"}}})
+    _filename, text = arabic("arabic-title")
+    assert "اللقاء الوطني" in text and "مشروع الحقوق" in text
+    assert "[بالفرنسية] Rencontre" not in text and "بالفرنسية فقط" not in text
+    english = build_event_report(ctx, meeting.event_id, language="en", translate=identity).meta
+    assert (english.title, english.project, english.untranslated) == (
+        "[in French] Rencontre nationale SNI", "[in French] Projet Droits", ("title", "project_name"))
+    french = build_event_report(ctx, meeting.event_id, language="fr", translate=identity).meta
+    assert (french.title, french.untranslated) == ("Rencontre nationale SNI", ())

@@ -111,9 +111,18 @@ def test_the_identity_form_and_api_save_what_the_covers_print(app, national) -> 
         "project_name": "", "organisers": "Association Amal\nCollectif Migrants", "partners": "",
         "strategy_title": "SNI 2027-2030", "vision": "Des droits pour toutes et tous", "version_label": "Version finale",
         "decisions": "Valider les axes\n", "next_steps": "Envoyer le compte rendu",
-        f"room_name_{created.rooms[1][1]}": "Atelier santé", f"room_theme_{created.rooms[1][1]}": "Accès aux soins"})
+        f"room_name_{created.rooms[1][1]}": "Atelier santé", f"room_theme_{created.rooms[1][1]}": "Accès aux soins",
+        "version_ar_title": "اللقاء الوطني لمنظمات المجتمع المدني", "version_ar_place": "", "version_ar_project_name": "",
+        "version_en_title": "National meeting of CSOs", "strategy_version_ar_title": "الاستراتيجية الوطنية",
+        "strategy_version_ar_vision": "", "strategy_version_en_vision": "Rights for all"})
     assert saved.status_code == 302
     identity = client.get(f"/m/api/events/{created.event_id}/identity").get_json()
+    # The texts in Arabic and English typed in the form: empty boxes give no version.
+    assert identity["versions"] == {"ar": {"title": "اللقاء الوطني لمنظمات المجتمع المدني"},
+                                    "en": {"title": "National meeting of CSOs"}}
+    assert identity["strategy"]["versions"] == {"ar": {"title": "الاستراتيجية الوطنية"}, "en": {"vision": "Rights for all"}}
+    page = client.get(f"/m/events/{created.event_id}/strategy").get_data(as_text=True)
+    assert 'name="version_ar_title" maxlength="200" value="اللقاء الوطني لمنظمات المجتمع المدني" dir="rtl"' in page
     assert identity["dates"] == ["2026-12-12", "2026-12-13"] and identity["decisions"] == ["Valider les axes"]
     assert {"code": created.rooms[1][1], "name": "Atelier santé", "theme": "Accès aux soins",
             "kind": "workshop"} in identity["rooms"]

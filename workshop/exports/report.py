@@ -267,6 +267,8 @@ class Meta:
     partners: tuple[str, ...] = ()
     logos: tuple[bytes, ...] = ()  # the organisers' then the partners' logos (PNG or JPEG), in cover order
     room_theme: str = ""  # a room's report: the room's theme
+    file_title: str = ""  # the title for file names: the version in the report's language, else as typed (unmarked)
+    untranslated: tuple[str, ...] = ()  # identity fields printed in French, marked so (« title », « project_name »)
     min_group_size: int = 5  # groups under it are pooled into « others » (said under every group view)
 
 

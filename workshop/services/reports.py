@@ -118,16 +118,20 @@ def _meta(session: Session, event: Event, words: Words, subtitle: str, theme: st
     ordered = [entry for entry in organisations if entry.get("role") == "organiser"] + \
         [entry for entry in organisations if entry.get("role") == "partner"]
     logos = logos_of_event(session, event)
+    untranslated = tuple(field for field, text in (("title", event.title), ("project_name", event.project_name))
+                         if localized(field, text or "", versions, language).fallback)
     return Meta(language=language, direction="rtl" if text_direction(language) == "rtl" else "ltr",
-                title=localized("title", event.title, versions, language).text, subtitle=subtitle,
+                title=localized_text(event, "title", event.title, words), subtitle=subtitle,
                 date=meeting_days(event.first_day, event.last_day, words),
+                # A place is a name: printed as typed when it has no version, never marked as untranslated.
                 place=localized("place", event.place, versions, language).text,
                 generated_at=datetime.now().strftime("%Y-%m-%d %H:%M"), event_id=event.id,
-                project=localized("project_name", event.project_name, versions, language).text,
+                project=localized_text(event, "project_name", event.project_name, words),
                 organisers=tuple(entry["name"] for entry in ordered if entry.get("role") == "organiser"),
                 partners=tuple(entry["name"] for entry in ordered if entry.get("role") == "partner"),
                 logos=tuple(logos[entry["logo_id"]] for entry in ordered if entry.get("logo_id") in logos),
-                room_theme=theme, min_group_size=min_group_size)
+                room_theme=theme, min_group_size=min_group_size,
+                file_title=localized("title", event.title, versions, language).text, untranslated=untranslated)
 
 
 def _room(session: Session, room: Room, words: Words, include_hidden: bool, with_pseudonyms: bool) -> RoomReport:

@@ -10,16 +10,17 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 
-from ..domain.axes import editor_schema
+from ..domain.axes import VERSION_LANGUAGES, editor_schema
 from ..domain.errors import DomainError
 from ..domain.profiles import REGIONS
-from ..domain.languages import LANGUAGE_CODES
+from ..domain.languages import LANGUAGE_CODES, LANGUAGES
 from ..i18n import error_message, translator
 from ..services import axis_changes, strategy
 from ..services.declination import (declination_table, decline_strategy, export_event_archive, import_event_archive,
                                     national_view)
 from ..services.event_templates import TEMPLATES, create_event_from_template
-from ..services.identity import edit_event, edit_room, event_identity, logo_image
+from ..services.identity import (EVENT_VERSION_FIELDS, STRATEGY_VERSION_FIELDS, edit_event, edit_room, event_identity,
+                                 logo_image)
 from ..services.axis_matching import axis_matches, decide_axis_match
 from ..services.matching import decide_match, matches
 from .context import services
@@ -71,6 +72,7 @@ def strategy_page(event_id: int) -> str:
                        regions=REGIONS, can_import=current_access().all_events,
                        identity=event_identity(services(), event_id), matches=matches(services(), event_id),
                        axis_matches=axis_matches(services(), event_id),
+                       version_languages=[LANGUAGES[code] for code in VERSION_LANGUAGES],
                        # Declining creates an event: the organiser's (event link or console), not a room facilitator's.
                        can_decline=current_access().can_moderate_event(event_id))
 
@@ -89,6 +91,12 @@ def _identity_changes(form: Any, files: Any) -> dict[str, Any]:
     }
     if "regions" in form:
         changes["regions"] = form.getlist("regions")
+    # The texts in the other languages: every box is sent, an empty one removes that version.
+    for key, prefix, fields in (("versions", "version", EVENT_VERSION_FIELDS),
+                                ("strategy_versions", "strategy_version", STRATEGY_VERSION_FIELDS)):
+        if any(f"{prefix}_{language}_{field}" in form for language in VERSION_LANGUAGES for field in fields):
+            changes[key] = {language: {field: form.get(f"{prefix}_{language}_{field}", "") for field in fields}
+                            for language in VERSION_LANGUAGES}
     upload = files.get("logo")
     if upload is not None and upload.filename:
         changes["logos"] = {form.get("logo_for", ""): upload.read()}

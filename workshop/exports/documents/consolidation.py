@@ -162,6 +162,7 @@ def compose_consolidation(report: Report) -> DocumentModel:
     plenaries = [room for room in report.rooms if room.kind == "plenary"]
     workshops = [room for room in report.rooms if room.kind == "workshop"]
     restitutions = [room for room in report.rooms if room.kind == "restitution"]
+    b.untranslated_notice()
     _missing(b, plenaries, workshops, restitutions)
     _agenda(b)
     b.heading("synthesis", 1)

@@ -182,6 +182,7 @@ def compose_compte_rendu(report: Report) -> DocumentModel:
     facts = meeting_facts(b, (labels["workshop"], room.name),
                           *(((labels["room_theme"], room.theme),) if room.theme else ()))
     b.add(Facts((*facts.rows, (labels["facilitation"], ToComplete()))))
+    b.untranslated_notice()
     room_body(b, room, 1)
     if room.activities:
         _decisions(b, room, 1)
