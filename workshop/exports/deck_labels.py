@@ -28,5 +28,10 @@ DECK_LABELS: dict[str, str] = {
     "deck_room_priorities": N_("Priorities of the workshop"),
     "deck_restitution_priorities": N_("The axes as voted in the restitution"),
     "deck_decisions_next_steps": N_("Decisions and next steps"),
+    "deck_left_out": N_("Left out of this summary"),
+    "deck_left_out_where": N_("%(count)s slides, all in the full deck and in the documents"),
+    "deck_left_out_item": N_("« %(prompt)s » (%(room)s)"),
+    "deck_left_out_clusters": N_("The clusters of a brainstorm and how many ideas each gathered"),
+    "deck_left_out_tables": N_("Further pages of result tables"),
     "deck_hint_next_steps": N_("Write here what the meeting decided, who does what next, and by when."),
 }
