@@ -61,6 +61,7 @@ def test_the_consolidation_gathers_the_whole_meeting(ctx, tmp_path) -> None:  # 
     deck.write_bytes(export_event_file(ctx, meeting.event_id, "deck", language="fr", translate=identity).content)
     slides = pdf_reading_text(to_pdf(deck))
     assert f"{PAPERS} (Atelier papiers) = {PAPERS_AGAIN} (Atelier santé)" in slides  # common by meaning, both labels
+    assert f"A1 {PAPERS} (Atelier papiers) = A3 {PAPERS_AGAIN} (Atelier santé)" in slides  # the common axes too
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

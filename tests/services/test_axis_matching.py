@@ -73,3 +73,21 @@ def test_a_pair_of_axes_is_refused_within_one_room_or_for_an_unknown_axe(ctx) ->
         decide_axis_match(ctx, meeting.event_id, axes[PAPERS], axes[PAPERS_AGAIN], "merge")
     assert refused.value.code == "invalid_choice"
     assert axis_matches(ctx, meeting.event_id)["confirmed"] == []  # nothing changed
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_reports_list_common_axes_in_the_documents_language(ctx) -> None:  # type: ignore[no-untyped-def]
+    from workshop.services.reports import build_event_report
+
+    meeting = build_meeting(ctx, restitution=True)
+    decide_axis_match(ctx, meeting.event_id, meeting.axes[PAPERS], meeting.axes[PAPERS_AGAIN], "confirm")
+    french = build_event_report(ctx, meeting.event_id, language="fr", translate=lambda text: text)
+    assert french.common_axes == (f"A1 {PAPERS} (Atelier papiers) = A3 {PAPERS_AGAIN} (Atelier santé)",)
+    assert french.proposed_axes == (f"A2 {HEALTH} (Atelier papiers) = A4 {MEDICINES} (Atelier santé)",)
+    assert french.distinct_axes == (("Atelier papiers", (f"A2 {HEALTH}",)), ("Atelier santé", (f"A4 {MEDICINES}",)))
+    # In Arabic the titles without their Arabic version are marked, as everywhere else an axe is named.
+    arabic = build_event_report(ctx, meeting.event_id, language="ar", translate=lambda text: text)
+    assert arabic.common_axes == (f"A1 [in French] {PAPERS} (Atelier papiers) = A3 [in French] {PAPERS_AGAIN} "
+                                  "(Atelier santé)",)
+    # Only dot votes ranked the axes: the table of scores has no column of dashes for a score nobody gave.
+    assert french.strategy.scores.headers == ("Rank", "Axe", "Points", "Order kept")

@@ -25,6 +25,7 @@ DECK_LABELS: dict[str, str] = {
     "deck_comparison": N_("The workshops side by side"),
     "deck_common_priorities": N_("Common priorities"),
     "deck_distinct_priorities": N_("only here"),
+    "deck_common_axes": N_("Common axes"),
     "deck_room_priorities": N_("Priorities of the workshop"),
     "deck_restitution_priorities": N_("The axes as voted in the restitution"),
     "deck_decisions_next_steps": N_("Decisions and next steps"),

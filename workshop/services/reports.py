@@ -83,7 +83,7 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
         rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms)
                       for room in event.rooms)
         common, distinct = common_and_distinct(session, event)
-        common_axes, distinct_axes = common_and_distinct_axes(session, event)
+        common_axes, distinct_axes = _localized_sides(session, *common_and_distinct_axes(session, event), words)
         return Report(meta=_meta(session, event, words, "", "", ctx.settings.min_group_size), labels=words.labels,
                       rooms=rooms,
                       strategy=_strategy(session, event, words, without_drafts=without_drafts),
@@ -100,6 +100,17 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
                           (room.name, tuple(f"{side['code']} {side['label']}" for side in distinct_axes
                                             if side["room"] == room.code))
                           for room in event.rooms if any(side["room"] == room.code for side in distinct_axes)))
+
+
+def _localized_sides(session: Session, common: list[dict[str, Any]], distinct: list[dict[str, Any]],
+                     words: Words) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The matched axes' titles in the report's language (marked when still only in French), as every axe's."""
+    def side(found: dict[str, Any]) -> dict[str, Any]:
+        axis = session.get(Axis, found["axis_id"])
+        return found | {"label": localized_axis(axis, words)[0]} if axis is not None else found
+
+    return ([entry | {"axes": [side(found) for found in entry["axes"]]} for entry in common],
+            [side(found) for found in distinct])
 
 
 def meeting_days(first: date | None, last: date | None, words: Words) -> str:
@@ -284,14 +295,22 @@ def _strategy(session: Session, event: Event, words: Words, only_axes: set[int] 
 
 
 def _scores_table(reports: Sequence[AxisReport], words: Words) -> Table:
-    """« Rang » by declared score; the moderator's order as « ordre retenu » only when it differs somewhere."""
+    """« Rang » by declared score; the moderator's order as « ordre retenu » only when it differs somewhere. A
+    measure no axe has (no criteria score, hence no agreement either; no points) is left out rather than printed as
+    a column of dashes."""
     differs = any(report.rank != report.chosen for report in reports)
-    headers = (words["rank"], words["axis"], words["score"], words["agreement"], words["points"],
-               *((words["chosen_order"],) if differs else ()))
-    rows = tuple((str(report.rank), f"{report.code} {report.title}", words.number(report.score),
-                  report.agreement or "–", words.number(report.votes), *((str(report.chosen),) if differs else ()))
-                 for report in reports)
-    return Table(headers, rows, numeric_columns=(0, 2, 4, 5) if differs else (0, 2, 4))
+    scored = any(report.score is not None for report in reports)
+    agreed = any(report.agreement for report in reports)
+    voted = any(report.votes is not None for report in reports)
+    columns = [(words["rank"], True, lambda report: str(report.rank)),
+               (words["axis"], False, lambda report: f"{report.code} {report.title}"),
+               *(((words["score"], True, lambda report: words.number(report.score)),) if scored else ()),
+               *(((words["agreement"], False, lambda report: report.agreement or "–"),) if agreed else ()),
+               *(((words["points"], True, lambda report: words.number(report.votes)),) if voted else ()),
+               *(((words["chosen_order"], True, lambda report: str(report.chosen)),) if differs else ())]
+    return Table(tuple(header for header, _numeric, _cell in columns),
+                 tuple(tuple(cell(report) for _header, _numeric, cell in columns) for report in reports),
+                 numeric_columns=tuple(index for index, (_header, numeric, _cell) in enumerate(columns) if numeric))
 
 
 def _axis(axis: Axis, position: int, chosen: int, score: dict[str, Any], parent: Axis | None,

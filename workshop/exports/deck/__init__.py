@@ -152,6 +152,17 @@ class Deck(StrategySlides, WallSlides):
             for rows in self.table_pages(comparison.table, CONTENT_WIDTH, BODY_HEIGHT):
                 slide = self.slide(self.label("deck_comparison"), kicker=" · ".join(comparison.rooms))
                 self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, comparison.table, rows)
+        self.common_axes(" · ".join(comparison.rooms))
+
+    def common_axes(self, kicker: str) -> None:
+        """The axes of different rooms confirmed as one, each pair with both labels, on a slide of their own (a card
+        of the wall above would be too narrow for two titles and their rooms)."""
+        if not self.report.common_axes:
+            return
+        slide = self.slide(self.label("deck_common_axes"), kicker=kicker)
+        paragraphs = [Para(line, space_before=0.5 if index else 0)
+                      for index, line in enumerate(self.report.common_axes)]
+        self.text_box(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, BODY_HEIGHT, paragraphs, max_size=24, min_size=12)
 
     def closing_parts(self) -> None:
         self.comparison()
