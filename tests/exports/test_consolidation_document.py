@@ -88,6 +88,12 @@ def test_the_sni_and_the_deck_carry_the_group_view_signals_and_declared_order(ct
     assert "« Dot voting » and « Criteria scoring » disagree" in sni
     # The restitution gave the health axe 10 points, the papers axe 5; the moderator had put papers first.
     assert "Order kept" in sni
+    assert "Same axe as (confirmed)" not in sni  # no pair of axes confirmed yet
+    decide_axis_match(ctx, meeting.event_id, meeting.axes[PAPERS], meeting.axes[PAPERS_AGAIN], "confirm")
+    path.write_bytes(export_event_file(ctx, meeting.event_id, "sni", language="fr", translate=identity).content)
+    sni = " ".join(pdf_reading_text(to_pdf(path)).split())
+    assert f"Same axe as (confirmed) A3 {PAPERS_AGAIN} (Atelier santé)" in sni
+    assert f"Same axe as (confirmed) A1 {PAPERS} (Atelier papiers)" in sni
     deck = tmp_path / "deck.pptx"
     deck.write_bytes(export_room_file(ctx, meeting.codes["papers"], "pptx", language="fr", translate=identity).content)
     slides = pdf_reading_text(to_pdf(deck))

@@ -89,5 +89,9 @@ def test_the_reports_list_common_axes_in_the_documents_language(ctx) -> None:  #
     arabic = build_event_report(ctx, meeting.event_id, language="ar", translate=lambda text: text)
     assert arabic.common_axes == (f"A1 [in French] {PAPERS} (Atelier papiers) = A3 [in French] {PAPERS_AGAIN} "
                                   "(Atelier santé)",)
+    # Each of the two axes knows the other (the SNI prints it among the axe's facts).
+    same = {axis.code: axis.same_as for axis in french.strategy.axes}
+    assert same == {"A1": (f"A3 {PAPERS_AGAIN} (Atelier santé)",), "A2": (), "A3": (f"A1 {PAPERS} (Atelier papiers)",),
+                    "A4": ()}
     # Only dot votes ranked the axes: the table of scores has no column of dashes for a score nobody gave.
     assert french.strategy.scores.headers == ("Rank", "Axe", "Points", "Order kept")

@@ -57,6 +57,7 @@ CONSOLIDATION_LABELS: dict[str, str] = {
     "axes_origin": N_("Which axes came from which workshop"),
     "origin_room": N_("Workshop"),
     "common_axes": N_("Axes common to several rooms"),
+    "same_axe_as": N_("Same axe as (confirmed)"),
     "no_common_axes": N_("No axe drafted in one room has been confirmed as the same as another room's."),
     "distinct_axes": N_("Axes drafted in one room only"),
     "no_origin": N_("Plenary or written afterwards"),

@@ -214,6 +214,7 @@ class AxisReport:
     parent_asks: tuple[str, ...] = ()
     inherited: tuple[str, ...] = ()  # keys of FieldBlocks identical to the parent axe's (an SRI axe)
     untranslated: tuple[str, ...] = ()  # its texts (domain.axes.VERSIONED_FIELDS) printed in French, marked so
+    same_as: tuple[str, ...] = ()  # axes of other rooms confirmed as the same axe: « A3 title (room) »
 
 
 @dataclass(frozen=True)

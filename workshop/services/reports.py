@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import fields as dataclass_fields
+from dataclasses import fields as dataclass_fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -86,7 +86,8 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
         common_axes, distinct_axes = _localized_sides(session, *common_and_distinct_axes(session, event), words)
         return Report(meta=_meta(session, event, words, "", "", ctx.settings.min_group_size), labels=words.labels,
                       rooms=rooms,
-                      strategy=_strategy(session, event, words, without_drafts=without_drafts),
+                      strategy=_with_common_axes(_strategy(session, event, words, without_drafts=without_drafts),
+                                                 common_axes),
                       comparison=_comparison(rooms),
                       next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()),
                       common_priorities=tuple(labels_of([pair for pair in common if pair["confirmed"]])),
@@ -111,6 +112,21 @@ def _localized_sides(session: Session, common: list[dict[str, Any]], distinct: l
 
     return ([entry | {"axes": [side(found) for found in entry["axes"]]} for entry in common],
             [side(found) for found in distinct])
+
+
+def _with_common_axes(strategy: StrategyReport | None, common: list[dict[str, Any]]) -> StrategyReport | None:
+    """Each axe knows the axes of other rooms the moderator confirmed as the same one (the SNI says so beside it)."""
+    if strategy is None:
+        return None
+    others: dict[int, list[str]] = {}
+    for entry in common:
+        if entry["confirmed"]:
+            for side in entry["axes"]:
+                others[side["axis_id"]] = [f"{other['code']} {other['label']} ({other['room_name']})"
+                                           for other in entry["axes"] if other is not side]
+    if not others:
+        return strategy
+    return replace(strategy, axes=tuple(replace(axis, same_as=tuple(others.get(axis.id, ()))) for axis in strategy.axes))
 
 
 def meeting_days(first: date | None, last: date | None, words: Words) -> str:
