@@ -14,6 +14,7 @@ from workshop.services.matching import decide_match
 from workshop.services.publisher import RecordingPublisher
 
 from .conftest import LiveServer
+from .test_accessibility import axe_violations
 from .test_browser import browser, needs_chromium, open_context, playwright_api, strings_of  # noqa: F401
 
 expect = playwright_api.expect
@@ -67,3 +68,9 @@ def test_the_national_view_lists_the_confirmed_pairs_with_both_labels(live_serve
     proposal.locator('button[value="confirm"]').click()
     expect(page.locator("#axis-matches .match-confirmed")).to_have_count(2)
     expect(page.locator("#national .national-pairs").nth(1).locator(".national-pair")).to_have_count(2)
+    # The page with its pairs, its forms and the identity's other languages, in French and in Arabic: no axe-core
+    # violation.
+    for language in ("fr", "ar"):
+        page.goto(f"{live_server.url}/m/events/{meeting.event_id}/strategy?lang={language}")
+        expect(page.locator("#national .national-pair").first).to_be_visible()
+        assert axe_violations(page) == [], language
