@@ -243,7 +243,7 @@ class _Workbook:
         headers = (self.label("data_sheet"), self.label("data_room"), self.label("activity_type"),
                    self.label("data_question"), self.label("data_dimension"), self.label("data_group"), "n",
                    self.label("item"), self.label("data_measure"), self.label("data_value"), self.label("rank"))
-        self.blocks(sheet, [Block(headers, rows, (6, 9, 10), {9: "0.0"})], header_row=4)
+        self.blocks(sheet, [Block(headers, rows, (6, 9, 10))], header_row=4)  # points stay whole, means keep their decimal
         return [sheet.title]
 
     def strategy(self) -> list[str]:
