@@ -170,3 +170,19 @@ def test_the_meetings_title_without_its_arabic_version_is_marked_in_french(app, 
         "[in French] Rencontre nationale SNI", "[in French] Projet Droits", ("title", "project_name"))
     french = build_event_report(ctx, meeting.event_id, language="fr", translate=identity).meta
     assert (french.title, french.untranslated) == ("Rencontre nationale SNI", ())
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_proposals_waiting_for_the_moderator_are_not_called_no_common_priority(ctx) -> None:  # type: ignore[no-untyped-def]
+    from workshop.exports.documents import BulletList, Paragraph, compose
+
+    meeting = build_meeting(ctx)  # two workshops, the engine's proposals, nothing confirmed
+    model = compose(build_event_report(ctx, meeting.event_id, language="fr", translate=identity),
+                    "compte-rendu-consolide")
+    texts = [block.text for block in model.blocks if isinstance(block, Paragraph)]
+    assert "No pair has been confirmed on the strategy page yet; the clustering engine proposes these:" in texts
+    assert "No priority is shared by the workshops." not in texts
+    proposed = [item for block in model.blocks if isinstance(block, BulletList) for item in block.items
+                if item.endswith("proposed (same theme, close wording), to confirm")]
+    assert f"{PAPERS} (Atelier papiers) = {PAPERS_AGAIN} (Atelier santé) — proposed (same theme, close wording), " \
+           "to confirm" in proposed

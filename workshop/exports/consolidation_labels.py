@@ -70,6 +70,8 @@ CONSOLIDATION_LABELS: dict[str, str] = {
     "ideas_in_annex": N_("%(count)s ideas in %(clusters)s clusters: all of them are in the annex."),
     "matched_pair": N_("%(labels)s"),
     "confirmed_match": N_("confirmed by the moderator"),
+    "no_confirmed_priorities": N_("No pair has been confirmed on the strategy page yet; the clustering engine "
+                                  "proposes these:"),
     "proposed_match": N_("proposed (same theme, close wording), to confirm"),
     "kind_plenary": N_("Plenary"),
     "kind_workshop": N_("Thematic workshop"),

@@ -106,8 +106,8 @@ def _common(b: Builder) -> None:
     b.heading("common_priorities", 1)
     if report.common_priorities:
         b.bullets(f"{line} — {labels['confirmed_match']}" for line in report.common_priorities)
-    else:
-        b.paragraph(labels["no_common_priorities"])
+    else:  # proposals waiting for the moderator are not « no common priority »
+        b.paragraph(labels["no_confirmed_priorities" if report.proposed_priorities else "no_common_priorities"])
     if report.proposed_priorities:
         b.bullets(f"{line} — {labels['proposed_match']}" for line in report.proposed_priorities)
     b.heading("distinct_priorities", 1)
