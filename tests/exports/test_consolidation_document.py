@@ -186,3 +186,15 @@ def test_proposals_waiting_for_the_moderator_are_not_called_no_common_priority(c
                 if item.endswith("proposed (same theme, close wording), to confirm")]
     assert f"{PAPERS} (Atelier papiers) = {PAPERS_AGAIN} (Atelier santé) — proposed (same theme, close wording), " \
            "to confirm" in proposed
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_strategy_named_like_its_meeting_is_named_once_in_the_running_header(ctx) -> None:  # type: ignore[no-untyped-def]
+    from workshop.exports.documents import compose
+
+    meeting = build_meeting(ctx, second_workshop=False)  # the SNI starts with the meeting's title
+    report = build_event_report(ctx, meeting.event_id, language="fr", translate=identity)
+    assert compose(report, "sni").header == "Rencontre nationale SNI"
+    edit_event(ctx, meeting.event_id, {"strategy_title": "SNI 2027-2029"})
+    report = build_event_report(ctx, meeting.event_id, language="fr", translate=identity)
+    assert compose(report, "sni").header == "Rencontre nationale SNI · SNI 2027-2029"

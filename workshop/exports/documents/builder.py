@@ -60,8 +60,10 @@ class Builder:
     def model(self, title: str, *, kind: str, kicker: str = "", subtitle: str = "",
               cover: Cover | None = None) -> DocumentModel:
         meta = self.report.meta
-        # The running header repeats the title on every page: unmarked (the cover and the notice say it is French).
-        return DocumentModel(title=title, header=joined(meta.file_title or meta.title, kind, separator=" · "),
+        # The running header repeats the title on every page: unmarked (the cover and the notice say it is French),
+        # and once when the document is named like the meeting (an SNI titled as its meeting).
+        running = meta.file_title or meta.title
+        return DocumentModel(title=title, header=joined(running, "" if kind == running else kind, separator=" · "),
                              language=meta.language,
                              direction=meta.direction,
                              to_complete=self.labels["to_complete"], blocks=tuple(self.blocks), cover=cover,
