@@ -95,6 +95,23 @@ def test_console_owner_imports_an_archive(app, national) -> None:
     assert refused.status_code == 400
 
 
+def test_axes_of_one_room_only_offer_no_pair(app) -> None:
+    from tests.exports.meeting import build_meeting
+    from workshop.services.access import issue_credential
+
+    ctx = app.extensions["workshop"]
+    meeting = build_meeting(ctx, second_workshop=False, restitution=True)  # two axes, both of the papers workshop
+    assert len(meeting.axes) == 2
+    with ctx.db.write() as session:
+        token = issue_credential(session, event_id=meeting.event_id, label="test")
+    client = app.test_client()
+    login(client, token)
+    page = client.get(f"/m/events/{meeting.event_id}/strategy").get_data(as_text=True)
+    section = page[page.index('id="axis-matches"'):]
+    section = section[:section.index("</section>")]
+    assert "match-add" not in section and 'class="empty"' in section  # a pair of one room would be refused
+
+
 def test_the_identity_form_and_api_save_what_the_covers_print(app, national) -> None:
     import base64
     import io
