@@ -95,3 +95,32 @@ def test_the_reports_list_common_axes_in_the_documents_language(ctx) -> None:  #
                     "A4": ()}
     # Only dot votes ranked the axes: the table of scores has no column of dashes for a score nobody gave.
     assert french.strategy.scores.headers == ("Rank", "Axe", "Points", "Order kept")
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_archive_takes_the_moderators_pairs_to_another_laptop(ctx) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from workshop.services.declination import export_event_archive, import_event_archive
+    from workshop.services.matching import decide_match, matches
+
+    meeting = build_meeting(ctx, restitution=True)
+    decide_match(ctx, meeting.event_id, meeting.clusters[PAPERS], meeting.clusters[PAPERS_AGAIN], "confirm")
+    decide_axis_match(ctx, meeting.event_id, meeting.axes[PAPERS], meeting.axes[PAPERS_AGAIN], "confirm")
+    decide_axis_match(ctx, meeting.event_id, meeting.axes[HEALTH], meeting.axes[MEDICINES], "split")
+    archive = json.loads(json.dumps(export_event_archive(ctx, meeting.event_id)))
+    assert len(archive["matches"]["clusters"]) == 1 and len(archive["matches"]["axes"]) == 2
+    imported = import_event_archive(ctx, archive).event_id
+    assert imported != meeting.event_id
+    clusters = matches(ctx, imported)
+    assert [labels(pair) for pair in clusters["confirmed"]] == [{PAPERS, PAPERS_AGAIN}]
+    view = axis_matches(ctx, imported)
+    assert [labels(pair) for pair in view["confirmed"]] == [{PAPERS, PAPERS_AGAIN}]
+    assert [labels(pair) for pair in view["split"]] == [{HEALTH, MEDICINES}] and view["proposed"] == []
+    # Each axe keeps its room (the import numbers rooms anew): the pairs are still across two workshops.
+    assert {(side["room_name"], side["label"]) for side in view["axes"]} == {
+        ("Atelier papiers", PAPERS), ("Atelier papiers", HEALTH), ("Atelier santé", PAPERS_AGAIN),
+        ("Atelier santé", MEDICINES)}
+    # An archive written before the pairs were kept still imports (no « matches »): the engine proposes again.
+    del archive["matches"]
+    assert axis_matches(ctx, import_event_archive(ctx, archive).event_id)["confirmed"] == []
