@@ -324,7 +324,9 @@ class Profiler:
             return
         output = self.folder / f"{name.replace(':', '-')}.txt"
         # --nonblocking: pausing the server 200 times a second would distort what is measured (--native needs it).
-        process = subprocess.Popen([self.py_spy, "record", "--pid", str(self.pid), "--rate", "200", "--idle",
+        # BENCH_PYSPY_RATE raises the sampling rate for a detailed profile of a short phase (at its own CPU cost).
+        rate = os.environ.get("BENCH_PYSPY_RATE", "200")
+        process = subprocess.Popen([self.py_spy, "record", "--pid", str(self.pid), "--rate", rate, "--idle",
                                     "--nonblocking", "--function", "--format", "raw", "--output", str(output)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         await asyncio.sleep(0.3)  # attaching takes a moment

@@ -34,21 +34,6 @@ log = logging.getLogger(__name__)
 RESULTS_UNAVAILABLE = "results_unavailable"
 
 
-def _ballots_of(session: Session, activity_id: int) -> tuple[list[list[Allocation]], list[int]]:
-    """An activity's ballots (one query) and, in the same order, the participant who cast each."""
-    by_ballot: dict[int, list[Allocation]] = {}
-    owners: dict[int, int] = {}
-    for ballot_id, participant_id, target_id, points, criterion in session.execute(
-            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
-            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity_id)
-            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
-        allocations = by_ballot.setdefault(ballot_id, [])
-        owners[ballot_id] = participant_id
-        if target_id is not None:
-            allocations.append(Allocation(target_id, points, criterion))
-    return list(by_ballot.values()), [owners[ballot_id] for ballot_id in by_ballot]
-
-
 def _ballots_of(session: Session, activity: Activity) -> tuple[list[list[Allocation]], list[int]]:
     """An activity's ballots (one query) under its type's rules and, in the same order, the participant who cast
     each. Allocations the rules do not allow are left out (and counted in the log)."""
@@ -82,34 +67,53 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
     and a computation that still fails gives ``{"unavailable": "results_unavailable"}`` for this activity alone,
     so that connections, screens and exports of the room go on (one log line says which activity and why).
     """
-    kind = activity_type(activity.type)
     try:
-        people = {participant_id: (public_id, tags) for participant_id, public_id, tags in session.execute(
-            select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == activity.room_id))}
-        # Columns, not ORM rows: the live screens get this every 250 ms while a room of a thousand writes.
-        ideas = [IdeaView(id=row.id, text=row.text, approved=bool(row.approved), hidden=bool(row.hidden),
-                          merged_into_id=row.merged_into_id,
-                          participant_key=people.get(row.participant_id, (None, None))[0], cluster_id=row.cluster_id)
-                 for row in session.connection().execute(hot_path.IDEAS_OF_ACTIVITY, {"activity_id": activity.id})]
-        ballots, owners = _ballots_of(session, activity)
-        clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
-        linked = None
-        linked_id = kind.linked_activity_id(activity.config)
-        other = session.get(Activity, linked_id) if linked_id is not None else None
-        if other is not None and other.room_id == activity.room_id:
-            linked_ballots, linked_owners = _ballots_of(session, other)
-            linked = LinkedInput(config=dict(other.config), ballots=linked_ballots,
-                                 ballot_keys=[people.get(owner, ("", None))[0] for owner in linked_owners])
-        return kind.results(activity.config, ResultInput(
-            ideas=ideas, targets=item_views(session, activity), ballots=ballots, clusters=clusters,
-            ballot_tags=[dict(people.get(owner, (None, None))[1] or {}) for owner in owners],
-            ballot_keys=[people.get(owner, ("", None))[0] for owner in owners], linked=linked,
-            min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE),
-            records=type_records(session, activity) if kind.reads_records else {}))
+        return activity_type(activity.type).results(activity.config, result_input(session, activity))
     except Exception as error:  # noqa: BLE001 — one activity's results must never take the room down
-        log.error("activity %s (%s): results not computed: %s: %s", activity.id, activity.type,
-                  type(error).__name__, str(error)[:200])
-        return {"unavailable": RESULTS_UNAVAILABLE}
+        return results_failed(activity, error)
+
+
+def results_failed(activity: Activity, error: Exception) -> dict[str, Any]:
+    log.error("activity %s (%s): results not computed: %s: %s", activity.id, activity.type,
+              type(error).__name__, str(error)[:200])
+    return {"unavailable": RESULTS_UNAVAILABLE}
+
+
+def room_people(session: Session, room_id: int) -> dict[int, tuple[str, dict[str, Any] | None]]:
+    """participant id -> (public id, profile tags) for every participant of the room."""
+    return {participant_id: (public_id, tags) for participant_id, public_id, tags in session.execute(
+        select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == room_id))}
+
+
+def result_input(session: Session, activity: Activity) -> ResultInput:
+    """Everything ``results`` reads of one activity, from the database."""
+    return result_input_and_owners(session, activity)[0]
+
+
+def result_input_and_owners(session: Session, activity: Activity) -> tuple[ResultInput, list[int]]:
+    """``result_input``, and the participant id of each of its ballots (in ballot order)."""
+    kind = activity_type(activity.type)
+    people = room_people(session, activity.room_id)
+    # Columns, not ORM rows: the live screens get this every 250 ms while a room of a thousand writes.
+    ideas = [IdeaView(id=row.id, text=row.text, approved=bool(row.approved), hidden=bool(row.hidden),
+                      merged_into_id=row.merged_into_id,
+                      participant_key=people.get(row.participant_id, (None, None))[0], cluster_id=row.cluster_id)
+             for row in session.connection().execute(hot_path.IDEAS_OF_ACTIVITY, {"activity_id": activity.id})]
+    ballots, owners = _ballots_of(session, activity)
+    clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
+    linked = None
+    linked_id = kind.linked_activity_id(activity.config)
+    other = session.get(Activity, linked_id) if linked_id is not None else None
+    if other is not None and other.room_id == activity.room_id:
+        linked_ballots, linked_owners = _ballots_of(session, other)
+        linked = LinkedInput(config=dict(other.config), ballots=linked_ballots,
+                             ballot_keys=[people.get(owner, ("", None))[0] for owner in linked_owners])
+    return ResultInput(
+        ideas=ideas, targets=item_views(session, activity), ballots=ballots, clusters=clusters,
+        ballot_tags=[dict(people.get(owner, (None, None))[1] or {}) for owner in owners],
+        ballot_keys=[people.get(owner, ("", None))[0] for owner in owners], linked=linked,
+        min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE),
+        records=type_records(session, activity) if kind.reads_records else {}), owners
 
 
 def results_available(results: dict[str, Any]) -> bool:
@@ -137,17 +141,22 @@ class ResultsSnapshot:
 
 def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot | None:
     """Current results of an activity for the coalesced broadcast; None when it no longer exists."""
+    from .results_state import live_results  # it builds on this module's loaders
+
     with ctx.db.read() as session:
         activity = session.get(Activity, activity_id)
         if activity is None:
             return None
+        kept = live_results(session, activity)  # a vote's input kept from its committed ballots (SQLite server)
+        results, received = kept if kept is not None else (compute_results(session, activity),
+                                                             received_count(session, activity))
         return ResultsSnapshot(
             room_code=activity.room.code,
             activity_id=activity.id,
-            results=compute_results(session, activity),
+            results=results,
             public=results_visible(activity.current_phase, bool(activity.config.get("live_results"))),
             revealed=activity.current_phase is Phase.REVEALED,
-            received=received_count(session, activity),
+            received=received,
         )
 
 
