@@ -149,9 +149,8 @@ def add_idea(db: Connection, *, activity_id: int, participant_id: int, op_id: st
         cache = room_cache.cache_of(db)
         if cache is not None:  # the item lists that vote on this activity's ideas are read again (before and after
             # the commit: a value read in between carries the earlier count)
-            cache.ideas_added[activity_id] = cache.ideas_added.get(activity_id, 0) + 1
-            room_cache.after_commit(db, lambda: cache.ideas_added.__setitem__(
-                activity_id, cache.ideas_added.get(activity_id, 0) + 1))
+            cache.idea_added(activity_id)
+            room_cache.after_commit(db, lambda: cache.idea_added(activity_id))
         return int(cursor.lastrowid)  # type: ignore[arg-type]
     inserted = db.execute(_INSERT_IDEA, {
         "activity_id": activity_id, "participant_id": participant_id, "op_id": op_id, "text": text,

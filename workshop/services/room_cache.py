@@ -41,11 +41,16 @@ class RoomCache:
     def __init__(self) -> None:
         self.generation = 0
         self.ideas_added: dict[int, int] = {}  # source activity id -> ideas the hot path added (item lists re-read)
+        self.ideas_added_total = 0  # the same, all activities together (what a room's state depends on)
         self.values: dict[Any, tuple[Any, Any]] = {}
         self.results: dict[int, Any] = {}  # activity id -> services.results_state.ResultsState
 
     def bump(self) -> None:
         self.generation += 1
+
+    def idea_added(self, activity_id: int) -> None:
+        self.ideas_added[activity_id] = self.ideas_added.get(activity_id, 0) + 1
+        self.ideas_added_total += 1
 
     def get(self, key: Any, stamp: Any, load: Callable[[], Any]) -> Any:
         """The value under ``key`` read at ``stamp``, or ``load()`` (read now, kept under ``stamp``)."""

@@ -17,7 +17,7 @@ from ..domain.profiles import ORGANISATION_TAG, PROFILE_TAGS
 from ..models import Activity, Ballot, Idea, Participant, Room, Vote
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
-from . import hot_path
+from . import hot_path, room_cache
 from .agenda import activity_payload
 from .board_log import promoted_clusters
 from .context import ServiceContext
@@ -223,26 +223,52 @@ def profile_options(organisations: dict[str, str]) -> dict[str, list[str]]:
 def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
     """What one phone needs: the room's activities, its own ideas and ballots, its profile.
 
-    Every (re)connecting phone gets this: its own rows are read with prebuilt Core statements, and a vote's
-    item list is the one list shared by every phone (``items.target_list``).
+    Every (re)connecting phone gets this: its own rows are read with prebuilt Core statements; the room's part
+    (header, activities with revealed results, profile choices) is the same for every phone, so a SQLite server
+    keeps it, JSON-encoded, while nothing changes it (``room_cache``); elsewhere a vote's item list is the one
+    list shared by every phone (``items.target_list``).
     """
     with ctx.db.read() as session:
         db = session.connection()
         mine = hot_path.participant_part(db, joined.participant_id)
-        organisations = event_organisations(session, joined.room_id)
-        room = session.get(Room, joined.room_id)
-        assert room is not None
+        cache = room_cache.cache_of(db)
+        if cache is None:
+            room_part = _phone_room_part(session, joined.room_id)
+        else:
+            room_part = cache.get(("phone_room", joined.room_id), (cache.generation, cache.ideas_added_total),
+                                  lambda: _encoded_room_part(session, joined.room_id))
         return {
             "role": "participant",
-            "room": hot_path.room_header(db, joined.room_id),
+            "room": room_part["room"],
             "participant": mine["participant"],
             "participant_token": joined.token,
-            "activities": _activities(session, room, for_moderator=False, revealed_only=True),
+            "activities": room_part["activities"],
             "my_ideas": mine["my_ideas"],
             "my_ballots": mine["my_ballots"],
-            "profile_options": profile_options(organisations),
-            "organisation_names": organisations,
+            "profile_options": room_part["profile_options"],
+            "organisation_names": room_part["organisation_names"],
         }
+
+
+def _phone_room_part(session: Session, room_id: int) -> dict[str, Any]:
+    """What every phone of the room receives alike."""
+    organisations = event_organisations(session, room_id)
+    room = session.get(Room, room_id)
+    assert room is not None
+    return {"room": hot_path.room_header(session.connection(), room_id),
+            "activities": _activities(session, room, for_moderator=False, revealed_only=True),
+            "profile_options": profile_options(organisations), "organisation_names": organisations}
+
+
+def _encoded_room_part(session: Session, room_id: int) -> dict[str, Any]:
+    """``_phone_room_part`` as JSON text, spliced into each phone's ``room_state``; as built when a revealed result
+    reads another activity's ballots (a post-test's pre-test: those change without moving the cache)."""
+    part = _phone_room_part(session, room_id)
+    if any(activity.current_phase is Phase.REVEALED and activity_type(activity.type).linked_activity_id(activity.config)
+           is not None for activity in session.scalars(activities_of_room(room_id))):
+        return part
+    return {name: PreEncoded(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
+            for name, value in part.items()}
 
 
 _ENCODED_KEPT = 64  # encoded activity lists kept per database (a few per room: one per state of its agenda)
@@ -256,6 +282,8 @@ def encoded_once(ctx: ServiceContext, views: list[dict[str, Any]]) -> list[dict[
     while the items are unchanged (the cached entry holds the lists, so an identity is never reused). Revealed
     results are not cached: the list is then sent as built.
     """
+    if isinstance(views, PreEncoded):  # the room's part kept encoded (participant_state)
+        return views
     if any("results" in view for view in views):
         return views
     targets = [view.get("targets") for view in views]
