@@ -1,8 +1,8 @@
-"""Results kept from each committed ballot are the results recomputed from the database, whatever happens between.
+"""Results kept from each committed ballot or idea are the results recomputed from the database, whatever happens between.
 
-A random room (ballots valid and refused, replaced and emptied, ideas hidden and restored, profiles changed, the
-vote closed and reopened, the server restarted) goes through the group-commit writer, which applies each committed
-ballot to the kept input; after every step the kept results must equal ``compute_results`` read from the database.
+A random room (ideas added, ballots valid and refused, replaced and emptied, ideas hidden and restored, profiles
+changed, activities closed and reopened, the server restarted) goes through the group-commit writer, which applies
+each committed ballot or idea to the kept input; after every step the kept results must equal ``compute_results`` read from the database.
 """
 from __future__ import annotations
 
@@ -45,7 +45,6 @@ def test_kept_results_equal_the_recomputed_results_after_random_commands(ctx, se
     phones = [room.participant() for _ in range(6)]
     ideas = [contributions.submit_idea(grouped, rng.choice(phones), activity_id=brainstorm, text=f"Idée {index}",
                                        op_id=op())["idea_id"] for index in range(8)]
-    agenda.set_phase(grouped, room_id=room.room_id, activity_id=brainstorm, phase="closed")
     vote = room.activity("dot_voting", config={"source_activity_id": brainstorm, "budget": 5, "max_per_item": 3})
     poll = room.activity("poll", config={"options": ["Oui", "Non", "Peut-être"], "multiple": True, "max_choices": 2})
     hidden: set[int] = set()
@@ -54,7 +53,10 @@ def test_kept_results_equal_the_recomputed_results_after_random_commands(ctx, se
         action = rng.random()
         phone = rng.choice(phones)
         try:
-            if action < 0.45:
+            if action < 0.1:  # the brainstorm stays open: new ideas to vote on, and its own results follow
+                ideas.append(contributions.submit_idea(grouped, phone, activity_id=brainstorm, op_id=op(),
+                                                       text=f"Idée {len(ideas)}")["idea_id"])
+            elif action < 0.45:
                 allocations = [{"target_id": rng.choice(ideas + [999_999]), "points": rng.randint(1, 3)}
                                for _ in range(rng.randint(0, 3))]
                 contributions.cast_votes(grouped, phone, activity_id=vote, allocations=allocations, op_id=op())
@@ -77,7 +79,7 @@ def test_kept_results_equal_the_recomputed_results_after_random_commands(ctx, se
             elif action < 0.85:
                 phones.append(room.participant())  # a phone that joins mid-vote: unknown to the kept input
             elif action < 0.92:
-                target = rng.choice([vote, poll])
+                target = rng.choice([vote, poll, brainstorm])
                 agenda.set_phase(grouped, room_id=room.room_id, activity_id=target, phase="closed")
                 agenda.set_phase(grouped, room_id=room.room_id, activity_id=target, phase="open")
             else:  # a restart: the process's caches are gone, the database stays
@@ -88,7 +90,7 @@ def test_kept_results_equal_the_recomputed_results_after_random_commands(ctx, se
                 cache.values.clear()
         except DomainError:
             pass  # refused ballots (unknown or hidden item, over budget) change nothing, kept or recomputed
-        for activity_id in (vote, poll):
+        for activity_id in (vote, poll, brainstorm):
             cache = room_cache.cache_of_engine(ctx.db.engine)
             before = cache.results.get(activity_id) if cache is not None else None
             kept, recomputed = _compare(grouped, activity_id)

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..activities import activity_type
+from ..activities import IdeaView, activity_type
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
 from ..domain.phases import Phase, accepts_contributions
@@ -141,7 +141,7 @@ def ideas_given(db: Connection, activity_id: int, participant_id: int) -> int:
 
 
 def add_idea(db: Connection, *, activity_id: int, participant_id: int, op_id: str, text: str, approved: bool,
-             created_at: datetime) -> int:
+             created_at: datetime, participant_key: str | None = None) -> int:
     raw = _sqlite(db)
     if raw is not None:
         cursor = raw.execute(_SQL_INSERT_IDEA, (activity_id, participant_id, op_id, text, int(approved),
@@ -149,8 +149,10 @@ def add_idea(db: Connection, *, activity_id: int, participant_id: int, op_id: st
         cache = room_cache.cache_of(db)
         if cache is not None:  # the item lists that vote on this activity's ideas are read again (before and after
             # the commit: a value read in between carries the earlier count)
+            idea_id = int(cursor.lastrowid)  # type: ignore[arg-type]
             cache.idea_added(activity_id)
-            room_cache.after_commit(db, lambda: cache.idea_added(activity_id))
+            room_cache.idea_committed(db, activity_id, IdeaView(idea_id, text, approved=approved,
+                                                                participant_key=participant_key))
         return int(cursor.lastrowid)  # type: ignore[arg-type]
     inserted = db.execute(_INSERT_IDEA, {
         "activity_id": activity_id, "participant_id": participant_id, "op_id": op_id, "text": text,

@@ -1,14 +1,16 @@
-"""A vote's results input kept in the process and updated from each committed ballot (SQLite, one server process).
+"""An activity's results input kept in the process and updated from each committed ballot or idea (SQLite, one
+server process).
 
-The live screens get a vote's results every 250 ms while it runs; reading its thousand ballots again each time
-was the largest cost of a burst after the ballots themselves. Here the input of ``results`` (items, ballots in the
-order of their rows, each ballot's participant) is read once and then follows the hot path: each committed ballot
-replaces its participant's entry (``room_cache.ballot_committed``, run after the COMMIT), exactly as the ballot
-replaced its rows. Any other change (an idea hidden, the activity edited or closed, a ballot removed by anything
+The live screens get an activity's results every 250 ms while it runs; reading its thousand ballots (or ideas)
+again each time was the largest cost of a burst after the commands themselves. Here the input of ``results``
+(items, ballots in the order of their rows and each one's participant, ideas) is read once and then follows the
+hot path: each committed ballot replaces its participant's entry (``room_cache.ballot_committed``, run after the
+COMMIT), exactly as the ballot replaced its rows; each committed idea is added under its id
+(``room_cache.idea_committed``; ideas are listed by id, as read). Any other change (an idea hidden, the activity edited or closed, a ballot removed by anything
 but the hot path) moves the room cache's generation, and the input is read again. ``results`` then runs on the
 same values ``state.compute_results`` would have read (tests/services/test_results_state.py compares the two).
 
-Only ballot activities whose results read nothing else are kept: not a type that reads records of its own
+Only activities whose results read nothing else are kept: not a type that reads records of its own
 (questionnaire) nor one that reads a linked activity's ballots (a post-test); those are computed as before.
 """
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..activities import ResultInput, activity_type
+from ..activities import IdeaView, ResultInput, activity_type
 from ..domain.ballots import Allocation
 from ..domain.prioritization import MIN_GROUP_SIZE
 from ..models import Activity
@@ -36,10 +38,19 @@ class ResultsState:
         self.ballots: dict[int, list[Allocation]] = dict(zip(owners, (list(ballot) for ballot in data.ballots)))
         self.people = people
         self.unknown_people = False
+        self.ideas: dict[int, IdeaView] = {idea.id: idea for idea in data.ideas}
+        self.listed_ideas: list[IdeaView] | None = list(data.ideas)
+        self.counts_ideas = activity_type(activity.type).input_kind == "idea"
 
     @property
     def received(self) -> int:
-        return len(self.ballots)
+        """What ``state.received_count`` counts: ideas given, or ballots cast."""
+        return len(self.ideas) if self.counts_ideas else len(self.ballots)
+
+    def add_idea(self, idea: IdeaView) -> None:
+        """A committed idea (again, if it was read with the input: the same entry)."""
+        self.ideas[idea.id] = idea
+        self.listed_ideas = None
 
     def replace_ballot(self, participant_id: int, allocations: list[Allocation]) -> None:
         """A committed ballot: the participant's entry becomes it (a first ballot goes last, as its row does)."""
@@ -54,8 +65,10 @@ class ResultsState:
             self.people = room_people(session, self.room_id)
             self.unknown_people = False
         owners = list(self.ballots)
+        if self.listed_ideas is None:
+            self.listed_ideas = sorted(self.ideas.values(), key=lambda idea: idea.id)
         data = ResultInput(
-            ideas=self.data.ideas, targets=self.data.targets, ballots=list(self.ballots.values()),
+            ideas=self.listed_ideas, targets=self.data.targets, ballots=list(self.ballots.values()),
             clusters=self.data.clusters,
             ballot_tags=[dict(self.people.get(owner, (None, None))[1] or {}) for owner in owners],
             ballot_keys=[self.people.get(owner, ("", None))[0] for owner in owners], linked=None,
@@ -66,8 +79,7 @@ class ResultsState:
 def kept(activity: Activity) -> bool:
     """Whether an activity's results input can follow its ballots alone."""
     kind = activity_type(activity.type)
-    return (kind.input_kind == "ballot" and not kind.reads_records
-            and kind.linked_activity_id(activity.config) is None)
+    return not kind.reads_records and kind.linked_activity_id(activity.config) is None
 
 
 def results_state(session: Session, activity: Activity) -> ResultsState | None:
@@ -77,7 +89,8 @@ def results_state(session: Session, activity: Activity) -> ResultsState | None:
         return None
     kind = activity_type(activity.type)
     source_id = kind.source_activity_id(activity.config)
-    stamp = (cache.generation, cache.ideas_added.get(source_id or 0, 0), cache.ideas_added.get(activity.id, 0))
+    # Its own new ideas reach it as committed (``add_idea``); its source's move its items: read again.
+    stamp = (cache.generation, cache.ideas_added.get(source_id, 0) if source_id is not None else 0)
     state = cache.results.get(activity.id)
     if state is not None and state.stamp == stamp:
         return state

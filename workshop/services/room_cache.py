@@ -121,6 +121,22 @@ def after_commit(db: Connection, effect: Callable[[], None]) -> None:
         cache.bump()
 
 
+def idea_committed(db: Connection, activity_id: int, idea: Any) -> None:
+    """An idea the hot path added: once committed, the item lists that vote on its activity are read again and the
+    activity's kept results input holds it."""
+    cache = cache_of(db)
+    if cache is None:
+        return
+
+    def apply() -> None:
+        cache.idea_added(activity_id)
+        state = cache.results.get(activity_id)
+        if state is not None:
+            state.add_idea(idea)
+
+    after_commit(db, apply)
+
+
 def ballot_committed(db: Connection, activity_id: int, participant_id: int, allocations: list[Any]) -> None:
     """A ballot the hot path wrote: once committed, the activity's results input holds it (if it is kept)."""
     cache = cache_of(db)
