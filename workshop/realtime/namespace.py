@@ -24,7 +24,7 @@ from ..services.access import ModeratorAccess, access_for_sessions, access_for_t
 from ..services.admission import Admission
 from ..services.context import ServiceContext
 from ..services.events import find_room
-from ..services.hot_path import room_identity
+from ..services.hot_path import join_code_room
 from ..services.participants import Joined
 from ..services.publisher import Audience
 from ..services.state import encoded_once, moderator_state, participant_state, screen_state
@@ -182,8 +182,7 @@ class WorkshopNamespace(Namespace):
         connection = self.socketio.server.manager.eio_sid_from_sid(request.sid, self.namespace) or request.sid  # type: ignore[attr-defined, union-attr]
         self.admission.check_code_attempt(address, connection)
         try:
-            with self.context.db.read() as db_session:
-                room_id, code, event_id = room_identity(db_session.connection(), auth.get("code"))
+            room_id, code, event_id = join_code_room(self.context.db, auth.get("code"))
         except DomainError as error:
             if error.code == "unknown_room":
                 self.admission.wrong_code(address, connection)

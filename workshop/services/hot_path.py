@@ -82,6 +82,9 @@ _SQL_TOUCH_BALLOT = "UPDATE ballots SET updated_at = ? WHERE id = ?"
 _SQL_CLEAR_BALLOT = "DELETE FROM votes WHERE ballot_id = ?"
 _SQL_INSERT_VOTE = "INSERT INTO votes (ballot_id, target_id, points, criterion) VALUES (?, ?, ?, ?)"
 _SQL_RECORDED = "SELECT actor, response FROM operations WHERE op_id = ?"
+_SQL_INSERT_PARTICIPANT = ("INSERT INTO participants (room_id, public_id, token_hash, pseudonym, tags, created_at) "
+                           "VALUES (?, ?, ?, NULL, '{}', ?)")
+_SQL_SINCE = "SELECT created_at FROM operations WHERE actor = ? AND created_at > ?"
 _SQL_INSERT_OPERATION = ("INSERT INTO operations (op_id, actor, kind, room_id, response, created_at) "
                          "VALUES (?, ?, ?, ?, ?, ?)")
 
@@ -240,6 +243,9 @@ def record(db: Connection, *, op_id: str, actor: str, kind: str, room_id: int | 
 
 def journal_times(db: Connection, actor: str, since: datetime) -> list[datetime]:
     """When ``actor``'s journal entries after ``since`` were written (seeds the in-memory rate limit)."""
+    raw = _sqlite(db)
+    if raw is not None:  # the stored text compares as the times do (one fixed format)
+        return [datetime.fromisoformat(text) for (text,) in raw.execute(_SQL_SINCE, (actor, _stored_time(since)))]
     return list(db.execute(_SINCE, {"actor": actor, "since": since}).scalars())
 
 
@@ -271,13 +277,34 @@ def room_identity(db: Connection, code: object) -> tuple[int, str, int]:
     """(room id, code, event id) for a join code as people type it, or ``unknown_room``."""
     if not isinstance(code, str):
         raise DomainError("unknown_room")
-    row = db.execute(_ROOM_BY_CODE, {"code": normalize_join_code(code)[:6]}).first()
+    normalized = normalize_join_code(code)[:6]
+    cache = room_cache.cache_of(db)
+    if cache is None:
+        row = db.execute(_ROOM_BY_CODE, {"code": normalized}).first()
+    else:  # every phone of a QR-code rush names the same room
+        row = cache.get(("room_code", normalized), cache.generation,
+                        lambda: db.execute(_ROOM_BY_CODE, {"code": normalized}).first())
     if row is None:
         raise DomainError("unknown_room")
     return row.id, row.code, row.event_id
 
 
+def join_code_room(database: Any, code: object) -> tuple[int, str, int]:
+    """``room_identity`` in a transaction of its own, or none when the room cache holds the answer (a QR-code rush)."""
+    cache = room_cache.cache_of_engine(database.engine)
+    if cache is not None and isinstance(code, str):
+        found = cache.values.get(("room_code", normalize_join_code(code)[:6]))
+        if found is not None and found[0] == cache.generation and found[1] is not None:
+            return found[1].id, found[1].code, found[1].event_id
+    with database.read() as session:
+        return room_identity(session.connection(), code)
+
+
 def add_participant(db: Connection, *, room_id: int, public_id: str, token_hash: str, created_at: datetime) -> int:
+    raw = _sqlite(db)
+    if raw is not None:
+        return int(raw.execute(_SQL_INSERT_PARTICIPANT, (room_id, public_id, token_hash,  # type: ignore[arg-type]
+                                                         _stored_time(created_at))).lastrowid)
     inserted = db.execute(_INSERT_PARTICIPANT, {"room_id": room_id, "public_id": public_id, "token_hash": token_hash,
                                                 "pseudonym": None, "tags": {}, "created_at": created_at})
     return int(inserted.inserted_primary_key[0])  # type: ignore[index]

@@ -232,7 +232,8 @@ def participant_state(ctx: ServiceContext, joined: Joined, known_lists: object =
     """
     with ctx.db.read() as session:
         db = session.connection()
-        mine = hot_path.participant_part(db, joined.participant_id)
+        mine = (hot_path.participant_part(db, joined.participant_id) if not joined.new else  # nothing of theirs yet
+                {"participant": {"id": joined.public_id, "pseudonym": None, "tags": {}}, "my_ideas": [], "my_ballots": {}})
         cache = room_cache.cache_of(db)
         if cache is None:
             room_part = _phone_room_part(session, joined.room_id)

@@ -73,6 +73,10 @@ class RecentOperations:
             times.popleft()
         return len(times)
 
+    def first_seen(self, actor: str) -> None:
+        """An actor just created (a new participant): no journal entry to seed from."""
+        self._times.setdefault(actor, deque())
+
     def count(self, actor: str, when: datetime) -> None:
         self._times.setdefault(actor, deque()).append(when)
 
