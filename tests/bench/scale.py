@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -122,6 +123,127 @@ def round_args(args: argparse.Namespace) -> argparse.Namespace:
                                           "--timeout", "180", "--round-timeout", "1800"])
 
 
+def _cpu(pid: int, *, reaped_children: bool = False) -> float:
+    """utime + stime of one process (+ what its reaped children used), seconds; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if reaped_children else 0)
+    return ticks / load.CLK_TCK
+
+
+def _processes() -> list[tuple[int, int, str]]:
+    """(pid, parent pid, command line) of every process."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                found.append((int(entry.name), parent, (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()))
+            except (OSError, ValueError, IndexError):
+                continue
+    return found
+
+
+class EngineMeter:
+    """CPU per phase of every server process, of Redis and of PostgreSQL (the postmaster and its backends).
+
+    It stands in for ``load.Scenario``'s profiler, whose ``start``/``stop`` bracket each phase: the generator
+    counts only the servers' CPU, and with PostgreSQL and Redis on the same cores that is half the story.
+    """
+
+    def __init__(self, cluster: Cluster, redis_url: str, database_url: str | None) -> None:
+        self.cluster = cluster
+        self.summaries: dict[str, list[tuple[float, str]]] = {}  # what load.Scenario reads of a profiler
+        self.phases: dict[str, dict[str, float]] = {}
+        redis_port = redis_url.rsplit(":", 1)[1].split("/")[0]
+        self.redis = next((pid for pid, _, line in _processes() if "redis-server" in line and f":{redis_port}" in line),
+                          None)
+        self.postmaster = None
+        if database_url:
+            port = database_url.rsplit(":", 1)[1].split("/")[0]
+            self.postmaster = next((pid for pid, _, line in _processes()
+                                    if "postgres" in line and f"-p {port}" in line and "pg_ctl" not in line), None)
+        self.database_url = database_url
+        self.statistics: dict[str, dict[str, int]] = {}  # per phase: PostgreSQL sessions opened, commits, rollbacks
+        self._running: tuple[str, dict[str, float]] | None = None
+
+    def database_statistics(self) -> dict[str, int]:
+        """PostgreSQL's own counters (pg_stat_database): a new session is a backend forked, the dearest thing it does."""
+        if not self.database_url:
+            return {}
+        import psycopg
+
+        with psycopg.connect(self.database_url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as db:
+            db.execute("SELECT pg_stat_clear_snapshot()")
+            row = db.execute("SELECT sum(sessions), sum(xact_commit), sum(xact_rollback) FROM pg_stat_database").fetchone()
+        return dict(zip(("sessions", "commits", "rollbacks"), (int(value or 0) for value in row or ())))
+
+    def sample(self) -> dict[str, float]:
+        sample = {f"server {index}": _cpu(pid) for index, pid in enumerate(self.cluster.pids)}
+        if self.redis:
+            sample["redis"] = _cpu(self.redis)
+        if self.postmaster:
+            sample["postgres"] = _cpu(self.postmaster, reaped_children=True) + sum(
+                _cpu(pid) for pid, parent, _ in _processes() if parent == self.postmaster)
+        return sample
+
+    async def start(self, name: str) -> None:
+        self._statistics = self.database_statistics()
+        self._running = (name, self.sample())
+
+    def stop(self) -> None:
+        if self._running is None:
+            return
+        (name, before), after = self._running, self.sample()
+        self._running = None
+        self.phases[name] = {group: after[group] - before.get(group, 0.0) for group in after}
+        statistics = self.database_statistics()
+        self.statistics[name] = {key: value - self._statistics.get(key, 0) for key, value in statistics.items()}
+
+
+def print_engine_cpu(kind: str, meter: EngineMeter, result: load.Round) -> None:
+    """Per phase: CPU per command (ms) of each server process, Redis, PostgreSQL, and their sum."""
+    counts = {"connect": result.connected} | {phase.name: len(phase.latencies) for phase in result.phases}
+    groups = list(next(iter(meter.phases.values()), {}))
+    print(f"  CPU per command, ms ({kind}; connect: per connected phone):")
+    print("    " + f"{'phase':<19}" + "".join(f"{group:>10}" for group in groups) + f"{'all':>9}{'n':>6}")
+    for name, used in meter.phases.items():
+        count = counts.get(name, 0)
+        if not count:
+            continue
+        print("    " + f"{name:<19}" + "".join(f"{used[group] * 1000 / count:>10.2f}" for group in groups)
+              + f"{sum(used.values()) * 1000 / count:>9.2f}{count:>6}"
+              + "".join(f"  {key} {value}" for key, value in meter.statistics.get(name, {}).items()))
+
+
+def profile_cluster(cluster: Cluster, folder: Path) -> list[tuple[subprocess.Popen[bytes], Path]]:
+    """py-spy on every server process for the whole round (collapsed stacks, one file per process)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    py_spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    if not Path(py_spy).exists():
+        raise SystemExit("--profile needs py-spy: .venv/bin/pip install py-spy")
+    spies = []
+    for pid in cluster.pids:
+        output = folder / f"server-{pid}.txt"
+        # --nonblocking: pausing the servers would distort what is measured; no --idle: where the CPU goes.
+        spies.append((subprocess.Popen([py_spy, "record", "--pid", str(pid), "--rate", "100", "--nonblocking", "--function",
+                                        "--format", "raw", "--output", str(output)],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), output))
+    time.sleep(0.5)  # attaching takes a moment
+    return spies
+
+
+def print_profile(kind: str, outputs: list[Path], limit: int = 40) -> None:
+    """Inclusive share of the busy samples of every process together, per function (plumbing left out)."""
+    merged = outputs[0].with_name("all.txt")
+    merged.write_text("".join(output.read_text(errors="replace") for output in outputs if output.exists()))
+    print(f"  py-spy, {kind}: share of the servers' busy samples, inclusive ({merged})", file=sys.stderr)
+    for share, frame in load.top_functions(merged, limit):
+        print(f"    {share:5.1f}%  {frame}", file=sys.stderr)
+
+
 def run(kind: str, args: argparse.Namespace) -> load.Round:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-scale-{kind}-"))
     cluster: Cluster | None = None
@@ -135,10 +257,21 @@ def run(kind: str, args: argparse.Namespace) -> load.Round:
                 database_url = create_database(stack.enter_context(postgresql_server(durable=True)))
                 cluster, code, token = start_product(args.processes, database_url, redis_url, folder)
             print(f"  {kind}: {args.processes} processes on ports {cluster.ports}", file=sys.stderr, flush=True)
+            spies = profile_cluster(cluster, args.profile / kind) if args.profile else []
+            scenario = load.Scenario(cluster, code, token, args.phones, round_args(args))  # type: ignore[arg-type]
+            meter = EngineMeter(cluster, redis_url, None if kind == "bare" else database_url)
+            scenario.profiler = meter  # type: ignore[assignment]  # brackets every phase
             try:
-                return asyncio.run(asyncio.wait_for(
-                    load.Scenario(cluster, code, token, args.phones, round_args(args)).run(), 1800))  # type: ignore[arg-type]
+                result = asyncio.run(asyncio.wait_for(scenario.run(), 1800))
+                print_engine_cpu(kind, meter, result)
+                return result
             finally:
+                for spy, _ in spies:
+                    spy.send_signal(signal.SIGINT)
+                for spy, _ in spies:
+                    spy.wait(timeout=60)
+                if spies:
+                    print_profile(kind, [output for _, output in spies])
                 cluster.stop()
     finally:
         errors = [line for log in folder.glob("*.log") for line in log.read_text(errors="replace").splitlines()
@@ -155,16 +288,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--window", type=float, default=5.0)
     parser.add_argument("--write", action="store_true", help="add the table to docs/benchmarks.md")
+    parser.add_argument("--setups", nargs="+", choices=["bare", "product"], default=["bare", "product"],
+                        help="while developing: one set-up only (the table needs both)")
+    parser.add_argument("--profile", type=Path, metavar="DIR",
+                        help="attach py-spy to every server process for the whole round; stacks go to DIR")
     args = parser.parse_args(argv)
     command = "python -m tests.bench.scale " + " ".join(argv if argv is not None else sys.argv[1:])
     started = dt.datetime.now(dt.timezone.utc)
     rounds: dict[str, load.Round] = {}
-    for kind in ("bare", "product"):
+    for kind in args.setups:
         clock = time.monotonic()
         rounds[kind] = run(kind, args)
         print(f"\n[{kind}, {args.processes} processes]", end="")
         load.print_round(rounds[kind])
         print(f"  round took {time.monotonic() - clock:.1f} s", flush=True)
+    if len(rounds) < 2:
+        return 0
     lines = [f"{args.phones} phones over {args.processes} processes (phone i → process i mod {args.processes}, "
              f"one generator process; Redis message queue; product on PostgreSQL with fsync on).",
              *record.report(args.phones, rounds["bare"], rounds["product"], command.strip(), started)]
