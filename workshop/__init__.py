@@ -25,6 +25,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .realtime.namespace import WorkshopNamespace
     from .realtime.guard import FloodGuard, Limits, install as install_guard
     from .realtime.changes import RedisChanges
+    from .realtime.queue import PooledRedisManager
     from .realtime.presence import LocalPresence, RedisPresence
     from .realtime.publisher import SocketPublisher
     from .realtime.transport import TextPacket, limit_websocket_messages, quiet_engine_errors
@@ -59,7 +60,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         app,
         async_mode=settings.async_mode,
         max_http_buffer_size=settings.max_message_bytes,
-        message_queue=settings.redis_url or None,
+        # Redis as the message queue between processes, on a bounded pool (realtime/queue.py).
+        client_manager=PooledRedisManager(settings.redis_url, channel="flask-socketio") if settings.redis_url else None,
         ping_interval=10,
         ping_timeout=20,
         serializer=TextPacket,

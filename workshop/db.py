@@ -19,8 +19,9 @@ SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000", 
 # PostgreSQL forks a backend for each new one (~5 ms of its CPU here): with 10 + 20, a storm of 400 phones over four
 # processes opened 197 sessions, most of PostgreSQL's CPU of the storm. Greenlets wait for one of the kept
 # connections instead (a queue, cooperative under gevent); the overflow is only a safety valve. Four processes keep
-# 4 × 20 = 80, under PostgreSQL's default max_connections (100).
-PG_POOL_SIZE, PG_MAX_OVERFLOW, PG_POOL_TIMEOUT = 20, 4, 30
+# 4 × 20 = 80, under PostgreSQL's default max_connections (100). A greenlet may wait up to two minutes for a
+# connection (a storm of thousands of phones queues there, which is no reason to refuse them).
+PG_POOL_SIZE, PG_MAX_OVERFLOW, PG_POOL_TIMEOUT = 20, 4, 120
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -39,6 +39,8 @@ from tests.engines import create_database, free_port, postgresql_server, redis_s
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALE_HEADING = "## Scale-out on one machine (`make bench-scale`)"
+JOURNAL: list[str] = []  # the journal's figures of the product's round, for the report
+ENGINES: dict[str, list[str]] = {}  # per set-up: the CPU per command of each process, Redis and PostgreSQL
 
 
 class Cluster:
@@ -95,7 +97,7 @@ def start_bare(count: int, redis_url: str, folder: Path) -> Cluster:
     return Cluster(processes, ports)
 
 
-def start_product(count: int, database_url: str, redis_url: str, folder: Path) -> tuple[Cluster, str, str]:
+def start_product(count: int, database_url: str, redis_url: str, folder: Path) -> tuple[Cluster, str, str, dict[str, str]]:
     environment = os.environ | load.HIGH_RATE_LIMIT | {
         "WORKSHOP_DATABASE_URL": database_url, "WORKSHOP_REDIS_URL": redis_url,
         "WORKSHOP_INSTANCE_PATH": str(folder), "WORKSHOP_SECRET_KEY": "bench-scale-secret"}
@@ -115,7 +117,36 @@ def start_product(count: int, database_url: str, redis_url: str, folder: Path) -
         ports.append(port)
         _wait_until_listening(processes[-1], port, "/healthz", log)
     room = created["rooms"][0]
-    return Cluster(processes, ports), room["code"], room["moderator_token"]
+    return Cluster(processes, ports), room["code"], room["moderator_token"], environment
+
+
+class RampedScenario(load.Scenario):
+    """``load.Scenario`` whose phones set up at most ``in_flight`` connections at a time (a ramp), every time.
+
+    Everyone at once works up to ~1,000 phones. At 5,000 over 4 processes on two cores, a phone whose ``connect``
+    handler waited its turn behind a thousand others passed Engine.IO's ping window: python-socketio runs the
+    connect handler in the connection's reading greenlet, so the pong is not read until the handler returns, and
+    the server closes the connection before its ``room_state`` ("closed before room_state": 4,185 of 5,000 at
+    16:10). A real room arrives over some seconds (and socket.io clients spread their reconnections); here a phone
+    starts its handshake when one of the ``in_flight`` slots is free, and its own latency is counted from then;
+    the phase's wall time (connect N phones, the storm) includes the ramp. Bare and product get the same ramp.
+    """
+
+    def __init__(self, *args: object, in_flight: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.slots = asyncio.Semaphore(in_flight)
+
+    def client(self, role: str, **extra: object) -> load.Client:
+        client = super().client(role, **extra)
+        if role == "participant":
+            connect = client.connect
+
+            async def ramped(timeout: float) -> load.Client:
+                async with self.slots:
+                    return await connect(timeout)
+
+            client.connect = ramped  # type: ignore[method-assign]
+        return client
 
 
 def round_args(args: argparse.Namespace) -> argparse.Namespace:
@@ -203,19 +234,23 @@ class EngineMeter:
         self.statistics[name] = {key: value - self._statistics.get(key, 0) for key, value in statistics.items()}
 
 
-def print_engine_cpu(kind: str, meter: EngineMeter, result: load.Round) -> None:
-    """Per phase: CPU per command (ms) of each server process, Redis, PostgreSQL, and their sum."""
+def engine_cpu_lines(kind: str, meter: EngineMeter, result: load.Round) -> list[str]:
+    """Per phase: CPU per command (ms) of each server process, Redis, PostgreSQL, their sum; PostgreSQL's counters."""
     counts = {"connect": result.connected} | {phase.name: len(phase.latencies) for phase in result.phases}
     groups = list(next(iter(meter.phases.values()), {}))
-    print(f"  CPU per command, ms ({kind}; connect: per connected phone):")
-    print("    " + f"{'phase':<19}" + "".join(f"{group:>10}" for group in groups) + f"{'all':>9}{'n':>6}")
+    statistics = any(meter.statistics.values())
+    lines = [f"| {kind}: CPU per command, ms | " + " | ".join(groups) + " | all | commands |"
+             + (" PostgreSQL sessions opened / commits |" if statistics else ""),
+             "|---|" + "---:|" * (len(groups) + 2) + ("---:|" if statistics else "")]
     for name, used in meter.phases.items():
         count = counts.get(name, 0)
         if not count:
             continue
-        print("    " + f"{name:<19}" + "".join(f"{used[group] * 1000 / count:>10.2f}" for group in groups)
-              + f"{sum(used.values()) * 1000 / count:>9.2f}{count:>6}"
-              + "".join(f"  {key} {value}" for key, value in meter.statistics.get(name, {}).items()))
+        numbers = meter.statistics.get(name, {})
+        lines.append(f"| {name} | " + " | ".join(f"{used[group] * 1000 / count:.2f}" for group in groups)
+                     + f" | {sum(used.values()) * 1000 / count:.2f} | {count:,} |"
+                     + (f" {numbers.get('sessions', 0):,} / {numbers.get('commits', 0):,} |" if statistics else ""))
+    return lines
 
 
 def profile_cluster(cluster: Cluster, folder: Path) -> list[tuple[subprocess.Popen[bytes], Path]]:
@@ -244,6 +279,35 @@ def print_profile(kind: str, outputs: list[Path], limit: int = 40) -> None:
         print(f"    {share:5.1f}%  {frame}", file=sys.stderr)
 
 
+def journal_figures(database_url: str, environment: dict[str, str], result: load.Round) -> list[str]:
+    """The ``operations`` journal after the round: rows and bytes per command, then ``workshop prune-journal``."""
+    import psycopg
+
+    plain = database_url.replace("postgresql+psycopg://", "postgresql://")
+
+    def measure() -> tuple[int, int]:
+        with psycopg.connect(plain, autocommit=True) as db:
+            rows = db.execute("SELECT count(*) FROM operations").fetchone()
+            size = db.execute("SELECT pg_total_relation_size('operations')").fetchone()
+        return int(rows[0] if rows else 0), int(size[0] if size else 0)
+
+    commands = sum(len(phase.latencies) for phase in result.phases if phase.name != "reconnect_storm")
+    rows, size = measure()
+    # Every activity of the scenario is closed by now; a retention of 0 keeps what the rate limit's window needs.
+    clock = time.monotonic()
+    pruned = subprocess.run([str(WORKSHOP), "prune-journal"], env=environment | {"WORKSHOP_JOURNAL_RETENTION_HOURS": "0"},
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    took = time.monotonic() - clock
+    with psycopg.connect(plain, autocommit=True) as db:
+        db.execute("VACUUM operations")
+    rows_after, size_after = measure()
+    return [f"Journal (`operations`): {rows:,} rows, {size / 1024:,.0f} KB with its indexes after {commands:,} "
+            f"acknowledged ideas and ballots ({rows / max(1, commands):.2f} rows and {size / max(1, rows):,.0f} bytes "
+            f"per entry); `workshop prune-journal` (retention 0, every activity closed) took {took:.1f} s "
+            f"({(pruned.stdout or pruned.stderr).strip()[:160]}); after it and VACUUM: {rows_after:,} rows, "
+            f"{size_after / 1024:,.0f} KB."]
+
+
 def run(kind: str, args: argparse.Namespace) -> load.Round:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-scale-{kind}-"))
     cluster: Cluster | None = None
@@ -255,15 +319,21 @@ def run(kind: str, args: argparse.Namespace) -> load.Round:
                 code, token = "BARE", "bare-moderator"
             else:
                 database_url = create_database(stack.enter_context(postgresql_server(durable=True)))
-                cluster, code, token = start_product(args.processes, database_url, redis_url, folder)
+                cluster, code, token, environment = start_product(args.processes, database_url, redis_url, folder)
             print(f"  {kind}: {args.processes} processes on ports {cluster.ports}", file=sys.stderr, flush=True)
             spies = profile_cluster(cluster, args.profile / kind) if args.profile else []
-            scenario = load.Scenario(cluster, code, token, args.phones, round_args(args))  # type: ignore[arg-type]
+            scenario = RampedScenario(cluster, code, token, args.phones, round_args(args),  # type: ignore[arg-type]
+                                      in_flight=args.in_flight or 50 * args.processes)
             meter = EngineMeter(cluster, redis_url, None if kind == "bare" else database_url)
             scenario.profiler = meter  # type: ignore[assignment]  # brackets every phase
             try:
                 result = asyncio.run(asyncio.wait_for(scenario.run(), 1800))
-                print_engine_cpu(kind, meter, result)
+                ENGINES[kind] = engine_cpu_lines(kind, meter, result)
+                print("\n".join(ENGINES[kind]), flush=True)
+                if kind == "product":
+                    cluster.stop()
+                    JOURNAL.extend(journal_figures(database_url, environment, result))
+                    print("  " + JOURNAL[-1], flush=True)
                 return result
             finally:
                 for spy, _ in spies:
@@ -288,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--window", type=float, default=5.0)
     parser.add_argument("--write", action="store_true", help="add the table to docs/benchmarks.md")
+    parser.add_argument("--in-flight", type=int, default=0,
+                        help="phones setting up their connection at once (default 50 per process); the rest wait")
     parser.add_argument("--setups", nargs="+", choices=["bare", "product"], default=["bare", "product"],
                         help="while developing: one set-up only (the table needs both)")
     parser.add_argument("--profile", type=Path, metavar="DIR",
@@ -305,8 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     if len(rounds) < 2:
         return 0
     lines = [f"{args.phones} phones over {args.processes} processes (phone i → process i mod {args.processes}, "
-             f"one generator process; Redis message queue; product on PostgreSQL with fsync on).",
-             *record.report(args.phones, rounds["bare"], rounds["product"], command.strip(), started)]
+             f"one generator process for every phone, the moderator and the projector on process 0; at most "
+             f"{args.in_flight or 50 * args.processes} phones setting up a connection at once, the others waiting "
+             f"their turn, in the storm too; Redis message queue; product on PostgreSQL with fsync on; servers, "
+             f"Redis, PostgreSQL and the generator share the machine's cores).",
+             *record.report(args.phones, rounds["bare"], rounds["product"], command.strip(), started),
+             "", "CPU per command of each process (the rows above count the server processes only; with the "
+             "servers, Redis and PostgreSQL share the same two cores):", "",
+             *ENGINES.get("bare", []), "", *ENGINES.get("product", []), "", *JOURNAL]
     print("\n" + "\n".join(lines))
     if args.write:
         text = record.DOC.read_text(encoding="utf-8")

@@ -87,9 +87,9 @@ class RedisPresence:
     """
 
     def __init__(self, redis_url: str, ttl_seconds: int = 30) -> None:
-        import redis
+        from .queue import redis_client
 
-        self.redis = redis.Redis.from_url(redis_url)
+        self.redis = redis_client(redis_url)
         self.ttl_seconds = ttl_seconds
         self.process = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.local = LocalPresence()
