@@ -1,4 +1,5 @@
-"""The workbook for the writers: a contents sheet, one sheet per activity, the axes, the participants' counts.
+"""The workbook for the writers: a contents sheet, one sheet per activity, the results by group, the axes, the
+participants' counts.
 
 Every text cell is written as a string, never as a formula: openpyxl would otherwise store "=HYPERLINK(…)" as a
 formula that Excel and LibreOffice run. Cells that start like a formula (= + - @) also carry Excel's "quote
@@ -240,6 +241,26 @@ class _Workbook:
                 listed.append((sheet.title, room.name, activity))
         return listed
 
+    def groups(self, listed: list[tuple[str, str, ActivityReport]]) -> list[str]:
+        """One sheet for every prioritization read by group: a row per activity × dimension × group × item, with the
+        group's n, the value as a number and its rank in the group. The groups are the documents' (small ones
+        pooled into « others », which is left out when still too small), so the sheet shows nobody the documents
+        do not."""
+        rows = [(name, room, activity.type_label, activity.prompt, view.title, record.group, record.n, record.item,
+                 view.measure, record.value, record.rank)
+                for name, room, activity in listed for view in activity.groups for record in view.records]
+        if not rows:
+            return []
+        sheet = self.sheet(self.label("data_sheet_groups"))
+        self.heading(sheet, self.label("group_view"), self.report.meta.title)
+        put(sheet, 3, 1, self.label("group_pooled_note") % {"minimum": self.report.meta.min_group_size}).font = \
+            MUTED_FONT
+        headers = (self.label("data_sheet"), self.label("data_room"), self.label("activity_type"),
+                   self.label("data_question"), self.label("data_dimension"), self.label("data_group"), "n",
+                   self.label("item"), self.label("data_measure"), self.label("data_value"), self.label("rank"))
+        self.blocks(sheet, [Block(headers, rows, (6, 9, 10))], header_row=4)  # points stay whole, means keep their decimal
+        return [sheet.title]
+
     def strategy(self) -> list[str]:
         strategy = self.report.strategy
         if strategy is None:
@@ -315,7 +336,8 @@ class _Workbook:
 
     def build(self) -> bytes:
         listed = self.activities()
-        others = self.strategy()
+        others = self.groups(listed)
+        others += self.strategy()
         others.append(self.participants())
         self.fill_contents(listed, others)
         properties = self.book.properties

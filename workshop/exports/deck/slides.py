@@ -262,9 +262,21 @@ class SlideWriter:
         self.footer(slide)
         return slide
 
+    def number_slides(self) -> None:
+        """Each slide-number field's text is its slide's place in the final order (the summary draws its slides out
+        of order, then moves them)."""
+        for number, slide in enumerate(self.prs.slides, start=1):
+            for shape in slide.shapes:
+                if shape.name == "Slide number":
+                    for field in shape._element.iter(qn("a:fld")):
+                        text = field.find(qn("a:t"))
+                        if text is not None:
+                            text.text = str(number)
+
     def footer(self, slide) -> None:  # type: ignore[no-untyped-def]
         meta = self.report.meta
-        text = " · ".join(part for part in (meta.title, meta.date) if part)
+        # Every slide's footer: the title unmarked (the cover says when it is still only in French).
+        text = " · ".join(part for part in (meta.file_title or meta.title, meta.date) if part)
         number_width = inches(0.8)
         if text:
             self.text_box(slide, MARGIN, FOOTER_TOP, CONTENT_WIDTH - number_width - GAP, FOOTER_HEIGHT, text,

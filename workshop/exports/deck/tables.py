@@ -29,7 +29,9 @@ def has_rows(table: Table | None) -> bool:
 
 class TableSlides(SlideWriter):
 
-    TABLE_MAX_SIZE, TABLE_MIN_SIZE, CELL_MAX_LINES = 18.0, 11.0, 4
+    # A cell wraps onto up to ten lines rather than being cut: a group view's reading (« soutien fort : … ; faible :
+    # … ») runs to five or six lines in its column, and a renderer must not lose what a cell says.
+    TABLE_MAX_SIZE, TABLE_MIN_SIZE, CELL_MAX_LINES = 18.0, 11.0, 10
     TABLE_NOTE_HEIGHT = inches(0.36)
     CELL_INSET_X, CELL_INSET_Y = inches(0.08), inches(0.04)
 
