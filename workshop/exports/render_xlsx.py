@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
@@ -85,7 +86,9 @@ def put(sheet: Worksheet, row: int, column: int, value: object, *, number_format
             cell.number_format = number_format
         return cell
     text = text_value(str(value))
-    cell.value = text
+    # What ``cell.value = text`` stores, without its check for the control characters XML refuses, which cleaning
+    # has already removed (text_value), and which scans every string with a slow pattern (a fifth of a workbook).
+    cell._value = text
     cell.data_type = "s"  # openpyxl guesses "f" for "=…" and "e" for "#N/A": text stays text
     if text.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
@@ -128,6 +131,7 @@ class _Workbook:
         self.rtl = report.meta.direction == "rtl"
         self.book = Workbook()
         self.taken: set[str] = set()
+        self.alignment_ids: dict[int, int] = {}  # id(WRAP or TOP) → its index in the workbook's alignments
         self.contents = self.book.active
         self.contents.title = sheet_name(self.label("data_sheet_contents"), self.taken)
 
@@ -167,7 +171,7 @@ class _Workbook:
                         widths[column + offset] = max(widths.get(column + offset, 0), length)
                     if length > MAX_WIDTH:
                         long_columns.add(offset)
-                    cell.alignment = WRAP if length > MAX_WIDTH or "\n" in str(value) else TOP
+                    self.align(cell, WRAP if length > MAX_WIDTH or "\n" in str(value) else TOP)
             if block_index == 0 and block.rows:
                 last = get_column_letter(column + len(block.headers) - 1)
                 sheet.auto_filter.ref = f"{get_column_letter(column)}{header_row}:{last}{header_row + len(block.rows)}"
@@ -175,6 +179,17 @@ class _Workbook:
         for index, width in widths.items():
             sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+
+    def align(self, cell, alignment: Alignment) -> None:  # type: ignore[no-untyped-def]
+        """``cell.alignment = alignment`` for the shared WRAP and TOP: openpyxl's setter hashes the alignment's every
+        field twice to find its index, for each of a workbook's ~20,000 cells; the index is found once here, when
+        first used (so the workbook's style list keeps its order), and written as the setter writes it."""
+        index = self.alignment_ids.get(id(alignment))
+        if index is None:
+            index = self.alignment_ids[id(alignment)] = self.book._alignments.add(alignment)
+        if not cell._style:
+            cell._style = StyleArray()
+        cell._style.alignmentId = index
 
     def heading(self, sheet: Worksheet, title: str, subtitle: str) -> None:
         put(sheet, 1, 1, title).font = TITLE_FONT
