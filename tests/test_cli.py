@@ -45,8 +45,11 @@ def test_template_archive_import_and_declination(run, tmp_path: Path) -> None:  
     national = json.loads(run("create-event", "--template", "sni", "--json").stdout)
     assert national["event"]["title"] == "Rencontre nationale SNI"
     assert len(national["rooms"]) == 4
+    view = json.loads(run("export-event", str(national["event"]["id"]), "--format", "national").stdout)
+    assert (view["common_priorities"], view["common_axes"], view["distinct_axes"]) == ([], [], [])
     archive = tmp_path / "sni.json"
     run("export-event", str(national["event"]["id"]), "--format", "archive", "--out", str(archive))
+    assert json.loads(archive.read_text())["matches"] == {"clusters": [], "axes": []}
     imported = json.loads(run("import-event", str(archive), "--json").stdout)
     assert imported["event"]["id"] != national["event"]["id"]
     regional = json.loads(run("decline-event", str(imported["event"]["id"]), "--region", "casablanca_settat",

@@ -163,11 +163,13 @@ if (list) {
 // The national view: each thematic workshop's priorities and axes, and the pairs the moderator confirmed as one
 // common priority or one common axe, each side with its label and room (all from national.json). ---------------
 
+// One side reads as one run in its own direction (a French title stays left to right on an Arabic page): the
+// code, the label and the room are its parts, isolated from the pair's « = ».
 function pairSide(side, withCode) {
-  return h("span", { class: "national-side" },
-    withCode ? h("span", { dir: "ltr", text: `${side.code} ` }) : null,
-    h("span", { dir: "auto", text: side.label }),
-    h("span", { class: "note", dir: "auto", text: ` (${side.room_name})` }));
+  return h("bdi", { class: "national-side" },
+    withCode ? `${side.code} ` : null,
+    side.label,
+    h("span", { class: "note", text: ` (${side.room_name})` }));
 }
 
 function confirmedPairs(title, entries, sides, withCode) {

@@ -15,7 +15,7 @@ from workshop.services.publisher import RecordingPublisher
 
 from .conftest import LiveServer
 from .test_accessibility import axe_violations
-from .test_browser import browser, needs_chromium, open_context, playwright_api, strings_of  # noqa: F401
+from .test_browser import SHOTS, browser, needs_chromium, open_context, playwright_api, strings_of  # noqa: F401
 
 expect = playwright_api.expect
 LAPTOP = {"viewport": {"width": 1366, "height": 900}, "locale": "fr-FR"}
@@ -74,3 +74,4 @@ def test_the_national_view_lists_the_confirmed_pairs_with_both_labels(live_serve
         page.goto(f"{live_server.url}/m/events/{meeting.event_id}/strategy?lang={language}")
         expect(page.locator("#national .national-pair").first).to_be_visible()
         assert axe_violations(page) == [], language
+        page.locator("#national").screenshot(path=str(SHOTS / f"national-view-{language}.png"))
