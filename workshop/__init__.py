@@ -24,6 +24,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .i18n import select_locale
     from .realtime.namespace import WorkshopNamespace
     from .realtime.guard import FloodGuard, Limits, install as install_guard
+    from .realtime.changes import RedisChanges
+    from .realtime.queue import PooledRedisManager
     from .realtime.presence import LocalPresence, RedisPresence
     from .realtime.publisher import SocketPublisher
     from .realtime.transport import TextPacket, limit_websocket_messages, quiet_engine_errors
@@ -58,7 +60,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         app,
         async_mode=settings.async_mode,
         max_http_buffer_size=settings.max_message_bytes,
-        message_queue=settings.redis_url or None,
+        # Redis as the message queue between processes, on a bounded pool (realtime/queue.py).
+        client_manager=PooledRedisManager(settings.redis_url, channel="flask-socketio") if settings.redis_url else None,
         ping_interval=10,
         ping_timeout=20,
         serializer=TextPacket,
@@ -66,8 +69,13 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
     limit_websocket_messages(socketio, settings.max_message_bytes)
     database = Database(settings.database_url, min_group_size=settings.min_group_size)
-    presence = RedisPresence(settings.redis_url) if settings.redis_url else LocalPresence()
-    publisher = SocketPublisher(socketio, presence, settings.results_interval_ms / 1000)
+    interval = settings.results_interval_ms / 1000
+    if settings.redis_url:
+        presence: LocalPresence | RedisPresence = RedisPresence(settings.redis_url)
+        publisher = SocketPublisher(socketio, presence, interval, RedisChanges(presence.redis, interval))
+    else:
+        presence = LocalPresence()
+        publisher = SocketPublisher(socketio, presence, interval)
     context = ServiceContext(db=database, publisher=publisher, settings=settings, writer=GroupCommitWriter(database))
     publisher.context = context
     admission = Admission()  # new identities and wrong room codes, shared by the socket and the join pages

@@ -15,6 +15,14 @@ from .domain.prioritization import MIN_GROUP_SIZE
 
 SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000", "foreign_keys=ON")
 
+# PostgreSQL, per server process. A connection the pool opens past ``pool_size`` is closed when it comes back, and
+# PostgreSQL forks a backend for each new one (~5 ms of its CPU here): with 10 + 20, a storm of 400 phones over four
+# processes opened 197 sessions, most of PostgreSQL's CPU of the storm. Greenlets wait for one of the kept
+# connections instead (a queue, cooperative under gevent); the overflow is only a safety valve. Four processes keep
+# 4 × 20 = 80, under PostgreSQL's default max_connections (100). A greenlet may wait up to two minutes for a
+# connection (a storm of thousands of phones queues there, which is no reason to refuse them).
+PG_POOL_SIZE, PG_MAX_OVERFLOW, PG_POOL_TIMEOUT = 20, 4, 120
+
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
@@ -58,7 +66,11 @@ class Database:
             _configure_sqlite(self.engine)
             writer_engine = self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
         else:
-            self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+            # No pool_pre_ping: it is a round trip before every checkout. A connection PostgreSQL dropped (a restart)
+            # fails its statement instead; SQLAlchemy then recognises the disconnect and replaces every pooled
+            # connection, so one transaction fails (nothing of it is acknowledged: a phone replays its op_id).
+            self.engine = create_engine(self.url, pool_size=PG_POOL_SIZE, max_overflow=PG_MAX_OVERFLOW,
+                                        pool_timeout=PG_POOL_TIMEOUT)
             writer_engine = self.engine
         # What services share between transactions lives with this database, in every session's ``info``: the
         # results' min group size (services/state.compute_results, without a Flask app), and the caches of a vote's

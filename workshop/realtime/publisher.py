@@ -11,6 +11,7 @@ from ..services.context import ServiceContext
 from ..services.journal import prune_journal
 from ..services.publisher import Audience, Published, ResultsChanged, ToParticipant
 from ..services.state import results_snapshot
+from .changes import Changes, LocalChanges
 from .presence import Presence
 from .rooms import audience_room, participant_room
 
@@ -26,21 +27,21 @@ class SocketPublisher:
     milliseconds keeps the projector live at a bounded cost whatever the room does.
     """
 
-    def __init__(self, socketio: SocketIO, presence: Presence, interval_seconds: float) -> None:
+    def __init__(self, socketio: SocketIO, presence: Presence, interval_seconds: float,
+                 changes: Changes | None = None) -> None:
         self.socketio = socketio
         self.presence = presence
         self.interval_seconds = interval_seconds
+        # Which process sends which snapshot: this one its own (one process), or one for all (Redis, changes.py).
+        self.changes: Changes = changes or LocalChanges()
         self.context: ServiceContext | None = None
         self._lock = threading.Lock()
-        self._dirty_results: set[int] = set()
-        self._dirty_presence: set[str] = set()
         self._started = False
 
     def publish(self, messages: list[Published]) -> None:
         for message in messages:
             if isinstance(message, ResultsChanged):
-                with self._lock:
-                    self._dirty_results.add(message.activity_id)
+                self.changes.results_changed(message.activity_id)
                 continue
             if isinstance(message, ToParticipant):
                 self.socketio.emit(message.event, message.payload, to=participant_room(message.public_id))
@@ -49,8 +50,7 @@ class SocketPublisher:
                 self.socketio.emit(message.event, message.payload, to=audience_room(message.room_code, audience))
 
     def presence_changed(self, room_code: str) -> None:
-        with self._lock:
-            self._dirty_presence.add(room_code)
+        self.changes.presence_changed(room_code)
 
     def start(self) -> None:
         """Start the coalescing loop once, in the server's concurrency model; an interval of 0 leaves it to ``flush``."""
@@ -76,9 +76,13 @@ class SocketPublisher:
 
     def flush(self) -> None:
         """Send what changed since the last flush (tests call this directly)."""
-        with self._lock:
-            activities, self._dirty_results = self._dirty_results, set()
-            rooms, self._dirty_presence = self._dirty_presence, set()
+        activities, rooms = self.changes.take()
+        try:
+            self._send(activities, rooms)
+        finally:
+            self.changes.flushed()
+
+    def _send(self, activities: set[int], rooms: set[str]) -> None:
         for code in rooms:
             payload = {"connected": self.presence.connected(code)}
             for audience in (Audience.MODERATORS, Audience.SCREENS):
