@@ -281,9 +281,12 @@ def room_identity(db: Connection, code: object) -> tuple[int, str, int]:
     cache = room_cache.cache_of(db)
     if cache is None:
         row = db.execute(_ROOM_BY_CODE, {"code": normalized}).first()
-    else:  # every phone of a QR-code rush names the same room
+    else:  # every phone of a QR-code rush names the same room; an unknown code is asked again (a room made since
+        # by the command line, another process, is found)
         row = cache.get(("room_code", normalized), cache.generation,
                         lambda: db.execute(_ROOM_BY_CODE, {"code": normalized}).first())
+        if row is None:
+            cache.values.pop(("room_code", normalized), None)
     if row is None:
         raise DomainError("unknown_room")
     return row.id, row.code, row.event_id

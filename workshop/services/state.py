@@ -220,7 +220,8 @@ def profile_options(organisations: dict[str, str]) -> dict[str, list[str]]:
     return options | ({ORGANISATION_TAG: list(organisations)} if organisations else {})
 
 
-def participant_state(ctx: ServiceContext, joined: Joined, known_lists: object = None) -> dict[str, Any]:
+def participant_state(ctx: ServiceContext, joined: Joined, known_lists: object = None, *,
+                      just_joined: bool = False) -> dict[str, Any]:
     """What one phone needs: the room's activities, its own ideas and ballots, its profile.
 
     Every (re)connecting phone gets this: its own rows are read with prebuilt Core statements; the room's part
@@ -228,11 +229,12 @@ def participant_state(ctx: ServiceContext, joined: Joined, known_lists: object =
     keeps it, JSON-encoded, while nothing changes it (``room_cache``); elsewhere a vote's item list is the one
     list shared by every phone (``items.target_list``). ``known_lists``: the item lists the phone holds
     (``{activity id: targets_version}``, sent with its reconnection); when it holds every list of the room, the
-    activities come without them (a 1,000-item vote is most of a reconnecting phone's bytes).
+    activities come without them (a 1,000-item vote is most of a reconnecting phone's bytes). ``just_joined``:
+    the participant was made by this very connection (``Joined.new``), so it has nothing of its own to read yet.
     """
     with ctx.db.read() as session:
         db = session.connection()
-        mine = (hot_path.participant_part(db, joined.participant_id) if not joined.new else  # nothing of theirs yet
+        mine = (hot_path.participant_part(db, joined.participant_id) if not (just_joined and joined.new) else
                 {"participant": {"id": joined.public_id, "pseudonym": None, "tags": {}}, "my_ideas": [], "my_ballots": {}})
         cache = room_cache.cache_of(db)
         if cache is None:
