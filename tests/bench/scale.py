@@ -358,9 +358,8 @@ def run(kind: str, args: argparse.Namespace) -> load.Round:
                     result = asyncio.run(asyncio.wait_for(scenario.run(), args.round_timeout))
                 except (asyncio.TimeoutError, RuntimeError) as error:
                     # A round that does not finish still says where it got and what each process spent on the way.
-                    connected = sum(1 for phone in getattr(scenario, "phones", []) if not phone.closed)
                     print(f"  {kind}: the round did not complete ({type(error).__name__}: {error}); "
-                          f"{connected} phones connected at the end; CPU seconds per phase so far:", flush=True)
+                          f"CPU seconds per phase so far:", flush=True)
                     for name, used in meter.phases.items():
                         print(f"    {name:<19}" + "".join(f"  {group} {value:.1f}" for group, value in used.items())
                               + "".join(f"  {key} {value}" for key, value in meter.statistics.get(name, {}).items()),
