@@ -95,7 +95,9 @@ def test_export_event_consolidation_prints_the_contract(run) -> None:  # type: i
     created = json.loads(run("create-event", "--title", "Rencontre", "--room", "Plénière", "--room", "Atelier",
                              "--json").stdout)
     data = json.loads(run("export-event", str(created["event"]["id"]), "--format", "consolidation").stdout)
-    assert set(data) == {"event", "rooms", "signals", "disagreements", "groups", "common", "distinct"}
+    assert set(data) == {"event", "rooms", "signals", "disagreements", "groups", "common", "distinct", "common_axes",
+                         "distinct_axes"}
+    assert data["common_axes"] == [] and data["distinct_axes"] == []
     assert data["event"]["title"] == "Rencontre" and data["event"]["min_group_size"] == 5
     assert [room["name"] for room in data["rooms"]] == ["Plénière", "Atelier"]
     assert run("export-event", "999999", "--format", "consolidation", check=False).returncode == 1

@@ -157,7 +157,7 @@ ERROR_MESSAGES: dict[str, Any] = {
     "unknown_organiser": _l("No organiser or partner is called “%(name)s”: add it before its logo."),
     "regions_not_allowed": _l("Only a regional strategy (SRI) covers regions."),
     "unknown_logo": _l("This logo does not exist."),
-    "match_same_room": _l("A common priority pairs clusters of two different workshops."),
+    "match_same_room": _l("A common priority pairs clusters or axes of two different rooms."),
     "unknown_language": _l("This language is not one of the languages offered."),
     "too_many_organisations": _l("An event has at most %(maximum)s organisations."),
     "unknown_region": _l("This region is not in the list of regions."),

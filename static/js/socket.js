@@ -79,9 +79,15 @@ export class Connection {
       if (!this.socket.active) this.status("refused", error && error.data && error.data.message);
       else this.status("offline");
     });
+    // A vote's item list, kept per activity with its version: a reconnecting phone names the lists it holds
+    // (auth.item_lists) and the server's room_state then leaves them out; they are put back here, before the page's
+    // own handlers (registered after this one) read the state.
+    this.itemLists = new Map();
     this.socket.on("room_state", (state) => {
       if (state && typeof state.participant_token === "string") storage.set(this.tokenKey, state.participant_token);
+      for (const activity of (state && state.activities) || []) this.keepItems(activity);
     });
+    this.socket.on("activity_changed", (change) => this.keepItems(change && change.activity));
     // Phones drop sockets in the background; come back as soon as the page is looked at again.
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "visible" && !this.socket.connected && this.socket.active === false) {
@@ -98,8 +104,23 @@ export class Connection {
     if (this.role === "participant") {
       const token = storage.get(this.tokenKey);
       if (token) auth.token = token;
+      if (this.itemLists.size) {
+        auth.item_lists = Object.fromEntries([...this.itemLists].map(([id, kept]) => [id, kept.version]));
+      }
     }
     return auth;
+  }
+
+  /** Keep an activity's item list, or put back the one kept when the server left it out (same version). */
+  keepItems(activity) {
+    if (!activity || typeof activity.targets_version !== "string") return;
+    const id = String(activity.id);
+    if (Array.isArray(activity.targets)) {
+      this.itemLists.set(id, { version: activity.targets_version, targets: activity.targets });
+    } else {
+      const kept = this.itemLists.get(id);
+      if (kept && kept.version === activity.targets_version) activity.targets = kept.targets;
+    }
   }
 
   on(event, handler) {

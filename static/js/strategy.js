@@ -1,7 +1,7 @@
 // The strategy page: reorder the axes (drag or arrows), and for an SNI the thematic workshops side by side.
 
 import Sortable from "../vendor/sortable/sortable.esm.js";
-import { fill, h, notify, num, page, t, writeHeaders } from "./dom.js";
+import { fill, h, notify, num, page, t, tn, writeHeaders } from "./dom.js";
 
 const list = document.getElementById("axes");
 
@@ -160,7 +160,28 @@ if (list) {
   });
 }
 
-// The national view: each thematic workshop's priorities and axes, common themes highlighted. ---------------
+// The national view: each thematic workshop's priorities and axes, and the pairs the moderator confirmed as one
+// common priority or one common axe, each side with its label and room (all from national.json). ---------------
+
+function pairSide(side, withCode) {
+  return h("span", { class: "national-side" },
+    withCode ? h("span", { dir: "ltr", text: `${side.code} ` }) : null,
+    h("span", { dir: "auto", text: side.label }),
+    h("span", { class: "note", dir: "auto", text: ` (${side.room_name})` }));
+}
+
+function confirmedPairs(title, entries, sides, withCode) {
+  const confirmed = entries.filter((entry) => entry.confirmed);
+  const proposed = entries.length - confirmed.length;
+  return h("section", { class: "national-pairs" },
+    h("h3", { text: title }),
+    confirmed.length
+      ? h("ul", { class: "national-pair-list" }, confirmed.map((entry) => h("li", { class: "national-pair" },
+        entry[sides].flatMap((side, index) => (index ? [h("span", { class: "national-equals", text: " = " }),
+          pairSide(side, withCode)] : [pairSide(side, withCode)])))))
+      : h("p", { class: "empty", text: t("national_no_confirmed") }),
+    proposed ? h("p", { class: "note national-proposed", text: tn("national_proposed_count", proposed) }) : null);
+}
 
 async function showNational() {
   const box = document.getElementById("national");
@@ -174,11 +195,10 @@ async function showNational() {
     fill(box, h("p", { class: "error", text: error.message || t("no_answer") }));
     return;
   }
-  const common = data.common_themes || [];
   fill(box,
-    h("p", { class: "national-summary", text: common.length
-      ? t("national_common_themes", { themes: common.map((theme) => t(`theme_${theme}`)).join(", ") })
-      : t("national_no_common") }),
+    h("div", { class: "national-common" },
+      confirmedPairs(t("national_common_priorities"), data.common_priorities || [], "clusters", false),
+      confirmedPairs(t("national_common_axes"), data.common_axes || [], "axes", true)),
     h("div", { class: "national-columns" }, (data.rooms || []).map((column) => h("section", {
       class: "national-column", dataset: { roomId: column.room.id } },
     h("h3", { dir: "auto", text: column.room.name }),

@@ -1,16 +1,22 @@
-"""Time the full set of exports for a national meeting: 3 rooms, 150 participants, 600 ideas, 10 activities.
+"""Time the full download of a national meeting and its regional declination: 3 rooms, 150 participants, 600 ideas.
 
-    python -m tests.bench.exports          # part of `make bench`
+    python -m tests.bench.exports               # part of `make bench`
+    python -m tests.bench.exports --runs 5      # the export round five times on the same meeting: median and spread
 
 The meeting is built through the services on a fresh SQLite file (French texts from the clustering corpus),
-then every room file and every event document is built from the database and rendered, as the download
-page does; each is timed, and the total is compared with the goal of 5 s on this machine.
+then declined into a regional strategy. The files are those the download pages offer (``offered_downloads``,
+the page's own rule): every file of each room of the national meeting (deck, minutes, capacity-building report,
+workbook, CSV, JSON; the plenary's word cloud as PNG and SVG), every file of the national event (consolidated
+minutes, SNI, policy paper, summary and full decks, workbook, archive), and the regional strategy's documents
+(SRI and position paper; the regional rooms have not met yet). Each is built from the database and rendered as
+the download does, in one process; each is timed, and the total is compared with the goal of 5 s.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import random
+import statistics
 import tempfile
 import time
 import uuid
@@ -23,8 +29,9 @@ from workshop.migrate import upgrade
 from workshop.services import agenda, clustering, contributions, strategy
 from workshop.services.context import ServiceContext
 from workshop.services.declination import decline_strategy
+from workshop.services.download_offer import offered_downloads
 from workshop.services.events import create_event, find_room
-from workshop.services.files import export_event_file, export_room_file, room_has_word_cloud
+from workshop.services.files import export_event_file, export_room_file
 from workshop.services.participants import join_room, update_profile
 from workshop.services.publisher import RecordingPublisher
 
@@ -114,9 +121,27 @@ def build_meeting(ctx: ServiceContext, rng: random.Random) -> tuple[int, list[st
     return created.event_id, codes
 
 
+REGIONAL_DOCUMENTS = ("sri", "document-de-position")  # what the declination is for; its rooms have not met
+
+
+def download_list(ctx: ServiceContext, event_id: int, codes: list[str], regional_event_id: int,
+                  regional_code: str) -> list[tuple[str, str, str | int, str]]:
+    """(name, scope, room code or event id, key) of every file a moderator downloads, as the pages offer them."""
+    files: list[tuple[str, str, str | int, str]] = []
+    event_keys: list[str] = []
+    for code in codes:
+        room_keys, event_keys = offered_downloads(ctx, code)
+        files += [(f"room {code} {key}", "room", code, key) for key in room_keys]
+    files += [(f"event {key}", "event", event_id, key) for key in event_keys]
+    _room_keys, regional_keys = offered_downloads(ctx, regional_code)
+    files += [(f"regional {key}", "event", regional_event_id, key) for key in regional_keys if key in REGIONAL_DOCUMENTS]
+    return files
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=1, help="export rounds on the same meeting (the first is printed)")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings.from_env({}, instance_path=Path(folder), secret_key="bench")
@@ -126,27 +151,34 @@ def main() -> None:
         event_id, codes = build_meeting(ctx, random.Random(arguments.seed))
         print(f"meeting built in {time.perf_counter() - started:.1f} s: 3 rooms, 150 participants, 600 ideas, 10 activities")
         regional = decline_strategy(ctx, national_event_id=event_id, region="casablanca_settat")
-        timings: list[tuple[str, float, int]] = []
-
-        def timed(name: str, make) -> None:  # type: ignore[no-untyped-def]
-            begin = time.perf_counter()
-            exported = make()
-            timings.append((name, time.perf_counter() - begin, len(exported.content)))
-
+        regional_code = regional.rooms[0][1]
+        files = download_list(ctx, event_id, codes, regional.event_id, regional_code)
         identity = {"language": "fr", "translate": lambda text: text}
-        for code in codes:
-            # A room without a word cloud has no image of one (the plenary has it; the workshops brainstorm).
-            images = ("png",) if room_has_word_cloud(ctx, code) else ()
-            for export_format in ("pptx", "docx", "xlsx", "csv", *images, "json"):
-                timed(f"room {code} {export_format}", lambda: export_room_file(ctx, code, export_format, **identity))
-        for document in ("compte-rendu-consolide", "sni", "note-de-politique", "deck", "xlsx", "archive"):
-            timed(f"event {document}", lambda: export_event_file(ctx, event_id, document, **identity))
-        for document in ("sri", "document-de-position"):
-            timed(f"regional {document}", lambda: export_event_file(ctx, regional.event_id, document, **identity))
-        for name, seconds, size in timings:
-            print(f"  {name:<34} {seconds * 1000:8.0f} ms  {size / 1024:8.0f} KB")
-        total = sum(seconds for _name, seconds, _size in timings)
-        print(f"all {len(timings)} exports: {total:.2f} s (goal: under 5 s)")
+
+        def export(scope: str, target: str | int, key: str) -> bytes:
+            if scope == "room":
+                return export_room_file(ctx, str(target), key, **identity).content
+            return export_event_file(ctx, int(target), key, **identity).content
+
+        totals: list[float] = []
+        # Run 1 is what a download costs in a fresh process (as the download page's export jobs are): imports,
+        # fonts and the clustering's word analysis are paid there; later runs reuse them, as a long-lived process.
+        for run in range(arguments.runs):
+            timings: list[tuple[str, float, float, int]] = []
+            for name, scope, target, key in files:
+                begin, begin_cpu = time.perf_counter(), time.process_time()
+                content = export(scope, target, key)
+                timings.append((name, time.perf_counter() - begin, time.process_time() - begin_cpu, len(content)))
+            if run == 0:
+                print(f"  {'file':<34} {'wall':>8}     {'CPU':>8}     {'size':>8}")
+                for name, seconds, cpu, size in timings:
+                    print(f"  {name:<34} {seconds * 1000:8.0f} ms  {cpu * 1000:8.0f} ms  {size / 1024:8.0f} KB")
+            totals.append(sum(seconds for _name, seconds, _cpu, _size in timings))
+            cpu_total = sum(cpu for _name, _seconds, cpu, _size in timings)
+            print(f"run {run + 1}: all {len(timings)} files: {totals[-1]:.2f} s, CPU {cpu_total:.2f} s (goal: under 5 s)")
+        if len(totals) > 1:
+            print(f"{len(files)} files, {len(totals)} runs: median {statistics.median(totals):.2f} s, "
+                  f"min {min(totals):.2f} s, max {max(totals):.2f} s")
 
 
 if __name__ == "__main__":

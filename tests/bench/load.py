@@ -49,6 +49,9 @@ BUDGET, MAX_PER_ITEM = 5, 3
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 TOKEN = re.compile(rb'"participant_token":\s*"([^"]+)"')
 PUBLIC_ID = re.compile(rb'"participant":\s*\{"id":\s*"([^"]+)"')
+# An activity's item list version (activity_changed): the phone names it when it reconnects, as static/js/socket.js does
+CHANGED_ID = re.compile(rb'"activity":\s*\{"id":\s*(\d+)')
+LIST_VERSION = re.compile(rb'"targets_version":\s*"([^"]+)"')
 
 
 # A Socket.IO client in ~120 lines ------------------------------------------------------------------------------
@@ -72,6 +75,7 @@ class Client:
         self.last_event: dict[bytes, float] = {}
         self.token: str | None = None
         self.public_id: str | None = None
+        self.item_lists: dict[str, str] = {}  # activity id -> version of the item list this phone holds
         self._ready: asyncio.Future[float] | None = None
         self._writer: asyncio.StreamWriter | None = None
         self._reader_task: asyncio.Task[None] | None = None
@@ -180,6 +184,10 @@ class Client:
                     self.token = token.group(1).decode() if token else None
                     self.public_id = public_id.group(1).decode() if public_id else None
                 self._ready.set_result(now)
+            elif name == b"activity_changed" and self.auth.get("role") == "participant":
+                found, version = CHANGED_ID.search(packet), LIST_VERSION.search(packet)
+                if found and version:
+                    self.item_lists[found.group(1).decode()] = version.group(1).decode()
             elif self.on_event is not None:
                 self.on_event(self, packet, now)
         elif kind == b"43":  # ack: 43<id>[payload]
@@ -324,7 +332,9 @@ class Profiler:
             return
         output = self.folder / f"{name.replace(':', '-')}.txt"
         # --nonblocking: pausing the server 200 times a second would distort what is measured (--native needs it).
-        process = subprocess.Popen([self.py_spy, "record", "--pid", str(self.pid), "--rate", "200", "--idle",
+        # BENCH_PYSPY_RATE raises the sampling rate for a detailed profile of a short phase (at its own CPU cost).
+        rate = os.environ.get("BENCH_PYSPY_RATE", "200")
+        process = subprocess.Popen([self.py_spy, "record", "--pid", str(self.pid), "--rate", rate, "--idle",
                                     "--nonblocking", "--function", "--format", "raw", "--output", str(output)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         await asyncio.sleep(0.3)  # attaching takes a moment
@@ -547,19 +557,21 @@ class Scenario:
         """The Wi-Fi drops during the vote: every phone reconnects at once with its token and gets the full state."""
         phase = Phase("reconnect_storm")
         await self.profiler.start(phase.name)
-        identities = [(phone.token, phone.public_id) for phone in self.phones]
+        identities = [(phone.token, phone.public_id, phone.item_lists) for phone in self.phones]
         for phone in self.phones:
             phone.close()
         await asyncio.sleep(0.5)
         before, cpu_before, busy_before = ProcessSample.of(self.pid), time.process_time(), machine_busy_seconds()
         lag.reset()
         started = CLOCK()
-        phones = [self.client("participant", token=token) for token, _ in identities]
+        # Each phone names the item lists it holds (static/js/socket.js does the same): the vote's list is not resent.
+        phones = [self.client("participant", token=token, **({"item_lists": lists} if lists else {}))
+                  for token, _, lists in identities]
         outcomes = await asyncio.gather(*(phone.connect(self.args.timeout) for phone in phones), return_exceptions=True)
         phase.wall = CLOCK() - started
         phase.first_send, phase.last_ack = started, CLOCK()
         self.phones = []
-        for phone, outcome, (token, public_id) in zip(phones, outcomes, identities):
+        for phone, outcome, (token, public_id, _lists) in zip(phones, outcomes, identities):
             if isinstance(outcome, BaseException):
                 phase.errors[type(outcome).__name__ + (f": {str(outcome)[:60]}" if isinstance(outcome, Refused) else "")] += 1
                 phone.close()

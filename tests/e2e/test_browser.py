@@ -367,6 +367,41 @@ def test_the_phone_reconnects_by_itself_and_replays_its_outbox(
 @pytest.mark.browser
 @pytest.mark.e2e
 @needs_chromium
+def test_a_reconnecting_phone_shows_the_vote_items_the_server_no_longer_resends(
+        live_server: LiveServer, room: dict, moderator: socketio.Client, open_context) -> None:  # type: ignore[no-untyped-def]
+    brainstorm = open_brainstorm(moderator, "Vos idées ?")
+    author = socketio.Client()
+    author.connect(live_server.url, auth={"code": room["code"], "role": "participant"}, transports=["websocket"])
+    for number, text in enumerate(("Santé", "Papiers", "Écoles")):
+        call(author, "submit_idea", {"activity_id": brainstorm, "text": text, "op_id": f"browser-idea-{number}"})
+    author.disconnect()
+    voting = call(moderator, "create_activity", {"type": "dot_voting", "prompt": "Vos priorités ?", "config": {
+        "source_activity_id": brainstorm, "budget": 3, "max_per_item": 3}})["activity_id"]
+    call(moderator, "set_phase", {"activity_id": voting, "phase": "open"})
+    moderator.disconnect()
+    phone = open_context(**PHONE).new_page()
+    states: list[dict] = []
+
+    def on_socket(socket) -> None:  # type: ignore[no-untyped-def]
+        socket.on("framereceived", lambda frame: states.append(json.loads(frame[2:])[1])
+                  if isinstance(frame, str) and frame.startswith('42["room_state"') else None)
+
+    phone.on("websocket", on_socket)
+    phone.goto(room["join_url"])
+    expect(phone.locator(".dot-target")).to_have_count(3)
+    live_server.kill()
+    expect(phone.locator("#connection")).to_have_attribute("data-state", "offline")
+    live_server.start()
+    expect(phone.locator("#connection")).to_have_attribute("data-state", "online", timeout=20_000)
+    expect(phone.locator(".dot-text")).to_have_text(["Santé", "Papiers", "Écoles"])
+    first, last = (next(a for a in state["activities"] if a["id"] == voting) for state in (states[0], states[-1]))
+    assert len(states) >= 2 and [item["text"] for item in first["targets"]] == ["Santé", "Papiers", "Écoles"]
+    assert "targets" not in last and last["targets_version"] == first["targets_version"]  # the phone put it back
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
 def test_pages_fit_their_screens_and_arabic_reads_right_to_left(
         live_server: LiveServer, room: dict, moderator: socketio.Client, open_context) -> None:  # type: ignore[no-untyped-def]
     """Screenshots for a human look (in /tmp/shots), and the layout checks a machine can make."""

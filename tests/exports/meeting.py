@@ -20,6 +20,7 @@ PAPERS = "Papiers, régularisation et état civil"
 HEALTH = "Accès aux soins"
 SCHOOL = "Scolarisation des enfants"
 PAPERS_AGAIN = "Documents d'identité et état civil"
+MEDICINES = "Coût des médicaments"
 CRITERIA = ("impact", "faisabilite", "urgence", "alignement")
 
 
@@ -35,6 +36,7 @@ class Meeting:
     room_ids: dict[str, int]
     clusters: dict[str, int] = field(default_factory=dict)
     activities: dict[str, int] = field(default_factory=dict)
+    axes: dict[str, int] = field(default_factory=dict)  # cluster label → the axe made of it (with the restitution)
 
 
 def _activity(ctx: ServiceContext, room_id: int, type_name: str, prompt: str, config: dict) -> int:
@@ -127,13 +129,13 @@ def build_meeting(ctx: ServiceContext, *, second_workshop: bool = True, restitut
         phones = _phones(ctx, codes["health"], 5, "association", "souss_massa")
         brainstorm = _wall(meeting, "health", "Quels obstacles pour se soigner ?",
                            {PAPERS_AGAIN: ["Pas de carte d'identité", "État civil des enfants"],
-                            "Coût des médicaments": ["Médicaments trop chers"]}, phones[0])
+                            MEDICINES: ["Médicaments trop chers"]}, phones[0])
         dots = _activity(ctx, room_ids["health"], "dot_voting", "Priorités ?",
                          {"target": "clusters", "source_activity_id": brainstorm, "budget": 3, "max_per_item": 3})
         for phone in phones:
             contributions.cast_votes(ctx, phone, activity_id=dots, op_id=op(), allocations=[
                 {"target_id": meeting.clusters[PAPERS_AGAIN], "points": 2},
-                {"target_id": meeting.clusters["Coût des médicaments"], "points": 1}])
+                {"target_id": meeting.clusters[MEDICINES], "points": 1}])
         _close(ctx, room_ids["health"], dots)
         meeting.activities["health_dots"] = dots
     if restitution:
@@ -142,11 +144,19 @@ def build_meeting(ctx: ServiceContext, *, second_workshop: bool = True, restitut
 
 
 def _restitution(meeting: Meeting) -> None:
-    """Two axes made from the papers workshop's clusters, then voted on (dots) in the restitution plenary."""
+    """Two axes made from the papers workshop's clusters (and, with the health workshop, two from its own: « Documents
+    d'identité et état civil » is the papers axe again under another title), then the papers workshop's two voted
+    on (dots) in the restitution plenary."""
     ctx = meeting.ctx
     axes = [strategy.promote_to_axis(ctx, room_id=meeting.room_ids["papers"],
                                      activity_id=meeting.activities["papers_brainstorm"],
                                      cluster_ids=[meeting.clusters[label]])["axis_id"] for label in (PAPERS, HEALTH)]
+    meeting.axes.update({PAPERS: axes[0], HEALTH: axes[1]})
+    if "health" in meeting.room_ids:
+        for label in (PAPERS_AGAIN, MEDICINES):
+            meeting.axes[label] = strategy.promote_to_axis(
+                ctx, room_id=meeting.room_ids["health"], activity_id=meeting.activities["health_brainstorm"],
+                cluster_ids=[meeting.clusters[label]])["axis_id"]
     room_id = meeting.room_ids["restitution"]
     vote = _activity(ctx, room_id, "dot_voting", "Quels axes d'abord ?", {"target": "axes", "budget": 3,
                                                                            "max_per_item": 3})

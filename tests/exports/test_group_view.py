@@ -71,6 +71,42 @@ def test_votes_in_csv_and_xlsx_carry_the_voters_type_and_region(ctx) -> None:  #
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_workbook_has_a_group_view_sheet_with_the_numbers_cast(ctx) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from openpyxl import load_workbook
+
+    from .meeting import HEALTH, PAPERS, SCHOOL
+
+    meeting = build_meeting(ctx, second_workshop=False)
+    workbook = load_workbook(io.BytesIO(export_room_file(ctx, meeting.codes["papers"], "xlsx", language="fr",
+                                                         translate=identity).content))
+    sheet = workbook["By group"]
+    assert sheet.cell(row=3, column=1).value.startswith("Groups of fewer than 5 respondents are pooled")
+    headers = [cell.value for cell in sheet[4]]
+    assert headers == ["Sheet", "Room", "Type", "Question", "Breakdown", "Group", "n", "Item", "Measure", "Value",
+                       "Rank"]
+    rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows(min_row=5)]
+    dots = {(row[4], row[5], row[7]): row for row in rows if row[3] == "Où mettre nos efforts ?"}
+    # 6 OPM gave 3 points each to papers and 2 to health; 5 public institutions gave 5 each to health.
+    opm = dots[("By type of organisation", "Migrant-led organisation", PAPERS)]
+    assert opm[6] == 6 and opm[8] == "Points" and opm[9] == 18 and opm[10] == 1
+    assert dots[("By type of organisation", "Migrant-led organisation", HEALTH)][9:] == (12, 2)
+    assert dots[("By type of organisation", "Public institution", HEALTH)][6] == 5
+    assert dots[("By type of organisation", "Public institution", HEALTH)][9:] == (25, 1)
+    assert dots[("By region", "Casablanca-Settat", PAPERS)][9:] == (18, 1)
+    # Each row points at its activity's sheet; the two researchers (too few, even pooled) are nowhere.
+    assert opm[0] in workbook.sheetnames and opm[1] == "Atelier papiers"
+    assert not any(row[5] in ("Research or university", "others") for row in rows)
+    assert {row[5] for row in rows} == {"Migrant-led organisation", "Public institution", "Casablanca-Settat",
+                                        "Rabat-Salé-Kénitra"}
+    # Both prioritizations are there: the criteria scores as mean scores (school 100 for everyone).
+    scores = {(row[5], row[7]): row for row in rows if row[3] == "Notez chaque priorité"}
+    assert scores[("Migrant-led organisation", SCHOOL)][8:] == ("Score (0–100)", 100, 1)
+    assert "By group" in [cell.value for row in workbook[workbook.sheetnames[0]].iter_rows() for cell in row]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_minutes_declare_every_signal_and_say_when_they_disagree(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
     meeting = build_meeting(ctx, second_workshop=False)
     path = tmp_path / "minutes.docx"
@@ -101,3 +137,7 @@ def test_a_score_reading_says_when_opinions_are_divided_within_groups() -> None:
     assert view.readings[0][1] == ("strong support from Migrant-led organisation (75,7), weak from others (26,6) ; "
                                    "opinions divided within the groups")
     assert view.readings[1][1] == "broad agreement across groups (40,0 to 45,0)"
+    # The workbook's numbers: the pooled small groups under « others », ranks within each group.
+    assert [(record.group, record.n, record.item, record.value, record.rank) for record in view.records] == [
+        ("Migrant-led organisation", 6, "Papiers", 75.7, 1), ("Migrant-led organisation", 6, "Santé", 40.0, 2),
+        ("others", 5, "Papiers", 26.6, 2), ("others", 5, "Santé", 45.0, 1)]

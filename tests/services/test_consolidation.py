@@ -17,7 +17,8 @@ def test_the_contract_holds_signals_disagreements_groups_and_matches(ctx) -> Non
     pair = next(pair for pair in proposed if {pair["left"]["label"], pair["right"]["label"]} == {PAPERS, PAPERS_AGAIN})
     assert pair["theme"] == "papiers"
     data = consolidation_data(ctx, meeting.event_id)
-    assert set(data) == {"event", "rooms", "signals", "disagreements", "groups", "common", "distinct"}
+    assert set(data) == {"event", "rooms", "signals", "disagreements", "groups", "common", "distinct", "common_axes",
+                         "distinct_axes"}
     assert [room["kind"] for room in data["rooms"]] == ["plenary", "workshop", "workshop"]
     assert set(data["rooms"][0]) == {"code", "name", "theme", "kind"}
     papers_code = meeting.codes["papers"]

@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from workshop.domain.errors import DomainError
+from workshop.services.axis_matching import decide_axis_match
 from workshop.models import Activity, Room
 from workshop.services import agenda, contributions, moderation, strategy
 from workshop.services.declination import (declination_table, decline_strategy, export_event_archive,
@@ -101,7 +102,10 @@ def test_national_view_puts_the_workshops_side_by_side(ctx, national) -> None:
     assert [column["room"]["name"] for column in view["rooms"]] == ["Thematic workshop 1", "Thematic workshop 2"]
     first, second = view["rooms"]
     assert [item["text"] for item in first["priorities"]["items"]] == ["Accès aux soins", "Papiers"]
-    assert view["common_themes"] == ["sante"]
+    assert view["common_themes"] == ["sante"]  # a hint: the axes are common once the moderator confirms a pair
+    assert [(axis["title"], axis["common"]) for axis in first["axes"]] == [("Accès aux soins", False), ("Papiers", False)]
+    decide_axis_match(ctx, created.event_id, first["axes"][0]["id"], second["axes"][0]["id"], "confirm")
+    first, second = national_view(ctx, created.event_id)["rooms"]
     assert [(axis["title"], axis["common"]) for axis in first["axes"]] == [("Accès aux soins", True), ("Papiers", False)]
     assert [(axis["title"], axis["common"]) for axis in second["axes"]] == [("Santé à l'école", True)]
 

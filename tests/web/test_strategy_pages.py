@@ -95,6 +95,23 @@ def test_console_owner_imports_an_archive(app, national) -> None:
     assert refused.status_code == 400
 
 
+def test_axes_of_one_room_only_offer_no_pair(app) -> None:
+    from tests.exports.meeting import build_meeting
+    from workshop.services.access import issue_credential
+
+    ctx = app.extensions["workshop"]
+    meeting = build_meeting(ctx, second_workshop=False, restitution=True)  # two axes, both of the papers workshop
+    assert len(meeting.axes) == 2
+    with ctx.db.write() as session:
+        token = issue_credential(session, event_id=meeting.event_id, label="test")
+    client = app.test_client()
+    login(client, token)
+    page = client.get(f"/m/events/{meeting.event_id}/strategy").get_data(as_text=True)
+    section = page[page.index('id="axis-matches"'):]
+    section = section[:section.index("</section>")]
+    assert "match-add" not in section and 'class="empty"' in section  # a pair of one room would be refused
+
+
 def test_the_identity_form_and_api_save_what_the_covers_print(app, national) -> None:
     import base64
     import io
@@ -111,9 +128,18 @@ def test_the_identity_form_and_api_save_what_the_covers_print(app, national) -> 
         "project_name": "", "organisers": "Association Amal\nCollectif Migrants", "partners": "",
         "strategy_title": "SNI 2027-2030", "vision": "Des droits pour toutes et tous", "version_label": "Version finale",
         "decisions": "Valider les axes\n", "next_steps": "Envoyer le compte rendu",
-        f"room_name_{created.rooms[1][1]}": "Atelier santé", f"room_theme_{created.rooms[1][1]}": "Accès aux soins"})
+        f"room_name_{created.rooms[1][1]}": "Atelier santé", f"room_theme_{created.rooms[1][1]}": "Accès aux soins",
+        "version_ar_title": "اللقاء الوطني لمنظمات المجتمع المدني", "version_ar_place": "", "version_ar_project_name": "",
+        "version_en_title": "National meeting of CSOs", "strategy_version_ar_title": "الاستراتيجية الوطنية",
+        "strategy_version_ar_vision": "", "strategy_version_en_vision": "Rights for all"})
     assert saved.status_code == 302
     identity = client.get(f"/m/api/events/{created.event_id}/identity").get_json()
+    # The texts in Arabic and English typed in the form: empty boxes give no version.
+    assert identity["versions"] == {"ar": {"title": "اللقاء الوطني لمنظمات المجتمع المدني"},
+                                    "en": {"title": "National meeting of CSOs"}}
+    assert identity["strategy"]["versions"] == {"ar": {"title": "الاستراتيجية الوطنية"}, "en": {"vision": "Rights for all"}}
+    page = client.get(f"/m/events/{created.event_id}/strategy").get_data(as_text=True)
+    assert 'name="version_ar_title" maxlength="200" value="اللقاء الوطني لمنظمات المجتمع المدني" dir="rtl"' in page
     assert identity["dates"] == ["2026-12-12", "2026-12-13"] and identity["decisions"] == ["Valider les axes"]
     assert {"code": created.rooms[1][1], "name": "Atelier santé", "theme": "Accès aux soins",
             "kind": "workshop"} in identity["rooms"]
@@ -153,3 +179,41 @@ def test_common_priorities_are_confirmed_split_and_added_on_the_strategy_page(ap
     refused = client.post(f"/m/api/events/{meeting.event_id}/matches", json={
         "left_cluster_id": clusters[SCHOOL], "right_cluster_id": clusters[PAPERS], "decision": "confirm"})
     assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "match_same_room"
+
+
+def test_common_axes_are_confirmed_split_and_added_on_the_strategy_page(app) -> None:
+    from tests.exports.meeting import HEALTH, MEDICINES, PAPERS, PAPERS_AGAIN, build_meeting
+    from workshop.services.access import issue_credential
+
+    ctx = app.extensions["workshop"]
+    meeting = build_meeting(ctx, restitution=True)
+    with ctx.db.write() as session:
+        token = issue_credential(session, event_id=meeting.event_id, label="test")
+    client = app.test_client()
+    login(client, token)
+    axes = meeting.axes
+    page = client.get(f"/m/events/{meeting.event_id}/strategy").get_data(as_text=True)
+    section = page[page.index('id="axis-matches"'):]
+    section = section[:section.index("</section>")]
+    # The engine's proposal, both axes with their code, title and room, and the buttons to decide.
+    proposed = section[section.index("match-proposed"):section.index("match-add")]
+    assert "A1 " + PAPERS in proposed and "A3 Documents d&#39;identité et état civil" in proposed
+    assert "(Atelier papiers)" in proposed and "(Atelier santé)" in proposed and 'value="confirm"' in proposed
+    assert client.post(f"/m/events/{meeting.event_id}/axis-matches", data={
+        "left": axes[PAPERS], "right": axes[PAPERS_AGAIN], "decision": "confirm"}).status_code == 302
+    added = client.post(f"/m/api/events/{meeting.event_id}/axis-matches", json={
+        "left_axis_id": axes[HEALTH], "right_axis_id": axes[MEDICINES], "decision": "confirm"}).get_json()
+    assert len(added["confirmed"]) == 2 and added["proposed"] == []
+    refused = client.post(f"/m/api/events/{meeting.event_id}/axis-matches", json={
+        "left_axis_id": axes[PAPERS], "right_axis_id": axes[HEALTH], "decision": "confirm"})
+    assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "match_same_room"
+    wrong = client.post(f"/m/events/{meeting.event_id}/axis-matches", data={
+        "left": axes[PAPERS], "right": "x", "decision": "confirm"})
+    assert wrong.status_code == 400
+    page = client.get(f"/m/events/{meeting.event_id}/strategy").get_data(as_text=True)
+    confirmed = page[page.index('id="axis-matches"'):]
+    confirmed = confirmed[confirmed.index("match-confirmed"):confirmed.index("</section>")]
+    assert PAPERS in confirmed and MEDICINES in confirmed and 'value="split"' in confirmed
+    national = client.get(f"/m/events/{meeting.event_id}/national.json").get_json()
+    assert [{side["label"] for side in entry["axes"]} for entry in national["common_axes"] if entry["confirmed"]] == [
+        {PAPERS, PAPERS_AGAIN}, {HEALTH, MEDICINES}]

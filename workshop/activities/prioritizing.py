@@ -9,7 +9,7 @@ from ..domain.errors import DomainError
 from ..domain.groups import contrast
 from ..domain.prioritization import round_for_display
 from ..domain.profiles import OTHER_GROUP, PROFILE_TAGS, pooled_groups
-from ..exports.report import Chart, GroupView, ResultSection, Series, Table
+from ..exports.report import Chart, GroupRecord, GroupView, ResultSection, Series, Table
 from ..exports.words import Words
 from .base import ResultInput
 
@@ -69,19 +69,21 @@ def ranked_section(results: Mapping[str, Any], words: Words, *, value_key: str, 
                     (Series(words[value_label], tuple(float(item[value_key]) for item in items)),),
                     number_format="0.0" if value_key == "score" else "0"),
         table=Table(headers, rows, numeric_columns=tuple(index for index in range(len(headers)) if index != 1)),
-        groups=group_views(results, words, value_key=value_key))
+        groups=group_views(results, words, value_key=value_key, measure=words[value_label]))
 
 
 def group_label(tag: str, group: str, words: Words) -> str:
     return words["group_other"] if group == OTHER_GROUP else words.of(tag, group)
 
 
-def group_views(results: Mapping[str, Any], words: Words, *, value_key: str) -> tuple[GroupView, ...]:
+def group_views(results: Mapping[str, Any], words: Words, *, value_key: str,
+                measure: str = "") -> tuple[GroupView, ...]:
     """The results by organisation type and by region, as ``results["groups"]`` holds them (already pooled: no
     group under the minimum size is there under its own name), with one reading per item.
 
     A mean score compares as it is; points compare per respondent (a large group's total says nothing of its
-    support). The within-group agreement of a criteria score (``divided``) is said too.
+    support). The within-group agreement of a criteria score (``divided``) is said too. ``records`` carry the same
+    numbers unformatted, group by group, for the workbook; ``measure`` names what the value is.
     """
     per_respondent = value_key != "score"
     views = []
@@ -105,9 +107,13 @@ def group_views(results: Mapping[str, Any], words: Words, *, value_key: str) -> 
                                divided=(item.get("agreement") or {}).get("label") == "divided")
             rows.append((item["text"], *cells, reading))
             readings.append((item["text"], reading))
+        records = tuple(GroupRecord(group_label(tag, group["group"], words), group["n"], item["text"],
+                                    (group["items"].get(str(item["id"])) or {}).get(value_key),
+                                    rank.get(str(item["id"])))
+                        for group, rank in zip(groups, ranks, strict=True) for item in results["items"])
         views.append(GroupView(tag, words[f"by_{tag}"], Table(headers, tuple(rows),
                                                               numeric_columns=tuple(range(1, len(groups) + 1))),
-                               tuple(readings)))
+                               tuple(readings), records, measure))
     return tuple(views)
 
 

@@ -44,7 +44,7 @@ EVENT_DOWNLOADS = (
              document="sri", strategy="sri"),
     Download("document-de-position", "event", "docx", N_("Position paper draft, from the SRI (Word)"),
              document="document-de-position", strategy="sri"),
-    Download("deck", "event", "pptx", N_("Slides of the whole meeting, about 25 (PowerPoint)")),
+    Download("deck", "event", "pptx", N_("Summary slides of the meeting, 25 at most (PowerPoint)")),
     Download("deck-full", "event", "pptx", N_("Every slide of the meeting: idea walls, grids (PowerPoint)")),
     Download("xlsx", "event", "xlsx", N_("Workbook of the whole meeting (Excel)")),
     Download("archive", "event", "json",

@@ -56,6 +56,10 @@ CONSOLIDATION_LABELS: dict[str, str] = {
     "no_restitution": N_("No restitution vote has been recorded."),
     "axes_origin": N_("Which axes came from which workshop"),
     "origin_room": N_("Workshop"),
+    "common_axes": N_("Axes common to several rooms"),
+    "same_axe_as": N_("Same axe as (confirmed)"),
+    "no_common_axes": N_("No axe drafted in one room has been confirmed as the same as another room's."),
+    "distinct_axes": N_("Axes drafted in one room only"),
     "no_origin": N_("Plenary or written afterwards"),
     "missing_parts": N_("Not in this consolidation"),
     "missing_second_workshop": N_("Only one thematic workshop has prioritized: there is nothing to compare it "
@@ -66,6 +70,8 @@ CONSOLIDATION_LABELS: dict[str, str] = {
     "ideas_in_annex": N_("%(count)s ideas in %(clusters)s clusters: all of them are in the annex."),
     "matched_pair": N_("%(labels)s"),
     "confirmed_match": N_("confirmed by the moderator"),
+    "no_confirmed_priorities": N_("No pair has been confirmed on the strategy page yet; the clustering engine "
+                                  "proposes these:"),
     "proposed_match": N_("proposed (same theme, close wording), to confirm"),
     "kind_plenary": N_("Plenary"),
     "kind_workshop": N_("Thematic workshop"),

@@ -23,4 +23,9 @@ DATA_LABELS: dict[str, str] = {
     "data_disposition": N_("Disposition"),
     "data_clusters": N_("Clusters"),
     "data_source_ideas": N_("Source ideas"),
+    "data_sheet_groups": N_("By group"),
+    "data_dimension": N_("Breakdown"),
+    "data_group": N_("Group"),
+    "data_measure": N_("Measure"),
+    "data_value": N_("Value"),
 }

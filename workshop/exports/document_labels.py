@@ -68,6 +68,8 @@ DOCUMENT_LABELS: dict[str, str] = {
     "draft_axis": N_("draft, not yet validated"),
     "hint_translations": N_("%(count)s texts of the axes are still only in French (marked “[in French]”): give their "
                             "version in this language on the axe editor."),
+    "hint_identity_translations": N_("The meeting's title or project is still only in French (marked “[in French]”): "
+                                     "give its version in this language in the identity form of the strategy page."),
     "drafts_flagged": N_("Axes marked “draft” have not been validated by the meeting yet."),
     "drafts_left_out": N_("Only the axes the meeting validated are listed: the drafts are left out."),
     "sni_axis": N_("National axis (SNI)"),

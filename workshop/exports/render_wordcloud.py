@@ -120,8 +120,10 @@ def render_wordcloud_png(frequencies: Frequencies, direction: Literal["ltr", "rt
                          height: int = 800, *, empty_text: str = "") -> bytes:
     """PNG bytes of the word cloud; ``empty_text`` (e.g. the report's "no words yet" label) when there are none."""
     buffer = io.BytesIO()
+    # zlib's default level: the same pixels, a file a few per cent larger than Pillow's optimize=True (level 9 and
+    # more passes), encoded about three times faster; each deck carries one picture per word cloud.
     render_wordcloud_image(frequencies, direction, width, height, empty_text=empty_text).save(buffer, "PNG",
-                                                                                                optimize=True)
+                                                                                                compress_level=6)
     return buffer.getvalue()
 
 

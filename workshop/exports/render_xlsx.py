@@ -1,4 +1,5 @@
-"""The workbook for the writers: a contents sheet, one sheet per activity, the axes, the participants' counts.
+"""The workbook for the writers: a contents sheet, one sheet per activity, the results by group, the axes, the
+participants' counts.
 
 Every text cell is written as a string, never as a formula: openpyxl would otherwise store "=HYPERLINK(…)" as a
 formula that Excel and LibreOffice run. Cells that start like a formula (= + - @) also carry Excel's "quote
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
@@ -84,7 +86,9 @@ def put(sheet: Worksheet, row: int, column: int, value: object, *, number_format
             cell.number_format = number_format
         return cell
     text = text_value(str(value))
-    cell.value = text
+    # What ``cell.value = text`` stores, without its check for the control characters XML refuses, which cleaning
+    # has already removed (text_value), and which scans every string with a slow pattern (a fifth of a workbook).
+    cell._value = text
     cell.data_type = "s"  # openpyxl guesses "f" for "=…" and "e" for "#N/A": text stays text
     if text.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
@@ -127,6 +131,7 @@ class _Workbook:
         self.rtl = report.meta.direction == "rtl"
         self.book = Workbook()
         self.taken: set[str] = set()
+        self.alignment_ids: dict[int, int] = {}  # id(WRAP or TOP) → its index in the workbook's alignments
         self.contents = self.book.active
         self.contents.title = sheet_name(self.label("data_sheet_contents"), self.taken)
 
@@ -166,7 +171,7 @@ class _Workbook:
                         widths[column + offset] = max(widths.get(column + offset, 0), length)
                     if length > MAX_WIDTH:
                         long_columns.add(offset)
-                    cell.alignment = WRAP if length > MAX_WIDTH or "\n" in str(value) else TOP
+                    self.align(cell, WRAP if length > MAX_WIDTH or "\n" in str(value) else TOP)
             if block_index == 0 and block.rows:
                 last = get_column_letter(column + len(block.headers) - 1)
                 sheet.auto_filter.ref = f"{get_column_letter(column)}{header_row}:{last}{header_row + len(block.rows)}"
@@ -174,6 +179,17 @@ class _Workbook:
         for index, width in widths.items():
             sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+
+    def align(self, cell, alignment: Alignment) -> None:  # type: ignore[no-untyped-def]
+        """``cell.alignment = alignment`` for the shared WRAP and TOP: openpyxl's setter hashes the alignment's every
+        field twice to find its index, for each of a workbook's ~20,000 cells; the index is found once here, when
+        first used (so the workbook's style list keeps its order), and written as the setter writes it."""
+        index = self.alignment_ids.get(id(alignment))
+        if index is None:
+            index = self.alignment_ids[id(alignment)] = self.book._alignments.add(alignment)
+        if not cell._style:
+            cell._style = StyleArray()
+        cell._style.alignmentId = index
 
     def heading(self, sheet: Worksheet, title: str, subtitle: str) -> None:
         put(sheet, 1, 1, title).font = TITLE_FONT
@@ -224,6 +240,26 @@ class _Workbook:
                     sheet.column_dimensions["A"].width = MAX_WIDTH
                 listed.append((sheet.title, room.name, activity))
         return listed
+
+    def groups(self, listed: list[tuple[str, str, ActivityReport]]) -> list[str]:
+        """One sheet for every prioritization read by group: a row per activity × dimension × group × item, with the
+        group's n, the value as a number and its rank in the group. The groups are the documents' (small ones
+        pooled into « others », which is left out when still too small), so the sheet shows nobody the documents
+        do not."""
+        rows = [(name, room, activity.type_label, activity.prompt, view.title, record.group, record.n, record.item,
+                 view.measure, record.value, record.rank)
+                for name, room, activity in listed for view in activity.groups for record in view.records]
+        if not rows:
+            return []
+        sheet = self.sheet(self.label("data_sheet_groups"))
+        self.heading(sheet, self.label("group_view"), self.report.meta.title)
+        put(sheet, 3, 1, self.label("group_pooled_note") % {"minimum": self.report.meta.min_group_size}).font = \
+            MUTED_FONT
+        headers = (self.label("data_sheet"), self.label("data_room"), self.label("activity_type"),
+                   self.label("data_question"), self.label("data_dimension"), self.label("data_group"), "n",
+                   self.label("item"), self.label("data_measure"), self.label("data_value"), self.label("rank"))
+        self.blocks(sheet, [Block(headers, rows, (6, 9, 10))], header_row=4)  # points stay whole, means keep their decimal
+        return [sheet.title]
 
     def strategy(self) -> list[str]:
         strategy = self.report.strategy
@@ -300,7 +336,8 @@ class _Workbook:
 
     def build(self) -> bytes:
         listed = self.activities()
-        others = self.strategy()
+        others = self.groups(listed)
+        others += self.strategy()
         others.append(self.participants())
         self.fill_contents(listed, others)
         properties = self.book.properties

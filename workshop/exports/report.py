@@ -70,6 +70,17 @@ class VoteRecord:
 
 
 @dataclass(frozen=True)
+class GroupRecord:
+    """One item's result within one group, as numbers (the workbook's group-view sheet)."""
+
+    group: str  # translated: « Organisation de personnes migrantes », « autres » for the pooled small groups
+    n: int
+    item: str
+    value: float | None  # the type's declared score (mean score, points, total); None when the group gave none
+    rank: int | None  # within the group: 1 = most support, equal values share a rank
+
+
+@dataclass(frozen=True)
 class GroupView:
     """One prioritization read by group: a column per group (its n in the header), a row per item with the
     group's value and rank, and the plain-language reading of the gap between groups."""
@@ -78,6 +89,8 @@ class GroupView:
     title: str  # translated: « Par type d'organisation »
     table: Table
     readings: tuple[tuple[str, str], ...] = ()  # (item, sentence), in the table's order
+    records: tuple[GroupRecord, ...] = ()  # the table's numbers, group by group, items in the table's order
+    measure: str = ""  # what the value is, translated: « Score (0–100) », « Points »
 
 
 @dataclass(frozen=True)
@@ -201,6 +214,7 @@ class AxisReport:
     parent_asks: tuple[str, ...] = ()
     inherited: tuple[str, ...] = ()  # keys of FieldBlocks identical to the parent axe's (an SRI axe)
     untranslated: tuple[str, ...] = ()  # its texts (domain.axes.VERSIONED_FIELDS) printed in French, marked so
+    same_as: tuple[str, ...] = ()  # axes of other rooms confirmed as the same axe: « A3 title (room) »
 
 
 @dataclass(frozen=True)
@@ -254,6 +268,8 @@ class Meta:
     partners: tuple[str, ...] = ()
     logos: tuple[bytes, ...] = ()  # the organisers' then the partners' logos (PNG or JPEG), in cover order
     room_theme: str = ""  # a room's report: the room's theme
+    file_title: str = ""  # the title for file names: the version in the report's language, else as typed (unmarked)
+    untranslated: tuple[str, ...] = ()  # identity fields printed in French, marked so (« title », « project_name »)
     min_group_size: int = 5  # groups under it are pooled into « others » (said under every group view)
 
 
@@ -274,3 +290,8 @@ class Report:
     common_priorities: tuple[str, ...] = ()
     proposed_priorities: tuple[str, ...] = ()
     distinct_priorities: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The same for the axes drafted in the rooms: « code title (room) = code title (room) »; the distinct ones by
+    # room as « code title ».
+    common_axes: tuple[str, ...] = ()
+    proposed_axes: tuple[str, ...] = ()
+    distinct_axes: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -9,12 +9,12 @@ from .clusters import Cluster, ClusteringAction
 from .contributions import Ballot, Idea, Vote
 from .events import Event, EventLogo, ModeratorCredential, ModeratorSession, Room
 from .export_jobs import ExportJob
-from .matches import PriorityMatch
+from .matches import AxisMatch, PriorityMatch
 from .operations import Operation
 from .participants import Participant
 from .strategy import Axis, Strategy
 
-__all__ = ["Activity", "Axis", "BarometerComment", "BarometerDraft", "BarometerEdition", "BarometerLegalScore",
+__all__ = ["Activity", "Axis", "AxisMatch", "BarometerComment", "BarometerDraft", "BarometerEdition", "BarometerLegalScore",
            "BarometerPolicyEvent", "BarometerResponse", "Ballot", "Base", "CapacityAnswer", "CapacityConsensus",
            "CapacityPlanAction", "CapacityQuestionnaire", "CapacityResponse", "Cluster", "ClusteringAction", "Event",
            "EventLogo", "ExportJob", "Idea", "ModeratorCredential", "ModeratorSession", "Operation", "Organisation", "Participant", "PriorityMatch",

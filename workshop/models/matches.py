@@ -24,3 +24,20 @@ class PriorityMatch(Base):
     right_cluster_id: Mapped[int] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
     confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AxisMatch(Base):
+    """Two axes drafted in two rooms: ``confirmed`` (one common axe of the meeting) or not (split: two distinct ones).
+
+    ``left_axis_id`` is the smaller id, so a pair is stored once whichever way it was chosen.
+    """
+
+    __tablename__ = "axis_matches"
+    __table_args__ = (UniqueConstraint("left_axis_id", "right_axis_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    left_axis_id: Mapped[int] = mapped_column(ForeignKey("axes.id", ondelete="CASCADE"))
+    right_axis_id: Mapped[int] = mapped_column(ForeignKey("axes.id", ondelete="CASCADE"))
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import functools
 import logging
+from contextlib import nullcontext
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import request, session
+from flask import has_app_context, request, session
 from flask_socketio import ConnectionRefusedError, Namespace, emit, join_room
 
 from ..domain.errors import DomainError
@@ -23,7 +24,7 @@ from ..services.access import ModeratorAccess, access_for_sessions, access_for_t
 from ..services.admission import Admission
 from ..services.context import ServiceContext
 from ..services.events import find_room
-from ..services.hot_path import room_identity
+from ..services.hot_path import join_code_room
 from ..services.participants import Joined
 from ..services.publisher import Audience
 from ..services.state import encoded_once, moderator_state, participant_state, screen_state
@@ -34,6 +35,10 @@ from .rooms import audience_room, participant_room
 log = logging.getLogger(__name__)
 
 ROLES = ("participant", "screen", "moderator")
+# The phones' commands that need nothing of Flask (no cookie session, no URL): dispatched without the request context
+# Flask-SocketIO builds for every event (a werkzeug Request, URL matching, the session: as much CPU as the ballot's
+# statements in the bench). A refusal's translation gets an application context of its own.
+WITHOUT_REQUEST = frozenset({"submit_idea", "cast_votes"})
 
 
 @dataclass
@@ -75,8 +80,10 @@ def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
         event = handler.__name__.removeprefix("on_")
 
         @functools.wraps(handler)
-        def wrapper(self: "WorkshopNamespace", data: object = None, *extra: object) -> dict[str, Any]:
-            client = self.clients.get(request.sid)  # type: ignore[attr-defined]
+        def wrapper(self: "WorkshopNamespace", data: object = None, *extra: object, sid: str | None = None
+                    ) -> dict[str, Any]:
+            # ``sid``: given when the event is dispatched without a Flask request (``WITHOUT_REQUEST``).
+            client = self.clients.get(request.sid if sid is None else sid)  # type: ignore[attr-defined]
             language = client.language if client else DEFAULT_LANGUAGE
             try:
                 if client is None or client.role != role:
@@ -88,10 +95,12 @@ def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
                 return handler(self, client, data)
             except DomainError as error:
                 log.info("refused %s: %s", event, error.code)
-                return {"ok": False, "error": refusal(error.code, language, **error.params)}
+                with self.translating(sid):
+                    return {"ok": False, "error": refusal(error.code, language, **error.params)}
             except Exception:
                 log.exception("command %s failed", event)
-                return {"ok": False, "error": refusal("internal_error", language)}
+                with self.translating(sid):
+                    return {"ok": False, "error": refusal("internal_error", language)}
 
         return wrapper
 
@@ -117,11 +126,21 @@ class WorkshopNamespace(Namespace):
 
     def trigger_event(self, event: str, *args: Any) -> Any:
         """An event no handler takes is acknowledged ``invalid_payload`` (an ack, never silence)."""
+        if event in WITHOUT_REQUEST and args:
+            return getattr(self, "on_" + event)(*args[1:], sid=args[0])
         if not hasattr(self, "on_" + (event or "")):
             client = self.clients.get(args[0]) if args else None
             log.info("refused unknown event")
             return {"ok": False, "error": refusal("invalid_payload", client.language if client else DEFAULT_LANGUAGE)}
         return super().trigger_event(event, *args)
+
+    def translating(self, sid: str | None) -> Any:
+        """The Flask application context a translation needs, when the event runs without one (``WITHOUT_REQUEST``)."""
+        if sid is None or has_app_context():
+            return nullcontext()
+        environ = self.socketio.server.get_environ(sid, namespace=self.namespace) or {}
+        app = environ.get("flask.app")
+        return app.app_context() if app is not None else nullcontext()
 
     def refusal_table(self) -> Callable[[str, str], dict[str, Any]]:
         """For the flood guard, which refuses outside any request: each refusal in each language, made once."""
@@ -163,8 +182,7 @@ class WorkshopNamespace(Namespace):
         connection = self.socketio.server.manager.eio_sid_from_sid(request.sid, self.namespace) or request.sid  # type: ignore[attr-defined, union-attr]
         self.admission.check_code_attempt(address, connection)
         try:
-            with self.context.db.read() as db_session:
-                room_id, code, event_id = room_identity(db_session.connection(), auth.get("code"))
+            room_id, code, event_id = join_code_room(self.context.db, auth.get("code"))
         except DomainError as error:
             if error.code == "unknown_room":
                 self.admission.wrong_code(address, connection)
@@ -188,7 +206,7 @@ class WorkshopNamespace(Namespace):
         else:
             client.joined = participants.join_room(self.context, code=code, token=auth.get("token"),
                                                    admit_new=lambda: self.admission.new_identity(address, connection))
-            state = participant_state(self.context, client.joined)
+            state = participant_state(self.context, client.joined, auth.get("item_lists"))
             state["activities"] = encoded_once(self.context, state["activities"])  # one encoding for every phone
             join_room(audience_room(code, Audience.PARTICIPANTS))
             join_room(participant_room(client.joined.public_id))

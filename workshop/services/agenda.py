@@ -1,6 +1,8 @@
 """The moderator's agenda: create, edit, reorder activities and move them through their phases."""
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,11 +37,19 @@ def room_activity(session: Session, room_id: int, activity_id: object) -> Activi
 
 
 def activity_payload(session: Session, activity: Activity) -> dict[str, Any]:
-    """An activity as every audience sees it, with the items to vote on when it has any."""
+    """An activity as every audience sees it, with the items to vote on when it has any, and the version of that
+    list: a phone that holds it says so when it reconnects, and its ``room_state`` then leaves the list out."""
     view = activity_view(activity)
     if "target" in activity.config:
         view["targets"] = target_list(session, activity)
+        view["targets_version"] = list_version(view["targets"])
     return view
+
+
+def list_version(items: list[dict[str, Any]]) -> str:
+    """A name for a list of items that changes whenever any of them does (their JSON's digest)."""
+    text = json.dumps(items, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def activity_changed(session: Session, room: Room, activity: Activity) -> Message:

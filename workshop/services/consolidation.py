@@ -13,16 +13,22 @@ from ..models import Event, Room
 from ..models.activities import activities_of_room
 from .context import ServiceContext
 from .identity import identity_view
+from .axis_matching import common_and_distinct_axes
 from .matching import common_and_distinct
 from .reports import report_words
 from .signals import Signal, compared, pair_sentence, room_kind, signal_of
 from .state import compute_results
 
 
+AXIS_SIDE = ("room", "axis_id", "code", "label")  # an axe as the contract names it (docs/events.md)
+
+
 def consolidation_data(ctx: ServiceContext, event_id: int, *, language: str | None = None,
                        translate: Callable[[str], str] = lambda text: text) -> dict[str, Any]:
     """Event identity, rooms, every prioritization (signal), disagreements, results by group (pooled: no group
-    under the minimum size under its own name), common priorities by meaning and distinct ones."""
+    under the minimum size under its own name), common priorities by meaning and distinct ones, the same for the axes
+    drafted in the rooms (``common_axes``, ``distinct_axes``: added after the first contract, which they leave as it
+    was)."""
     words = report_words(translate, language or ctx.settings.default_locale)
     minimum = ctx.settings.min_group_size
     with ctx.db.read() as session:
@@ -43,6 +49,7 @@ def consolidation_data(ctx: ServiceContext, event_id: int, *, language: str | No
                         else round(pair.agreement.correlation, 3),
                         "sentence": pair_sentence(pair, room_signals, words)})
         common, distinct = common_and_distinct(session, event)
+        common_axes, distinct_axes = common_and_distinct_axes(session, event)
         return {
             "event": {key: identity[key] for key in ("event_id", "title", "place", "dates", "project_name",
                                                      "organisers", "partners", "decisions", "next_steps")}
@@ -54,6 +61,9 @@ def consolidation_data(ctx: ServiceContext, event_id: int, *, language: str | No
             "common": [{"clusters": [{key: side[key] for key in ("room", "cluster_id", "label")}
                                      for side in pair["clusters"]], "confirmed": pair["confirmed"]} for pair in common],
             "distinct": [{key: side[key] for key in ("room", "cluster_id", "label")} for side in distinct],
+            "common_axes": [{"axes": [{key: side[key] for key in AXIS_SIDE} for side in entry["axes"]],
+                             "confirmed": entry["confirmed"]} for entry in common_axes],
+            "distinct_axes": [{key: side[key] for key in AXIS_SIDE} for side in distinct_axes],
         }
 
 

@@ -36,7 +36,8 @@ def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, tex
             raise DomainError("text_too_long", field="text", max_length=MAX_TEXT_LENGTH, length=len(clean))
         created_at, approved = ctx.clock(), not activity.premoderation
         idea_id = hot_path.add_idea(db, activity_id=activity.id, participant_id=joined.participant_id,
-                                    op_id=str(op_id), text=clean, approved=approved, created_at=created_at)
+                                    op_id=str(op_id), text=clean, approved=approved, created_at=created_at,
+                                    participant_key=joined.public_id)
         seen = {"id": idea_id, "activity_id": activity.id, "text": clean, "merged_into": None,
                 "created_at": created_at.isoformat() + "Z"}  # the shape of views.idea_view, without loading the row
         messages: list[Published] = [Message("idea_submitted", activity.room_code, to(Audience.MODERATORS), {

@@ -12,12 +12,13 @@ from ..domain.axes import VERSIONED_FIELDS
 from ..domain.errors import DomainError
 from ..domain.multilingual import checked_versions
 from ..domain.profiles import REGIONS
-from ..models import Activity, Axis, Cluster, Event, Idea, Room, Strategy
+from ..models import Activity, Axis, AxisMatch, Cluster, Event, Idea, PriorityMatch, Room, Strategy
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
 from ..models.strategy import axes_of_strategy
 from .agenda import version_fields
 from .context import ServiceContext
+from .axis_matching import common_and_distinct_axes
 from .matching import common_and_distinct
 from .event_templates import create_event_from_template
 from .events import CreatedEvent, create_event, find_room
@@ -103,7 +104,8 @@ def declination_table(ctx: ServiceContext, regional_event_id: int) -> dict[str, 
 
 
 def national_view(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
-    """The workshop rooms side by side: each room's priorities, and which themes are common or distinct."""
+    """The workshop rooms side by side: each room's priorities and axes; the common priorities and axes (pairs the
+    moderator confirmed on the strategy page, each side with its label and room; the engine's proposals flagged)."""
     with ctx.db.read() as session:
         event = session.get(Event, event_id)
         if event is None:
@@ -111,24 +113,26 @@ def national_view(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
         strategy = strategy_of_event(session, event_id)
         axes = [axis for axis in session.scalars(axes_of_strategy(strategy.id)) if not axis.archived]
         workshops = [room for room in event.rooms if room.kind == "workshop"]
+        common_axes, distinct_axes = common_and_distinct_axes(session, event)
+        confirmed_axes = {side["axis_id"] for entry in common_axes if entry["confirmed"] for side in entry["axes"]}
         columns = []
         for room in workshops:
             columns.append({
                 "room": {"id": room.id, "name": room.name, "code": room.code},
                 "priorities": _room_priorities(session, room),
-                "axes": [{"id": axis.id, "code": axis.code, "title": axis.title, "theme": axis.theme}
+                "axes": [{"id": axis.id, "code": axis.code, "title": axis.title, "theme": axis.theme,
+                          "common": axis.id in confirmed_axes}
                          for axis in axes if _axis_rooms(axis) & {room.id}],
             })
+        # Themes shared by several workshops' axes: a hint only (the lexicon's guess), kept for other tools.
         themes_by_room = {column["room"]["id"]: {axis["theme"] for axis in column["axes"]} for column in columns}
         common_themes = {theme for theme in set().union(*themes_by_room.values())
-                         if sum(theme in themes for themes in themes_by_room.values()) >= 2} if themes_by_room else set()
-        for column in columns:
-            for axis in column["axes"]:
-                axis["common"] = axis["theme"] in common_themes and axis["theme"] != "transversal"
+                         if sum(theme in themes for themes in themes_by_room.values()) >= 2
+                         and theme != "transversal"} if themes_by_room else set()
         common, distinct = common_and_distinct(session, event)
-        # Common priorities by meaning (confirmed by the moderator on the strategy page; proposals flagged).
         return {"event": {"id": event.id, "title": event.title}, "rooms": columns,
-                "common_themes": sorted(common_themes), "common_priorities": common, "distinct_priorities": distinct}
+                "common_themes": sorted(common_themes), "common_priorities": common, "distinct_priorities": distinct,
+                "common_axes": common_axes, "distinct_axes": distinct_axes}
 
 
 def _axis_rooms(axis: Axis) -> set[int]:
@@ -187,6 +191,14 @@ def export_event_archive(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
                       "versions": axis.versions or {},
                       "provenance": axis.provenance, "archived": axis.archived}
                      for axis in session.scalars(axes_of_strategy(strategy.id))],
+            # The moderator's decisions on common priorities and axes (optional: an older archive has none).
+            "matches": {
+                "clusters": [{"left": match.left_cluster_id, "right": match.right_cluster_id,
+                              "confirmed": match.confirmed} for match in session.scalars(
+                    select(PriorityMatch).where(PriorityMatch.event_id == event.id).order_by(PriorityMatch.id))],
+                "axes": [{"left": match.left_axis_id, "right": match.right_axis_id, "confirmed": match.confirmed}
+                         for match in session.scalars(select(AxisMatch).where(AxisMatch.event_id == event.id)
+                                                      .order_by(AxisMatch.id))]},
         }
 
 
@@ -207,24 +219,55 @@ def import_event_archive(ctx: ServiceContext, archive: object) -> CreatedEvent:
             strategy = strategy_of_event(session, created.event_id)
             strategy.vision = str(archive.get("strategy", {}).get("vision", ""))[:10000]
             room_ids: dict[int, int] = {}
+            cluster_ids: dict[int, int] = {}
             for room_data, (_name, code) in zip(rooms, created.rooms, strict=True):
                 room = find_room(session, code)
                 room.versions = checked_versions(room_data.get("versions"), {"name": 200})
                 room_ids[room_data["id"]] = room.id
-                _import_activities(session, room, room_data["activities"])
+                cluster_ids |= _import_activities(session, room, room_data["activities"])
+            axis_ids: dict[int, int] = {}
             for axis in axes:
-                session.add(Axis(strategy_id=strategy.id, code=str(axis["code"])[:20], title=str(axis["title"])[:300],
-                                 theme=axis.get("theme", "transversal"), status=axis.get("status", "draft"),
-                                 position=int(axis.get("position", 0)), origin_room_id=room_ids.get(axis.get("origin_room_id")),
-                                 fields=axis.get("fields", {}), provenance=axis.get("provenance", {}),
-                                 versions=checked_versions(axis.get("versions"), VERSIONED_FIELDS),
-                                 archived=bool(axis.get("archived", False))))
+                imported = Axis(strategy_id=strategy.id, code=str(axis["code"])[:20], title=str(axis["title"])[:300],
+                                theme=axis.get("theme", "transversal"), status=axis.get("status", "draft"),
+                                position=int(axis.get("position", 0)),
+                                origin_room_id=room_ids.get(axis.get("origin_room_id")),
+                                fields=axis.get("fields", {}), provenance=_imported_provenance(axis, room_ids),
+                                versions=checked_versions(axis.get("versions"), VERSIONED_FIELDS),
+                                archived=bool(axis.get("archived", False)))
+                session.add(imported)
+                session.flush()
+                if "id" in axis:
+                    axis_ids[axis["id"]] = imported.id
+            _import_matches(session, created.event_id, archive.get("matches") or {}, cluster_ids, axis_ids)
         return created
     except (KeyError, TypeError, ValueError, AttributeError):
         raise DomainError("invalid_archive") from None
 
 
-def _import_activities(session: Session, room: Room, activities: list[dict[str, Any]]) -> None:
+def _imported_provenance(axis: dict[str, Any], room_ids: dict[int, int]) -> dict[str, Any]:
+    """The axe's provenance, its room renumbered as the import numbered it (the room an axe belongs to)."""
+    provenance = dict(axis.get("provenance", {}))
+    if isinstance(provenance.get("room_id"), int):
+        provenance["room_id"] = room_ids.get(provenance["room_id"])
+    return provenance
+
+
+def _import_matches(session: Session, event_id: int, matches: dict[str, Any], cluster_ids: dict[int, int],
+                    axis_ids: dict[int, int]) -> None:
+    """The moderator's pairs, on the new ids; a pair whose side is not in the archive is dropped."""
+    for key, ids, make in (("clusters", cluster_ids, lambda low, high, confirmed: PriorityMatch(
+            event_id=event_id, left_cluster_id=low, right_cluster_id=high, confirmed=confirmed)),
+                           ("axes", axis_ids, lambda low, high, confirmed: AxisMatch(
+            event_id=event_id, left_axis_id=low, right_axis_id=high, confirmed=confirmed))):
+        for pair in matches.get(key, []):
+            if pair["left"] in ids and pair["right"] in ids:
+                low, high = sorted((ids[pair["left"]], ids[pair["right"]]))
+                session.add(make(low, high, bool(pair["confirmed"])))
+
+
+def _import_activities(session: Session, room: Room, activities: list[dict[str, Any]]) -> dict[int, int]:
+    """The room's activities, clusters and ideas on new ids; returns the clusters' ids (archived → new)."""
+    every_cluster: dict[int, int] = {}
     activity_ids: dict[int, int] = {}
     for data in activities:
         config = dict(data["config"])
@@ -255,3 +298,5 @@ def _import_activities(session: Session, room: Room, activities: list[dict[str, 
         for idea_data in data.get("ideas", []):
             if idea_data.get("merged_into") in idea_ids:
                 idea_ids[idea_data["id"]].merged_into_id = idea_ids[idea_data["merged_into"]].id
+        every_cluster |= cluster_ids
+    return every_cluster

@@ -107,7 +107,7 @@ def export_event_file(ctx: ServiceContext, event_id: int, document: str, *, lang
                                 with_pseudonyms=with_pseudonyms, without_drafts=without_drafts)
     progress(0.4)
     _check_document(report, download)
-    stem = f"workshop-{event_id}-{_slug(report.meta.title)}"
+    stem = f"workshop-{event_id}-{_slug(report.meta.file_title or report.meta.title)}"
     if download.extension == "pptx":  # "deck": the meeting's summary; "deck-full": every slide
         full = document == "deck-full"
         return ExportFile(render_deck(report, full=full), f"{stem}{'-full' if full else ''}.pptx", MIMETYPES["pptx"])

@@ -9,6 +9,8 @@ inside the transaction, so another process's change (a closed activity, a hidden
 """
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,14 +18,16 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..activities import activity_type
+from ..activities import IdeaView, activity_type
 from ..domain.ballots import Allocation
 from ..domain.errors import DomainError
 from ..domain.phases import Phase, accepts_contributions
 from ..domain.codes import normalize_join_code
 from ..models import Activity, Ballot, Cluster, Event, Idea, Operation, Participant, Room, Vote
+from . import room_cache
 
 _activities, _rooms, _ideas = Activity.__table__, Room.__table__, Idea.__table__
 _ballots, _votes, _operations, _clusters = Ballot.__table__, Vote.__table__, Operation.__table__, Cluster.__table__
@@ -40,6 +44,12 @@ IDEAS_OF_ACTIVITY = (select(_ideas.c.id, _ideas.c.text, _ideas.c.approved, _idea
 _VOTABLE_IDEAS = select(_ideas.c.id).where(
     _ideas.c.id.in_(bindparam("wanted", expanding=True)), _ideas.c.activity_id == bindparam("source_id"),
     _ideas.c.approved.is_(True), _ideas.c.hidden.is_(False), _ideas.c.merged_into_id.is_(None))
+_ALL_VOTABLE = {
+    "ideas": select(_ideas.c.id).where(_ideas.c.activity_id == bindparam("source_id"), _ideas.c.approved.is_(True),
+                                       _ideas.c.hidden.is_(False), _ideas.c.merged_into_id.is_(None)),
+    "clusters": select(_clusters.c.id).where(_clusters.c.activity_id == bindparam("source_id"),
+                                             _clusters.c.removed.is_(False)),
+}
 _VOTABLE_CLUSTERS = select(_clusters.c.id).where(
     _clusters.c.id.in_(bindparam("wanted", expanding=True)), _clusters.c.activity_id == bindparam("source_id"),
     _clusters.c.removed.is_(False))
@@ -57,6 +67,37 @@ _CLEAR_BALLOT = delete(_votes).where(_votes.c.ballot_id == bindparam("ballot_id"
 _RECORDED = select(_operations.c.actor, _operations.c.response).where(_operations.c.op_id == bindparam("op_id"))
 _SINCE = select(_operations.c.created_at).where(_operations.c.actor == bindparam("actor"),
                                                 _operations.c.created_at > bindparam("since"))
+
+
+# SQLite: the same statements as SQL for the driver's connection (sqlite3), in the writer's transaction. SQLAlchemy's
+# execution of even a prebuilt statement (compiled-cache lookup, result objects, events) cost several times the
+# statement itself; the values are written as SQLAlchemy's SQLite types store them (datetime text, JSON text, 0/1),
+# so every other reader sees the same rows. PostgreSQL keeps the Core statements above.
+_SQL_IDEAS_GIVEN = "SELECT count(*) FROM ideas WHERE activity_id = ? AND participant_id = ?"
+_SQL_INSERT_IDEA = ("INSERT INTO ideas (activity_id, participant_id, op_id, text, approved, hidden, merged_into_id, "
+                    "cluster_id, created_at) VALUES (?, ?, ?, ?, ?, 0, NULL, NULL, ?)")
+_SQL_BALLOT = "SELECT id FROM ballots WHERE activity_id = ? AND participant_id = ?"
+_SQL_INSERT_BALLOT = "INSERT INTO ballots (activity_id, participant_id, updated_at) VALUES (?, ?, ?)"
+_SQL_TOUCH_BALLOT = "UPDATE ballots SET updated_at = ? WHERE id = ?"
+_SQL_CLEAR_BALLOT = "DELETE FROM votes WHERE ballot_id = ?"
+_SQL_INSERT_VOTE = "INSERT INTO votes (ballot_id, target_id, points, criterion) VALUES (?, ?, ?, ?)"
+_SQL_RECORDED = "SELECT actor, response FROM operations WHERE op_id = ?"
+_SQL_INSERT_PARTICIPANT = ("INSERT INTO participants (room_id, public_id, token_hash, pseudonym, tags, created_at) "
+                           "VALUES (?, ?, ?, NULL, '{}', ?)")
+_SQL_SINCE = "SELECT created_at FROM operations WHERE actor = ? AND created_at > ?"
+_SQL_INSERT_OPERATION = ("INSERT INTO operations (op_id, actor, kind, room_id, response, created_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?)")
+
+
+def _sqlite(db: Connection) -> sqlite3.Connection | None:
+    """The driver's connection under ``db`` when it is SQLite's (same transaction), else None."""
+    return db.connection.driver_connection if db.dialect.name == "sqlite" else None  # type: ignore[return-value]
+
+
+def _stored_time(moment: datetime) -> str:
+    """A datetime as SQLAlchemy's SQLite DateTime stores it (its default storage format)."""
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}:"
+            f"{moment.second:02d}.{moment.microsecond:06d}")
 
 
 @dataclass(frozen=True)
@@ -80,7 +121,12 @@ def open_activity(db: Connection, room_id: int, activity_id: object, input_kind:
     """The activity of this room taking contributions of this kind, or the refusal that says why not."""
     if type(activity_id) is not int:
         raise DomainError("invalid_type", field="activity_id", expected="integer")
-    row = db.execute(_ACTIVITY, {"activity_id": activity_id}).first()
+    cache = room_cache.cache_of(db)
+    if cache is None:
+        row = db.execute(_ACTIVITY, {"activity_id": activity_id}).first()
+    else:  # the activity as last read, while nothing has changed the agenda (services/room_cache.py)
+        row = cache.get(("activity", activity_id), cache.generation,
+                        lambda: db.execute(_ACTIVITY, {"activity_id": activity_id}).first())
     if row is None or row.room_id != room_id:
         raise DomainError("unknown_activity", activity_id=activity_id)
     if not accepts_contributions(Phase(row.phase)):
@@ -91,11 +137,26 @@ def open_activity(db: Connection, room_id: int, activity_id: object, input_kind:
 
 
 def ideas_given(db: Connection, activity_id: int, participant_id: int) -> int:
+    raw = _sqlite(db)
+    if raw is not None:
+        return int(raw.execute(_SQL_IDEAS_GIVEN, (activity_id, participant_id)).fetchone()[0])
     return int(db.execute(_IDEAS_GIVEN, {"activity_id": activity_id, "participant_id": participant_id}).scalar_one())
 
 
 def add_idea(db: Connection, *, activity_id: int, participant_id: int, op_id: str, text: str, approved: bool,
-             created_at: datetime) -> int:
+             created_at: datetime, participant_key: str | None = None) -> int:
+    raw = _sqlite(db)
+    if raw is not None:
+        cursor = raw.execute(_SQL_INSERT_IDEA, (activity_id, participant_id, op_id, text, int(approved),
+                                                _stored_time(created_at)))
+        cache = room_cache.cache_of(db)
+        if cache is not None:  # the item lists that vote on this activity's ideas are read again (before and after
+            # the commit: a value read in between carries the earlier count)
+            idea_id = int(cursor.lastrowid)  # type: ignore[arg-type]
+            cache.idea_added(activity_id)
+            room_cache.idea_committed(db, activity_id, IdeaView(idea_id, text, approved=approved,
+                                                                participant_key=participant_key))
+        return int(cursor.lastrowid)  # type: ignore[arg-type]
     inserted = db.execute(_INSERT_IDEA, {
         "activity_id": activity_id, "participant_id": participant_id, "op_id": op_id, "text": text,
         "approved": approved, "hidden": False, "merged_into_id": None, "cluster_id": None, "created_at": created_at})
@@ -108,6 +169,13 @@ def votable_among(session: Session, db: Connection, activity: OpenActivity, want
         return frozenset()
     kind = activity_type(activity.type)
     target, source_id = kind.target_kind(activity.config), kind.source_activity_id(activity.config)
+    cache = room_cache.cache_of(db)
+    if source_id is not None and target in ("ideas", "clusters") and cache is not None:
+        # Every votable id of the source, as last read while nothing changed it: a ballot then costs no query.
+        stamp = (cache.generation, cache.ideas_added.get(source_id, 0))
+        votable: frozenset[int] = cache.get(("votable", target, source_id), stamp, lambda: frozenset(
+            db.execute(_ALL_VOTABLE[target], {"source_id": source_id}).scalars()))
+        return votable & wanted
     if source_id is not None and target in ("ideas", "clusters"):
         statement = _VOTABLE_IDEAS if target == "ideas" else _VOTABLE_CLUSTERS
         return frozenset(db.execute(statement, {"wanted": sorted(wanted), "source_id": source_id}).scalars())
@@ -121,6 +189,21 @@ def votable_among(session: Session, db: Connection, activity: OpenActivity, want
 def replace_ballot(db: Connection, *, activity_id: int, participant_id: int, allocations: Iterable[Allocation],
                    now: datetime) -> None:
     """The participant's ballot for the activity becomes exactly ``allocations`` (one row per vote)."""
+    raw = _sqlite(db)
+    if raw is not None:
+        found = raw.execute(_SQL_BALLOT, (activity_id, participant_id)).fetchone()
+        stamp = _stored_time(now)
+        if found is None:
+            ballot_id = raw.execute(_SQL_INSERT_BALLOT, (activity_id, participant_id, stamp)).lastrowid
+        else:
+            ballot_id = found[0]
+            raw.execute(_SQL_TOUCH_BALLOT, (stamp, ballot_id))
+            raw.execute(_SQL_CLEAR_BALLOT, (ballot_id,))
+        allocations = list(allocations)
+        raw.executemany(_SQL_INSERT_VOTE, [(ballot_id, allocation.target_id, allocation.points, allocation.criterion)
+                                           for allocation in allocations])
+        room_cache.ballot_committed(db, activity_id, participant_id, allocations)
+        return
     keys = {"activity_id": activity_id, "participant_id": participant_id}
     ballot_id = db.execute(_BALLOT, keys).scalar()
     if ballot_id is None:
@@ -136,18 +219,33 @@ def replace_ballot(db: Connection, *, activity_id: int, participant_id: int, all
 
 def recorded(db: Connection, op_id: str) -> tuple[str, dict[str, Any]] | None:
     """The journal's entry for ``op_id``: (actor, first acknowledgement), or None."""
+    raw = _sqlite(db)
+    if raw is not None:
+        found = raw.execute(_SQL_RECORDED, (op_id,)).fetchone()
+        return None if found is None else (found[0], json.loads(found[1]))
     row = db.execute(_RECORDED, {"op_id": op_id}).first()
     return None if row is None else (row.actor, dict(row.response))
 
 
 def record(db: Connection, *, op_id: str, actor: str, kind: str, room_id: int | None, response: dict[str, Any],
            created_at: datetime) -> None:
+    raw = _sqlite(db)
+    if raw is not None:
+        try:
+            raw.execute(_SQL_INSERT_OPERATION, (op_id, actor, kind, room_id, json.dumps(response),
+                                                _stored_time(created_at)))
+        except sqlite3.IntegrityError as error:  # the op_id is journaled already: as SQLAlchemy would raise it
+            raise IntegrityError(_SQL_INSERT_OPERATION, (op_id,), error) from None
+        return
     db.execute(_INSERT_OPERATION, {"op_id": op_id, "actor": actor, "kind": kind, "room_id": room_id,
                                    "response": response, "created_at": created_at})
 
 
 def journal_times(db: Connection, actor: str, since: datetime) -> list[datetime]:
     """When ``actor``'s journal entries after ``since`` were written (seeds the in-memory rate limit)."""
+    raw = _sqlite(db)
+    if raw is not None:  # the stored text compares as the times do (one fixed format)
+        return [datetime.fromisoformat(text) for (text,) in raw.execute(_SQL_SINCE, (actor, _stored_time(since)))]
     return list(db.execute(_SINCE, {"actor": actor, "since": since}).scalars())
 
 
@@ -179,13 +277,34 @@ def room_identity(db: Connection, code: object) -> tuple[int, str, int]:
     """(room id, code, event id) for a join code as people type it, or ``unknown_room``."""
     if not isinstance(code, str):
         raise DomainError("unknown_room")
-    row = db.execute(_ROOM_BY_CODE, {"code": normalize_join_code(code)[:6]}).first()
+    normalized = normalize_join_code(code)[:6]
+    cache = room_cache.cache_of(db)
+    if cache is None:
+        row = db.execute(_ROOM_BY_CODE, {"code": normalized}).first()
+    else:  # every phone of a QR-code rush names the same room
+        row = cache.get(("room_code", normalized), cache.generation,
+                        lambda: db.execute(_ROOM_BY_CODE, {"code": normalized}).first())
     if row is None:
         raise DomainError("unknown_room")
     return row.id, row.code, row.event_id
 
 
+def join_code_room(database: Any, code: object) -> tuple[int, str, int]:
+    """``room_identity`` in a transaction of its own, or none when the room cache holds the answer (a QR-code rush)."""
+    cache = room_cache.cache_of_engine(database.engine)
+    if cache is not None and isinstance(code, str):
+        found = cache.values.get(("room_code", normalize_join_code(code)[:6]))
+        if found is not None and found[0] == cache.generation and found[1] is not None:
+            return found[1].id, found[1].code, found[1].event_id
+    with database.read() as session:
+        return room_identity(session.connection(), code)
+
+
 def add_participant(db: Connection, *, room_id: int, public_id: str, token_hash: str, created_at: datetime) -> int:
+    raw = _sqlite(db)
+    if raw is not None:
+        return int(raw.execute(_SQL_INSERT_PARTICIPANT, (room_id, public_id, token_hash,  # type: ignore[arg-type]
+                                                         _stored_time(created_at))).lastrowid)
     inserted = db.execute(_INSERT_PARTICIPANT, {"room_id": room_id, "public_id": public_id, "token_hash": token_hash,
                                                 "pseudonym": None, "tags": {}, "created_at": created_at})
     return int(inserted.inserted_primary_key[0])  # type: ignore[index]

@@ -28,6 +28,7 @@ class Joined:
     room_id: int
     room_code: str
     token: str
+    new: bool = False  # made by this join: no ideas, no ballots, no profile yet
 
 
 def join_room(ctx: ServiceContext, *, code: object, token: object,
@@ -51,7 +52,9 @@ def join_room(ctx: ServiceContext, *, code: object, token: object,
         public_id = "p_" + secrets.token_hex(6)
         participant_id = hot_path.add_participant(db, room_id=room_id, public_id=public_id,
                                                   token_hash=token_hash(fresh), created_at=ctx.clock())
-        return Joined(participant_id, public_id, room_id, room_code, fresh)
+        if ctx.writer is not None:  # a new identity has no journal: its first command reads none
+            ctx.writer.recent.first_seen(public_id)
+        return Joined(participant_id, public_id, room_id, room_code, fresh, new=True)
 
     return write(ctx, welcome, core_only=True)  # a QR-code rush commits its new participants together
 

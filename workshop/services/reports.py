@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import fields as dataclass_fields
+from dataclasses import fields as dataclass_fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -38,6 +38,7 @@ from .context import ServiceContext
 from .events import find_room
 from .identity import logos_of_event
 from .items import item_views
+from .axis_matching import axis_labels_of, common_and_distinct_axes
 from .matching import common_and_distinct, labels_of
 from .signals import compared, pair_sentence, room_kind, side_by_side_tables, signal_of, signals_table
 from .report_languages import localized_axis, localized_text
@@ -82,16 +83,50 @@ def build_event_report(ctx: ServiceContext, event_id: int, *, language: str, tra
         rooms = tuple(_room(session, room, words, include_hidden, with_pseudonyms)
                       for room in event.rooms)
         common, distinct = common_and_distinct(session, event)
+        common_axes, distinct_axes = _localized_sides(session, *common_and_distinct_axes(session, event), words)
         return Report(meta=_meta(session, event, words, "", "", ctx.settings.min_group_size), labels=words.labels,
                       rooms=rooms,
-                      strategy=_strategy(session, event, words, without_drafts=without_drafts),
+                      strategy=_with_common_axes(_strategy(session, event, words, without_drafts=without_drafts),
+                                                 common_axes),
                       comparison=_comparison(rooms),
                       next_steps=tuple(event.next_steps or ()), decisions=tuple(event.decisions or ()),
                       common_priorities=tuple(labels_of([pair for pair in common if pair["confirmed"]])),
                       proposed_priorities=tuple(labels_of([pair for pair in common if not pair["confirmed"]])),
                       distinct_priorities=tuple(
                           (room.name, tuple(side["label"] for side in distinct if side["room"] == room.code))
-                          for room in event.rooms if room.kind == "workshop"))
+                          for room in event.rooms if room.kind == "workshop"),
+                      common_axes=tuple(axis_labels_of([entry for entry in common_axes if entry["confirmed"]])),
+                      proposed_axes=tuple(axis_labels_of([entry for entry in common_axes if not entry["confirmed"]])),
+                      distinct_axes=tuple(
+                          (room.name, tuple(f"{side['code']} {side['label']}" for side in distinct_axes
+                                            if side["room"] == room.code))
+                          for room in event.rooms if any(side["room"] == room.code for side in distinct_axes)))
+
+
+def _localized_sides(session: Session, common: list[dict[str, Any]], distinct: list[dict[str, Any]],
+                     words: Words) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The matched axes' titles in the report's language (marked when still only in French), as every axe's."""
+    def side(found: dict[str, Any]) -> dict[str, Any]:
+        axis = session.get(Axis, found["axis_id"])
+        return found | {"label": localized_axis(axis, words)[0]} if axis is not None else found
+
+    return ([entry | {"axes": [side(found) for found in entry["axes"]]} for entry in common],
+            [side(found) for found in distinct])
+
+
+def _with_common_axes(strategy: StrategyReport | None, common: list[dict[str, Any]]) -> StrategyReport | None:
+    """Each axe knows the axes of other rooms the moderator confirmed as the same one (the SNI says so beside it)."""
+    if strategy is None:
+        return None
+    others: dict[int, list[str]] = {}
+    for entry in common:
+        if entry["confirmed"]:
+            for side in entry["axes"]:
+                others[side["axis_id"]] = [f"{other['code']} {other['label']} ({other['room_name']})"
+                                           for other in entry["axes"] if other is not side]
+    if not others:
+        return strategy
+    return replace(strategy, axes=tuple(replace(axis, same_as=tuple(others.get(axis.id, ()))) for axis in strategy.axes))
 
 
 def meeting_days(first: date | None, last: date | None, words: Words) -> str:
@@ -110,16 +145,20 @@ def _meta(session: Session, event: Event, words: Words, subtitle: str, theme: st
     ordered = [entry for entry in organisations if entry.get("role") == "organiser"] + \
         [entry for entry in organisations if entry.get("role") == "partner"]
     logos = logos_of_event(session, event)
+    untranslated = tuple(field for field, text in (("title", event.title), ("project_name", event.project_name))
+                         if localized(field, text or "", versions, language).fallback)
     return Meta(language=language, direction="rtl" if text_direction(language) == "rtl" else "ltr",
-                title=localized("title", event.title, versions, language).text, subtitle=subtitle,
+                title=localized_text(event, "title", event.title, words), subtitle=subtitle,
                 date=meeting_days(event.first_day, event.last_day, words),
+                # A place is a name: printed as typed when it has no version, never marked as untranslated.
                 place=localized("place", event.place, versions, language).text,
                 generated_at=datetime.now().strftime("%Y-%m-%d %H:%M"), event_id=event.id,
-                project=localized("project_name", event.project_name, versions, language).text,
+                project=localized_text(event, "project_name", event.project_name, words),
                 organisers=tuple(entry["name"] for entry in ordered if entry.get("role") == "organiser"),
                 partners=tuple(entry["name"] for entry in ordered if entry.get("role") == "partner"),
                 logos=tuple(logos[entry["logo_id"]] for entry in ordered if entry.get("logo_id") in logos),
-                room_theme=theme, min_group_size=min_group_size)
+                room_theme=theme, min_group_size=min_group_size,
+                file_title=localized("title", event.title, versions, language).text, untranslated=untranslated)
 
 
 def _room(session: Session, room: Room, words: Words, include_hidden: bool, with_pseudonyms: bool) -> RoomReport:
@@ -272,14 +311,22 @@ def _strategy(session: Session, event: Event, words: Words, only_axes: set[int] 
 
 
 def _scores_table(reports: Sequence[AxisReport], words: Words) -> Table:
-    """« Rang » by declared score; the moderator's order as « ordre retenu » only when it differs somewhere."""
+    """« Rang » by declared score; the moderator's order as « ordre retenu » only when it differs somewhere. A
+    measure no axe has (no criteria score, hence no agreement either; no points) is left out rather than printed as
+    a column of dashes."""
     differs = any(report.rank != report.chosen for report in reports)
-    headers = (words["rank"], words["axis"], words["score"], words["agreement"], words["points"],
-               *((words["chosen_order"],) if differs else ()))
-    rows = tuple((str(report.rank), f"{report.code} {report.title}", words.number(report.score),
-                  report.agreement or "–", words.number(report.votes), *((str(report.chosen),) if differs else ()))
-                 for report in reports)
-    return Table(headers, rows, numeric_columns=(0, 2, 4, 5) if differs else (0, 2, 4))
+    scored = any(report.score is not None for report in reports)
+    agreed = any(report.agreement for report in reports)
+    voted = any(report.votes is not None for report in reports)
+    columns = [(words["rank"], True, lambda report: str(report.rank)),
+               (words["axis"], False, lambda report: f"{report.code} {report.title}"),
+               *(((words["score"], True, lambda report: words.number(report.score)),) if scored else ()),
+               *(((words["agreement"], False, lambda report: report.agreement or "–"),) if agreed else ()),
+               *(((words["points"], True, lambda report: words.number(report.votes)),) if voted else ()),
+               *(((words["chosen_order"], True, lambda report: str(report.chosen)),) if differs else ())]
+    return Table(tuple(header for header, _numeric, _cell in columns),
+                 tuple(tuple(cell(report) for _header, _numeric, cell in columns) for report in reports),
+                 numeric_columns=tuple(index for index, (_header, numeric, _cell) in enumerate(columns) if numeric))
 
 
 def _axis(axis: Axis, position: int, chosen: int, score: dict[str, Any], parent: Axis | None,

@@ -17,7 +17,7 @@ from ..domain.profiles import ORGANISATION_TAG, PROFILE_TAGS
 from ..models import Activity, Ballot, Idea, Participant, Room, Vote
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
-from . import hot_path
+from . import hot_path, room_cache
 from .agenda import activity_payload
 from .board_log import promoted_clusters
 from .context import ServiceContext
@@ -32,21 +32,6 @@ log = logging.getLogger(__name__)
 
 
 RESULTS_UNAVAILABLE = "results_unavailable"
-
-
-def _ballots_of(session: Session, activity_id: int) -> tuple[list[list[Allocation]], list[int]]:
-    """An activity's ballots (one query) and, in the same order, the participant who cast each."""
-    by_ballot: dict[int, list[Allocation]] = {}
-    owners: dict[int, int] = {}
-    for ballot_id, participant_id, target_id, points, criterion in session.execute(
-            select(Ballot.id, Ballot.participant_id, Vote.target_id, Vote.points, Vote.criterion)
-            .outerjoin(Vote, Vote.ballot_id == Ballot.id).where(Ballot.activity_id == activity_id)
-            .order_by(Ballot.id, Vote.target_id, Vote.criterion)):
-        allocations = by_ballot.setdefault(ballot_id, [])
-        owners[ballot_id] = participant_id
-        if target_id is not None:
-            allocations.append(Allocation(target_id, points, criterion))
-    return list(by_ballot.values()), [owners[ballot_id] for ballot_id in by_ballot]
 
 
 def _ballots_of(session: Session, activity: Activity) -> tuple[list[list[Allocation]], list[int]]:
@@ -82,34 +67,53 @@ def compute_results(session: Session, activity: Activity) -> dict[str, Any]:
     and a computation that still fails gives ``{"unavailable": "results_unavailable"}`` for this activity alone,
     so that connections, screens and exports of the room go on (one log line says which activity and why).
     """
-    kind = activity_type(activity.type)
     try:
-        people = {participant_id: (public_id, tags) for participant_id, public_id, tags in session.execute(
-            select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == activity.room_id))}
-        # Columns, not ORM rows: the live screens get this every 250 ms while a room of a thousand writes.
-        ideas = [IdeaView(id=row.id, text=row.text, approved=bool(row.approved), hidden=bool(row.hidden),
-                          merged_into_id=row.merged_into_id,
-                          participant_key=people.get(row.participant_id, (None, None))[0], cluster_id=row.cluster_id)
-                 for row in session.connection().execute(hot_path.IDEAS_OF_ACTIVITY, {"activity_id": activity.id})]
-        ballots, owners = _ballots_of(session, activity)
-        clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
-        linked = None
-        linked_id = kind.linked_activity_id(activity.config)
-        other = session.get(Activity, linked_id) if linked_id is not None else None
-        if other is not None and other.room_id == activity.room_id:
-            linked_ballots, linked_owners = _ballots_of(session, other)
-            linked = LinkedInput(config=dict(other.config), ballots=linked_ballots,
-                                 ballot_keys=[people.get(owner, ("", None))[0] for owner in linked_owners])
-        return kind.results(activity.config, ResultInput(
-            ideas=ideas, targets=item_views(session, activity), ballots=ballots, clusters=clusters,
-            ballot_tags=[dict(people.get(owner, (None, None))[1] or {}) for owner in owners],
-            ballot_keys=[people.get(owner, ("", None))[0] for owner in owners], linked=linked,
-            min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE),
-            records=type_records(session, activity) if kind.reads_records else {}))
+        return activity_type(activity.type).results(activity.config, result_input(session, activity))
     except Exception as error:  # noqa: BLE001 — one activity's results must never take the room down
-        log.error("activity %s (%s): results not computed: %s: %s", activity.id, activity.type,
-                  type(error).__name__, str(error)[:200])
-        return {"unavailable": RESULTS_UNAVAILABLE}
+        return results_failed(activity, error)
+
+
+def results_failed(activity: Activity, error: Exception) -> dict[str, Any]:
+    log.error("activity %s (%s): results not computed: %s: %s", activity.id, activity.type,
+              type(error).__name__, str(error)[:200])
+    return {"unavailable": RESULTS_UNAVAILABLE}
+
+
+def room_people(session: Session, room_id: int) -> dict[int, tuple[str, dict[str, Any] | None]]:
+    """participant id -> (public id, profile tags) for every participant of the room."""
+    return {participant_id: (public_id, tags) for participant_id, public_id, tags in session.execute(
+        select(Participant.id, Participant.public_id, Participant.tags).where(Participant.room_id == room_id))}
+
+
+def result_input(session: Session, activity: Activity) -> ResultInput:
+    """Everything ``results`` reads of one activity, from the database."""
+    return result_input_and_owners(session, activity)[0]
+
+
+def result_input_and_owners(session: Session, activity: Activity) -> tuple[ResultInput, list[int]]:
+    """``result_input``, and the participant id of each of its ballots (in ballot order)."""
+    kind = activity_type(activity.type)
+    people = room_people(session, activity.room_id)
+    # Columns, not ORM rows: the live screens get this every 250 ms while a room of a thousand writes.
+    ideas = [IdeaView(id=row.id, text=row.text, approved=bool(row.approved), hidden=bool(row.hidden),
+                      merged_into_id=row.merged_into_id,
+                      participant_key=people.get(row.participant_id, (None, None))[0], cluster_id=row.cluster_id)
+             for row in session.connection().execute(hot_path.IDEAS_OF_ACTIVITY, {"activity_id": activity.id})]
+    ballots, owners = _ballots_of(session, activity)
+    clusters = [ClusterView(cluster.id, cluster.label) for cluster in session.scalars(clusters_of_activity(activity.id))]
+    linked = None
+    linked_id = kind.linked_activity_id(activity.config)
+    other = session.get(Activity, linked_id) if linked_id is not None else None
+    if other is not None and other.room_id == activity.room_id:
+        linked_ballots, linked_owners = _ballots_of(session, other)
+        linked = LinkedInput(config=dict(other.config), ballots=linked_ballots,
+                             ballot_keys=[people.get(owner, ("", None))[0] for owner in linked_owners])
+    return ResultInput(
+        ideas=ideas, targets=item_views(session, activity), ballots=ballots, clusters=clusters,
+        ballot_tags=[dict(people.get(owner, (None, None))[1] or {}) for owner in owners],
+        ballot_keys=[people.get(owner, ("", None))[0] for owner in owners], linked=linked,
+        min_group_size=session.info.get("min_group_size", MIN_GROUP_SIZE),
+        records=type_records(session, activity) if kind.reads_records else {}), owners
 
 
 def results_available(results: dict[str, Any]) -> bool:
@@ -137,17 +141,22 @@ class ResultsSnapshot:
 
 def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot | None:
     """Current results of an activity for the coalesced broadcast; None when it no longer exists."""
+    from .results_state import live_results  # it builds on this module's loaders
+
     with ctx.db.read() as session:
         activity = session.get(Activity, activity_id)
         if activity is None:
             return None
+        kept = live_results(session, activity)  # a vote's input kept from its committed ballots (SQLite server)
+        results, received = kept if kept is not None else (compute_results(session, activity),
+                                                             received_count(session, activity))
         return ResultsSnapshot(
             room_code=activity.room.code,
             activity_id=activity.id,
-            results=compute_results(session, activity),
+            results=results,
             public=results_visible(activity.current_phase, bool(activity.config.get("live_results"))),
             revealed=activity.current_phase is Phase.REVEALED,
-            received=received_count(session, activity),
+            received=received,
         )
 
 
@@ -211,29 +220,65 @@ def profile_options(organisations: dict[str, str]) -> dict[str, list[str]]:
     return options | ({ORGANISATION_TAG: list(organisations)} if organisations else {})
 
 
-def participant_state(ctx: ServiceContext, joined: Joined) -> dict[str, Any]:
+def participant_state(ctx: ServiceContext, joined: Joined, known_lists: object = None) -> dict[str, Any]:
     """What one phone needs: the room's activities, its own ideas and ballots, its profile.
 
-    Every (re)connecting phone gets this: its own rows are read with prebuilt Core statements, and a vote's
-    item list is the one list shared by every phone (``items.target_list``).
+    Every (re)connecting phone gets this: its own rows are read with prebuilt Core statements; the room's part
+    (header, activities with revealed results, profile choices) is the same for every phone, so a SQLite server
+    keeps it, JSON-encoded, while nothing changes it (``room_cache``); elsewhere a vote's item list is the one
+    list shared by every phone (``items.target_list``). ``known_lists``: the item lists the phone holds
+    (``{activity id: targets_version}``, sent with its reconnection); when it holds every list of the room, the
+    activities come without them (a 1,000-item vote is most of a reconnecting phone's bytes).
     """
     with ctx.db.read() as session:
         db = session.connection()
-        mine = hot_path.participant_part(db, joined.participant_id)
-        organisations = event_organisations(session, joined.room_id)
-        room = session.get(Room, joined.room_id)
-        assert room is not None
+        mine = (hot_path.participant_part(db, joined.participant_id) if not joined.new else  # nothing of theirs yet
+                {"participant": {"id": joined.public_id, "pseudonym": None, "tags": {}}, "my_ideas": [], "my_ballots": {}})
+        cache = room_cache.cache_of(db)
+        if cache is None:
+            room_part = _phone_room_part(session, joined.room_id)
+        else:
+            room_part = cache.get(("phone_room", joined.room_id), (cache.generation, cache.ideas_added_total),
+                                  lambda: _encoded_room_part(session, joined.room_id))
+        lists = room_part["item_lists"]
+        holds_all = (bool(lists) and isinstance(known_lists, dict)
+                     and all(known_lists.get(activity_id) == version for activity_id, version in lists.items()))
         return {
             "role": "participant",
-            "room": hot_path.room_header(db, joined.room_id),
+            "room": room_part["room"],
             "participant": mine["participant"],
             "participant_token": joined.token,
-            "activities": _activities(session, room, for_moderator=False, revealed_only=True),
+            "activities": room_part["activities_without_lists" if holds_all else "activities"],
             "my_ideas": mine["my_ideas"],
             "my_ballots": mine["my_ballots"],
-            "profile_options": profile_options(organisations),
-            "organisation_names": organisations,
+            "profile_options": room_part["profile_options"],
+            "organisation_names": room_part["organisation_names"],
         }
+
+
+def _phone_room_part(session: Session, room_id: int) -> dict[str, Any]:
+    """What every phone of the room receives alike (``item_lists``: each item list's version, not sent)."""
+    organisations = event_organisations(session, room_id)
+    room = session.get(Room, room_id)
+    assert room is not None
+    activities = _activities(session, room, for_moderator=False, revealed_only=True)
+    return {"room": hot_path.room_header(session.connection(), room_id), "activities": activities,
+            "activities_without_lists": [{name: value for name, value in view.items() if name != "targets"}
+                                         for view in activities],
+            "item_lists": {str(view["id"]): view["targets_version"] for view in activities if "targets_version" in view},
+            "profile_options": profile_options(organisations), "organisation_names": organisations}
+
+
+def _encoded_room_part(session: Session, room_id: int) -> dict[str, Any]:
+    """``_phone_room_part`` as JSON text, spliced into each phone's ``room_state``; as built when a revealed result
+    reads another activity's ballots (a post-test's pre-test: those change without moving the cache)."""
+    part = _phone_room_part(session, room_id)
+    if any(activity.current_phase is Phase.REVEALED and activity_type(activity.type).linked_activity_id(activity.config)
+           is not None for activity in session.scalars(activities_of_room(room_id))):
+        return part
+    return {name: value if name == "item_lists" else PreEncoded(json.dumps(value, separators=(",", ":"),
+                                                                            ensure_ascii=False))
+            for name, value in part.items()}
 
 
 _ENCODED_KEPT = 64  # encoded activity lists kept per database (a few per room: one per state of its agenda)
@@ -247,6 +292,8 @@ def encoded_once(ctx: ServiceContext, views: list[dict[str, Any]]) -> list[dict[
     while the items are unchanged (the cached entry holds the lists, so an identity is never reused). Revealed
     results are not cached: the list is then sent as built.
     """
+    if isinstance(views, PreEncoded):  # the room's part kept encoded (participant_state)
+        return views
     if any("results" in view for view in views):
         return views
     targets = [view.get("targets") for view in views]

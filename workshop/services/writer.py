@@ -29,6 +29,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from ..db import Database
+from . import room_cache
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,10 @@ class RecentOperations:
             times.popleft()
         return len(times)
 
+    def first_seen(self, actor: str) -> None:
+        """An actor just created (a new participant): no journal entry to seed from."""
+        self._times.setdefault(actor, deque())
+
     def count(self, actor: str, when: datetime) -> None:
         self._times.setdefault(actor, deque()).append(when)
 
@@ -90,6 +95,7 @@ class GroupCommitWriter:
         self._thread: threading.Thread | None = None
         self._local = threading.local()
         self._off_hub = _native_thread_runner() if db.is_sqlite else None
+        room_cache.install(db.engine)  # SQLite: this process's writes are the file's; its caches follow them
 
     @property
     def pending(self) -> int:
@@ -129,37 +135,72 @@ class GroupCommitWriter:
                 time.sleep(0)
 
     def _commit(self, batch: list[_Job[Any]]) -> None:
+        effects: list[Callable[[], None]] = []
         try:
             with self.db.write() as session:
-                for job in batch:
-                    try:
-                        if job.core_only:
-                            # The connection's own SAVEPOINT: the ORM's (SessionTransaction bookkeeping) cost a sixth
-                            # of a burst; a job that changes no ORM object leaves the session nothing to roll back.
-                            with session.connection().begin_nested():
-                                job.result = job.work(session)
-                        else:
-                            with session.begin_nested():
-                                job.result = job.work(session)
-                    except Exception as error:  # noqa: BLE001 (the caller gets it, whatever it is)
-                        job.error = error
+                raw = session.connection().connection.driver_connection if self.db.is_sqlite else None
+                info = session.connection().info  # the DB-API connection's: it outlives this checkout, hence finally
+                try:
+                    self._run_jobs(session, raw, batch, info, effects)
+                finally:
+                    info.pop("after_commit", None)
                 if self._off_hub is not None:
                     session.flush()
                     # SQLite's COMMIT waits for the disk (fsync, synchronous=FULL) inside C, holding gevent's only
                     # hub: every socket of the room would wait with it. A native thread commits instead, while the
                     # hub serves the phones (and queues the next batch). pysqlite's own commit that follows, when
                     # the block ends, finds no transaction open and does nothing.
-                    raw = session.connection().connection.driver_connection
                     self._off_hub(raw.execute, ("COMMIT",))
         except Exception as error:  # the COMMIT (or BEGIN) failed: nothing of this batch is acknowledged
             log.exception("group commit of %d jobs failed", len(batch))
             for job in batch:
                 job.result, job.error = None, error
+            effects = []
+            cache = room_cache.cache_of_engine(self.db.engine)
+            if cache is not None:  # what the hot path wrote itself is gone with the batch
+                cache.bump()
+        for effect in effects:  # what the committed jobs leave in the process's caches (services/room_cache.py)
+            try:
+                effect()
+            except Exception:  # noqa: BLE001 - a cache that cannot follow is dropped, never the acknowledgement
+                log.exception("cache effect failed")
         self.stats.batches += 1
         self.stats.jobs += len(batch)
         self.stats.largest = max(self.stats.largest, len(batch))
         for job in batch:
             job.done.set()
+
+    def _run_jobs(self, session: Session, raw: Any, batch: list[_Job[Any]], info: dict[Any, Any],
+                  effects: list[Callable[[], None]]) -> None:
+        """Each job in its SAVEPOINT; the effects of those that succeeded go to ``effects`` (run after the COMMIT)."""
+        for job in batch:
+            job_effects: list[Callable[[], None]] = []
+            info["after_commit"] = job_effects
+            try:
+                if job.core_only and raw is not None:
+                    # SQLite: the SAVEPOINT in SQL on the driver's connection, where the hot path writes; the
+                    # job changes no ORM object, so SQLAlchemy has nothing of it to roll back.
+                    raw.execute("SAVEPOINT job")
+                    try:
+                        job.result = job.work(session)
+                    except BaseException:
+                        raw.execute("ROLLBACK TO job")
+                        raw.execute("RELEASE job")
+                        raise
+                    raw.execute("RELEASE job")
+                elif job.core_only:
+                    # The connection's own SAVEPOINT: the ORM's (SessionTransaction bookkeeping) cost a sixth
+                    # of a burst; a job that changes no ORM object leaves the session nothing to roll back.
+                    with session.connection().begin_nested():
+                        job.result = job.work(session)
+                else:
+                    with session.begin_nested():
+                        job.result = job.work(session)
+                effects.extend(job_effects)
+            except Exception as error:  # noqa: BLE001 (the caller gets it, whatever it is)
+                job.error = error
+                if job.core_only and raw is not None:
+                    session.connection().info["room_cache_changed"] = True  # its rows are gone: read again
 
 
 def _native_thread_runner() -> Callable[..., Any] | None:

@@ -10,16 +10,18 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 
-from ..domain.axes import editor_schema
+from ..domain.axes import VERSION_LANGUAGES, editor_schema
 from ..domain.errors import DomainError
 from ..domain.profiles import REGIONS
-from ..domain.languages import LANGUAGE_CODES
+from ..domain.languages import LANGUAGE_CODES, LANGUAGES
 from ..i18n import error_message, translator
 from ..services import axis_changes, strategy
 from ..services.declination import (declination_table, decline_strategy, export_event_archive, import_event_archive,
                                     national_view)
 from ..services.event_templates import TEMPLATES, create_event_from_template
-from ..services.identity import edit_event, edit_room, event_identity, logo_image
+from ..services.identity import (EVENT_VERSION_FIELDS, STRATEGY_VERSION_FIELDS, edit_event, edit_room, event_identity,
+                                 logo_image)
+from ..services.axis_matching import axis_matches, decide_axis_match
 from ..services.matching import decide_match, matches
 from .context import services
 from .moderator import current_access, moderator_required, remember_event
@@ -69,6 +71,8 @@ def strategy_page(event_id: int) -> str:
                        document=document, last_change=last_change,
                        regions=REGIONS, can_import=current_access().all_events,
                        identity=event_identity(services(), event_id), matches=matches(services(), event_id),
+                       axis_matches=axis_matches(services(), event_id),
+                       version_languages=[LANGUAGES[code] for code in VERSION_LANGUAGES],
                        # Declining creates an event: the organiser's (event link or console), not a room facilitator's.
                        can_decline=current_access().can_moderate_event(event_id))
 
@@ -87,6 +91,12 @@ def _identity_changes(form: Any, files: Any) -> dict[str, Any]:
     }
     if "regions" in form:
         changes["regions"] = form.getlist("regions")
+    # The texts in the other languages: every box is sent, an empty one removes that version.
+    for key, prefix, fields in (("versions", "version", EVENT_VERSION_FIELDS),
+                                ("strategy_versions", "strategy_version", STRATEGY_VERSION_FIELDS)):
+        if any(f"{prefix}_{language}_{field}" in form for language in VERSION_LANGUAGES for field in fields):
+            changes[key] = {language: {field: form.get(f"{prefix}_{language}_{field}", "") for field in fields}
+                            for language in VERSION_LANGUAGES}
     upload = files.get("logo")
     if upload is not None and upload.filename:
         changes["logos"] = {form.get("logo_for", ""): upload.read()}
@@ -392,15 +402,53 @@ def match_decide(event_id: int) -> Any:
 @blueprint.post("/events/<int:event_id>/matches")
 @moderator_required
 def match_form(event_id: int) -> Any:
-    """The strategy page's buttons and its « add a pair » form (no script needed)."""
+    """The strategy page's buttons and its « add a pair » form for the clusters (no script needed)."""
+    return _pair_form(event_id, decide_match, "#matches")
+
+
+def _pair_form(event_id: int, decide: Any, anchor: str) -> Any:
+    """A pair form (``left``, ``right``, ``decision``) handed to ``decide``, then back to the page's section."""
     _event_or_403(event_id)
     try:
         left, right = int(request.form.get("left", "")), int(request.form.get("right", ""))
     except ValueError:
         left = right = None  # type: ignore[assignment]
     try:
-        decide_match(services(), event_id, left, right, request.form.get("decision"), _editable_events())
+        decide(services(), event_id, left, right, request.form.get("decision"), _editable_events())
     except DomainError as failure:
         return render_page("error.html", title=_("The pair was not saved"), script=None,
                            explanation=error_message(failure.code, failure.params)), 400
-    return redirect(url_for("strategy.strategy_page", event_id=event_id) + "#matches")
+    return redirect(url_for("strategy.strategy_page", event_id=event_id) + anchor)
+
+
+@blueprint.get("/api/events/<int:event_id>/axis-matches")
+@moderator_required
+def axis_matches_json(event_id: int) -> Any:
+    """Common axes by meaning: ``{confirmed, split, proposed}`` pairs of axes drafted in two rooms, and ``axes``."""
+    _event_or_403(event_id)
+    try:
+        return jsonify(axis_matches(services(), event_id))
+    except DomainError as failure:
+        return _error(failure, 404)
+
+
+@blueprint.post("/api/events/<int:event_id>/axis-matches")
+@moderator_required
+def axis_match_decide(event_id: int) -> Any:
+    """``{left_axis_id, right_axis_id, decision: "confirm" | "split"}``: confirm (or add) a pair of axes, or split it."""
+    _event_or_403(event_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _error(DomainError("invalid_payload"))
+    try:
+        return jsonify(decide_axis_match(services(), event_id, body.get("left_axis_id"), body.get("right_axis_id"),
+                                         body.get("decision"), _editable_events()))
+    except DomainError as failure:
+        return _error(failure, 404 if failure.code == "unknown_event" else 400)
+
+
+@blueprint.post("/events/<int:event_id>/axis-matches")
+@moderator_required
+def axis_match_form(event_id: int) -> Any:
+    """The strategy page's buttons and « add a pair » form for the axes (no script needed)."""
+    return _pair_form(event_id, decide_axis_match, "#axis-matches")

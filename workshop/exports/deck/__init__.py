@@ -16,18 +16,19 @@ this module puts them in the deck's order.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Sequence
 
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 
 from ..report import ActivityReport, ClusterCards, Report, RoomReport, Table
-from ..typography import normalise
+from ..typography import normalise, shortened
 from .fitting import Fit, Para, fit_paragraphs
 from .layout import (BODY_BOTTOM, BODY_HEIGHT, BODY_TOP, CONTENT_WIDTH, GAP, MARGIN, MUTED, PANEL, RUN_LANGUAGE, WHITE,
                      inches)
 from .strategy import StrategySlides
+from .summary import ALWAYS, CLUSTER_RECAP, ORGANISATION_VIEW, REGION_VIEW, TABLE_CONTINUED, Page, left_out
 from .tables import has_rows
 from .walls import WallSlides
 
@@ -38,9 +39,10 @@ class Deck(StrategySlides, WallSlides):
     """The whole deck: cover, each room (its section, its activities, its priorities), the workshops compared,
     the strategy, the decisions and next steps.
 
-    ``full=False`` is the meeting's summary (about 25 slides for a national meeting): the idea walls, the rooms'
-    priority recaps (the last vote's table, already shown) and the axes' power/interest grids stay in the documents
-    and in the full deck. Nothing is cut inside a slide or a table either way.
+    ``full=False`` is the meeting's summary: the idea walls, the rooms' priority recaps (the last vote's table,
+    already shown) and the axes' power/interest grids stay in the documents and in the full deck, and the summary
+    keeps to 25 slides, leaving out whole pages and saying which (summary.py). Nothing is cut inside a slide or a
+    table either way.
     """
 
     def __init__(self, report: Report, *, full: bool = True) -> None:
@@ -61,48 +63,66 @@ class Deck(StrategySlides, WallSlides):
 
     # -- activities ------------------------------------------------------------------------------------------------
 
-    def activity(self, room: RoomReport, activity: ActivityReport) -> None:
-        kicker = " · ".join(part for part in (room.name, activity.type_label) if part)
-        prompt = activity.prompt or activity.type_label
-        summary = activity.summary
-        pages: list[Callable[[object], None]] = []
+    def activity_pages(self, activity: ActivityReport) -> list[Page]:
+        """An activity's slides, planned before any is drawn (the summary may leave some out: see summary.py)."""
+        pages: list[Page] = []
         chart = activity.chart if activity.chart and activity.chart.categories and activity.chart.series else None
         table = activity.table if has_rows(activity.table) else None
         table_beside = (chart is not None and table is not None and len(table.rows) <= 10 and len(table.headers) <= 5
                         and self.fits_one_page(table, self.BESIDE_CHART_WIDTH, BODY_HEIGHT))
         if chart:
-            pages.append(lambda slide: self.chart(slide, chart, table if table_beside else None))
+            pages.append(Page(lambda slide: self.chart(slide, chart, table if table_beside else None)))
         if table and not table_beside:
-            for rows in self.table_pages(table, CONTENT_WIDTH, BODY_HEIGHT):
-                pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, table, rows))
-        page_notes: dict[int, str] = {}  # a page's own line beside the summary: which group view it shows
-        for view in activity.groups:  # who supports what: by organisation type, by region
+            for number, rows in enumerate(self.table_pages(table, CONTENT_WIDTH, BODY_HEIGHT)):
+                pages.append(Page(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, table,
+                                                                      rows),
+                                  level=TABLE_CONTINUED if number else ALWAYS, kind=self.label("deck_left_out_tables"),
+                                  block=1))
+        for block, view in enumerate(activity.groups, start=2):  # who supports what: by organisation type, by region
+            level = (REGION_VIEW if view.dimension == "region" else ORGANISATION_VIEW) if pages else ALWAYS
             for rows in self.table_pages(view.table, CONTENT_WIDTH, BODY_HEIGHT):
-                page_notes[len(pages)] = view.title
-                pages.append(lambda slide, view=view, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH,
-                                                                            view.table, rows))
+                pages.append(Page(lambda slide, view=view, rows=rows: self.table(slide, MARGIN, BODY_TOP,
+                                                                                 CONTENT_WIDTH, view.table, rows),
+                                  note=view.title, level=level, kind=view.title, block=block))
         if activity.word_frequencies:
-            pages.append(lambda slide: self.word_cloud(slide, activity))
+            pages.append(Page(lambda slide: self.word_cloud(slide, activity)))
         if activity.matrix:
-            pages.append(lambda slide: self.matrix(slide, activity.matrix))
+            pages.append(Page(lambda slide: self.matrix(slide, activity.matrix)))
         # A word cloud's answers are its picture, not a wall of raw words; the summary leaves walls to the minutes.
         if self.full and not activity.word_frequencies and any(cluster.ideas for cluster in activity.clusters):
             wall = self.wall_layout(activity.clusters)
             for columns in wall.pages:
-                pages.append(lambda slide, columns=columns: self.wall(slide, columns, wall.width))
+                pages.append(Page(lambda slide, columns=columns: self.wall(slide, columns, wall.width)))
         elif not self.full and not activity.word_frequencies and any(cluster.ideas for cluster in activity.clusters):
             clusters = Table((self.label("cluster"), self.label("count")),
                              tuple((cluster.label, str(len(cluster.ideas))) for cluster in activity.clusters
                                    if cluster.ideas), numeric_columns=(1,))
             for rows in self.table_pages(clusters, CONTENT_WIDTH, BODY_HEIGHT):
-                pages.append(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, clusters, rows))
+                pages.append(Page(lambda slide, rows=rows: self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH,
+                                                                      clusters, rows),
+                                  level=CLUSTER_RECAP, kind=self.label("deck_left_out_clusters"), block=-1))
         if not pages:
-            pages.append(lambda slide: self.nothing_yet(slide))
+            pages.append(Page(lambda slide: self.nothing_yet(slide)))
+        return pages
+
+    def activity(self, room: RoomReport, activity: ActivityReport, pages: Sequence[Page]) -> None:
+        kicker = " · ".join(part for part in (room.name, activity.type_label) if part)
+        prompt = activity.prompt or activity.type_label
         for number, page in enumerate(pages, start=1):
-            subline = " · ".join(part for part in (summary, page_notes.get(number - 1, "")) if part)
+            subline = " · ".join(part for part in (activity.summary, page.note) if part)
             if len(pages) > 1:
                 subline = f"{subline} · {number}/{len(pages)}" if subline else f"{number}/{len(pages)}"
-            page(self.slide(prompt, kicker=kicker, subline=subline))
+            page.draw(self.slide(prompt, kicker=kicker, subline=subline))
+
+    def left_out_slide(self, named: dict[str, list[str]], count: int) -> None:
+        """What the summary left out, kind by kind (« Par région : « Votez » (Atelier santé) · … »)."""
+        slide = self.slide(self.label("deck_left_out"), kicker=self.report.meta.file_title or self.report.meta.title,
+                           subline=self.formatted("deck_left_out_where", count=count))
+        paragraphs = []
+        for kind, items in named.items():
+            paragraphs += [Para(kind, bold=True, space_before=0.6 if paragraphs else 0),
+                           Para(" · ".join(dict.fromkeys(items)), scale=0.85, space_before=0.2)]
+        self.text_box(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, BODY_HEIGHT, paragraphs, max_size=20, min_size=10)
 
     def nothing_yet(self, slide) -> None:  # type: ignore[no-untyped-def]
         self.text_box(slide, MARGIN, BODY_TOP + inches(1.4), CONTENT_WIDTH, inches(1.0), self.label("deck_no_results"),
@@ -132,6 +152,57 @@ class Deck(StrategySlides, WallSlides):
             for rows in self.table_pages(comparison.table, CONTENT_WIDTH, BODY_HEIGHT):
                 slide = self.slide(self.label("deck_comparison"), kicker=" · ".join(comparison.rooms))
                 self.table(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, comparison.table, rows)
+        self.common_axes(" · ".join(comparison.rooms))
+
+    def common_axes(self, kicker: str) -> None:
+        """The axes of different rooms confirmed as one, each pair with both labels, on a slide of their own (a card
+        of the wall above would be too narrow for two titles and their rooms)."""
+        if not self.report.common_axes:
+            return
+        slide = self.slide(self.label("deck_common_axes"), kicker=kicker)
+        paragraphs = [Para(line, space_before=0.5 if index else 0)
+                      for index, line in enumerate(self.report.common_axes)]
+        self.text_box(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, BODY_HEIGHT, paragraphs, max_size=24, min_size=12)
+
+    def closing_parts(self) -> None:
+        self.comparison()
+        if self.report.strategy is not None:
+            self.strategy(self.report.strategy)
+
+    def capped(self, planned: list[tuple[RoomReport, list[tuple[ActivityReport, list[Page]]]]]) -> None:
+        """The summary: the parts after the rooms are drawn first (their length is then known), the activities'
+        pages that fit under the cap after them, then every slide moved into the deck's order."""
+        self.closing_parts()
+        closing = len(self.prs.slides)
+        self.next_steps()
+        ending = len(self.prs.slides)
+        units = [pages for _room, activities in planned for _activity, pages in activities]
+        dropped = left_out(units, ending + 1 + len(planned))  # + the cover and the rooms' sections
+        self.cover()
+        named: dict[str, list[str]] = {}
+        unit = 0
+        for room, activities in planned:
+            self.room_section(room)
+            for activity, pages in activities:
+                kept = [page for index, page in enumerate(pages) if (unit, index) not in dropped]
+                for index, page in enumerate(pages):
+                    if (unit, index) in dropped:
+                        named.setdefault(page.kind, []).append(
+                            self.formatted("deck_left_out_item", prompt=shortened(activity.prompt or
+                                                                                 activity.type_label, 60),
+                                           room=room.name))
+                self.activity(room, activity, kept)
+                unit += 1
+        if dropped:
+            self.left_out_slide(named, len(dropped))
+        order = list(self.prs.slides._sldIdLst)  # drawn: closing parts, next steps, rooms, « left out »
+        rooms = order[ending:]
+        listed = self.prs.slides._sldIdLst
+        for element in order:
+            listed.remove(element)
+        tail = [rooms.pop()] if dropped else []
+        for element in [*rooms, *order[:closing], *tail, *order[closing:ending]]:
+            listed.append(element)
 
     def room_priorities(self, room: RoomReport) -> None:
         if not has_rows(room.priorities) or not self.full:
@@ -179,16 +250,20 @@ class Deck(StrategySlides, WallSlides):
     # -- the whole deck --------------------------------------------------------------------------------------------
 
     def build(self) -> bytes:
-        self.cover()
-        for room in self.report.rooms:
-            self.room_section(room)
-            for activity in room.activities:
-                self.activity(room, activity)
-            self.room_priorities(room)
-        self.comparison()
-        if self.report.strategy is not None:
-            self.strategy(self.report.strategy)
-        self.next_steps()
+        planned = [(room, [(activity, self.activity_pages(activity)) for activity in room.activities])
+                   for room in self.report.rooms]
+        if self.full:
+            self.cover()
+            for room, activities in planned:
+                self.room_section(room)
+                for activity, pages in activities:
+                    self.activity(room, activity, pages)
+                self.room_priorities(room)
+            self.closing_parts()
+            self.next_steps()
+        else:
+            self.capped(planned)
+        self.number_slides()
         properties = self.prs.core_properties
         properties.title = normalise(self.report.meta.title)[:200]
         properties.subject = normalise(self.report.meta.subtitle)[:200]

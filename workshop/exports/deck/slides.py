@@ -5,13 +5,19 @@ run language and the layout mirrored.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
+from xml.sax.saxutils import escape
 
 from lxml import etree
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.text import CT_RegularTextRun
+from pptx.shapes.autoshape import AutoShapeType, Shape
 from pptx.util import Pt
 
 from ...domain.languages import decimal_number
@@ -22,6 +28,35 @@ from .fitting import Fit, Para, fit_paragraphs, font_size
 from .layout import (CONTENT_WIDTH, FOOTER_HEIGHT, FOOTER_TOP, GAP, INSET_X, INSET_Y, KICKER_HEIGHT, KICKER_TOP, MARGIN,
                      MUTED, PANEL, RUN_LANGUAGE, SLIDE_WIDTH, SUBLINE_HEIGHT, SUBLINE_TOP, TEMPLATE, TEXT_COLOUR,
                      TITLE_COLOUR, TITLE_HEIGHT, TITLE_TOP, WHITE, Align, Colour, inches, set_colour)
+
+
+_SHAPE_NAMESPACES = nsdecls("a", "p")
+_TEXT_NAMESPACE = nsdecls("a")
+_DEFAULT_INSET_X, _DEFAULT_INSET_Y = 91440, 45720  # a:bodyPr's lIns/rIns and tIns/bIns when they are left out
+_RUN_PROPERTIES: dict[tuple[object, ...], str] = {}
+_RUN_PROPERTY_ELEMENTS: dict[tuple[object, ...], object] = {}
+
+
+def run_text_xml(text: str) -> str:
+    """A run's text escaped for ``a:t`` as python-pptx's ``run.text`` writes it (control characters as ``_xHHHH_``)."""
+    return escape(CT_RegularTextRun._escape_ctrl_chars(text))
+
+
+def fill_xml(colour: Colour, brightness: float = 0.0) -> str:
+    """``a:solidFill`` of a theme or RGB colour, lightened (> 0) or darkened (< 0), as python-pptx's ``ColorFormat``
+    writes it (``set_colour``)."""
+    tag, value = ("a:srgbClr", str(colour)) if isinstance(colour, RGBColor) else ("a:schemeClr", colour.xml_value)
+    if brightness > 0:
+        adjust = f'<a:lumMod val="{_percentage(1.0 - brightness)}"/><a:lumOff val="{_percentage(brightness)}"/>'
+    elif brightness < 0:
+        adjust = f'<a:lumMod val="{_percentage(1.0 - abs(brightness))}"/>'
+    else:
+        return f'<a:solidFill><{tag} val="{value}"/></a:solidFill>'
+    return f'<a:solidFill><{tag} val="{value}">{adjust}</{tag}></a:solidFill>'
+
+
+def _percentage(value: float) -> int:
+    return int(round(value * 100000.0))  # python-pptx's ST_Percentage
 
 
 class SlideWriter:
@@ -67,6 +102,11 @@ class SlideWriter:
         "Casablanca-Settat (10)" inside Arabic. The marks are zero-width: what was fitted is what is shown."""
         return bidi_safe(text) if self.rtl else text
 
+    def paragraph_properties_xml(self, align: Align = "start") -> str:
+        """The ``a:pPr`` that ``style_paragraph`` writes on a new paragraph, as text."""
+        rtl = ' rtl="1"' if self.rtl else ""
+        return f'<a:pPr algn="{self._alignment(align).xml_value}"{rtl}/>'
+
     def style_paragraph(self, paragraph, align: Align = "start") -> None:  # type: ignore[no-untyped-def]
         paragraph.alignment = self._alignment(align)
         if self.rtl:
@@ -74,6 +114,9 @@ class SlideWriter:
 
     def style_run(self, run, size: float, bold: bool = False, colour: Colour = TEXT_COLOUR,  # type: ignore[no-untyped-def]
                   italic: bool = False) -> None:
+        if run._r.rPr is None:  # a new run (the usual case): a copy of the properties built once per style
+            run._r.insert(0, deepcopy(self._run_properties(font_size(size), bold, italic, colour)))
+            return
         font = run.font
         font.size = Pt(font_size(size))
         font.bold = bold
@@ -85,27 +128,69 @@ class SlideWriter:
         if properties.find(qn("a:cs")) is None:
             etree.SubElement(properties, qn("a:cs")).set("typeface", FONT)
 
+    def run_properties_xml(self, size: float, bold: bool, italic: bool, colour: Colour) -> str:
+        """A run's ``a:rPr`` as text, the very element ``style_run`` wrote through python-pptx's properties (size,
+        weight, slant, font, colour, language), which cost about a millisecond a run: tables and walls have
+        thousands. The attributes and children are in the order python-pptx writes them."""
+        key = (size, bold, italic, colour, self.language)
+        xml = _RUN_PROPERTIES.get(key)
+        if xml is None:
+            slant = ' i="1"' if italic else ""
+            xml = (f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}"{slant} lang="{escape(self.language)}">'
+                   f'{fill_xml(colour)}<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr>')
+            _RUN_PROPERTIES[key] = xml
+        return xml
+
+    def _run_properties(self, size: float, bold: bool, italic: bool, colour: Colour):  # type: ignore[no-untyped-def]
+        key = (size, bold, italic, colour, self.language)
+        element = _RUN_PROPERTY_ELEMENTS.get(key)
+        if element is None:
+            element = parse_xml(f"<a:r {nsdecls('a')}>{self.run_properties_xml(size, bold, italic, colour)}</a:r>")[0]
+            _RUN_PROPERTY_ELEMENTS[key] = element
+        return element
+
     def write(self, frame, fits: Sequence[Fit], paragraphs: Sequence[Para], *, colour: Colour = TEXT_COLOUR,  # type: ignore[no-untyped-def]
               align: Align = "start", anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, base: float = 0.0,
               colours: Sequence[Colour] | None = None) -> None:
-        frame.clear()
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = anchor
-        frame.margin_left = frame.margin_right = INSET_X
-        frame.margin_top = frame.margin_bottom = INSET_Y
-        body = frame._txBody.find(qn("a:bodyPr"))
-        for child in list(body):  # no shrink-on-overflow inherited from a layout: the text was fitted
-            body.remove(child)
-        etree.SubElement(body, qn("a:noAutofit"))
+        """Fitted paragraphs into a text frame, which keeps its first paragraph's properties and nothing else.
+
+        The XML is the one python-pptx's frame, paragraph and run properties wrote (clear, word wrap, no autofit,
+        anchor, insets; alignment, direction, space before; runs as ``style_run``), written directly: they cost
+        about a millisecond a box, and a deck has a thousand boxes."""
+        body = frame._txBody
+        first, *others = body.p_lst
+        for paragraph in others:
+            body.remove(paragraph)
+        for content in first.content_children:
+            first.remove(content)
+        properties = body.find(qn("a:bodyPr"))
+        properties.set("wrap", "square")
+        properties.set("anchor", anchor.xml_value)
+        for name, value, default in (("lIns", INSET_X, _DEFAULT_INSET_X), ("rIns", INSET_X, _DEFAULT_INSET_X),
+                                     ("tIns", INSET_Y, _DEFAULT_INSET_Y), ("bIns", INSET_Y, _DEFAULT_INSET_Y)):
+            if value == default:  # python-pptx leaves a default value out
+                properties.attrib.pop(name, None)
+            else:
+                properties.set(name, str(value))
+        for child in list(properties):  # no shrink-on-overflow inherited from a layout: the text was fitted
+            properties.remove(child)
+        etree.SubElement(properties, qn("a:noAutofit"))
+        alignment = self._alignment(align).xml_value
         for index, (fit, paragraph) in enumerate(zip(fits, paragraphs)):
-            target = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            self.style_paragraph(target, align)
-            if index and paragraph.space_before:
-                target.space_before = Pt(paragraph.space_before * base)
-            run = target.add_run()
-            run.text = self.directed(fit.text)
-            self.style_run(run, fit.size, paragraph.bold, colours[index] if colours else colour)
+            run = (f"<a:r>{self.run_properties_xml(font_size(fit.size), paragraph.bold, False, colours[index] if colours else colour)}"
+                   f"<a:t>{run_text_xml(self.directed(fit.text))}</a:t></a:r>")
+            if index == 0:
+                paragraph_properties = first.get_or_add_pPr()
+                paragraph_properties.set("algn", alignment)
+                if self.rtl:
+                    paragraph_properties.set("rtl", "1")
+                first.insert_element_before(parse_xml(f"<a:p {_TEXT_NAMESPACE}>{run}</a:p>")[0], "a:endParaRPr")
+                continue
+            space = (f'<a:spcBef><a:spcPts val="{Pt(paragraph.space_before * base).centipoints}"/></a:spcBef>'
+                     if paragraph.space_before else "")
+            rtl = ' rtl="1"' if self.rtl else ""
+            body.append(parse_xml(f'<a:p {_TEXT_NAMESPACE}><a:pPr algn="{alignment}"{rtl}'
+                                  f'{">" + space + "</a:pPr>" if space else "/>"}{run}</a:p>'))
 
     def text_box(self, slide, left: int, top: int, width: int, height: int, paragraphs: Sequence[Para] | str, *,  # type: ignore[no-untyped-def]
                  max_size: float, min_size: float, bold: bool = False, colour: Colour = TEXT_COLOUR,
@@ -125,25 +210,28 @@ class SlideWriter:
     def rectangle(self, slide, left: int, top: int, width: int, height: int, fill: Colour | None, *,  # type: ignore[no-untyped-def]
                   brightness: float = 0.0, line: Colour | None = None, shape_type: MSO_SHAPE = MSO_SHAPE.RECTANGLE,
                   mirror: bool = True):
-        shape = slide.shapes.add_shape(shape_type, self.x(left, width) if mirror else left, top, width, height)
-        # No theme style: its effect reference puts a shadow under every shape in LibreOffice, empty effect list or
-        # not; fill, line and text colours are all set here.
-        style = shape._element.find(qn("p:style"))
-        if style is not None:
-            shape._element.remove(style)
-        if fill is None:
-            shape.fill.background()
-        else:
-            shape.fill.solid()
-            set_colour(shape.fill.fore_color, fill, brightness)
-        if line is None:
-            shape.line.fill.background()
-        else:
-            set_colour(shape.line.color, line)
-            shape.line.width = Pt(1)
-        if shape_type == MSO_SHAPE.ROUNDED_RECTANGLE:
-            shape.adjustments[0] = 0.08
-        return shape
+        """A shape without a theme style: its effect reference puts a shadow under every shape in LibreOffice, empty
+        effect list or not; fill, line and text colours are all set here.
+
+        Written as text and parsed once: the ``p:sp`` python-pptx's ``add_shape`` writes, without its ``p:style``,
+        with the fill, line and corner set as its properties write them (they cost about a millisecond a shape, and
+        a wall or a grid has hundreds)."""
+        shapes = slide.shapes
+        autoshape = AutoShapeType(shape_type)
+        shape_id = shapes._next_shape_id
+        corners = '<a:gd name="adj" fmla="val 8000"/>' if shape_type == MSO_SHAPE.ROUNDED_RECTANGLE else ""
+        outline = "<a:noFill/>" if line is None else fill_xml(line)
+        width_attribute = "" if line is None else f' w="{Pt(1)}"'
+        xml = (f'<p:sp {_SHAPE_NAMESPACES}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{autoshape.basename} '
+               f'{shape_id - 1}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{int(self.x(left, width) if mirror else left)}" '
+               f'y="{int(top)}"/><a:ext cx="{int(width)}" cy="{int(height)}"/></a:xfrm><a:prstGeom prst="{autoshape.prst}">'
+               f'{"<a:avLst>" + corners + "</a:avLst>" if corners else "<a:avLst/>"}</a:prstGeom>'
+               f'{"<a:noFill/>" if fill is None else fill_xml(fill, brightness)}<a:ln{width_attribute}>{outline}</a:ln>'
+               '</p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
+               "</p:txBody></p:sp>")
+        element = parse_xml(xml)
+        shapes._spTree.insert_element_before(element, "p:extLst")
+        return Shape(element, shapes)
 
     def _drop_unused_placeholders(self, slide, keep: Iterable[int]) -> None:  # type: ignore[no-untyped-def]
         keep = set(keep)
@@ -155,6 +243,10 @@ class SlideWriter:
         """A content slide: kicker (where it belongs), title placeholder, one line under it, footer."""
         slide = self.prs.slides.add_slide(self.layouts["Title Only"])
         self._drop_unused_placeholders(slide, {0})
+        # Each new shape's id is one more than the slide's largest: python-pptx searches every id of the slide for
+        # each shape unless it keeps the count (a wall or a grid has dozens of shapes). Every shape of a content
+        # slide is added through this one ``slide.shapes``, so the ids are those the search would give.
+        slide.shapes.turbo_add_enabled = True
         title_shape = slide.shapes.title
         title_shape.left, title_shape.top, title_shape.width, title_shape.height = (MARGIN, TITLE_TOP, CONTENT_WIDTH,
                                                                                     TITLE_HEIGHT)
@@ -170,9 +262,21 @@ class SlideWriter:
         self.footer(slide)
         return slide
 
+    def number_slides(self) -> None:
+        """Each slide-number field's text is its slide's place in the final order (the summary draws its slides out
+        of order, then moves them)."""
+        for number, slide in enumerate(self.prs.slides, start=1):
+            for shape in slide.shapes:
+                if shape.name == "Slide number":
+                    for field in shape._element.iter(qn("a:fld")):
+                        text = field.find(qn("a:t"))
+                        if text is not None:
+                            text.text = str(number)
+
     def footer(self, slide) -> None:  # type: ignore[no-untyped-def]
         meta = self.report.meta
-        text = " · ".join(part for part in (meta.title, meta.date) if part)
+        # Every slide's footer: the title unmarked (the cover says when it is still only in French).
+        text = " · ".join(part for part in (meta.file_title or meta.title, meta.date) if part)
         number_width = inches(0.8)
         if text:
             self.text_box(slide, MARGIN, FOOTER_TOP, CONTENT_WIDTH - number_width - GAP, FOOTER_HEIGHT, text,

@@ -39,8 +39,11 @@ class Builder:
     def callout(self, hint_key: str) -> None:
         self.blocks.append(Callout(self.labels["to_complete"], self.labels[hint_key]))
 
-    def untranslated_notice(self, axes: Iterable[AxisReport]) -> None:
-        """At the top of a document in another language than French: how many axe texts are still in French."""
+    def untranslated_notice(self, axes: Iterable[AxisReport] = ()) -> None:
+        """At the top of a document in another language than French: the meeting's title (and project) when still
+        in French, and how many axe texts are."""
+        if self.report.meta.untranslated:
+            self.blocks.append(Callout(self.labels["to_complete"], self.labels["hint_identity_translations"]))
         count = sum(len(axis.untranslated) for axis in axes)
         if count:
             self.blocks.append(Callout(self.labels["to_complete"], self.labels["hint_translations"] % {"count": count}))
@@ -57,7 +60,11 @@ class Builder:
     def model(self, title: str, *, kind: str, kicker: str = "", subtitle: str = "",
               cover: Cover | None = None) -> DocumentModel:
         meta = self.report.meta
-        return DocumentModel(title=title, header=joined(meta.title, kind, separator=" · "), language=meta.language,
+        # The running header repeats the title on every page: unmarked (the cover and the notice say it is French),
+        # and once when the document is named like the meeting (an SNI titled as its meeting).
+        running = meta.file_title or meta.title
+        return DocumentModel(title=title, header=joined(running, "" if kind == running else kind, separator=" · "),
+                             language=meta.language,
                              direction=meta.direction,
                              to_complete=self.labels["to_complete"], blocks=tuple(self.blocks), cover=cover,
                              kicker=kicker, subtitle=subtitle, generated_at=meta.generated_at,

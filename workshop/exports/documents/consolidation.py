@@ -4,7 +4,8 @@ Outline: cover (meeting, days, place, organisers, logos); what this consolidatio
 agenda; summary (to write); participants; plenary results (the baseline); each thematic workshop (its question,
 its ideas by cluster — in the annex when long —, every prioritization with its group view, whether they agree);
 the workshops' priorities side by side; common and distinct priorities (matched by meaning); disagreements; the restitution vote; which axes came from
-which workshop; decisions and next steps; annex of the ideas.
+which workshop, and which axes of different rooms are one (matched by meaning); decisions and next steps; annex of the
+ideas.
 """
 from __future__ import annotations
 
@@ -105,8 +106,8 @@ def _common(b: Builder) -> None:
     b.heading("common_priorities", 1)
     if report.common_priorities:
         b.bullets(f"{line} — {labels['confirmed_match']}" for line in report.common_priorities)
-    else:
-        b.paragraph(labels["no_common_priorities"])
+    else:  # proposals waiting for the moderator are not « no common priority »
+        b.paragraph(labels["no_confirmed_priorities" if report.proposed_priorities else "no_common_priorities"])
     if report.proposed_priorities:
         b.bullets(f"{line} — {labels['proposed_match']}" for line in report.proposed_priorities)
     b.heading("distinct_priorities", 1)
@@ -129,6 +130,28 @@ def _axes_origin(b: Builder) -> None:
                      (1, 5, 3, 2)))
     if strategy.scores is not None and strategy.scores.rows:
         b.table(strategy.scores)
+    _common_axes(b)
+
+
+def _common_axes(b: Builder) -> None:
+    """Axes of different rooms that are one axe (confirmed on the strategy page), both labels each; then the
+    engine's proposals still to decide, and the axes only one room drafted."""
+    report, labels = b.report, b.labels
+    if not (report.common_axes or report.proposed_axes or report.distinct_axes):
+        return
+    b.heading("common_axes", 2)
+    if report.common_axes:
+        b.bullets(f"{line} — {labels['confirmed_match']}" for line in report.common_axes)
+    else:
+        b.paragraph(labels["no_common_axes"])
+    if report.proposed_axes:
+        b.bullets(f"{line} — {labels['proposed_match']}" for line in report.proposed_axes)
+    listed = [(room, own) for room, own in report.distinct_axes if own]
+    if listed:
+        b.heading("distinct_axes", 2)
+        for room, own in listed:
+            b.paragraph(room, "lead")
+            b.bullets(own)
 
 
 def compose_consolidation(report: Report) -> DocumentModel:
@@ -139,6 +162,7 @@ def compose_consolidation(report: Report) -> DocumentModel:
     plenaries = [room for room in report.rooms if room.kind == "plenary"]
     workshops = [room for room in report.rooms if room.kind == "workshop"]
     restitutions = [room for room in report.rooms if room.kind == "restitution"]
+    b.untranslated_notice()
     _missing(b, plenaries, workshops, restitutions)
     _agenda(b)
     b.heading("synthesis", 1)

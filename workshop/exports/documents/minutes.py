@@ -42,7 +42,10 @@ def group_view(b: Builder, activity: ActivityReport) -> None:
     b.paragraph(b.labels["group_view"], "lead")
     for view in activity.groups:
         b.paragraph(view.title, "note")
-        b.table(view.table)
+        # The reading is a sentence per item: it gets the room a number does not need, so that three or four groups
+        # still leave it a readable column (not six lines of three words).
+        groups = len(view.table.headers) - 2
+        b.table(view.table, widths=(2.2, *([1.0] * groups), 4.4))
     b.paragraph(b.labels["group_pooled_note"] % {"minimum": b.report.meta.min_group_size}, "note")
 
 
@@ -182,6 +185,7 @@ def compose_compte_rendu(report: Report) -> DocumentModel:
     facts = meeting_facts(b, (labels["workshop"], room.name),
                           *(((labels["room_theme"], room.theme),) if room.theme else ()))
     b.add(Facts((*facts.rows, (labels["facilitation"], ToComplete()))))
+    b.untranslated_notice()
     room_body(b, room, 1)
     if room.activities:
         _decisions(b, room, 1)

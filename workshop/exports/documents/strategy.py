@@ -21,8 +21,14 @@ def _axis_facts(b: Builder, axis: AxisReport) -> Facts:
     rows: list[tuple[str, Cell]] = [(labels["theme"], axis.theme), (labels["status"], axis.status),
                                     (labels["rank"], str(axis.rank)), (labels["score"], table_number(axis.score, 1, b.report.meta.language)),
                                     (labels["agreement"], axis.agreement),
-                                    (labels["points"], "" if axis.votes is None else str(axis.votes))]
+                                    (labels["points"], "" if axis.votes is None else str(axis.votes)),
+                                    (labels["same_axe_as"], _same_axes(axis.same_as, b.report.meta.language))]
     return Facts(tuple((label, value) for label, value in rows if value))
+
+
+def _same_axes(lines: tuple[str, ...], language: str) -> str:
+    """Axe titles hold commas: a semicolon between them (Arabic's own comma in Arabic)."""
+    return ("، " if language == "ar" else "; ").join(lines)
 
 
 def actors_table(b: Builder, actors: Iterable[tuple[ActorPoint, str]]) -> TableBlock:

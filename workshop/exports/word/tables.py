@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm
+from docx.shared import Cm, Emu
 from docx.table import Table as DocxTable, _Cell
 
 from ..documents import Cell, Facts, TableBlock, ToComplete
@@ -83,32 +83,48 @@ class TableWriting(WriterBase):
                                          "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
                                          "w:cellMerge", "w:tcPrChange")
 
+    def _cell_xml(self, value: Cell, style: str, twips_width: str, *, fill: str = "", numeric: bool = False,
+                  bold: bool = False) -> str:
+        """One cell as text: the ``w:tc`` that ``_cell_fill`` and ``_fill_cell`` wrote through python-docx, whose
+        get-or-add of every property costs about a millisecond a cell (the SNI's tables have thousands)."""
+        if isinstance(value, ToComplete):
+            fill = CALLOUT_FILL
+            runs = self._run_xml(self.model.to_complete, italic=True, colour=CALLOUT_INK) + (
+                self._run_xml(colon(self.model.language) + value.hint, colour=CALLOUT_INK) if value.hint else "")
+        else:
+            runs = self._run_xml(value, bold=bold)
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        bidi = "<w:bidi/>" if self.rtl else ""
+        end = '<w:jc w:val="right"/>' if numeric else ""  # in a bidi paragraph "right" is its end: the left side
+        paragraph = f'<w:pPr><w:pStyle w:val="{self.styles[style].style_id}"/>{bidi}{end}</w:pPr>'
+        return (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips_width}"/>{shade}</w:tcPr>'
+                f"<w:p>{paragraph}{runs}</w:p></w:tc>")
+
+    def _append_rows(self, table: DocxTable, rows: list[str]) -> None:
+        table._tbl.extend(list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")))
+
     def _table(self, block: TableBlock) -> None:
         if not block.rows and not block.headers:
             return
         widths = column_widths(block, self.text_width)
         has_header = any(header.strip() for header in block.headers)
-        table = self._new_table(1 if has_header else 0, widths)
+        table = self._new_table(0, widths)
         self._order_table_properties(table, _borders(NAVY, 8))
-        if has_header:
-            header = table.rows[0]
-            header_properties = header._tr.get_or_add_trPr()
-            header_properties.append(element("w:cantSplit"))
-            header_properties.append(element("w:tblHeader"))  # repeated at the top of every page
-            for index, cell in enumerate(header.cells):
-                self._cell_fill(cell, NAVY)
-                self._fill_cell(cell, block.headers[index] if index < len(block.headers) else "", "Table Heading",
-                                numeric=index in block.numeric_columns)
+        cell_widths = [str(Emu(width).twips) for width in self._table_widths]
+        rows = []
+        if has_header:  # repeated at the top of every page
+            rows.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + "".join(
+                self._cell_xml(block.headers[index] if index < len(block.headers) else "", "Table Heading", width,
+                               fill=NAVY, numeric=index in block.numeric_columns)
+                for index, width in enumerate(cell_widths)) + "</w:tr>")
         for number, values in enumerate(block.rows):
-            row = table.add_row()
-            if _row_height(values, widths) < UNSPLIT_ROW_LIMIT:  # a taller row must break, or it would be cut off
-                row._tr.get_or_add_trPr().append(element("w:cantSplit"))
-            for index, cell in enumerate(row.cells):
-                cell.width = self._table_widths[index]
-                if number % 2:
-                    self._cell_fill(cell, BAND)
-                value = values[index] if index < len(values) else ""
-                self._fill_cell(cell, value, "Table Text", numeric=index in block.numeric_columns)
+            # A taller row must break, or it would be cut off.
+            unsplit = "<w:trPr><w:cantSplit/></w:trPr>" if _row_height(values, widths) < UNSPLIT_ROW_LIMIT else ""
+            rows.append(f"<w:tr>{unsplit}" + "".join(
+                self._cell_xml(values[index] if index < len(values) else "", "Table Text", width,
+                               fill=BAND if number % 2 else "", numeric=index in block.numeric_columns)
+                for index, width in enumerate(cell_widths)) + "</w:tr>")
+        self._append_rows(table, rows)
         self._after_table()
 
     def _facts(self, block: Facts) -> None:
@@ -116,14 +132,11 @@ class TableWriting(WriterBase):
             return
         table = self._new_table(0, (1.0, 2.6))
         self._order_table_properties(table, _borders(RULE, 4))
-        for label, value in block.rows:
-            row = table.add_row()
-            row._tr.get_or_add_trPr().append(element("w:cantSplit"))
-            label_cell, value_cell = row.cells
-            label_cell.width, value_cell.width = self._table_widths
-            self._cell_fill(label_cell, FACT_FILL)
-            self._fill_cell(label_cell, label, "Table Text", bold=True)
-            self._fill_cell(value_cell, value, "Table Text")
+        label_width, value_width = (str(Emu(width).twips) for width in self._table_widths)
+        self._append_rows(table, [
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            + self._cell_xml(label, "Table Text", label_width, fill=FACT_FILL, bold=True)
+            + self._cell_xml(value, "Table Text", value_width) + "</w:tr>" for label, value in block.rows])
         self._after_table()
 
     def _after_table(self) -> None:

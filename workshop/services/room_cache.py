@@ -1,0 +1,151 @@
+"""What one SQLite server keeps between transactions (open activities, votable items, results inputs), and when it
+goes stale.
+
+On SQLite one server process owns the file, and every change it makes runs through SQLAlchemy or through the hot
+path (``hot_path``), which reports its own. So a value read from the database stays true until a statement changes
+a table: every insert, update or delete executed through SQLAlchemy (the ORM's flushes included) bumps
+``generation`` when it runs and again when its transaction commits or rolls back, and a cached value is used only
+under the generation it was read at. The two bumps close the window in which a reader could take the committed
+state's generation with the uncommitted state's rows: the second comes after the COMMIT (the writer's native
+COMMIT first, then SQLAlchemy's), and a value read in between carries the earlier generation.
+
+What the hot path writes itself (a participant's new idea, their ballot) changes no agenda: an idea bumps its
+activity's count of ideas added (the item lists that vote on it are re-read), a committed ballot is applied to the
+activity's results input (``results_state``), after the commit, as the database now holds it.
+
+Statements the hot path's own inserts leave out of the generation: new participants (their tags reach results
+through ``ResultsState.people``, re-read when a ballot comes from someone it does not know) and the journal.
+
+PostgreSQL serves several processes whose changes this process would not see: there, ``cache_of`` returns None
+and every value is read in its transaction, as before.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import TextClause
+
+# Tables whose rows no cached value holds, or whose changes reach the caches otherwise (see above).
+_UNWATCHED_INSERTS = frozenset({"participants", "operations"})
+_UNWATCHED = frozenset({"operations", "export_jobs"})
+
+
+class RoomCache:
+    """The process's cached values for one SQLite database, each kept under the generation it was read at."""
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self.ideas_added: dict[int, int] = {}  # source activity id -> ideas the hot path added (item lists re-read)
+        self.ideas_added_total = 0  # the same, all activities together (what a room's state depends on)
+        self.values: dict[Any, tuple[Any, Any]] = {}
+        self.results: dict[int, Any] = {}  # activity id -> services.results_state.ResultsState
+
+    def bump(self) -> None:
+        self.generation += 1
+
+    def idea_added(self, activity_id: int) -> None:
+        self.ideas_added[activity_id] = self.ideas_added.get(activity_id, 0) + 1
+        self.ideas_added_total += 1
+
+    def get(self, key: Any, stamp: Any, load: Callable[[], Any]) -> Any:
+        """The value under ``key`` read at ``stamp``, or ``load()`` (read now, kept under ``stamp``)."""
+        found = self.values.get(key)
+        if found is not None and found[0] == stamp:
+            return found[1]
+        value = load()
+        if len(self.values) > 4096:  # a long day of many rooms: start over rather than grow
+            self.values.clear()
+        self.values[key] = (stamp, value)
+        return value
+
+
+_CACHES: WeakKeyDictionary[Any, RoomCache] = WeakKeyDictionary()
+
+
+def cache_of(connection: Connection) -> RoomCache | None:
+    """The cache of the connection's SQLite database; None on PostgreSQL (several processes write it)."""
+    return _CACHES.get(connection.engine.pool)
+
+
+def cache_of_engine(engine: Engine) -> RoomCache | None:
+    return _CACHES.get(engine.pool)
+
+
+def install(engine: Engine) -> None:
+    """Keep a cache for a SQLite engine: every change made through it invalidates (called once per database)."""
+    if engine.dialect.name != "sqlite" or engine.pool in _CACHES:
+        return
+    cache = _CACHES[engine.pool] = RoomCache()
+
+    @event.listens_for(engine, "before_execute")
+    def _changing(connection, statement, *_args):  # type: ignore[no-untyped-def]
+        if _changes(statement):
+            connection.info["room_cache_changed"] = True
+            cache.bump()
+
+    def _ended(connection):  # type: ignore[no-untyped-def]
+        if connection.info.pop("room_cache_changed", False):
+            cache.bump()
+
+    event.listen(engine, "commit", _ended)
+    event.listen(engine, "rollback", _ended)
+    event.listen(engine, "rollback_savepoint", lambda connection, *_: cache.bump())
+
+
+def _changes(statement: Any) -> bool:
+    if isinstance(statement, TextClause):
+        return statement.text.lstrip()[:6].lower() in ("insert", "update", "delete")
+    if not getattr(statement, "is_dml", False):
+        return False
+    table = getattr(getattr(statement, "table", None), "name", None)
+    if table in _UNWATCHED:
+        return False
+    return not (table in _UNWATCHED_INSERTS and getattr(statement, "is_insert", False))
+
+
+def after_commit(db: Connection, effect: Callable[[], None]) -> None:
+    """Run ``effect`` once the transaction ``db`` is in has committed, never if it does not: the writer collects
+    each job's effects (``writer.py``). Outside the writer the change counts as any other (the generation moves)."""
+    effects: list[Callable[[], None]] | None = db.info.get("after_commit")
+    if effects is not None:
+        effects.append(effect)
+        return
+    cache = cache_of(db)
+    if cache is not None:
+        db.info["room_cache_changed"] = True
+        cache.bump()
+
+
+def idea_committed(db: Connection, activity_id: int, idea: Any) -> None:
+    """An idea the hot path added: once committed, the item lists that vote on its activity are read again and the
+    activity's kept results input holds it."""
+    cache = cache_of(db)
+    if cache is None:
+        return
+
+    def apply() -> None:
+        cache.idea_added(activity_id)
+        state = cache.results.get(activity_id)
+        if state is not None:
+            state.add_idea(idea)
+
+    after_commit(db, apply)
+
+
+def ballot_committed(db: Connection, activity_id: int, participant_id: int, allocations: list[Any]) -> None:
+    """A ballot the hot path wrote: once committed, the activity's results input holds it (if it is kept)."""
+    cache = cache_of(db)
+    if cache is None:
+        return
+
+    def apply() -> None:
+        state = cache.results.get(activity_id)
+        if state is not None:
+            state.replace_ballot(participant_id, allocations)
+
+    after_commit(db, apply)
