@@ -11,9 +11,15 @@ storm during the vote, bursts), against two set-ups started one after the other 
 
 How the load is split: one generator process (asyncio) opens every phone's websocket; phone *i* always talks to
 process *i mod P* (the sticky sessions a load balancer would keep); the moderator and the projector use process
-0, so what they see of the other processes' phones went through Redis. Redis, PostgreSQL, the servers and the
-generator share the machine's cores. The table has the same rows and ratio column as ``tests.bench.record``;
-it is printed and, with ``--write``, added to ``docs/benchmarks.md``.
+0, so what they see of the other processes' phones went through Redis. At most ``--in-flight`` phones (50 per
+process) set up a connection at once, the others wait their turn (``RampedScenario`` says why). Redis,
+PostgreSQL, the servers and the generator share the machine's cores. The table has the same rows and ratio column
+as ``tests.bench.record``, then the CPU per command of every process (each server, Redis, PostgreSQL) and the
+``operations`` journal's size per command and pruning; it is printed and, with ``--write``, added to
+``docs/benchmarks.md``. A round that does not finish within ``--round-timeout`` prints where it got.
+
+Length: the set-ups (servers, Redis, PostgreSQL), the meter of every process's CPU per phase, the ramp, the journal's
+figures and the report belong to one run of one command; split, they would only pass each other globals.
 """
 from __future__ import annotations
 
@@ -348,7 +354,17 @@ def run(kind: str, args: argparse.Namespace) -> load.Round:
             meter = EngineMeter(cluster, redis_url, None if kind == "bare" else database_url)
             scenario.profiler = meter  # type: ignore[assignment]  # brackets every phase
             try:
-                result = asyncio.run(asyncio.wait_for(scenario.run(), 1800))
+                try:
+                    result = asyncio.run(asyncio.wait_for(scenario.run(), args.round_timeout))
+                except (asyncio.TimeoutError, RuntimeError) as error:
+                    # A round that does not finish still says where it got and what each process spent on the way.
+                    print(f"  {kind}: the round did not complete ({type(error).__name__}: {error}); "
+                          f"CPU seconds per phase so far:", flush=True)
+                    for name, used in meter.phases.items():
+                        print(f"    {name:<19}" + "".join(f"  {group} {value:.1f}" for group, value in used.items())
+                              + "".join(f"  {key} {value}" for key, value in meter.statistics.get(name, {}).items()),
+                              flush=True)
+                    raise
                 ENGINES[kind] = engine_cpu_lines(kind, meter, result)
                 print("\n".join(ENGINES[kind]), flush=True)
                 if kind == "product":
@@ -379,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--window", type=float, default=5.0)
     parser.add_argument("--write", action="store_true", help="add the table to docs/benchmarks.md")
+    parser.add_argument("--round-timeout", type=float, default=1200, help="give up a round after this many seconds")
     parser.add_argument("--in-flight", type=int, default=0,
                         help="phones setting up their connection at once (default 50 per process); the rest wait")
     parser.add_argument("--setups", nargs="+", choices=["bare", "product"], default=["bare", "product"],
