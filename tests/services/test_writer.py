@@ -25,8 +25,10 @@ def count(ctx, model) -> int:  # type: ignore[no-untyped-def]
 def held_batch(writer: GroupCommitWriter, calls: list, timeout: float = 20) -> list[object]:
     """Run ``calls`` (functions) so that all of them land in one batch: a first job holds the writer until they queue."""
     release = threading.Event()
+    holding = threading.Event()
 
     def hold(_session) -> None:  # type: ignore[no-untyped-def]
+        holding.set()
         release.wait(timeout)
 
     outcomes: list[object] = [None] * len(calls)
@@ -39,9 +41,9 @@ def held_batch(writer: GroupCommitWriter, calls: list, timeout: float = 20) -> l
 
     holder = threading.Thread(target=writer.execute, args=(hold,))
     holder.start()
-    while writer.stats.batches == 0 and writer.pending == 0 and not holder.is_alive():
-        time.sleep(0.001)
-    time.sleep(0.05)  # the holder's job is now the writer's current batch
+    # Wait until the writer runs the holder's job (not a fixed sleep: under load the writer may take longer to
+    # pick it up, and the calls would then queue beside it in the same batch).
+    assert holding.wait(timeout), "the writer never ran the holding job"
     threads = [threading.Thread(target=run, args=(index,)) for index in range(len(calls))]
     for thread in threads:
         thread.start()
