@@ -35,6 +35,6 @@ def test_results_count_respondents_by_organisation_and_role() -> None:
         {"organisation": "vfm", "name": "Voix des femmes", "respondents": 1, "complete": 1, "answers": 3,
          "roles": {"membre": 1}}]}
     section = KIND.report_section(results, {"round": "suivi"}, report_words(lambda text: text, "en"))
-    assert section.responses == 3 and section.summary == "3 respondents from 2 organisations"
+    assert section.responses == 3 and section.summary == "Respondents: 3 · organisations: 2"
     assert section.table is not None and section.table.rows == (("Association Afrique Solidarité", "2", "1"),
                                                                 ("Voix des femmes", "1", "1"))

@@ -32,7 +32,7 @@ def brainstorm(texts: dict[str, list[str]], *, activity_id: int = 1, hidden: tup
     return ActivityReport(
         id=activity_id, type="brainstorm", type_label="Brainstorming",
         prompt="Quels problèmes notre plaidoyer doit-il traiter en premier ?", phase_label="Révélée",
-        responses=len(ideas), summary=f"{len(ideas)} idées de 12 participants",
+        responses=len(ideas), summary=f"Idées : {len(ideas)} · participants : 12",
         clusters=tuple(ClusterCards(label, tuple(text for text in cluster_texts if text not in hidden))
                        for label, cluster_texts in texts.items()),
         ideas=tuple(ideas))
@@ -57,7 +57,7 @@ def vote_activities(items: list[str], *, start_id: int = 10) -> tuple[ActivityRe
     return (
         ActivityReport(
             id=start_id, type="dot_voting", type_label="Vote par gommettes", prompt="Quels regroupements comptent le plus ?",
-            phase_label="Révélée", responses=18, summary="18 bulletins",
+            phase_label="Révélée", responses=18, summary="Bulletins : 18",
             chart=Chart("bar", "Points", tuple(items), (Series("Points", tuple(float(30 - 7 * n) for n in range(len(items)))),)),
             table=Table(("Rang", "Regroupement", "Points", "Votants"),
                         tuple((str(n + 1), item, str(30 - 7 * n), str(15 - 3 * n)) for n, item in enumerate(items)),
@@ -78,7 +78,7 @@ def vote_activities(items: list[str], *, start_id: int = 10) -> tuple[ActivityRe
                          for n, item in enumerate(items))),
         ActivityReport(
             id=start_id + 3, type="scale", type_label="Échelle", prompt="Les services publics servent-ils bien les migrants ?",
-            phase_label="Révélée", responses=20, summary="20 réponses",
+            phase_label="Révélée", responses=20, summary="Réponses : 20",
             chart=Chart("stacked_bar", "Réponses", ("Santé", "Éducation", "Justice"),
                         tuple(Series(str(level), (float(level), float(5 - level), 2.0)) for level in range(1, 6)))),
     )
@@ -125,11 +125,11 @@ def french_report(*, kind: str = "sni") -> Report:
     plenary = RoomReport("Plénière", "ABC346", "plenary", participants(40), (
         ActivityReport(id=100, type="word_cloud", type_label="Nuage de mots",
                        prompt="En un mot : qu'attendez-vous de cette rencontre ?", phase_label="Révélée",
-                       responses=35, summary="35 réponses",
+                       responses=35, summary="Réponses : 35",
                        word_frequencies=(("droits", 12), ("santé", 9), ("papiers", 7), ("école", 5), ("dignité", 4),
                                          ("l'accès", 3), ("travail", 2))),
         ActivityReport(id=101, type="poll", type_label="Sondage", prompt="De quel type d'organisation venez-vous ?",
-                       phase_label="Révélée", responses=38, summary="38 réponses",
+                       phase_label="Révélée", responses=38, summary="Réponses : 38",
                        chart=Chart("bar", "Réponses", ("OPM", "Association", "Institution"),
                                    (Series("Réponses", (14.0, 18.0, 6.0)),))),
     ))

@@ -48,4 +48,5 @@ class Brainstorm(ActivityType):
     def report_section(self, results: Mapping[str, Any], config: Mapping[str, Any], words: Words) -> ResultSection:
         return ResultSection(
             responses=results.get("ideas", 0), clusters=board_columns(results, words),
-            summary=words["ideas_from"] % {"ideas": results.get("ideas", 0), "people": results.get("contributors", 0)})
+            summary=words["ideas_from"] % {"ideas": results.get("ideas", 0),
+                                           "contributors": results.get("contributors", 0)})

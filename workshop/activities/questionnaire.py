@@ -44,7 +44,7 @@ class Questionnaire(ActivityType):
         "questionnaire_done": N_("Thank you: your answers are saved. You can still change them while the "
                                  "questionnaire is open."),
         "questionnaire_no_organisation": N_("The facilitator has not listed the organisations yet."),
-        "questionnaire_summary": N_("%(count)s respondents from %(organisations)s organisations"),
+        "questionnaire_summary": N_("Respondents: %(count)s · organisations: %(organisations)s"),
         "questionnaire_complete": N_("Complete"),
         "questionnaire_answers": N_("Statements answered"),
         "questionnaire_organisation_heading": N_("Organisation"),

@@ -73,7 +73,7 @@ class Quiz(ActivityType):
         "quiz_before": N_("Before"),
         "quiz_after": N_("After"),
         "quiz_mean_score": N_("Average score: %(score)s"),
-        "quiz_summary": N_("%(count)s answered · average score %(score)s"),
+        "quiz_summary": N_("Answered: %(count)s · average score %(score)s"),
         "quiz_paired_summary": N_("%(count)s people answered before and after: average score %(before)s → "
                                   "%(after)s, change %(change)s points (%(level)s interval: %(low)s to %(high)s); "
                                   "%(improved)s improved."),
