@@ -23,8 +23,7 @@ from ..domain.errors import DomainError
 from ..models import Axis, AxisMatch, Event, Room, Strategy
 from ..models.strategy import axes_of_strategy
 from .context import ServiceContext
-
-DECISIONS = ("confirm", "split")
+from .matching import check_decision, joined
 
 
 def axis_room_id(axis: Axis) -> int | None:
@@ -88,25 +87,6 @@ def event_axis_matches(session: Session, event: Event) -> dict[str, Any]:
     return view
 
 
-def joined(pairs: Sequence[dict[str, Any]], key: str) -> list[list[dict[str, Any]]]:
-    """Confirmed pairs chained into groups (A = B and B = C make one group of three), sides ordered by ``key``."""
-    parent: dict[int, int] = {}
-
-    def root(value: int) -> int:
-        while parent.setdefault(value, value) != value:
-            value = parent[value]
-        return value
-
-    sides: dict[int, dict[str, Any]] = {}
-    for pair in pairs:
-        sides[pair["left"][key]], sides[pair["right"][key]] = pair["left"], pair["right"]
-        parent[root(pair["right"][key])] = root(pair["left"][key])
-    groups: dict[int, list[dict[str, Any]]] = {}
-    for value in sorted(sides):
-        groups.setdefault(root(value), []).append(sides[value])
-    return list(groups.values())
-
-
 def common_and_distinct_axes(session: Session, event: Event) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Common axes (confirmed pairs joined into groups across rooms, then the proposals still to confirm) and the
     distinct ones (axes drafted in a room and in no confirmed pair)."""
@@ -131,12 +111,7 @@ def axis_matches(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
 def decide_axis_match(ctx: ServiceContext, event_id: object, left: object, right: object, decision: object,
                       event_ids: frozenset[int] | None = None) -> dict[str, Any]:
     """Confirm (or add) a pair of axes drafted in two different rooms as one common axe, or split it."""
-    if type(event_id) is not int or (event_ids is not None and event_id not in event_ids):
-        raise DomainError("unknown_event")
-    if type(left) is not int or type(right) is not int:
-        raise DomainError("invalid_type", field="axis_id", expected="integer")
-    if decision not in DECISIONS:
-        raise DomainError("invalid_choice")
+    check_decision(event_id, left, right, decision, event_ids, field="axis_id")
     with ctx.db.write() as session:
         event = session.get(Event, event_id)
         if event is None:

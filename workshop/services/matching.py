@@ -77,29 +77,36 @@ def event_matches(session: Session, event: Event) -> dict[str, Any]:
     return view
 
 
+def joined(pairs: Sequence[dict[str, Any]], key: str) -> list[list[dict[str, Any]]]:
+    """Confirmed pairs chained into groups (A = B and B = C make one group of three), sides ordered by ``key``."""
+    parent: dict[int, int] = {}
+
+    def root(value: int) -> int:
+        while parent.setdefault(value, value) != value:
+            value = parent[value]
+        return value
+
+    sides: dict[int, dict[str, Any]] = {}
+    for pair in pairs:
+        sides[pair["left"][key]], sides[pair["right"][key]] = pair["left"], pair["right"]
+        parent[root(pair["right"][key])] = root(pair["left"][key])
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for value in sorted(sides):
+        groups.setdefault(root(value), []).append(sides[value])
+    return list(groups.values())
+
+
 def common_and_distinct(session: Session, event: Event) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Common priorities (confirmed pairs joined into groups across rooms, then the proposals still to confirm)
     and the distinct ones (clusters in no confirmed pair)."""
     view = event_matches(session, event)
-    parent: dict[int, int] = {}
-
-    def root(key: int) -> int:
-        while parent.setdefault(key, key) != key:
-            key = parent[key]
-        return key
-
-    sides: dict[int, dict[str, Any]] = {}
-    for pair in view["confirmed"]:
-        sides[pair["left"]["cluster_id"]], sides[pair["right"]["cluster_id"]] = pair["left"], pair["right"]
-        parent[root(pair["right"]["cluster_id"])] = root(pair["left"]["cluster_id"])
-    groups: dict[int, list[dict[str, Any]]] = {}
-    for cluster_id in sorted(sides):
-        groups.setdefault(root(cluster_id), []).append(sides[cluster_id])
-    common = [{"clusters": [_public(side) for side in members], "confirmed": True} for members in groups.values()]
+    groups = joined(view["confirmed"], "cluster_id")
+    common = [{"clusters": [_public(side) for side in members], "confirmed": True} for members in groups]
+    matched = {side["cluster_id"] for members in groups for side in members}
     common += [{"clusters": [_public(pair["left"]), _public(pair["right"])], "confirmed": False,
                 "similarity": pair["similarity"]} for pair in view["proposed"]]
     distinct = [_public(_side(room, cluster)) for room, cluster, _texts in workshop_clusters(session, event)
-                if cluster.id not in sides]
+                if cluster.id not in matched]
     return common, distinct
 
 
@@ -116,15 +123,21 @@ def matches(ctx: ServiceContext, event_id: int) -> dict[str, Any]:
         return event_matches(session, event)
 
 
-def decide_match(ctx: ServiceContext, event_id: object, left: object, right: object, decision: object,
-                 event_ids: frozenset[int] | None = None) -> dict[str, Any]:
-    """Confirm (or add) a pair of clusters of two different workshops as one priority, or split it."""
+def check_decision(event_id: object, left: object, right: object, decision: object,
+                   event_ids: frozenset[int] | None, *, field: str) -> None:
+    """The moderator's request on a pair (clusters or axes), refused before anything is read when malformed."""
     if type(event_id) is not int or (event_ids is not None and event_id not in event_ids):
         raise DomainError("unknown_event")
     if type(left) is not int or type(right) is not int:
-        raise DomainError("invalid_type", field="cluster_id", expected="integer")
+        raise DomainError("invalid_type", field=field, expected="integer")
     if decision not in DECISIONS:
         raise DomainError("invalid_choice")
+
+
+def decide_match(ctx: ServiceContext, event_id: object, left: object, right: object, decision: object,
+                 event_ids: frozenset[int] | None = None) -> dict[str, Any]:
+    """Confirm (or add) a pair of clusters of two different workshops as one priority, or split it."""
+    check_decision(event_id, left, right, decision, event_ids, field="cluster_id")
     with ctx.db.write() as session:
         event = session.get(Event, event_id)
         if event is None:
