@@ -137,3 +137,13 @@ def test_the_route_refuses_what_phones_do_not_see(connect, room, app) -> None:
         assert (response.status_code, response.json["error"]["code"]) == (status, error), (code, activity_id, response.json)
         assert response.json["error"]["message"] and "Idée" not in response.get_data(as_text=True)
     assert _listed(_fetch(app, room["code"], voting, version))[1] == ideas
+
+
+def test_wrong_join_codes_on_the_route_spend_the_address_budget(connect, room, app) -> None:
+    command, author, brainstorm, voting, ideas = _vote(connect, room)
+    version = _phone_version(connect, room, voting)
+    statuses = [_fetch(app, "QQQQQQ", voting, version).status_code for _ in range(30)]
+    assert statuses[0] == 404 and 429 in statuses  # guessing codes through the list route is budgeted too
+    refused = _fetch(app, room["code"], voting, version)
+    assert refused.status_code == 429 and refused.json["error"]["code"] == "too_many_attempts"
+    assert "Idée" not in refused.get_data(as_text=True)

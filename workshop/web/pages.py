@@ -13,7 +13,7 @@ from ..domain.languages import DEFAULT_LANGUAGE
 from ..domain.multilingual import localized
 from ..i18n import error_message
 from ..services.events import find_room
-from ..services.hot_path import join_code_room
+from ..services.hot_path import room_identity
 from ..services.item_lists import phone_list
 from .context import services
 from .links import base_url, room_links
@@ -81,9 +81,16 @@ def participant(code: str) -> str:
 def item_list(code: str, activity_id: int, version: str) -> Response:
     """A vote's item list, one version of it, for the phones (``services/item_lists.py``): the same bytes, made once,
     for every phone; gzip on the wire; cached by the browser for good, since the version names the content."""
+    admission = current_app.extensions["workshop_admission"]
+    address = request.remote_addr or ""
     try:
-        room_id, _code, _event = _join_code_room_limited(code)
-        with services().db.read() as session:
+        admission.check_code_attempt(address, "http " + address)
+        with services().db.read() as session:  # one read (and on PostgreSQL one pooled connection) for it all
+            try:
+                room_id, _code, _event = room_identity(session.connection(), code)
+            except DomainError:
+                admission.wrong_code(address, "http " + address)
+                raise
             found = phone_list(session, room_id, activity_id, version)
     except DomainError as error:
         status = 429 if error.code == "too_many_attempts" else 404
@@ -100,19 +107,6 @@ def item_list(code: str, activity_id: int, version: str) -> Response:
     response.headers["Vary"] = "Accept-Encoding"
     response.headers["Cache-Control"] = f"public, max-age={LIST_MAX_AGE_SECONDS}, immutable"
     return response
-
-
-def _join_code_room_limited(code: str) -> tuple[int, str, int]:
-    """The room of a join code (kept by a SQLite server), under the budget of wrong codes of the caller's address."""
-    admission = current_app.extensions["workshop_admission"]
-    address = request.remote_addr or ""
-    admission.check_code_attempt(address, "http " + address)
-    try:
-        return join_code_room(services().db, code)
-    except DomainError as error:
-        if error.code == "unknown_room":
-            admission.wrong_code(address, "http " + address)
-        raise
 
 
 @blueprint.get("/s/<code>")
