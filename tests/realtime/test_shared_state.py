@@ -3,7 +3,19 @@
 import gzip
 import json
 
+import pytest
+
 from .conftest import op, received
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path):  # type: ignore[no-untyped-def]
+    """Both engines: a SQLite server answers from its room cache, PostgreSQL reads the list's fingerprint each time."""
+    if request.param == "postgresql":
+        from ..engines import create_database
+
+        return create_database(request.getfixturevalue("postgresql_url"))
+    return f"sqlite:///{tmp_path / 'instance' / 'workshop.db'}"
 
 
 def _vote(connect, room):  # type: ignore[no-untyped-def]

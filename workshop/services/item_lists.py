@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from ..domain.errors import DomainError
 from ..domain.phases import Phase
 from ..models import Activity
+from . import room_cache
 from .items import target_list
 
 _KEPT = 256  # activities whose current list is kept per database (one entry each: an old version is refused)
@@ -71,12 +72,25 @@ def phone_list(session: Session, room_id: int, activity_id: int, version: str) -
     ``unknown_activity`` for a draft as for a missing one (a draft's existence is the moderator's business);
     ``item_list_changed`` with ``current_version`` when the list has changed since the phone was told (an idea
     hidden or added): the phone fetches that one instead. Old versions are never served: a hidden idea stays hidden.
+    A SQLite server answers from its room cache while nothing was written (``room_cache``: every phone of a vote asks
+    within seconds, and the votable set's fingerprint is an aggregate over every idea); PostgreSQL reads it each time.
     """
-    activity = session.get(Activity, activity_id)
-    if (activity is None or activity.room_id != room_id or activity.current_phase is Phase.DRAFT
-            or "target" not in activity.config):
+    cache = room_cache.cache_of(session.connection())
+    if cache is None:
+        found = _for_phones(session, activity_id)
+    else:
+        found = cache.get(("phone_item_list", activity_id), (cache.generation, cache.ideas_added_total),
+                          lambda: _for_phones(session, activity_id))
+    if found is None or found[0] != room_id:
         raise DomainError("unknown_activity", activity_id=activity_id)
-    found = current_list(session, activity)
-    if found.version != version:
-        raise DomainError("item_list_changed", current_version=found.version)
-    return found
+    if found[1].version != version:
+        raise DomainError("item_list_changed", current_version=found[1].version)
+    return found[1]
+
+
+def _for_phones(session: Session, activity_id: int) -> tuple[int, ItemList] | None:
+    """(room id, current list) of an activity phones see, or None."""
+    activity = session.get(Activity, activity_id)
+    if activity is None or activity.current_phase is Phase.DRAFT or "target" not in activity.config:
+        return None
+    return activity.room_id, current_list(session, activity)
