@@ -27,7 +27,7 @@ from ..domain.errors import DomainError
 from ..domain.phases import Phase, accepts_contributions
 from ..domain.codes import normalize_join_code
 from ..models import Activity, Ballot, Cluster, Event, Idea, Operation, Participant, Room, Vote
-from . import room_cache
+from . import hot_path_pg, room_cache
 
 _activities, _rooms, _ideas = Activity.__table__, Room.__table__, Idea.__table__
 _ballots, _votes, _operations, _clusters = Ballot.__table__, Vote.__table__, Operation.__table__, Cluster.__table__
@@ -122,7 +122,10 @@ def open_activity(db: Connection, room_id: int, activity_id: object, input_kind:
     if type(activity_id) is not int:
         raise DomainError("invalid_type", field="activity_id", expected="integer")
     cache = room_cache.cache_of(db)
-    if cache is None:
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        row = hot_path_pg.activity_row(db, postgres, activity_id)
+    elif cache is None:
         row = db.execute(_ACTIVITY, {"activity_id": activity_id}).first()
     else:  # the activity as last read, while nothing has changed the agenda (services/room_cache.py)
         row = cache.get(("activity", activity_id), cache.generation,
@@ -140,6 +143,9 @@ def ideas_given(db: Connection, activity_id: int, participant_id: int) -> int:
     raw = _sqlite(db)
     if raw is not None:
         return int(raw.execute(_SQL_IDEAS_GIVEN, (activity_id, participant_id)).fetchone()[0])
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return int(hot_path_pg.rows(db, postgres, hot_path_pg.IDEAS_GIVEN, (activity_id, participant_id))[0][0])
     return int(db.execute(_IDEAS_GIVEN, {"activity_id": activity_id, "participant_id": participant_id}).scalar_one())
 
 
@@ -157,6 +163,10 @@ def add_idea(db: Connection, *, activity_id: int, participant_id: int, op_id: st
             room_cache.idea_committed(db, activity_id, IdeaView(idea_id, text, approved=approved,
                                                                 participant_key=participant_key))
         return int(cursor.lastrowid)  # type: ignore[arg-type]
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return int(hot_path_pg.rows(db, postgres, hot_path_pg.INSERT_IDEA, (
+            activity_id, participant_id, op_id, text, approved, created_at))[0][0])
     inserted = db.execute(_INSERT_IDEA, {
         "activity_id": activity_id, "participant_id": participant_id, "op_id": op_id, "text": text,
         "approved": approved, "hidden": False, "merged_into_id": None, "cluster_id": None, "created_at": created_at})
@@ -176,6 +186,9 @@ def votable_among(session: Session, db: Connection, activity: OpenActivity, want
         votable: frozenset[int] = cache.get(("votable", target, source_id), stamp, lambda: frozenset(
             db.execute(_ALL_VOTABLE[target], {"source_id": source_id}).scalars()))
         return votable & wanted
+    postgres = hot_path_pg.driver(db)
+    if source_id is not None and target in ("ideas", "clusters") and postgres is not None:
+        return hot_path_pg.votable(db, postgres, target, wanted, source_id)
     if source_id is not None and target in ("ideas", "clusters"):
         statement = _VOTABLE_IDEAS if target == "ideas" else _VOTABLE_CLUSTERS
         return frozenset(db.execute(statement, {"wanted": sorted(wanted), "source_id": source_id}).scalars())
@@ -204,6 +217,11 @@ def replace_ballot(db: Connection, *, activity_id: int, participant_id: int, all
                                            for allocation in allocations])
         room_cache.ballot_committed(db, activity_id, participant_id, allocations)
         return
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        hot_path_pg.replace_ballot(db, postgres, activity_id=activity_id, participant_id=participant_id,
+                                   allocations=list(allocations), now=now)
+        return
     keys = {"activity_id": activity_id, "participant_id": participant_id}
     ballot_id = db.execute(_BALLOT, keys).scalar()
     if ballot_id is None:
@@ -223,6 +241,10 @@ def recorded(db: Connection, op_id: str) -> tuple[str, dict[str, Any]] | None:
     if raw is not None:
         found = raw.execute(_SQL_RECORDED, (op_id,)).fetchone()
         return None if found is None else (found[0], json.loads(found[1]))
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        rows = hot_path_pg.rows(db, postgres, hot_path_pg.RECORDED, (op_id,))
+        return (rows[0][0], dict(rows[0][1])) if rows else None
     row = db.execute(_RECORDED, {"op_id": op_id}).first()
     return None if row is None else (row.actor, dict(row.response))
 
@@ -237,6 +259,11 @@ def record(db: Connection, *, op_id: str, actor: str, kind: str, room_id: int | 
         except sqlite3.IntegrityError as error:  # the op_id is journaled already: as SQLAlchemy would raise it
             raise IntegrityError(_SQL_INSERT_OPERATION, (op_id,), error) from None
         return
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        hot_path_pg.record(db, postgres, op_id=op_id, actor=actor, kind=kind, room_id=room_id, response=response,
+                           created_at=created_at)
+        return
     db.execute(_INSERT_OPERATION, {"op_id": op_id, "actor": actor, "kind": kind, "room_id": room_id,
                                    "response": response, "created_at": created_at})
 
@@ -246,6 +273,9 @@ def journal_times(db: Connection, actor: str, since: datetime) -> list[datetime]
     raw = _sqlite(db)
     if raw is not None:  # the stored text compares as the times do (one fixed format)
         return [datetime.fromisoformat(text) for (text,) in raw.execute(_SQL_SINCE, (actor, _stored_time(since)))]
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return [row[0] for row in hot_path_pg.rows(db, postgres, hot_path_pg.SINCE, (actor, since))]
     return list(db.execute(_SINCE, {"actor": actor, "since": since}).scalars())
 
 

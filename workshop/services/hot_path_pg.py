@@ -1,0 +1,199 @@
+"""The hot path's statements on PostgreSQL: SQL on the driver's connection (psycopg), in the writer's transaction,
+with the statements whose result nobody reads sent together with the next one that is read.
+
+On PostgreSQL each statement is a round trip to another process: a send, a wait, a receive (~60 µs of this
+process's CPU each in psycopg, measured under gevent), plus SQLAlchemy's execution of a prebuilt statement (about as
+much again). A ballot cost eleven of them (SAVEPOINT, the activity, its items, the ballot row locked, touched,
+its votes deleted and inserted one by one, the journal, RELEASE). Here:
+
+- the writer's ``SAVEPOINT`` and every write that returns nothing (the ballot's upsert, its votes, the journal, the
+  ``RELEASE``) are *deferred*: queued on the connection, then sent as one text of several statements (one round
+  trip) together with the next statement whose rows are read, or at the job's end by the writer;
+- the ballot's row is an upsert (``ON CONFLICT`` on its unique key, which locks the row as ``FOR UPDATE`` did, so
+  two ballots of one phone still queue) and its votes one insert of arrays (``unnest``).
+
+A ballot is then two round trips (the SAVEPOINT with the activity; its items, nothing else read; the writes with
+the RELEASE) plus the batch's COMMIT, and every read a rule depends on is still made in the transaction: another
+process's change (a closed activity, a hidden idea) is seen. A deferred statement that fails (a journaled op_id)
+raises at the flush inside its own job (the writer flushes before the job counts as done), as SQLAlchemy's
+``IntegrityError``, so ``operations.run_once``'s replay handling is unchanged. Outside the writer (service tests,
+the command line) nothing is deferred: each statement runs at once, in the caller's transaction.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any, NamedTuple
+
+import psycopg
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+_DEFERRED = "pg_deferred"  # key of the deferred statements in the DB-API connection's ``info``
+
+ACTIVITY = ("SELECT a.type, a.phase, a.config, a.room_id, r.code, r.premoderation FROM activities a "
+            "JOIN rooms r ON r.id = a.room_id WHERE a.id = %s")
+IDEAS_GIVEN = "SELECT count(*) FROM ideas WHERE activity_id = %s AND participant_id = %s"
+INSERT_IDEA = ("INSERT INTO ideas (activity_id, participant_id, op_id, text, approved, hidden, merged_into_id, "
+               "cluster_id, created_at) VALUES (%s, %s, %s, %s, %s, false, NULL, NULL, %s) RETURNING id")
+VOTABLE = {
+    "ideas": ("SELECT id FROM ideas WHERE id = ANY(%s) AND activity_id = %s AND approved AND NOT hidden "
+              "AND merged_into_id IS NULL"),
+    "clusters": "SELECT id FROM clusters WHERE id = ANY(%s) AND activity_id = %s AND NOT removed",
+}
+# The ballot's row: made, or touched (and locked until the COMMIT, as SELECT ... FOR UPDATE did).
+UPSERT_BALLOT = ("INSERT INTO ballots (activity_id, participant_id, updated_at) VALUES (%s, %s, %s) "
+                 "ON CONFLICT (activity_id, participant_id) DO UPDATE SET updated_at = EXCLUDED.updated_at")
+CLEAR_BALLOT = ("DELETE FROM votes WHERE ballot_id = "
+                "(SELECT id FROM ballots WHERE activity_id = %s AND participant_id = %s)")
+INSERT_VOTES = ("INSERT INTO votes (ballot_id, target_id, points, criterion) "
+                "SELECT b.id, v.target_id, v.points, v.criterion FROM ballots b, "
+                "unnest(%s::integer[], %s::integer[], %s::text[]) AS v(target_id, points, criterion) "
+                "WHERE b.activity_id = %s AND b.participant_id = %s")
+RECORDED = "SELECT actor, response FROM operations WHERE op_id = %s"
+INSERT_OPERATION = ("INSERT INTO operations (op_id, actor, kind, room_id, response, created_at) "
+                    "VALUES (%s, %s, %s, %s, %s::json, %s)")
+SINCE = "SELECT created_at FROM operations WHERE actor = %s AND created_at > %s"
+
+
+class Deferred:
+    """The statements queued on one connection for its current write job, and whether its SAVEPOINT was sent."""
+
+    def __init__(self) -> None:
+        self.statements: list[tuple[str, Sequence[Any] | None]] = [("SAVEPOINT job", None)]
+        self.sent = False  # something of the job reached the server: a failure must roll back to the SAVEPOINT
+
+
+def driver(db: Connection) -> Any | None:
+    """psycopg's connection under ``db`` (same transaction) on PostgreSQL, else None."""
+    return db.connection.driver_connection if db.dialect.name == "postgresql" else None
+
+
+def begin_job(info: dict[Any, Any]) -> Deferred:
+    """The writer starts a job: its SAVEPOINT waits for the job's first statement."""
+    deferred = info[_DEFERRED] = Deferred()
+    return deferred
+
+
+def end_job(raw: Any, info: dict[Any, Any], succeeded: bool) -> None:
+    """The job's end: RELEASE and what is still queued, in one round trip; or, when it failed, its rollback."""
+    deferred: Deferred = info.pop(_DEFERRED)
+    if succeeded:
+        deferred.statements.append(("RELEASE job", None))
+        try:
+            _send(raw, deferred, None)
+            return
+        except BaseException:  # a deferred write failed (a journaled op_id): the job is undone, the batch goes on
+            _roll_back(raw)
+            raise
+    if deferred.sent:  # nothing was sent otherwise: no SAVEPOINT to go back to, nothing to undo
+        _roll_back(raw)
+
+
+def _roll_back(raw: Any) -> None:
+    raw.execute("ROLLBACK TO job")
+    raw.execute("RELEASE job")
+
+
+def defer(db: Connection, raw: Any, sql: str, params: Sequence[Any]) -> None:
+    """Run ``sql`` (no rows read) with the next statement that is read, or at once outside a write job."""
+    deferred: Deferred | None = db.info.get(_DEFERRED)
+    if deferred is None:
+        _checked(raw.execute, sql, params)
+        return
+    deferred.statements.append((sql, params))
+
+
+def rows(db: Connection, raw: Any, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``sql``, sent after (and with) whatever is deferred."""
+    deferred: Deferred | None = db.info.get(_DEFERRED)
+    if deferred is None or not deferred.statements:
+        return _checked(lambda: raw.execute(sql, params).fetchall())
+    return _send(raw, deferred, (sql, params))
+
+
+def _send(raw: Any, deferred: Deferred, query: tuple[str, Sequence[Any]] | None) -> list[tuple[Any, ...]]:
+    pending, deferred.statements = deferred.statements, []
+    if not pending and query is None:
+        return []
+    deferred.sent = True
+
+    statements = pending if query is None else [*pending, query]
+
+    def run() -> list[tuple[Any, ...]]:
+        # One text, several statements: PostgreSQL's simple query protocol runs them in order in this transaction
+        # (an error stops the rest) and answers in one round trip. psycopg's pipeline mode does the same with
+        # prepared statements, but cost more of this process's CPU than the round trips it saved (measured under
+        # gevent); the values are quoted by psycopg's own client-side binding (``ClientCursor.mogrify``).
+        quoting = psycopg.ClientCursor(raw)
+        cursor = raw.cursor()
+        cursor.execute(";".join(sql if params is None else quoting.mogrify(sql, params) for sql, params in statements),
+                       prepare=False)
+        if query is None:
+            return []
+        while cursor.nextset():  # the read is the last statement
+            pass
+        return cursor.fetchall()  # type: ignore[no-any-return]
+
+    return _checked(run)
+
+
+def _checked(call: Any, *args: Any) -> Any:
+    try:
+        return call(*args)
+    except psycopg.IntegrityError as error:  # as SQLAlchemy raises it: run_once's replay handling expects that
+        raise IntegrityError(getattr(error, "statement", None) or "", None, error) from None
+
+
+def install(engine: Engine) -> None:
+    """Flush a job's deferred statements before any statement SQLAlchemy runs on the same connection (a job that
+    also reads or writes through SQLAlchemy, e.g. a vote on axes): its SAVEPOINT and writes come first."""
+    if engine.dialect.name != "postgresql" or event.contains(engine, "before_cursor_execute", _flush_first):
+        return
+    event.listen(engine, "before_cursor_execute", _flush_first)
+
+
+def _flush_first(conn, _cursor, _statement, _parameters, _context, _executemany):  # type: ignore[no-untyped-def]
+    deferred: Deferred | None = conn.info.get(_DEFERRED)
+    if deferred is not None and deferred.statements:
+        _send(conn.connection.driver_connection, deferred, None)
+
+
+# The hot path's statements -------------------------------------------------------------------------------------
+
+class ActivityRow(NamedTuple):
+    """The columns of ``hot_path._ACTIVITY``, by the same names."""
+
+    type: str
+    phase: str
+    config: dict[str, Any]
+    room_id: int
+    code: str
+    premoderation: bool
+
+
+def activity_row(db: Connection, raw: Any, activity_id: int) -> ActivityRow | None:
+    found = rows(db, raw, ACTIVITY, (activity_id,))
+    return ActivityRow(*found[0]) if found else None
+
+
+def votable(db: Connection, raw: Any, target: str, wanted: Iterable[int], source_id: int) -> frozenset[int]:
+    return frozenset(row[0] for row in rows(db, raw, VOTABLE[target], (sorted(wanted), source_id)))
+
+
+def replace_ballot(db: Connection, raw: Any, *, activity_id: int, participant_id: int, allocations: list[Any],
+                   now: datetime) -> None:
+    defer(db, raw, UPSERT_BALLOT, (activity_id, participant_id, now))
+    defer(db, raw, CLEAR_BALLOT, (activity_id, participant_id))
+    if allocations:
+        defer(db, raw, INSERT_VOTES, ([allocation.target_id for allocation in allocations],
+                                      [allocation.points for allocation in allocations],
+                                      [allocation.criterion for allocation in allocations],
+                                      activity_id, participant_id))
+
+
+def record(db: Connection, raw: Any, *, op_id: str, actor: str, kind: str, room_id: int | None,
+           response: dict[str, Any], created_at: datetime) -> None:
+    defer(db, raw, INSERT_OPERATION, (op_id, actor, kind, room_id, json.dumps(response), created_at))
