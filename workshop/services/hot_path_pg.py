@@ -197,3 +197,70 @@ def replace_ballot(db: Connection, raw: Any, *, activity_id: int, participant_id
 def record(db: Connection, raw: Any, *, op_id: str, actor: str, kind: str, room_id: int | None,
            response: dict[str, Any], created_at: datetime) -> None:
     defer(db, raw, INSERT_OPERATION, (op_id, actor, kind, room_id, json.dumps(response), created_at))
+
+
+# Connecting: a phone's own rows and the stamp of its room, in one round trip ----------------------------------
+
+# What every phone of a room receives alike (``state._phone_room_part``: header, activities, item lists, profile
+# choices) is kept per room in each process under this stamp, read in the same round trip as the phone's own rows:
+# the row versions (``xmin``: every insert or update writes a new one) and counts of every table that part is made
+# of, so any process's change (an activity edited or opened, an idea hidden, a cluster renamed, an organisation
+# added) makes the stamp differ. The second column says whether the part may be kept at all: not while an activity
+# of the room is revealed (its results read ballots and profiles) or votes on the event's axes.
+ROOM_STAMP = (
+    "SELECT r.xmin::text || ':' || e.xmin::text"
+    " || ':' || (SELECT count(*) || ':' || coalesce(sum(a.xmin::text::bigint), 0) FROM activities a"
+    " WHERE a.room_id = r.id)"
+    " || ':' || (SELECT count(*) || ':' || coalesce(sum(o.xmin::text::bigint), 0) FROM organisations o"
+    " WHERE o.event_id = r.event_id)"
+    " || ':' || (SELECT count(*) || ':' || coalesce(sum(i.xmin::text::bigint), 0) FROM ideas i"
+    " JOIN activities a ON a.id = i.activity_id WHERE a.room_id = r.id)"
+    " || ':' || (SELECT count(*) || ':' || coalesce(sum(c.xmin::text::bigint), 0) FROM clusters c"
+    " JOIN activities a ON a.id = c.activity_id WHERE a.room_id = r.id),"
+    " NOT EXISTS (SELECT 1 FROM activities a WHERE a.room_id = r.id"
+    " AND (a.phase = 'revealed' OR a.config->>'target' = 'axes'))"
+    " FROM rooms r JOIN events e ON e.id = r.event_id WHERE r.id = %s")
+MY_PARTICIPANT = "SELECT public_id, pseudonym, tags FROM participants WHERE id = %s"
+MY_VOTES = ("SELECT b.activity_id, v.target_id, v.points, v.criterion FROM ballots b "
+            "LEFT JOIN votes v ON v.ballot_id = b.id WHERE b.participant_id = %s "
+            "ORDER BY b.activity_id, v.target_id, v.criterion")
+MY_IDEAS = ("SELECT id, activity_id, text, merged_into_id, created_at, approved, hidden, op_id FROM ideas "
+            "WHERE participant_id = %s ORDER BY id")
+
+
+def read_many(raw: Any, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
+    """The rows of each statement, all sent in one text (one round trip)."""
+    quoting = psycopg.ClientCursor(raw)
+    cursor = raw.cursor()
+    cursor.execute(";".join(quoting.mogrify(sql, params) for sql, params in statements), prepare=False)
+    found = [cursor.fetchall()]
+    while cursor.nextset():
+        found.append(cursor.fetchall())
+    return found
+
+
+def phone_reads(raw: Any, room_id: int, participant_id: int | None) -> tuple[str | None, dict[str, Any] | None]:
+    """(the room's stamp, or None when its part may not be kept; the participant's own part as
+    ``hot_path.participant_part`` makes it, or None for ``participant_id`` None)."""
+    statements: list[tuple[str, Sequence[Any]]] = [(ROOM_STAMP, (room_id,))]
+    if participant_id is not None:
+        statements += [(MY_PARTICIPANT, (participant_id,)), (MY_VOTES, (participant_id,)),
+                       (MY_IDEAS, (participant_id,))]
+    found = read_many(raw, statements)
+    stamp = found[0][0][0] if found[0] and found[0][0][1] else None
+    if participant_id is None:
+        return stamp, None
+    (public_id, pseudonym, tags), = found[1]
+    ballots: dict[str, list[dict[str, Any]]] = {}
+    for activity_id, target_id, points, criterion in found[2]:
+        votes = ballots.setdefault(str(activity_id), [])
+        if target_id is not None:  # the criterion only when there is one (criteria scoring, matrix)
+            votes.append({"target_id": target_id, "points": points} | ({"criterion": criterion} if criterion else {}))
+    return stamp, {
+        "participant": {"id": public_id, "pseudonym": pseudonym, "tags": dict(tags or {})},
+        "my_ideas": [{"id": idea_id, "activity_id": activity_id, "text": text, "merged_into": merged_into,
+                      "created_at": created_at.isoformat() + "Z", "approved": bool(approved), "hidden": bool(hidden),
+                      "op_id": op_id}
+                     for idea_id, activity_id, text, merged_into, created_at, approved, hidden, op_id in found[3]],
+        "my_ballots": ballots,
+    }
