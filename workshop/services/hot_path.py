@@ -309,6 +309,9 @@ def room_identity(db: Connection, code: object) -> tuple[int, str, int]:
         raise DomainError("unknown_room")
     normalized = normalize_join_code(code)[:6]
     cache = room_cache.cache_of(db)
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return hot_path_pg.room_identity(db, postgres, normalized)
     if cache is None:
         row = db.execute(_ROOM_BY_CODE, {"code": normalized}).first()
     else:  # every phone of a QR-code rush names the same room; an unknown code is asked again (a room made since
@@ -329,6 +332,9 @@ def join_code_room(database: Any, code: object) -> tuple[int, str, int]:
         found = cache.values.get(("room_code", normalize_join_code(code)[:6]))
         if found is not None and found[0] == cache.generation and found[1] is not None:
             return found[1].id, found[1].code, found[1].event_id
+    known = hot_path_pg.known_room(database.engine, code)
+    if known is not None:  # PostgreSQL: a join code seen before names the same room for good
+        return known
     with database.read() as session:
         return room_identity(session.connection(), code)
 
@@ -338,6 +344,10 @@ def add_participant(db: Connection, *, room_id: int, public_id: str, token_hash:
     if raw is not None:
         return int(raw.execute(_SQL_INSERT_PARTICIPANT, (room_id, public_id, token_hash,  # type: ignore[arg-type]
                                                          _stored_time(created_at))).lastrowid)
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return int(hot_path_pg.rows(db, postgres, hot_path_pg.INSERT_PARTICIPANT,
+                                    (room_id, public_id, token_hash, created_at))[0][0])
     inserted = db.execute(_INSERT_PARTICIPANT, {"room_id": room_id, "public_id": public_id, "token_hash": token_hash,
                                                 "pseudonym": None, "tags": {}, "created_at": created_at})
     return int(inserted.inserted_primary_key[0])  # type: ignore[index]
@@ -347,6 +357,10 @@ def returning_participant(db: Connection, code: object, token_hash: str) -> tupl
     """(participant id, public id, room id, room code) of the token's holder in this room, or None."""
     if not isinstance(code, str):
         return None
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        found = hot_path_pg.rows(db, postgres, hot_path_pg.RETURNING, (token_hash, normalize_join_code(code)[:6]))
+        return found[0] if found else None  # type: ignore[return-value]
     row = db.execute(_RETURNING, {"token_hash": token_hash, "code": normalize_join_code(code)[:6]}).first()
     return None if row is None else (row.id, row.public_id, row.room_id, row.code)
 

@@ -25,11 +25,15 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 import psycopg
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
+
+from ..domain.codes import normalize_join_code
+from ..domain.errors import DomainError
 
 _DEFERRED = "pg_deferred"  # key of the deferred statements in the DB-API connection's ``info``
 
@@ -197,6 +201,41 @@ def replace_ballot(db: Connection, raw: Any, *, activity_id: int, participant_id
 def record(db: Connection, raw: Any, *, op_id: str, actor: str, kind: str, room_id: int | None,
            response: dict[str, Any], created_at: datetime) -> None:
     defer(db, raw, INSERT_OPERATION, (op_id, actor, kind, room_id, json.dumps(response), created_at))
+
+
+# Connecting: who the phone is --------------------------------------------------------------------------------
+
+ROOM_BY_CODE = "SELECT id, code, event_id FROM rooms WHERE code = %s"
+RETURNING = ("SELECT p.id, p.public_id, r.id, r.code FROM participants p JOIN rooms r ON r.id = p.room_id "
+             "WHERE p.token_hash = %s AND r.code = %s")
+INSERT_PARTICIPANT = ("INSERT INTO participants (room_id, public_id, token_hash, pseudonym, tags, created_at) "
+                      "VALUES (%s, %s, %s, NULL, '{}', %s) RETURNING id")
+
+# A room's join code, id and event never change and rooms are never deleted: what a code named once, it names for
+# good, in every process. Every phone of a QR-code rush names the same room; unknown codes are never kept (a room
+# made since, by another process or the command line, is found).
+_KNOWN_ROOMS: WeakKeyDictionary[Any, dict[str, tuple[int, str, int]]] = WeakKeyDictionary()
+
+
+def known_room(engine: Engine, code: object) -> tuple[int, str, int] | None:
+    """(room id, code, event id) of a join code read before on this PostgreSQL engine, else None."""
+    if engine.dialect.name != "postgresql" or not isinstance(code, str):
+        return None
+    return _KNOWN_ROOMS.get(engine.pool, {}).get(normalize_join_code(code)[:6])
+
+
+def room_identity(db: Connection, raw: Any, normalized: str) -> tuple[int, str, int]:
+    known = _KNOWN_ROOMS.setdefault(db.engine.pool, {})
+    found = known.get(normalized)
+    if found is None:
+        row = rows(db, raw, ROOM_BY_CODE, (normalized,))
+        if not row:
+            raise DomainError("unknown_room")
+        found = row[0]
+        if len(known) > 4096:  # a long day of many rooms: start over rather than grow
+            known.clear()
+        known[normalized] = found
+    return found
 
 
 # Connecting: a phone's own rows and the stamp of its room, in one round trip ----------------------------------
