@@ -66,3 +66,41 @@ def test_a_phone_sees_what_another_process_changed_in_its_room(ctx, database, se
         assert revealed["phase"] == "revealed" and "results" in revealed
     finally:
         other_db.dispose()
+
+
+def test_a_ballot_and_an_idea_in_one_process_see_what_another_process_changed(ctx, database, settings) -> None:
+    # On PostgreSQL a command's follow-up reads (the ballot's items, the author's ideas so far) travel with its
+    # activity's read, from what the process remembers of the vote's source: still read in the command's transaction.
+    from workshop.domain.errors import DomainError
+
+    if database.url.get_backend_name() != "postgresql":
+        pytest.skip("SQLite: one server process owns the file (services/room_cache.py)")
+    ctx = replace(ctx, writer=GroupCommitWriter(database))
+    other_db = Database(settings.database_url)
+    other = replace(ctx, db=other_db, writer=GroupCommitWriter(other_db))
+    try:
+        room = make_room(ctx)
+        brainstorm = room.activity("brainstorm", config={"max_per_participant": 2})
+        author = room.participant()
+        first, second = (contributions.submit_idea(ctx, author, activity_id=brainstorm, text=text, op_id=op())["idea_id"]
+                         for text in ("Première", "Deuxième"))
+        with pytest.raises(DomainError, match="too_many_ideas"):  # its two ideas counted, one written by `other`
+            contributions.submit_idea(other, author, activity_id=brainstorm, text="Troisième", op_id=op())
+        agenda.set_phase(ctx, room_id=room.room_id, activity_id=brainstorm, phase="closed")
+        vote = room.activity("dot_voting", config={"source_activity_id": brainstorm, "budget": 2, "max_per_item": 1})
+        phone = room.participant()
+
+        def ballot(*targets: int) -> dict:  # type: ignore[type-arg]
+            return contributions.cast_votes(ctx, phone, activity_id=vote, op_id=op(),
+                                            allocations=[{"target_id": target, "points": 1} for target in targets])
+
+        assert ballot(first, second) == {"ok": True}  # the process now remembers the vote's source
+        moderation.hide_idea(other, room_id=room.room_id, idea_id=second)
+        with pytest.raises(DomainError, match="unknown_target"):
+            ballot(first, second)
+        assert ballot(first) == {"ok": True}
+        agenda.set_phase(other, room_id=room.room_id, activity_id=vote, phase="closed")
+        with pytest.raises(DomainError, match="activity_not_open"):
+            ballot(first)
+    finally:
+        other_db.dispose()

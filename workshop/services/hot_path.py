@@ -117,14 +117,18 @@ def connection(session: Session) -> Connection:
     return session.connection()
 
 
-def open_activity(db: Connection, room_id: int, activity_id: object, input_kind: str) -> OpenActivity:
-    """The activity of this room taking contributions of this kind, or the refusal that says why not."""
+def open_activity(db: Connection, room_id: int, activity_id: object, input_kind: str, *,
+                  participant_id: int | None = None, items: Iterable[int] | None = None) -> OpenActivity:
+    """The activity of this room taking contributions of this kind, or the refusal that says why not.
+
+    ``participant_id`` (an idea's author) and ``items`` (a ballot's targets): on PostgreSQL what the command reads
+    next (``ideas_given``, ``votable_among``) is read in the same round trip."""
     if type(activity_id) is not int:
         raise DomainError("invalid_type", field="activity_id", expected="integer")
     cache = room_cache.cache_of(db)
     postgres = hot_path_pg.driver(db)
     if postgres is not None:
-        row = hot_path_pg.activity_row(db, postgres, activity_id)
+        row = hot_path_pg.activity_row(db, postgres, activity_id, participant_id=participant_id, items=items)
     elif cache is None:
         row = db.execute(_ACTIVITY, {"activity_id": activity_id}).first()
     else:  # the activity as last read, while nothing has changed the agenda (services/room_cache.py)
@@ -145,7 +149,7 @@ def ideas_given(db: Connection, activity_id: int, participant_id: int) -> int:
         return int(raw.execute(_SQL_IDEAS_GIVEN, (activity_id, participant_id)).fetchone()[0])
     postgres = hot_path_pg.driver(db)
     if postgres is not None:
-        return int(hot_path_pg.rows(db, postgres, hot_path_pg.IDEAS_GIVEN, (activity_id, participant_id))[0][0])
+        return hot_path_pg.ideas_given(db, postgres, activity_id, participant_id)
     return int(db.execute(_IDEAS_GIVEN, {"activity_id": activity_id, "participant_id": participant_id}).scalar_one())
 
 
@@ -188,7 +192,7 @@ def votable_among(session: Session, db: Connection, activity: OpenActivity, want
         return votable & wanted
     postgres = hot_path_pg.driver(db)
     if source_id is not None and target in ("ideas", "clusters") and postgres is not None:
-        return hot_path_pg.votable(db, postgres, target, wanted, source_id)
+        return hot_path_pg.votable(db, postgres, activity.id, target, wanted, source_id)
     if source_id is not None and target in ("ideas", "clusters"):
         statement = _VOTABLE_IDEAS if target == "ideas" else _VOTABLE_CLUSTERS
         return frozenset(db.execute(statement, {"wanted": sorted(wanted), "source_id": source_id}).scalars())

@@ -78,16 +78,18 @@ def driver(db: Connection) -> Any | None:
 def begin_job(info: dict[Any, Any]) -> Deferred:
     """The writer starts a job: its SAVEPOINT waits for the job's first statement."""
     deferred = info[_DEFERRED] = Deferred()
+    info.pop(_PREFETCHED, None)
     return deferred
 
 
 def end_job(raw: Any, info: dict[Any, Any], succeeded: bool) -> None:
     """The job's end: RELEASE and what is still queued, in one round trip; or, when it failed, its rollback."""
     deferred: Deferred = info.pop(_DEFERRED)
+    info.pop(_PREFETCHED, None)  # read for this job only
     if succeeded:
         deferred.statements.append(("RELEASE job", None))
         try:
-            _send(raw, deferred, None)
+            _send(raw, deferred, [])
             return
         except BaseException:  # a deferred write failed (a journaled op_id): the job is undone, the batch goes on
             _roll_back(raw)
@@ -114,19 +116,21 @@ def rows(db: Connection, raw: Any, sql: str, params: Sequence[Any]) -> list[tupl
     """The rows of ``sql``, sent after (and with) whatever is deferred."""
     deferred: Deferred | None = db.info.get(_DEFERRED)
     if deferred is None or not deferred.statements:
-        return _checked(lambda: raw.execute(sql, params).fetchall())
-    return _send(raw, deferred, (sql, params))
+        return _checked(lambda: raw.execute(sql, params).fetchall())  # type: ignore[no-any-return]
+    return _send(raw, deferred, [(sql, params)])[0]
 
 
-def _send(raw: Any, deferred: Deferred, query: tuple[str, Sequence[Any]] | None) -> list[tuple[Any, ...]]:
+def _send(raw: Any, deferred: Deferred, queries: list[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
+    """What is deferred, then ``queries``, in one text; the rows of each query."""
     pending, deferred.statements = deferred.statements, []
-    if not pending and query is None:
+    if not pending and not queries:
         return []
     deferred.sent = True
+    statements = [*pending, *queries]
+    if _opens_transaction(raw):  # the batch's first statements: its BEGIN travels with them (a round trip less)
+        statements = [("BEGIN", None), *statements]
 
-    statements = pending if query is None else [*pending, query]
-
-    def run() -> list[tuple[Any, ...]]:
+    def run() -> list[list[tuple[Any, ...]]]:
         # One text, several statements: PostgreSQL's simple query protocol runs them in order in this transaction
         # (an error stops the rest) and answers in one round trip. psycopg's pipeline mode does the same with
         # prepared statements, but cost more of this process's CPU than the round trips it saved (measured under
@@ -135,13 +139,22 @@ def _send(raw: Any, deferred: Deferred, query: tuple[str, Sequence[Any]] | None)
         cursor = raw.cursor()
         cursor.execute(";".join(sql if params is None else quoting.mogrify(sql, params) for sql, params in statements),
                        prepare=False)
-        if query is None:
+        if not queries:
             return []
-        while cursor.nextset():  # the read is the last statement
-            pass
-        return cursor.fetchall()  # type: ignore[no-any-return]
+        for _ in range(len(statements) - len(queries)):  # the reads are the last statements
+            cursor.nextset()
+        found = [cursor.fetchall()]
+        while cursor.nextset():
+            found.append(cursor.fetchall())
+        return found
 
-    return _checked(run)
+    return _checked(run)  # type: ignore[no-any-return]
+
+
+def _opens_transaction(raw: Any) -> bool:
+    """Whether psycopg would send a plain ``BEGIN`` on its own, in a round trip of its own, before our text."""
+    return (not raw.autocommit and raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+            and raw.isolation_level is None and raw.read_only is None and raw.deferrable is None)
 
 
 def _checked(call: Any, *args: Any) -> Any:
@@ -162,7 +175,7 @@ def install(engine: Engine) -> None:
 def _flush_first(conn, _cursor, _statement, _parameters, _context, _executemany):  # type: ignore[no-untyped-def]
     deferred: Deferred | None = conn.info.get(_DEFERRED)
     if deferred is not None and deferred.statements:
-        _send(conn.connection.driver_connection, deferred, None)
+        _send(conn.connection.driver_connection, deferred, [])
 
 
 # The hot path's statements -------------------------------------------------------------------------------------
@@ -178,13 +191,61 @@ class ActivityRow(NamedTuple):
     premoderation: bool
 
 
-def activity_row(db: Connection, raw: Any, activity_id: int) -> ActivityRow | None:
-    found = rows(db, raw, ACTIVITY, (activity_id,))
+# What a job reads right after its activity, read with it (one round trip less per idea and per ballot): the
+# participant's ideas so far, and the ballot's items among the votable ones of the source the activity had when last
+# read (its config rarely changes; when it did, the items are read again from the right source).
+_PREFETCHED = "pg_prefetched"
+_SOURCES: WeakKeyDictionary[Any, dict[int, tuple[str, int]]] = WeakKeyDictionary()
+
+
+def activity_row(db: Connection, raw: Any, activity_id: int, *, participant_id: int | None = None,
+                 items: Iterable[int] | None = None) -> ActivityRow | None:
+    """The activity and its room; in a write job, with what the job reads next (``participant_id``: for an idea,
+    ``items``: a ballot's), kept for ``ideas_given`` and ``votable`` in this job only."""
+    statements: list[tuple[str, Sequence[Any]]] = [(ACTIVITY, (activity_id,))]
+    keys: list[tuple[Any, ...]] = []
+    deferred: Deferred | None = db.info.get(_DEFERRED)
+    if deferred is not None and participant_id is not None:
+        statements.append((IDEAS_GIVEN, (activity_id, participant_id)))
+        keys.append(("given", activity_id, participant_id))
+    source = _SOURCES.get(db.engine.pool, {}).get(activity_id)
+    wanted = sorted(set(items or ()))
+    if deferred is not None and source is not None and wanted:
+        statements.append((VOTABLE[source[0]], (wanted, source[1])))
+        keys.append(("votable", source[0], source[1], tuple(wanted)))
+    if len(statements) == 1:
+        found = rows(db, raw, ACTIVITY, (activity_id,))
+    else:
+        results = _send(raw, deferred, statements) if deferred is not None else []  # type: ignore[arg-type]
+        found = results[0]
+        db.info[_PREFETCHED] = dict(zip(keys, results[1:]))
     return ActivityRow(*found[0]) if found else None
 
 
-def votable(db: Connection, raw: Any, target: str, wanted: Iterable[int], source_id: int) -> frozenset[int]:
-    return frozenset(row[0] for row in rows(db, raw, VOTABLE[target], (sorted(wanted), source_id)))
+def prefetched(db: Connection, key: tuple[Any, ...]) -> list[tuple[Any, ...]] | None:
+    """Rows ``activity_row`` read ahead for this job, once."""
+    kept: dict[tuple[Any, ...], list[tuple[Any, ...]]] | None = db.info.get(_PREFETCHED)
+    return None if kept is None else kept.pop(key, None)
+
+
+def ideas_given(db: Connection, raw: Any, activity_id: int, participant_id: int) -> int:
+    found = prefetched(db, ("given", activity_id, participant_id))
+    if found is None:
+        found = rows(db, raw, IDEAS_GIVEN, (activity_id, participant_id))
+    return int(found[0][0])
+
+
+def votable(db: Connection, raw: Any, activity_id: int, target: str, wanted: Iterable[int],
+            source_id: int) -> frozenset[int]:
+    sources = _SOURCES.setdefault(db.engine.pool, {})
+    if len(sources) > 4096:  # a long day of many votes: start over rather than grow
+        sources.clear()
+    sources[activity_id] = (target, source_id)
+    ordered = sorted(set(wanted))
+    found = prefetched(db, ("votable", target, source_id, tuple(ordered)))
+    if found is None:
+        found = rows(db, raw, VOTABLE[target], (ordered, source_id))
+    return frozenset(row[0] for row in found)
 
 
 def replace_ballot(db: Connection, raw: Any, *, activity_id: int, participant_id: int, allocations: list[Any],
