@@ -27,7 +27,7 @@ from ..domain.errors import DomainError
 from ..domain.phases import Phase, accepts_contributions
 from ..domain.codes import normalize_join_code
 from ..models import Activity, Ballot, Cluster, Event, Idea, Operation, Participant, Room, Vote
-from . import room_cache
+from . import hot_path_pg, room_cache
 
 _activities, _rooms, _ideas = Activity.__table__, Room.__table__, Idea.__table__
 _ballots, _votes, _operations, _clusters = Ballot.__table__, Vote.__table__, Operation.__table__, Cluster.__table__
@@ -126,11 +126,19 @@ def connection(session: Session) -> Connection:
     return session.connection()
 
 
-def open_activity(db: Connection, room_id: int, activity_id: object, input_kind: str) -> OpenActivity:
-    """The activity of this room taking contributions of this kind, or the refusal that says why not."""
+def open_activity(db: Connection, room_id: int, activity_id: object, input_kind: str, *,
+                  participant_id: int | None = None, items: Iterable[int] | None = None) -> OpenActivity:
+    """The activity of this room taking contributions of this kind, or the refusal that says why not.
+
+    ``participant_id`` (an idea's author) and ``items`` (a ballot's targets): on PostgreSQL what the command reads
+    next (``ideas_given``, ``votable_among``) is read in the same round trip."""
     if type(activity_id) is not int:
         raise DomainError("invalid_type", field="activity_id", expected="integer")
     cache = room_cache.cache_of(db)
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        row = hot_path_pg.activity_row(db, postgres, activity_id, participant_id=participant_id, items=items)
+        return _opened(row, room_id, activity_id, input_kind)
     if cache is None:
         return _opened(db.execute(_ACTIVITY, {"activity_id": activity_id}).first(), room_id, activity_id, input_kind)
     # The activity as last read and checked, while nothing has changed the agenda (services/room_cache.py); a
@@ -153,6 +161,9 @@ def ideas_given(db: Connection, activity_id: int, participant_id: int) -> int:
     raw = _sqlite(db)
     if raw is not None:
         return int(raw.execute(_SQL_IDEAS_GIVEN, (activity_id, participant_id)).fetchone()[0])
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return hot_path_pg.ideas_given(db, postgres, activity_id, participant_id)
     return int(db.execute(_IDEAS_GIVEN, {"activity_id": activity_id, "participant_id": participant_id}).scalar_one())
 
 
@@ -170,6 +181,10 @@ def add_idea(db: Connection, *, activity_id: int, participant_id: int, op_id: st
             room_cache.idea_committed(db, activity_id, IdeaView(idea_id, text, approved=approved,
                                                                 participant_key=participant_key))
         return int(cursor.lastrowid)  # type: ignore[arg-type]
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return int(hot_path_pg.rows(db, postgres, hot_path_pg.INSERT_IDEA, (
+            activity_id, participant_id, op_id, text, approved, created_at))[0][0])
     inserted = db.execute(_INSERT_IDEA, {
         "activity_id": activity_id, "participant_id": participant_id, "op_id": op_id, "text": text,
         "approved": approved, "hidden": False, "merged_into_id": None, "cluster_id": None, "created_at": created_at})
@@ -189,6 +204,9 @@ def votable_among(session: Session, db: Connection, activity: OpenActivity, want
         votable: frozenset[int] = cache.get(("votable", target, source_id), stamp, lambda: frozenset(
             db.execute(_ALL_VOTABLE[target], {"source_id": source_id}).scalars()))
         return votable & wanted
+    postgres = hot_path_pg.driver(db)
+    if source_id is not None and target in ("ideas", "clusters") and postgres is not None:
+        return hot_path_pg.votable(db, postgres, activity.id, target, wanted, source_id)
     if source_id is not None and target in ("ideas", "clusters"):
         statement = _VOTABLE_IDEAS if target == "ideas" else _VOTABLE_CLUSTERS
         return frozenset(db.execute(statement, {"wanted": sorted(wanted), "source_id": source_id}).scalars())
@@ -217,6 +235,11 @@ def replace_ballot(db: Connection, *, activity_id: int, participant_id: int, all
                                            for allocation in allocations])
         room_cache.ballot_committed(db, activity_id, participant_id, allocations)
         return
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        hot_path_pg.replace_ballot(db, postgres, activity_id=activity_id, participant_id=participant_id,
+                                   allocations=list(allocations), now=now)
+        return
     keys = {"activity_id": activity_id, "participant_id": participant_id}
     ballot_id = db.execute(_BALLOT, keys).scalar()
     if ballot_id is None:
@@ -240,6 +263,10 @@ def recorded(db: Connection, op_id: str) -> tuple[str, dict[str, Any]] | None:
     if raw is not None:
         found = raw.execute(_SQL_RECORDED, (op_id,)).fetchone()
         return None if found is None else (found[0], json.loads(found[1]))
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        rows = hot_path_pg.rows(db, postgres, hot_path_pg.RECORDED, (op_id,))
+        return (rows[0][0], dict(rows[0][1])) if rows else None
     row = db.execute(_RECORDED, {"op_id": op_id}).first()
     return None if row is None else (row.actor, dict(row.response))
 
@@ -254,6 +281,11 @@ def record(db: Connection, *, op_id: str, actor: str, kind: str, room_id: int | 
         except sqlite3.IntegrityError as error:  # the op_id is journaled already: as SQLAlchemy would raise it
             raise IntegrityError(_SQL_INSERT_OPERATION, (op_id,), error) from None
         return
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        hot_path_pg.record(db, postgres, op_id=op_id, actor=actor, kind=kind, room_id=room_id, response=response,
+                           created_at=created_at)
+        return
     db.execute(_INSERT_OPERATION, {"op_id": op_id, "actor": actor, "kind": kind, "room_id": room_id,
                                    "response": response, "created_at": created_at})
 
@@ -263,6 +295,9 @@ def journal_times(db: Connection, actor: str, since: datetime) -> list[datetime]
     raw = _sqlite(db)
     if raw is not None:  # the stored text compares as the times do (one fixed format)
         return [datetime.fromisoformat(text) for (text,) in raw.execute(_SQL_SINCE, (actor, _stored_time(since)))]
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return [row[0] for row in hot_path_pg.rows(db, postgres, hot_path_pg.SINCE, (actor, since))]
     return list(db.execute(_SINCE, {"actor": actor, "since": since}).scalars())
 
 
@@ -296,6 +331,9 @@ def room_identity(db: Connection, code: object) -> tuple[int, str, int]:
         raise DomainError("unknown_room")
     normalized = normalize_join_code(code)[:6]
     cache = room_cache.cache_of(db)
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return hot_path_pg.room_identity(db, postgres, normalized)
     if cache is None:
         row = db.execute(_ROOM_BY_CODE, {"code": normalized}).first()
     else:  # every phone of a QR-code rush names the same room; an unknown code is asked again (a room made since
@@ -316,6 +354,9 @@ def join_code_room(database: Any, code: object) -> tuple[int, str, int]:
         found = cache.values.get(("room_code", normalize_join_code(code)[:6]))
         if found is not None and found[0] == cache.generation and found[1] is not None:
             return found[1].id, found[1].code, found[1].event_id
+    known = hot_path_pg.known_room(database.engine, code)
+    if known is not None:  # PostgreSQL: a join code seen before names the same room for good
+        return known
     with database.read() as session:
         return room_identity(session.connection(), code)
 
@@ -325,6 +366,10 @@ def add_participant(db: Connection, *, room_id: int, public_id: str, token_hash:
     if raw is not None:
         return int(raw.execute(_SQL_INSERT_PARTICIPANT, (room_id, public_id, token_hash,  # type: ignore[arg-type]
                                                          _stored_time(created_at))).lastrowid)
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return int(hot_path_pg.rows(db, postgres, hot_path_pg.INSERT_PARTICIPANT,
+                                    (room_id, public_id, token_hash, created_at))[0][0])
     inserted = db.execute(_INSERT_PARTICIPANT, {"room_id": room_id, "public_id": public_id, "token_hash": token_hash,
                                                 "pseudonym": None, "tags": {}, "created_at": created_at})
     return int(inserted.inserted_primary_key[0])  # type: ignore[index]
@@ -334,6 +379,10 @@ def returning_participant(db: Connection, code: object, token_hash: str) -> tupl
     """(participant id, public id, room id, room code) of the token's holder in this room, or None."""
     if not isinstance(code, str):
         return None
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        found = hot_path_pg.rows(db, postgres, hot_path_pg.RETURNING, (token_hash, normalize_join_code(code)[:6]))
+        return found[0] if found else None  # type: ignore[return-value]
     row = db.execute(_RETURNING, {"token_hash": token_hash, "code": normalize_join_code(code)[:6]}).first()
     return None if row is None else (row.id, row.public_id, row.room_id, row.code)
 
