@@ -17,11 +17,12 @@ SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000", 
 
 # PostgreSQL, per server process. A connection the pool opens past ``pool_size`` is closed when it comes back, and
 # PostgreSQL forks a backend for each new one (~5 ms of its CPU here): with 10 + 20, a storm of 400 phones over four
-# processes opened 197 sessions, most of PostgreSQL's CPU of the storm. Greenlets wait for one of the kept
-# connections instead (a queue, cooperative under gevent); the overflow is only a safety valve. Four processes keep
-# 4 × 20 = 80, under PostgreSQL's default max_connections (100). A greenlet may wait up to two minutes for a
-# connection (a storm of thousands of phones queues there, which is no reason to refuse them).
-PG_POOL_SIZE, PG_MAX_OVERFLOW, PG_POOL_TIMEOUT = 20, 4, 120
+# processes opened 197 sessions, most of PostgreSQL's CPU of the storm; with 20 + 4, connecting 1,000 phones over
+# four processes still opened 161. So no overflow at all: greenlets wait for one of the kept connections (a queue,
+# cooperative under gevent), which every caller holds for a few statements and never while waiting for another
+# one. Four processes keep 4 × 20 = 80, under PostgreSQL's default max_connections (100). A greenlet may wait up to
+# two minutes for a connection (a storm of thousands of phones queues there, which is no reason to refuse them).
+PG_POOL_SIZE, PG_MAX_OVERFLOW, PG_POOL_TIMEOUT = 20, 0, 120
 
 
 def _configure_sqlite(engine: Engine) -> None:

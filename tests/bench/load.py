@@ -6,7 +6,7 @@ For each N: a fresh server (SQLite in WAL, synchronous=FULL, gevent), a moderato
 connect at once, each submits one idea, the moderator opens a dot vote on those ideas, each phone casts one
 ballot; everything with acks. That is done twice: ``spread`` (each phone acts at a random moment within
 ``--window`` seconds, as a room does) and ``burst`` (every phone at the same instant). A projector (role screen)
-timestamps every ``idea_submitted`` and counts ``results_updated``.
+timestamps every idea it is sent (``ideas_submitted``, the bare server's ``idea_submitted``) and counts ``results_updated``.
 
 The load generator is one asyncio process speaking the Engine.IO 4 / Socket.IO 5 text protocol over a minimal
 websocket client (no thread per phone), so on a 2-core box the server gets one core and the generator the other;
@@ -361,8 +361,8 @@ class Phase:
     sampled: float = 0.0  # the interval the CPU figures cover (the phase plus its tail of broadcasts)
     loop_lag: float = 0.0
     other_cpu: float = 0.0  # CPU used by neither the server nor the generator (other processes, kernel)
-    screen_lags: list[float] = field(default_factory=list)  # phone's ack -> projector's idea_submitted
-    screen_e2e: list[float] = field(default_factory=list)  # phone's send -> projector's idea_submitted
+    screen_lags: list[float] = field(default_factory=list)  # phone's ack -> the projector has the idea
+    screen_e2e: list[float] = field(default_factory=list)  # phone's send -> the projector has the idea
     not_on_screen: int = 0
     rejoined: int = 0  # phones the server had dropped since the previous phase, reconnected before this one
     results_to_screen: int = 0
@@ -486,7 +486,10 @@ class Projector:
         self.results = 0
 
     def on_event(self, _client: Client, packet: bytes, now: float) -> None:
-        if packet.startswith(b'42["idea_submitted"'):
+        if packet.startswith(b'42["ideas_submitted"'):  # the product: the ideas of up to 100 ms together
+            for idea in json.loads(packet[2:])[1]["ideas"]:
+                self.idea_seen.setdefault(idea["id"], now)
+        elif packet.startswith(b'42["idea_submitted"'):  # the bare server: one message per idea
             idea = json.loads(packet[2:])[1]["idea"]
             self.idea_seen.setdefault(idea["id"], now)
         elif packet.startswith(b'42["results_updated"'):
@@ -905,7 +908,7 @@ def print_summary(results: list[Round]) -> None:
 
 LEGEND = """  ok/err: acks ok / refused, lost or timed out.  p50..max: ack latency in ms (reconnect_storm: connect to room_state).
   acks/s: acks / (last ack - first send).  open→all: moderator's set_phase until every phone has activity_changed.
-  ack→scr, p95: projector's idea_submitted minus the phone's ack, ms (negative: the projector was first).
+  ack→scr, p95: when the projector got the idea minus the phone's ack, ms (negative: the projector was first).
   srvCPU / genCPU / other: CPU of the server / the load generator / everything else (other processes on a shared box,
   kernel), % of one core over the phase; on 2 cores, other > ~30% means the figures are contaminated.
   genLag: generator's worst event-loop delay, ms (if high, latencies include the generator's own delay).

@@ -153,3 +153,33 @@ def test_the_rate_limit_counts_in_memory_and_survives_a_restart_of_the_writer(gr
         contributions.submit_idea(restarted, phone, activity_id=brainstorm, text="après redémarrage", op_id=op())
     contributions.submit_idea(restarted, neighbour, activity_id=brainstorm, text="à moi", op_id=op())
     assert count(grouped, Idea) == 4
+
+
+def test_a_job_sees_its_own_deferred_writes_through_sqlalchemy_and_a_refusal_after_them_undoes_them(grouped) -> None:
+    # On PostgreSQL the hot path's writes wait to travel with the job's next read (services/hot_path_pg.py): a read
+    # through SQLAlchemy in the same job must come after them, and a job refused after them must leave none.
+    from workshop.models.base import utcnow
+    from workshop.services import hot_path
+
+    room = make_room(grouped)
+    phone = room.participant()
+    kept, undone = op(), op()
+
+    def journal(op_id: str, refuse: bool):  # type: ignore[no-untyped-def]
+        def job(session):  # type: ignore[no-untyped-def]
+            hot_path.record(hot_path.connection(session), op_id=op_id, actor=phone.public_id, kind="test",
+                            room_id=room.room_id, response={"ok": True, "op": op_id}, created_at=utcnow())
+            seen = session.scalar(select(func.count()).select_from(Operation).where(Operation.op_id == op_id))
+            if refuse:
+                raise DomainError("refused_here")
+            return seen
+        return lambda: grouped.writer.execute(job, core_only=True)
+
+    outcomes = held_batch(grouped.writer, [journal(kept, False), journal(undone, True)])
+    assert outcomes[0] == 1, "the job's own journal entry was not visible to its SQLAlchemy read"
+    assert isinstance(outcomes[1], DomainError) and outcomes[1].code == "refused_here"
+    with grouped.db.read() as session:
+        stored = set(session.scalars(select(Operation.op_id).where(Operation.op_id.in_([kept, undone]))))
+    assert stored == {kept}
+    with grouped.db.read() as session:
+        assert hot_path.recorded(session.connection(), kept) == (phone.public_id, {"ok": True, "op": kept})

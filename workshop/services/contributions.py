@@ -28,7 +28,7 @@ def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, tex
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         db = hot_path.connection(session)
-        activity = hot_path.open_activity(db, joined.room_id, activity_id, "idea")
+        activity = hot_path.open_activity(db, joined.room_id, activity_id, "idea", participant_id=joined.participant_id)
         kind = activity_type(activity.type)
         # The activity's own limit first: a refusal names the 280 characters the phone showed, not the ceiling.
         kind.check_idea(activity.config, clean, hot_path.ideas_given(db, activity.id, joined.participant_id))
@@ -40,10 +40,10 @@ def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, tex
                                     participant_key=joined.public_id)
         seen = {"id": idea_id, "activity_id": activity.id, "text": clean, "merged_into": None,
                 "created_at": created_at.isoformat() + "Z"}  # the shape of views.idea_view, without loading the row
-        messages: list[Published] = [Message("idea_submitted", activity.room_code, to(Audience.MODERATORS), {
-            "idea": seen | {"hidden": False, "approved": approved, "participant": joined.public_id}})]
+        messages: list[Published] = [Message("ideas_submitted", activity.room_code, to(Audience.MODERATORS), {
+            "ideas": [seen | {"hidden": False, "approved": approved, "participant": joined.public_id}]})]
         if approved:  # on the wall: approved, not hidden, merged into nothing (it is new)
-            messages.append(Message("idea_submitted", activity.room_code, to(Audience.SCREENS), {"idea": seen}))
+            messages.append(Message("ideas_submitted", activity.room_code, to(Audience.SCREENS), {"ideas": [seen]}))
         messages.append(ResultsChanged(activity.room_code, activity.id))
         return {"ok": True, "idea_id": idea_id, "approved": approved}, messages
 
@@ -54,11 +54,12 @@ def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, tex
 def cast_votes(ctx: ServiceContext, joined: Joined, *, activity_id: object, allocations: object,
                op_id: object) -> dict[str, Any]:
     """Replace this participant's ballot for the activity; checked against the budget in the same transaction."""
-    parse_allocations(allocations)  # the shape every ballot shares, refused before any database work
+    shape = parse_allocations(allocations)  # the shape every ballot shares, refused before any database work
+    named = [item["target_id"] for item in shape]
 
     def work(session: Session) -> tuple[dict[str, Any], list[Published]]:
         db = hot_path.connection(session)
-        activity = hot_path.open_activity(db, joined.room_id, activity_id, "ballot")
+        activity = hot_path.open_activity(db, joined.room_id, activity_id, "ballot", items=named)
         kind = activity_type(activity.type)
         # The activity's own rules (keys, criteria, points, each item once), in the transaction that writes the ballot
         parsed = kind.parse_ballot(activity.config, allocations)

@@ -27,7 +27,7 @@ from ..domain.errors import DomainError
 from ..domain.phases import Phase, accepts_contributions
 from ..domain.codes import normalize_join_code
 from ..models import Activity, Ballot, Cluster, Event, Idea, Operation, Participant, Room, Vote
-from . import room_cache
+from . import hot_path_pg, room_cache
 
 _activities, _rooms, _ideas = Activity.__table__, Room.__table__, Idea.__table__
 _ballots, _votes, _operations, _clusters = Ballot.__table__, Vote.__table__, Operation.__table__, Cluster.__table__
@@ -96,8 +96,7 @@ def _sqlite(db: Connection) -> sqlite3.Connection | None:
 
 def _stored_time(moment: datetime) -> str:
     """A datetime as SQLAlchemy's SQLite DateTime stores it (its default storage format)."""
-    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}:"
-            f"{moment.second:02d}.{moment.microsecond:06d}")
+    return moment.isoformat(" ", "microseconds")  # naive: "2026-12-07 19:04:05.000123", the same text
 
 
 @dataclass(frozen=True)
@@ -111,22 +110,44 @@ class OpenActivity:
     premoderation: bool
 
 
+CORE_JOB_CONNECTION = "hot_path.core_job_connection"  # session.info key: set by the writer around a core-only job
+
+
 def connection(session: Session) -> Connection:
-    """The session's connection, in its current transaction (the writer's SAVEPOINT): ORM changes flushed first."""
+    """The session's connection, in its current transaction (the writer's SAVEPOINT): ORM changes flushed first.
+
+    A core-only job of the writer (``services/writer.py``) changes no ORM object, so there is nothing to flush and
+    the writer hands its batch's connection over: asking the session again cost a twentieth of a ballot.
+    """
+    kept = session.info.get(CORE_JOB_CONNECTION)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]
     session.flush()
     return session.connection()
 
 
-def open_activity(db: Connection, room_id: int, activity_id: object, input_kind: str) -> OpenActivity:
-    """The activity of this room taking contributions of this kind, or the refusal that says why not."""
+def open_activity(db: Connection, room_id: int, activity_id: object, input_kind: str, *,
+                  participant_id: int | None = None, items: Iterable[int] | None = None) -> OpenActivity:
+    """The activity of this room taking contributions of this kind, or the refusal that says why not.
+
+    ``participant_id`` (an idea's author) and ``items`` (a ballot's targets): on PostgreSQL what the command reads
+    next (``ideas_given``, ``votable_among``) is read in the same round trip."""
     if type(activity_id) is not int:
         raise DomainError("invalid_type", field="activity_id", expected="integer")
     cache = room_cache.cache_of(db)
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        row = hot_path_pg.activity_row(db, postgres, activity_id, participant_id=participant_id, items=items)
+        return _opened(row, room_id, activity_id, input_kind)
     if cache is None:
-        row = db.execute(_ACTIVITY, {"activity_id": activity_id}).first()
-    else:  # the activity as last read, while nothing has changed the agenda (services/room_cache.py)
-        row = cache.get(("activity", activity_id), cache.generation,
-                        lambda: db.execute(_ACTIVITY, {"activity_id": activity_id}).first())
+        return _opened(db.execute(_ACTIVITY, {"activity_id": activity_id}).first(), room_id, activity_id, input_kind)
+    # The activity as last read and checked, while nothing has changed the agenda (services/room_cache.py); a
+    # refusal raises before anything is kept, so it is read and checked again next time.
+    return cache.get(("open_activity", activity_id, room_id, input_kind), cache.generation, lambda: _opened(
+        db.execute(_ACTIVITY, {"activity_id": activity_id}).first(), room_id, activity_id, input_kind))
+
+
+def _opened(row: Any, room_id: int, activity_id: int, input_kind: str) -> OpenActivity:
     if row is None or row.room_id != room_id:
         raise DomainError("unknown_activity", activity_id=activity_id)
     if not accepts_contributions(Phase(row.phase)):
@@ -140,6 +161,9 @@ def ideas_given(db: Connection, activity_id: int, participant_id: int) -> int:
     raw = _sqlite(db)
     if raw is not None:
         return int(raw.execute(_SQL_IDEAS_GIVEN, (activity_id, participant_id)).fetchone()[0])
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return hot_path_pg.ideas_given(db, postgres, activity_id, participant_id)
     return int(db.execute(_IDEAS_GIVEN, {"activity_id": activity_id, "participant_id": participant_id}).scalar_one())
 
 
@@ -157,6 +181,10 @@ def add_idea(db: Connection, *, activity_id: int, participant_id: int, op_id: st
             room_cache.idea_committed(db, activity_id, IdeaView(idea_id, text, approved=approved,
                                                                 participant_key=participant_key))
         return int(cursor.lastrowid)  # type: ignore[arg-type]
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return int(hot_path_pg.rows(db, postgres, hot_path_pg.INSERT_IDEA, (
+            activity_id, participant_id, op_id, text, approved, created_at))[0][0])
     inserted = db.execute(_INSERT_IDEA, {
         "activity_id": activity_id, "participant_id": participant_id, "op_id": op_id, "text": text,
         "approved": approved, "hidden": False, "merged_into_id": None, "cluster_id": None, "created_at": created_at})
@@ -176,6 +204,9 @@ def votable_among(session: Session, db: Connection, activity: OpenActivity, want
         votable: frozenset[int] = cache.get(("votable", target, source_id), stamp, lambda: frozenset(
             db.execute(_ALL_VOTABLE[target], {"source_id": source_id}).scalars()))
         return votable & wanted
+    postgres = hot_path_pg.driver(db)
+    if source_id is not None and target in ("ideas", "clusters") and postgres is not None:
+        return hot_path_pg.votable(db, postgres, activity.id, target, wanted, source_id)
     if source_id is not None and target in ("ideas", "clusters"):
         statement = _VOTABLE_IDEAS if target == "ideas" else _VOTABLE_CLUSTERS
         return frozenset(db.execute(statement, {"wanted": sorted(wanted), "source_id": source_id}).scalars())
@@ -204,6 +235,11 @@ def replace_ballot(db: Connection, *, activity_id: int, participant_id: int, all
                                            for allocation in allocations])
         room_cache.ballot_committed(db, activity_id, participant_id, allocations)
         return
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        hot_path_pg.replace_ballot(db, postgres, activity_id=activity_id, participant_id=participant_id,
+                                   allocations=list(allocations), now=now)
+        return
     keys = {"activity_id": activity_id, "participant_id": participant_id}
     ballot_id = db.execute(_BALLOT, keys).scalar()
     if ballot_id is None:
@@ -217,12 +253,20 @@ def replace_ballot(db: Connection, *, activity_id: int, participant_id: int, all
         db.execute(_INSERT_VOTE, rows)
 
 
+_OK = {"ok": True}
+_OK_TEXT = json.dumps(_OK)  # a ballot's acknowledgement, the same text every time: encoded once
+
+
 def recorded(db: Connection, op_id: str) -> tuple[str, dict[str, Any]] | None:
     """The journal's entry for ``op_id``: (actor, first acknowledgement), or None."""
     raw = _sqlite(db)
     if raw is not None:
         found = raw.execute(_SQL_RECORDED, (op_id,)).fetchone()
         return None if found is None else (found[0], json.loads(found[1]))
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        rows = hot_path_pg.rows(db, postgres, hot_path_pg.RECORDED, (op_id,))
+        return (rows[0][0], dict(rows[0][1])) if rows else None
     row = db.execute(_RECORDED, {"op_id": op_id}).first()
     return None if row is None else (row.actor, dict(row.response))
 
@@ -232,10 +276,15 @@ def record(db: Connection, *, op_id: str, actor: str, kind: str, room_id: int | 
     raw = _sqlite(db)
     if raw is not None:
         try:
-            raw.execute(_SQL_INSERT_OPERATION, (op_id, actor, kind, room_id, json.dumps(response),
-                                                _stored_time(created_at)))
+            text = _OK_TEXT if response == _OK else json.dumps(response)
+            raw.execute(_SQL_INSERT_OPERATION, (op_id, actor, kind, room_id, text, _stored_time(created_at)))
         except sqlite3.IntegrityError as error:  # the op_id is journaled already: as SQLAlchemy would raise it
             raise IntegrityError(_SQL_INSERT_OPERATION, (op_id,), error) from None
+        return
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        hot_path_pg.record(db, postgres, op_id=op_id, actor=actor, kind=kind, room_id=room_id, response=response,
+                           created_at=created_at)
         return
     db.execute(_INSERT_OPERATION, {"op_id": op_id, "actor": actor, "kind": kind, "room_id": room_id,
                                    "response": response, "created_at": created_at})
@@ -246,6 +295,9 @@ def journal_times(db: Connection, actor: str, since: datetime) -> list[datetime]
     raw = _sqlite(db)
     if raw is not None:  # the stored text compares as the times do (one fixed format)
         return [datetime.fromisoformat(text) for (text,) in raw.execute(_SQL_SINCE, (actor, _stored_time(since)))]
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return [row[0] for row in hot_path_pg.rows(db, postgres, hot_path_pg.SINCE, (actor, since))]
     return list(db.execute(_SINCE, {"actor": actor, "since": since}).scalars())
 
 
@@ -279,6 +331,9 @@ def room_identity(db: Connection, code: object) -> tuple[int, str, int]:
         raise DomainError("unknown_room")
     normalized = normalize_join_code(code)[:6]
     cache = room_cache.cache_of(db)
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return hot_path_pg.room_identity(db, postgres, normalized)
     if cache is None:
         row = db.execute(_ROOM_BY_CODE, {"code": normalized}).first()
     else:  # every phone of a QR-code rush names the same room; an unknown code is asked again (a room made since
@@ -299,6 +354,9 @@ def join_code_room(database: Any, code: object) -> tuple[int, str, int]:
         found = cache.values.get(("room_code", normalize_join_code(code)[:6]))
         if found is not None and found[0] == cache.generation and found[1] is not None:
             return found[1].id, found[1].code, found[1].event_id
+    known = hot_path_pg.known_room(database.engine, code)
+    if known is not None:  # PostgreSQL: a join code seen before names the same room for good
+        return known
     with database.read() as session:
         return room_identity(session.connection(), code)
 
@@ -308,6 +366,10 @@ def add_participant(db: Connection, *, room_id: int, public_id: str, token_hash:
     if raw is not None:
         return int(raw.execute(_SQL_INSERT_PARTICIPANT, (room_id, public_id, token_hash,  # type: ignore[arg-type]
                                                          _stored_time(created_at))).lastrowid)
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        return int(hot_path_pg.rows(db, postgres, hot_path_pg.INSERT_PARTICIPANT,
+                                    (room_id, public_id, token_hash, created_at))[0][0])
     inserted = db.execute(_INSERT_PARTICIPANT, {"room_id": room_id, "public_id": public_id, "token_hash": token_hash,
                                                 "pseudonym": None, "tags": {}, "created_at": created_at})
     return int(inserted.inserted_primary_key[0])  # type: ignore[index]
@@ -317,6 +379,10 @@ def returning_participant(db: Connection, code: object, token_hash: str) -> tupl
     """(participant id, public id, room id, room code) of the token's holder in this room, or None."""
     if not isinstance(code, str):
         return None
+    postgres = hot_path_pg.driver(db)
+    if postgres is not None:
+        found = hot_path_pg.rows(db, postgres, hot_path_pg.RETURNING, (token_hash, normalize_join_code(code)[:6]))
+        return found[0] if found else None  # type: ignore[return-value]
     row = db.execute(_RETURNING, {"token_hash": token_hash, "code": normalize_join_code(code)[:6]}).first()
     return None if row is None else (row.id, row.public_id, row.room_id, row.code)
 

@@ -17,7 +17,7 @@ from ..domain.profiles import ORGANISATION_TAG, PROFILE_TAGS
 from ..models import Activity, Ballot, Idea, Participant, Room, Vote
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
-from . import hot_path, room_cache
+from . import hot_path, hot_path_pg, room_cache
 from .agenda import activity_payload, phone_view
 from .board_log import promoted_clusters
 from .context import ServiceContext
@@ -232,10 +232,20 @@ def participant_state(ctx: ServiceContext, joined: Joined, *, just_joined: bool 
     """
     with ctx.db.read() as session:
         db = session.connection()
-        mine = (hot_path.participant_part(db, joined.participant_id) if not (just_joined and joined.new) else
-                {"participant": {"id": joined.public_id, "pseudonym": None, "tags": {}}, "my_ideas": [], "my_ballots": {}})
+        postgres = hot_path_pg.driver(db)
+        new = just_joined and joined.new
+        if postgres is not None:  # the phone's rows and the room's stamp in one round trip; the server (the process
+            # with a writer, as on SQLite) keeps the room's part, encoded
+            stamp, own = hot_path_pg.phone_reads(postgres, joined.room_id, None if new else joined.participant_id)
+            stamp = stamp if ctx.writer is not None else None
+        else:
+            stamp, own = None, None if new else hot_path.participant_part(db, joined.participant_id)
+        mine = own or {"participant": {"id": joined.public_id, "pseudonym": None, "tags": {}}, "my_ideas": [],
+                       "my_ballots": {}}
         cache = room_cache.cache_of(db)
-        if cache is None:
+        if stamp is not None:
+            room_part = _kept_room_part(ctx, session, joined.room_id, stamp)
+        elif cache is None:
             room_part = _phone_room_part(session, joined.room_id)
         else:
             room_part = cache.get(("phone_room", joined.room_id), (cache.generation, cache.ideas_added_total),
@@ -261,6 +271,20 @@ def _phone_room_part(session: Session, room_id: int) -> dict[str, Any]:
     activities = [phone_view(view) for view in _activities(session, room, for_moderator=False, revealed_only=True)]
     return {"room": hot_path.room_header(session.connection(), room_id), "activities": activities,
             "profile_options": profile_options(organisations), "organisation_names": organisations}
+
+
+def _kept_room_part(ctx: ServiceContext, session: Session, room_id: int, stamp: str) -> dict[str, Any]:
+    """PostgreSQL: the room's part as this process last built it, while the room's stamp (``hot_path_pg.ROOM_STAMP``,
+    read with the phone's own rows) is unchanged; built again (encoded once) when any process changed the room."""
+    kept: dict[int, tuple[str, dict[str, Any]]] = ctx.db.shared.setdefault("phone_room_parts", {})
+    found = kept.get(room_id)
+    if found is not None and found[0] == stamp:
+        return found[1]
+    part = _encoded_room_part(session, room_id)
+    if len(kept) > 256:  # a long day of many rooms: start over rather than grow
+        kept.clear()
+    kept[room_id] = (stamp, part)
+    return part
 
 
 def _encoded_room_part(session: Session, room_id: int) -> dict[str, Any]:
