@@ -81,7 +81,7 @@ class Database:
         # results' min group size (services/state.compute_results, without a Flask app), and the caches of a vote's
         # item list and of the phones' encoded activity list (tests build many databases in one process).
         self.shared: dict[str, Any] = {"min_group_size": min_group_size, "target_lists": {},
-                                       "encoded_activities": {}}
+                                       "encoded_activities": {}, "pg_results": {}}
         self._readers = sessionmaker(reader_engine, expire_on_commit=False, info=self.shared)
         self._writers = sessionmaker(writer_engine, expire_on_commit=False, info=self.shared)
 

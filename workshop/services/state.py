@@ -148,6 +148,10 @@ def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot |
         if activity is None:
             return None
         kept = live_results(session, activity)  # a vote's input kept from its committed ballots (SQLite server)
+        if kept is None:  # PostgreSQL: kept too, brought up to date from the rows written since
+            from .results_state_pg import live_results as live_results_pg
+
+            kept = live_results_pg(session, activity)
         results, received = kept if kept is not None else (compute_results(session, activity),
                                                              received_count(session, activity))
         return ResultsSnapshot(
