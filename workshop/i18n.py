@@ -70,6 +70,7 @@ ERROR_MESSAGES: dict[str, Any] = {
     "wrong_input_kind": _l("This activity does not take this kind of answer."),
     "unknown_activity": _l("This activity does not exist in this room."),
     "unknown_activity_type": _l("This type of activity does not exist."),
+    "item_list_changed": _l("The list of items of this vote has just changed: the phone loads the new one."),
     "invalid_source_activity": _l("Votes can only be on the ideas of a brainstorm or word cloud."),
     "unknown_idea": _l("This idea does not exist in this room."),
     "unknown_room": _l("No room has this code. Check the code on the screen."),

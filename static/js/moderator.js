@@ -67,8 +67,8 @@ connection
     settings.changed(changes);
     render();
   })
-  .on("idea_submitted", ({ idea }) => {
-    room.ideas.set(idea.id, idea);
+  .on("ideas_submitted", ({ ideas }) => {
+    for (const idea of ideas) room.ideas.set(idea.id, idea);
     render();
   })
   .on("idea_changed", ({ idea }) => {

@@ -44,8 +44,8 @@ connection
   .on("room_changed", (changes) => {
     if ("name" in changes) showLocalized(document.querySelector(".stage-header h1"), localized("name", changes.name, changes.versions));
   })
-  .on("idea_submitted", ({ idea }) => {
-    room.wall.set(idea.id, idea);
+  .on("ideas_submitted", ({ ideas }) => {
+    for (const idea of ideas) room.wall.set(idea.id, idea);
     render();
   })
   .on("idea_changed", ({ idea }) => {

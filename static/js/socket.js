@@ -10,6 +10,8 @@ import { t } from "./dom.js";
 
 const ACK_TIMEOUT_MS = 10000;
 const RETRY_MAX_MS = 15000;
+// Socket.IO's own events: they go to their handlers at once, never behind a message waiting for its item list.
+const RESERVED_EVENTS = new Set(["connect", "disconnect", "connect_error"]);
 
 const memory = new Map();
 
@@ -79,15 +81,15 @@ export class Connection {
       if (!this.socket.active) this.status("refused", error && error.data && error.data.message);
       else this.status("offline");
     });
-    // A vote's item list, kept per activity with its version: a reconnecting phone names the lists it holds
-    // (auth.item_lists) and the server's room_state then leaves them out; they are put back here, before the page's
-    // own handlers (registered after this one) read the state.
-    this.itemLists = new Map();
+    // A vote's activity reaches phones with its item list's version (targets_version), not the list: the list is
+    // fetched once per version (items()) and put back into the activity before the page's handlers see the
+    // message. Messages wait their turn in the inbox, so the page gets them complete and in order.
+    this.itemLists = new Map(); // activity id → {version, targets}
+    this.handlers = new Map(); // event → the page's handlers
+    this.inbox = [];
     this.socket.on("room_state", (state) => {
       if (state && typeof state.participant_token === "string") storage.set(this.tokenKey, state.participant_token);
-      for (const activity of (state && state.activities) || []) this.keepItems(activity);
     });
-    this.socket.on("activity_changed", (change) => this.keepItems(change && change.activity));
     // Phones drop sockets in the background; come back as soon as the page is looked at again.
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "visible" && !this.socket.connected && this.socket.active === false) {
@@ -104,28 +106,73 @@ export class Connection {
     if (this.role === "participant") {
       const token = storage.get(this.tokenKey);
       if (token) auth.token = token;
-      if (this.itemLists.size) {
-        auth.item_lists = Object.fromEntries([...this.itemLists].map(([id, kept]) => [id, kept.version]));
-      }
     }
     return auth;
   }
 
-  /** Keep an activity's item list, or put back the one kept when the server left it out (same version). */
-  keepItems(activity) {
-    if (!activity || typeof activity.targets_version !== "string") return;
-    const id = String(activity.id);
-    if (Array.isArray(activity.targets)) {
-      this.itemLists.set(id, { version: activity.targets_version, targets: activity.targets });
-    } else {
-      const kept = this.itemLists.get(id);
-      if (kept && kept.version === activity.targets_version) activity.targets = kept.targets;
+  /** The page's handler of a server event; Socket.IO's own events (connect, disconnect…) are not queued. */
+  on(event, handler) {
+    if (RESERVED_EVENTS.has(event)) this.socket.on(event, handler);
+    else {
+      if (!this.handlers.has(event)) {
+        this.handlers.set(event, []);
+        this.socket.on(event, (...args) => {
+          this.inbox.push([event, args]);
+          this.deliver();
+        });
+      }
+      this.handlers.get(event).push(handler);
     }
+    return this;
   }
 
-  on(event, handler) {
-    this.socket.on(event, handler);
-    return this;
+  /** Hand the inbox to the page in order, each message once the item lists it names are here. */
+  async deliver() {
+    if (this.delivering) return;
+    this.delivering = true;
+    while (this.inbox.length) {
+      const [event, args] = this.inbox[0];
+      const data = args[0] || {};
+      for (const activity of event === "room_state" ? data.activities || [] : [data.activity]) {
+        if (activity && typeof activity.targets_version === "string" && !activity.targets) {
+          activity.targets = await this.items(activity);
+        }
+      }
+      this.inbox.shift();
+      for (const handler of this.handlers.get(event)) {
+        try {
+          handler(...args);
+        } catch (error) {
+          console.error(error); // one failing handler must not stop the messages behind it
+        }
+      }
+    }
+    this.delivering = false;
+  }
+
+  /**
+   * An activity's item list: the one held if it is this version, else fetched (the browser caches it for good: the
+   * version names the content), retried on a weak link. When the list changed since the message was sent (an idea
+   * hidden or added), the server names the current version: that one is fetched, and the activity says so.
+   */
+  async items(activity) {
+    for (let attempt = 0; ; attempt += 1) {
+      const kept = this.itemLists.get(activity.id);
+      if (kept && kept.version === activity.targets_version) return kept.targets;
+      let status = 0;
+      let answer = null;
+      try {
+        const response = await fetch(`/p/${this.code}/activities/${activity.id}/items/${activity.targets_version}`);
+        status = response.status;
+        answer = await response.json();
+      } catch {
+        // offline, or the answer cut short: try again
+      }
+      if (status === 200 && answer) this.itemLists.set(activity.id, { version: answer.targets_version, targets: answer.targets });
+      else if (status === 404 && answer && answer.current_version) activity.targets_version = answer.current_version;
+      else if (status === 404) return []; // no longer a vote phones see: no items rather than waiting forever
+      else await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MAX_MS, 1000 * 2 ** attempt)));
+    }
   }
 
   start() {

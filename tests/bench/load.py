@@ -6,7 +6,7 @@ For each N: a fresh server (SQLite in WAL, synchronous=FULL, gevent), a moderato
 connect at once, each submits one idea, the moderator opens a dot vote on those ideas, each phone casts one
 ballot; everything with acks. That is done twice: ``spread`` (each phone acts at a random moment within
 ``--window`` seconds, as a room does) and ``burst`` (every phone at the same instant). A projector (role screen)
-timestamps every ``idea_submitted`` and counts ``results_updated``.
+timestamps every idea it is sent (``ideas_submitted``, the bare server's ``idea_submitted``) and counts ``results_updated``.
 
 The load generator is one asyncio process speaking the Engine.IO 4 / Socket.IO 5 text protocol over a minimal
 websocket client (no thread per phone), so on a 2-core box the server gets one core and the generator the other;
@@ -33,6 +33,7 @@ import tempfile
 import time
 import unicodedata
 import uuid
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,9 +50,11 @@ BUDGET, MAX_PER_ITEM = 5, 3
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 TOKEN = re.compile(rb'"participant_token":\s*"([^"]+)"')
 PUBLIC_ID = re.compile(rb'"participant":\s*\{"id":\s*"([^"]+)"')
-# An activity's item list version (activity_changed): the phone names it when it reconnects, as static/js/socket.js does
+# A vote's item list version (activity_changed, room_state): the phone fetches a version it does not hold over HTTP,
+# once, as static/js/socket.js does (services/item_lists.py).
 CHANGED_ID = re.compile(rb'"activity":\s*\{"id":\s*(\d+)')
 LIST_VERSION = re.compile(rb'"targets_version":\s*"([^"]+)"')
+LIST_RETRIES = 8
 
 
 # A Socket.IO client in ~120 lines ------------------------------------------------------------------------------
@@ -76,6 +79,12 @@ class Client:
         self.token: str | None = None
         self.public_id: str | None = None
         self.item_lists: dict[str, str] = {}  # activity id -> version of the item list this phone holds
+        # Item lists fetched over HTTP (a 404 naming the current version counts too), their bytes on the wire (status
+        # line, headers and gzip body) and failed attempts, counted for the whole generator (it replaces closed phones)
+        self.list_totals: Counter[str] = Counter()
+        self.list_errors: Counter[str] = Counter()
+        self.list_held: dict[str, float] = {}  # activity id -> when its current list arrived
+        self._fetching: dict[str, asyncio.Task[None]] = {}
         self._ready: asyncio.Future[float] | None = None
         self._writer: asyncio.StreamWriter | None = None
         self._reader_task: asyncio.Task[None] | None = None
@@ -173,6 +182,71 @@ class Client:
             if self._ready is not None and not self._ready.done():
                 self._ready.set_exception(Refused("closed before room_state"))
 
+    def want_list(self, activity_id: str, version: str) -> None:
+        """Fetch this version of an activity's item list unless it is held or on its way."""
+        if self.item_lists.get(activity_id) == version:
+            return
+        running = self._fetching.get(activity_id)
+        if running is not None and not running.done():
+            running.cancel()  # an older version on its way: the newer one is what the phone shows
+        self.list_held.pop(activity_id, None)
+        self._fetching[activity_id] = asyncio.get_running_loop().create_task(self._fetch_list(activity_id, version))
+
+    async def lists_ready(self) -> None:
+        """Wait for the item lists on their way (a superseded fetch is cancelled: its successor is waited for)."""
+        while pending := [task for task in self._fetching.values() if not task.done()]:
+            await asyncio.wait(pending)
+
+    async def _fetch_list(self, activity_id: str, version: str) -> None:
+        """GET /p/<code>/activities/<id>/items/<version> over a raw HTTP/1.1 connection with gzip, retried; a 404
+        that names the list's current version (it changed meanwhile) fetches that one."""
+        for attempt in range(LIST_RETRIES):
+            try:
+                status, body = await self._get(f"/p/{self.auth['code']}/activities/{activity_id}/items/{version}")
+            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError) as error:
+                self.list_errors[type(error).__name__] += 1
+                self.list_totals["errors"] += 1
+                await asyncio.sleep(min(15.0, 0.5 * 2 ** attempt))
+                continue
+            self.list_totals["fetches"] += 1
+            # The answer's head names its version: the generator reads that much of a 5,000-item list, not all of it.
+            held = LIST_VERSION.search(body[:200]) if status == 200 else None
+            if held:
+                self.item_lists[activity_id] = held.group(1).decode()
+                self.list_held[activity_id] = CLOCK()
+                return
+            current = json.loads(body).get("current_version") if status == 404 and body else None
+            if isinstance(current, str):
+                version = current
+                continue
+            self.list_errors[f"HTTP {status}"] += 1
+            self.list_totals["errors"] += 1
+            if status == 404:
+                return
+            await asyncio.sleep(min(15.0, 0.5 * 2 ** attempt))
+        self.list_errors["gave up"] += 1
+        self.list_totals["errors"] += 1
+
+    async def _get(self, path: str, timeout: float = 60) -> tuple[int, bytes]:
+        """One GET on its own connection (from the phone's own address), gzip accepted; the wire bytes counted."""
+        reader, writer = await asyncio.wait_for(asyncio.open_connection(
+            self.host, self.port, local_addr=(self.local_host, 0) if self.local_host else None), timeout)
+        try:
+            writer.write((f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nAccept-Encoding: gzip\r\n"
+                          f"Connection: close\r\n\r\n").encode())
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout)
+            lines = head.decode("latin-1").split("\r\n")
+            headers = {name.strip().lower(): value.strip() for name, _, value in
+                       (line.partition(":") for line in lines[1:] if line)}
+            length = headers.get("content-length")
+            body = await asyncio.wait_for(reader.readexactly(int(length)) if length else reader.read(), timeout)
+        finally:
+            writer.close()
+        self.list_totals["bytes"] += len(head) + len(body)
+        if headers.get("content-encoding") == "gzip":  # the head of the body only (zlib: 31 = a gzip header)
+            body = zlib.decompressobj(wbits=31).decompress(body, 4096)
+        return int(lines[0].split()[1]), body
+
     def _on_text(self, packet: bytes, now: float) -> None:
         kind = packet[:2]
         if kind == b"42":  # event: 42["name",payload]
@@ -183,11 +257,15 @@ class Client:
                     token, public_id = TOKEN.search(packet), PUBLIC_ID.search(packet)
                     self.token = token.group(1).decode() if token else None
                     self.public_id = public_id.group(1).decode() if public_id else None
+                    if b'"targets_version"' in packet:  # a phone's state is small: no list travels in it
+                        for activity in json.loads(packet[2:])[1]["activities"]:
+                            if "targets_version" in activity:
+                                self.want_list(str(activity["id"]), activity["targets_version"])
                 self._ready.set_result(now)
             elif name == b"activity_changed" and self.auth.get("role") == "participant":
                 found, version = CHANGED_ID.search(packet), LIST_VERSION.search(packet)
                 if found and version:
-                    self.item_lists[found.group(1).decode()] = version.group(1).decode()
+                    self.want_list(found.group(1).decode(), version.group(1).decode())
             elif self.on_event is not None:
                 self.on_event(self, packet, now)
         elif kind == b"43":  # ack: 43<id>[payload]
@@ -283,13 +361,18 @@ class Phase:
     sampled: float = 0.0  # the interval the CPU figures cover (the phase plus its tail of broadcasts)
     loop_lag: float = 0.0
     other_cpu: float = 0.0  # CPU used by neither the server nor the generator (other processes, kernel)
-    screen_lags: list[float] = field(default_factory=list)  # phone's ack -> projector's idea_submitted
-    screen_e2e: list[float] = field(default_factory=list)  # phone's send -> projector's idea_submitted
+    screen_lags: list[float] = field(default_factory=list)  # phone's ack -> the projector has the idea
+    screen_e2e: list[float] = field(default_factory=list)  # phone's send -> the projector has the idea
     not_on_screen: int = 0
     rejoined: int = 0  # phones the server had dropped since the previous phase, reconnected before this one
     results_to_screen: int = 0
     results_to_moderator: int = 0
     fanout: float = float("nan")  # moderator opens the activity -> last phone has activity_changed
+    list_fanout: float = float("nan")  # moderator opens the vote -> last phone holds its item list (HTTP)
+    list_fetches: int = 0  # item lists fetched by the phones during the phase (its activity's opening included)
+    list_bytes: int = 0  # their bytes on the wire
+    list_errors: int = 0
+    open_cpu: float = 0.0  # server CPU from the moderator's set_phase until every phone had the activity (and list)
 
     @property
     def throughput(self) -> float:
@@ -403,7 +486,10 @@ class Projector:
         self.results = 0
 
     def on_event(self, _client: Client, packet: bytes, now: float) -> None:
-        if packet.startswith(b'42["idea_submitted"'):
+        if packet.startswith(b'42["ideas_submitted"'):  # the product: the ideas of up to 100 ms together
+            for idea in json.loads(packet[2:])[1]["ideas"]:
+                self.idea_seen.setdefault(idea["id"], now)
+        elif packet.startswith(b'42["idea_submitted"'):  # the bare server: one message per idea
             idea = json.loads(packet[2:])[1]["idea"]
             self.idea_seen.setdefault(idea["id"], now)
         elif packet.startswith(b'42["results_updated"'):
@@ -433,6 +519,7 @@ class Scenario:
         self.dropped: Counter[str] = Counter()
         self.clients_made = 0
         self.port_of: dict[Any, int] = {}  # participant token -> the port of its first connection
+        self.list_totals: Counter[str] = Counter()  # every phone's item list fetches (Client.list_totals)
         self.profiler = Profiler(args.profile / f"N{phones}" if args.profile and isinstance(self.pid, int) else None,
                                  self.pid if isinstance(self.pid, int) else self.pid[0])
 
@@ -445,7 +532,9 @@ class Scenario:
         # Sticky sessions: a returning phone (its token) goes back to the process it first joined.
         port = (self.port_of.get(extra.get("token")) or self.ports[self.clients_made % len(self.ports)]
                 if role == "participant" else self.ports[0])
-        return Client("127.0.0.1", port, {"code": self.code, "role": role, **extra}, on_event, local)
+        client = Client("127.0.0.1", port, {"code": self.code, "role": role, **extra}, on_event, local)
+        client.list_totals = self.list_totals
+        return client
 
     async def moderate(self, command: str, data: dict[str, Any]) -> dict[str, Any]:
         """A moderator command; if the server dropped the console, reconnect and replay the same op_id."""
@@ -474,14 +563,27 @@ class Scenario:
             return
         phase.rejoined = len(lost)
         fresh = [self.client("participant", token=self.phones[index].token) for index in lost]
+        for index, phone in zip(lost, fresh):
+            phone.item_lists = dict(self.phones[index].item_lists)
         outcomes = await asyncio.gather(*(phone.connect(60) for phone in fresh), return_exceptions=True)
         for index, phone, outcome in zip(lost, fresh, outcomes):
             if not isinstance(outcome, BaseException):
                 self.phones[index] = phone
 
+    def list_counts(self) -> tuple[int, int, int]:
+        """Item lists fetched by the phones so far: fetches, bytes on the wire, failed attempts."""
+        return self.list_totals["fetches"], self.list_totals["bytes"], self.list_totals["errors"]
+
+    def count_lists(self, phase: Phase, before: tuple[int, int, int]) -> None:
+        after = self.list_counts()
+        phase.list_fetches += after[0] - before[0]
+        phase.list_bytes += after[1] - before[1]
+        phase.list_errors += after[2] - before[2]
+
     async def open_activity(self, type_name: str, prompt: str, config: dict[str, Any], phase: Phase) -> int:
         activity_id = (await self.moderate("create_activity", {"type": type_name, "prompt": prompt,
                                                                "config": config}))["activity_id"]
+        lists_before, cpu_before = self.list_counts(), ProcessSample.of(self.pid).cpu_seconds
         started = CLOCK()
         await self.moderate("set_phase", {"activity_id": activity_id, "phase": "open"})
         deadline = started + 60
@@ -491,6 +593,16 @@ class Scenario:
                 phase.fanout = max((phone.last_event[b"activity_changed"] for phone in live), default=started) - started
                 break
             await asyncio.sleep(0.005)
+        key = str(activity_id)
+        if any(key in phone._fetching for phone in self.phones):  # a vote: every phone fetches its list once
+            try:
+                await asyncio.wait_for(asyncio.gather(*(phone.lists_ready() for phone in self.phones)),
+                                       max(60.0, self.args.round_timeout / 3))
+            except asyncio.TimeoutError:
+                phase.errors["item list not fetched in time"] += 1
+            phase.list_fanout = max((phone.list_held.get(key, started) for phone in self.phones), default=started) - started
+        phase.open_cpu = ProcessSample.of(self.pid).cpu_seconds - cpu_before
+        self.count_lists(phase, lists_before)
         return activity_id
 
     async def run(self) -> Round:
@@ -558,15 +670,17 @@ class Scenario:
         phase = Phase("reconnect_storm")
         await self.profiler.start(phase.name)
         identities = [(phone.token, phone.public_id, phone.item_lists) for phone in self.phones]
+        lists_before = self.list_counts()
         for phone in self.phones:
             phone.close()
         await asyncio.sleep(0.5)
         before, cpu_before, busy_before = ProcessSample.of(self.pid), time.process_time(), machine_busy_seconds()
         lag.reset()
         started = CLOCK()
-        # Each phone names the item lists it holds (static/js/socket.js does the same): the vote's list is not resent.
-        phones = [self.client("participant", token=token, **({"item_lists": lists} if lists else {}))
-                  for token, _, lists in identities]
+        # Each phone keeps the item lists it holds (static/js/socket.js does the same): it fetches none again.
+        phones = [self.client("participant", token=token) for token, _, _lists in identities]
+        for phone, (_token, _id, lists) in zip(phones, identities):
+            phone.item_lists = dict(lists)
         outcomes = await asyncio.gather(*(phone.connect(self.args.timeout) for phone in phones), return_exceptions=True)
         phase.wall = CLOCK() - started
         phase.first_send, phase.last_ack = started, CLOCK()
@@ -590,6 +704,7 @@ class Scenario:
         phase.other_cpu = machine_busy_seconds() - busy_before - phase.server_cpu - phase.client_cpu
         phase.sampled = CLOCK() - started
         phase.loop_lag = lag.reset()
+        self.count_lists(phase, lists_before)
         self.profiler.stop()
         return phase
 
@@ -617,9 +732,12 @@ class Scenario:
         acks: list[dict[str, Any]] = [{}] * len(self.phones)
         ack_times: list[float] = [0.0] * len(self.phones)
 
+        lists_before = self.list_counts()
+
         async def one(index: int, phone: Client, delay: float) -> None:
             if delay:
                 await asyncio.sleep(delay)
+            await phone.lists_ready()  # a phone shows a vote once it holds its items
             event, data = command(phone, index)
             sends[index] = CLOCK()
             try:
@@ -661,6 +779,7 @@ class Scenario:
         phase.loop_lag = lag.reset()
         phase.results_to_screen = self.projector.results - results_screen
         phase.results_to_moderator = self.moderator_counter.results - results_moderator
+        self.count_lists(phase, lists_before)
         self.profiler.stop()
         return acks
 
@@ -757,6 +876,12 @@ def print_round(result: Round) -> None:
             print(f"    {phase.not_on_screen} acknowledged ideas never reached the projector")
         if phase.rejoined:
             print(f"    {phase.rejoined} phones had been disconnected by the server and rejoined before this phase")
+        if phase.list_fetches or phase.list_errors or phase.list_fanout == phase.list_fanout:
+            print(f"    item lists over HTTP: {phase.list_fetches} fetches, {phase.list_bytes / 1024:,.0f} KB on the wire"
+                  f"{f', {phase.list_errors} failed attempts' if phase.list_errors else ''}"
+                  + (f"; every phone held the vote's list {phase.list_fanout:.2f} s after the open"
+                     if phase.list_fanout == phase.list_fanout else "")
+                  + (f"; server CPU from the open to the last phone: {phase.open_cpu:.2f} s" if phase.open_cpu else ""))
     if result.dropped:
         print(f"  connections the server dropped and that reconnected: {dict(result.dropped)}")
     for name, ranked in result.profiles.items():
@@ -783,7 +908,7 @@ def print_summary(results: list[Round]) -> None:
 
 LEGEND = """  ok/err: acks ok / refused, lost or timed out.  p50..max: ack latency in ms (reconnect_storm: connect to room_state).
   acks/s: acks / (last ack - first send).  open→all: moderator's set_phase until every phone has activity_changed.
-  ack→scr, p95: projector's idea_submitted minus the phone's ack, ms (negative: the projector was first).
+  ack→scr, p95: when the projector got the idea minus the phone's ack, ms (negative: the projector was first).
   srvCPU / genCPU / other: CPU of the server / the load generator / everything else (other processes on a shared box,
   kernel), % of one core over the phase; on 2 cores, other > ~30% means the figures are contaminated.
   genLag: generator's worst event-loop delay, ms (if high, latencies include the generator's own delay).
@@ -845,6 +970,8 @@ def _raw(result: Round) -> dict[str, Any]:
                                                                  result.rss_peak_mb],
         "phases": [{"name": phase.name, "ok": len(phase.latencies), "errors": dict(phase.errors),
                     "ack_s": summary(phase.latencies), "acks_per_s": phase.throughput, "fanout_s": phase.fanout,
+                    "list_fanout_s": phase.list_fanout, "list_fetches": phase.list_fetches,
+                    "list_bytes": phase.list_bytes, "list_errors": phase.list_errors, "open_cpu_s": phase.open_cpu,
                     "screen_lag_s": summary(phase.screen_lags), "screen_e2e_s": summary(phase.screen_e2e),
                     "server_cpu_s": phase.server_cpu, "server_waiting_s": phase.server_waiting, "wall_s": phase.wall, "generator_cpu_s": phase.client_cpu,
                     "generator_loop_lag_s": phase.loop_lag, "other_cpu_s": phase.other_cpu, "sampled_s": phase.sampled, "results_to_screen": phase.results_to_screen,

@@ -17,6 +17,7 @@ class Load:
     from_cache: int = 0        # served from the memory or disk cache, no request sent
     revalidated: int = 0       # answered 304 Not Modified (a round trip for nothing)
     files: list[dict] = field(default_factory=list)
+    cached_files: list[dict] = field(default_factory=list)  # what the cache answered
 
 
 class Recorder:
@@ -52,6 +53,7 @@ class Recorder:
         entry["wire"] = int(event["encodedDataLength"])
         if entry["cache"] or (entry["wire"] == 0 and entry["status"] == 200):  # nothing crossed the network
             self.load.from_cache += 1
+            self.load.cached_files.append(entry)
             return
         self.load.requests += 1
         self.load.wire_bytes += entry["wire"]

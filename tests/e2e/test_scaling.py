@@ -41,7 +41,7 @@ def test_a_screen_on_one_process_sees_ideas_sent_to_the_other(two_servers) -> No
     arrived = threading.Event()
 
     def on_idea(payload: dict) -> None:
-        wall.append(payload["idea"])
+        wall.extend(payload["ideas"])
         arrived.set()
 
     counts: list[int] = []
@@ -52,7 +52,7 @@ def test_a_screen_on_one_process_sees_ideas_sent_to_the_other(two_servers) -> No
         if payload["connected"] == 2:
             two_phones.set()
 
-    screen.on("idea_submitted", on_idea)
+    screen.on("ideas_submitted", on_idea)
     screen.on("presence_changed", on_presence)
     moderator.connect(first.url, auth={"code": room["code"], "role": "moderator", "token": room["moderator_token"]},
                       transports=["websocket"])

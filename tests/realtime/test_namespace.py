@@ -37,9 +37,9 @@ def test_the_live_loop(connect, room, app) -> None:
     ack = phone.emit("submit_idea", {"activity_id": created["activity_id"], "text": "Accès aux soins", "op_id": op_id},
                      callback=True)
     assert ack["ok"] is True
-    assert received(screen, "idea_submitted")[0]["idea"]["text"] == "Accès aux soins"
-    assert received(moderator, "idea_submitted")[0]["idea"]["participant"].startswith("p_")
-    assert received(phone, "idea_submitted") == []  # phones learn from their ack, not from a broadcast
+    assert received(screen, "ideas_submitted")[0]["ideas"][0]["text"] == "Accès aux soins"
+    assert received(moderator, "ideas_submitted")[0]["ideas"][0]["participant"].startswith("p_")
+    assert received(phone, "ideas_submitted") == []  # phones learn from their ack, not from a broadcast
     assert phone.emit("submit_idea", {"activity_id": created["activity_id"], "text": "Accès aux soins", "op_id": op_id},
                       callback=True) == ack
     assert moderator.emit("hide_idea", {"idea_id": ack["idea_id"], "op_id": op()}, callback=True) == {"ok": True}

@@ -30,10 +30,11 @@ def test_idea_is_acknowledged_after_commit_and_published_to_moderators_and_scree
     assert ack == {"ok": True, "idea_id": ack["idea_id"], "approved": True}
     with ctx.db.read() as session:
         assert session.get(Idea, ack["idea_id"]).text == "Accès aux soins"
-    submitted = publisher.events("idea_submitted")
+    submitted = publisher.events("ideas_submitted")
     assert {audience for message in submitted for audience in message.audiences} == {Audience.MODERATORS, Audience.SCREENS}
     screen_payload = next(m.payload for m in submitted if Audience.SCREENS in m.audiences)
-    assert "participant" not in screen_payload["idea"]
+    assert [idea["text"] for idea in screen_payload["ideas"]] == ["Accès aux soins"]
+    assert "participant" not in screen_payload["ideas"][0]
 
 
 def test_the_same_op_id_returns_the_first_ack_and_writes_nothing(ctx, publisher) -> None:
@@ -74,7 +75,7 @@ def test_bad_ideas_are_refused_and_change_nothing(ctx, publisher, text, op_id, c
         contributions.submit_idea(ctx, room.participant(), activity_id=brainstorm, text=text, op_id=op_id)
     assert refused.value.code == code
     assert count(ctx, Idea) == 0 and count(ctx, Operation) == 0
-    assert publisher.events("idea_submitted") == []
+    assert publisher.events("ideas_submitted") == []
 
 
 def test_ideas_only_while_open_and_within_the_per_participant_limit(ctx) -> None:
@@ -115,7 +116,7 @@ def test_premoderated_ideas_wait_for_approval_before_reaching_the_screen(ctx, pu
     brainstorm = room.activity("brainstorm")
     ack = contributions.submit_idea(ctx, room.participant(), activity_id=brainstorm, text="À valider", op_id=op())
     assert ack["approved"] is False
-    assert [m.audiences for m in publisher.events("idea_submitted")] == [{Audience.MODERATORS}]
+    assert [m.audiences for m in publisher.events("ideas_submitted")] == [{Audience.MODERATORS}]
     moderation.approve_idea(ctx, room_id=room.room_id, idea_id=ack["idea_id"])
     screen_update = [m for m in publisher.events("idea_changed") if Audience.SCREENS in m.audiences][-1]
     assert screen_update.payload["idea"]["on_wall"] is True

@@ -67,8 +67,11 @@ def test_hiding_an_idea_updates_the_items_of_an_open_vote(ctx, publisher) -> Non
     idea = contributions.submit_idea(ctx, room.participant(), activity_id=brainstorm, text="x", op_id=op())["idea_id"]
     vote = room.activity("dot_voting", config={"source_activity_id": brainstorm})
     moderation.hide_idea(ctx, room_id=room.room_id, idea_id=idea)
-    changed = [m.payload["activity"] for m in publisher.events("activity_changed") if m.payload["activity"]["id"] == vote]
-    assert changed[-1]["targets"] == []
+    changed = [m for m in publisher.events("activity_changed") if m.payload["activity"]["id"] == vote]
+    screens, phones = changed[-2:]  # screens get the list; phones its version, and they fetch it (item_lists)
+    assert screens.payload["activity"]["targets"] == [] and Audience.PARTICIPANTS not in screens.audiences
+    assert phones.audiences == {Audience.PARTICIPANTS} and "targets" not in phones.payload["activity"]
+    assert phones.payload["activity"]["targets_version"] == screens.payload["activity"]["targets_version"]
     assert (room.code, vote) in publisher.dirty_results
 
 

@@ -41,18 +41,29 @@ def checked_int(raw: object, *, field: str, minimum: int, maximum: int) -> int:
 def payload_is_sane(value: object, *, depth: int = 0) -> bool:
     """No number a database column could not hold (beyond 64 bits, NaN, infinities), no nesting past MAX_NESTING.
 
-    Checked on every command before its handler runs, so that no service meets such a value.
+    Checked on every command before its handler runs, so that no service meets such a value. A loop over a list
+    of the containers still to look into, not a recursion of generators: this runs for every ballot of a burst.
     """
-    if depth > MAX_NESTING:
-        return False
-    if isinstance(value, bool) or value is None or isinstance(value, str):
-        return True
-    if isinstance(value, int):
-        return -MAX_ID - 1 <= value <= MAX_ID
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, list):
-        return all(payload_is_sane(item, depth=depth + 1) for item in value)
-    if isinstance(value, dict):
-        return all(isinstance(key, str) and payload_is_sane(item, depth=depth + 1) for key, item in value.items())
-    return False  # bytes (binary attachments) and anything else no command takes
+    pending: list[tuple[object, int]] = [(value, depth)]
+    while pending:
+        item, level = pending.pop()
+        if level > MAX_NESTING:
+            return False
+        if isinstance(item, bool) or item is None or isinstance(item, str):
+            continue
+        if isinstance(item, int):
+            if not -MAX_ID - 1 <= item <= MAX_ID:
+                return False
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                return False
+        elif isinstance(item, list):
+            pending.extend((inner, level + 1) for inner in item)
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                if not isinstance(key, str):
+                    return False
+                pending.append((inner, level + 1))
+        else:
+            return False  # bytes (binary attachments) and anything else no command takes
+    return True

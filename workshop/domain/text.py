@@ -34,6 +34,10 @@ def clean_text(raw: object) -> str:
     if not isinstance(raw, str):
         raise DomainError("invalid_type", field="text", expected="string")
     text = unicodedata.normalize("NFC", raw)
+    if text.isprintable():
+        # Nothing to drop: a printable text holds no control (Cc), format (Cf, the bidi controls among them),
+        # surrogate, private-use or unassigned character. Most ideas take this way, without the loop below.
+        return _strip_invisible(_SPACES.sub(" ", text))
     kept = []
     for char in text:
         if char in _BIDI_CONTROLS:

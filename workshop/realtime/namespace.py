@@ -206,7 +206,7 @@ class WorkshopNamespace(Namespace):
         else:
             client.joined = participants.join_room(self.context, code=code, token=auth.get("token"),
                                                    admit_new=lambda: self.admission.new_identity(address, connection))
-            state = participant_state(self.context, client.joined, auth.get("item_lists"), just_joined=True)
+            state = participant_state(self.context, client.joined, just_joined=True)
             state["activities"] = encoded_once(self.context, state["activities"])  # one encoding for every phone
             join_room(audience_room(code, Audience.PARTICIPANTS))
             join_room(participant_room(client.joined.public_id))

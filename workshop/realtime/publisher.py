@@ -9,7 +9,7 @@ from flask_socketio import SocketIO
 
 from ..services.context import ServiceContext
 from ..services.journal import prune_journal
-from ..services.publisher import Audience, Published, ResultsChanged, ToParticipant
+from ..services.publisher import BATCHED_LISTS, Audience, Published, ResultsChanged, ToParticipant
 from ..services.state import results_snapshot
 from .changes import Changes, LocalChanges
 from .presence import Presence
@@ -18,13 +18,18 @@ from .rooms import audience_room, participant_room
 log = logging.getLogger(__name__)
 
 PRUNE_EVERY_SECONDS = 600  # the journal's old entries go every ten minutes (services/journal.py says which)
+# The longest a batched list item (an idea for the projector) waits for others: well under the projector's
+# 250 ms budget, and a burst of a thousand ideas becomes a few messages per screen instead of a thousand.
+BATCH_SECONDS = 0.1
 
 
 class SocketPublisher:
     """Messages go out at once; results and connected counts at most once per interval, and only when changed.
 
     Emitting each vote to every screen would cost O(votes × screens); a snapshot every few hundred
-    milliseconds keeps the projector live at a bounded cost whatever the room does.
+    milliseconds keeps the projector live at a bounded cost whatever the room does. The items of a list message
+    (``BATCHED_LISTS``: new ideas) wait at most ``BATCH_SECONDS`` to go out together; any other message to the
+    same audience sends them first, so each audience still sees events in the order they happened.
     """
 
     def __init__(self, socketio: SocketIO, presence: Presence, interval_seconds: float,
@@ -37,6 +42,8 @@ class SocketPublisher:
         self.context: ServiceContext | None = None
         self._lock = threading.Lock()
         self._started = False
+        self._batches: dict[tuple[str, str], list[Any]] = {}  # (event, socket room) -> list items waiting
+        self._batch_scheduled = False
 
     def publish(self, messages: list[Published]) -> None:
         for message in messages:
@@ -46,8 +53,37 @@ class SocketPublisher:
             if isinstance(message, ToParticipant):
                 self.socketio.emit(message.event, message.payload, to=participant_room(message.public_id))
                 continue
+            batched = BATCHED_LISTS.get(message.event) if self.interval_seconds > 0 else None
             for audience in message.audiences:
-                self.socketio.emit(message.event, message.payload, to=audience_room(message.room_code, audience))
+                room = audience_room(message.room_code, audience)
+                if batched is not None:
+                    self._hold(message.event, room, message.payload[batched])
+                    continue
+                self.send_batches(room)
+                self.socketio.emit(message.event, message.payload, to=room)
+
+    def _hold(self, event: str, room: str, items: list[Any]) -> None:
+        with self._lock:
+            self._batches.setdefault((event, room), []).extend(items)
+            if self._batch_scheduled:
+                return
+            self._batch_scheduled = True
+        self.socketio.start_background_task(self._send_batches_later)
+
+    def _send_batches_later(self) -> None:
+        self.socketio.sleep(BATCH_SECONDS)
+        with self._lock:
+            self._batch_scheduled = False  # items held from now on schedule the next send
+        self.send_batches()
+
+    def send_batches(self, room: str | None = None) -> None:
+        """Send the list items held for ``room`` (every room when None), one message per event."""
+        with self._lock:
+            if not self._batches:
+                return
+            taken = [(key, self._batches.pop(key)) for key in list(self._batches) if room is None or key[1] == room]
+        for (event, to_room), items in taken:
+            self.socketio.emit(event, {BATCHED_LISTS[event]: items}, to=to_room)
 
     def presence_changed(self, room_code: str) -> None:
         self.changes.presence_changed(room_code)

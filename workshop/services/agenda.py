@@ -1,8 +1,6 @@
 """The moderator's agenda: create, edit, reorder activities and move them through their phases."""
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,7 +16,8 @@ from ..domain.text import checked_text
 from ..models import Activity, Room, Strategy
 from ..models.activities import activities_of_room
 from .context import ServiceContext
-from .items import depends_on, target_list, votable_items
+from .item_lists import current_list
+from .items import depends_on, votable_items
 from .operations import run_once
 from .publisher import EVERYONE, Audience, Message, Published, ResultsChanged, to
 from .views import activity_view
@@ -37,27 +36,37 @@ def room_activity(session: Session, room_id: int, activity_id: object) -> Activi
 
 
 def activity_payload(session: Session, activity: Activity) -> dict[str, Any]:
-    """An activity as every audience sees it, with the items to vote on when it has any, and the version of that
-    list: a phone that holds it says so when it reconnects, and its ``room_state`` then leaves the list out."""
+    """An activity as moderators and screens see it, with the items to vote on when it has any, and the version of
+    that list (``item_lists.current_list``)."""
     view = activity_view(activity)
     if "target" in activity.config:
-        view["targets"] = target_list(session, activity)
-        view["targets_version"] = list_version(view["targets"])
+        found = current_list(session, activity)
+        view["targets"] = found.items
+        view["targets_version"] = found.version
     return view
 
 
-def list_version(items: list[dict[str, Any]]) -> str:
-    """A name for a list of items that changes whenever any of them does (their JSON's digest)."""
-    text = json.dumps(items, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
-    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+def phone_view(view: dict[str, Any]) -> dict[str, Any]:
+    """An activity as phones see it: the item list's version without the list, which a phone fetches once per
+    version (``item_lists``): sending it with every phase change sent N items to N phones each time."""
+    return {name: value for name, value in view.items() if name != "targets"} if "targets" in view else view
 
 
-def activity_changed(session: Session, room: Room, activity: Activity) -> Message:
-    """A draft is the moderator's preparation: only moderators hear of it until it opens."""
-    audiences = to(Audience.MODERATORS) if activity.current_phase is Phase.DRAFT else EVERYONE
-    return Message("activity_changed", room.code, audiences, {
-        "activity": activity_payload(session, activity), "current_activity_id": room.current_activity_id,
-    })
+def activity_changed(session: Session, room: Room, activity: Activity) -> list[Published]:
+    """A draft is the moderator's preparation: only moderators hear of it until it opens. Phones get the activity
+    without its item list (``phone_view``)."""
+    view = activity_payload(session, activity)
+    if activity.current_phase is Phase.DRAFT:
+        return [Message("activity_changed", room.code, to(Audience.MODERATORS),
+                        {"activity": view, "current_activity_id": room.current_activity_id})]
+    phones = phone_view(view)
+    if phones is view:
+        return [Message("activity_changed", room.code, EVERYONE,
+                        {"activity": view, "current_activity_id": room.current_activity_id})]
+    return [Message("activity_changed", room.code, to(Audience.MODERATORS, Audience.SCREENS),
+                    {"activity": view, "current_activity_id": room.current_activity_id}),
+            Message("activity_changed", room.code, to(Audience.PARTICIPANTS),
+                    {"activity": phones, "current_activity_id": room.current_activity_id})]
 
 
 def version_fields(type_name: str, config: Mapping[str, Any]) -> dict[str, int]:
@@ -99,7 +108,7 @@ def create_activity(ctx: ServiceContext, *, room_id: int, type_name: object, pro
                                       config=config)
         if versions is not None:
             activity.versions = checked_versions(versions, version_fields(activity.type, activity.config))
-        return {"ok": True, "activity_id": activity.id}, [activity_changed(session, activity.room, activity)]
+        return {"ok": True, "activity_id": activity.id}, activity_changed(session, activity.room, activity)
 
     return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="create_activity", room_id=room_id, work=work,
                     rate_limited=False)
@@ -148,7 +157,7 @@ def update_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, p
         elif activity.versions:  # options removed by a new config take their versions with them
             activity.versions = {language: {field: text for field, text in texts.items() if field in fields}
                                  for language, texts in activity.versions.items()}
-        return {"ok": True}, [activity_changed(session, activity.room, activity),
+        return {"ok": True}, [*activity_changed(session, activity.room, activity),
                               ResultsChanged(activity.room.code, activity.id)]
 
     return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="update_activity", room_id=room_id, work=work,
@@ -190,7 +199,7 @@ def set_phase(ctx: ServiceContext, *, room_id: int, activity_id: object, phase: 
         room = activity.room
         if target in (Phase.OPEN, Phase.REVEALED):
             room.current_activity_id = activity.id
-        return {"ok": True, "phase": activity.phase}, [activity_changed(session, room, activity),
+        return {"ok": True, "phase": activity.phase}, [*activity_changed(session, room, activity),
                                                        ResultsChanged(room.code, activity.id)]
 
     return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="set_phase", room_id=room_id, work=work,
@@ -211,7 +220,7 @@ def show_activity(ctx: ServiceContext, *, room_id: int, activity_id: object, op_
         if activity.current_phase is Phase.DRAFT:
             raise DomainError("activity_not_open", activity_id=activity.id)
         room.current_activity_id = activity.id
-        return {"ok": True}, [activity_changed(session, room, activity)]
+        return {"ok": True}, activity_changed(session, room, activity)
 
     return run_once(ctx, op_id=op_id, actor=MODERATOR, kind="show_activity", room_id=room_id, work=work,
                     rate_limited=False)

@@ -145,5 +145,5 @@ def strategy_changed(session: Session, strategy: Strategy) -> list[Published]:
         for activity in session.scalars(activities_of_room(room.id)):
             if activity_type(activity.type).target_kind(activity.config) == "axes":
                 published.append(ResultsChanged(room.code, activity.id))
-                published.append(activity_changed(session, room, activity))  # phones need the new list of axes
+                published.extend(activity_changed(session, room, activity))  # phones need the new list of axes
     return published

@@ -83,7 +83,7 @@ def _changed(session: Session, activity: Activity) -> list[Published]:
         if depends_on(other, activity.id):
             published.append(ResultsChanged(room.code, other.id))
             if activity_type(other.type).target_kind(other.config) == "clusters":
-                published.append(activity_changed(session, room, other))  # phones need the new list of clusters
+                published.extend(activity_changed(session, room, other))  # phones need the new list of clusters
     return published
 
 

@@ -40,10 +40,10 @@ def submit_idea(ctx: ServiceContext, joined: Joined, *, activity_id: object, tex
                                     participant_key=joined.public_id)
         seen = {"id": idea_id, "activity_id": activity.id, "text": clean, "merged_into": None,
                 "created_at": created_at.isoformat() + "Z"}  # the shape of views.idea_view, without loading the row
-        messages: list[Published] = [Message("idea_submitted", activity.room_code, to(Audience.MODERATORS), {
-            "idea": seen | {"hidden": False, "approved": approved, "participant": joined.public_id}})]
+        messages: list[Published] = [Message("ideas_submitted", activity.room_code, to(Audience.MODERATORS), {
+            "ideas": [seen | {"hidden": False, "approved": approved, "participant": joined.public_id}]})]
         if approved:  # on the wall: approved, not hidden, merged into nothing (it is new)
-            messages.append(Message("idea_submitted", activity.room_code, to(Audience.SCREENS), {"idea": seen}))
+            messages.append(Message("ideas_submitted", activity.room_code, to(Audience.SCREENS), {"ideas": [seen]}))
         messages.append(ResultsChanged(activity.room_code, activity.id))
         return {"ok": True, "idea_id": idea_id, "approved": approved}, messages
 

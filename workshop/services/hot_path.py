@@ -96,8 +96,7 @@ def _sqlite(db: Connection) -> sqlite3.Connection | None:
 
 def _stored_time(moment: datetime) -> str:
     """A datetime as SQLAlchemy's SQLite DateTime stores it (its default storage format)."""
-    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}:"
-            f"{moment.second:02d}.{moment.microsecond:06d}")
+    return moment.isoformat(" ", "microseconds")  # naive: "2026-12-07 19:04:05.000123", the same text
 
 
 @dataclass(frozen=True)
@@ -111,8 +110,18 @@ class OpenActivity:
     premoderation: bool
 
 
+CORE_JOB_CONNECTION = "hot_path.core_job_connection"  # session.info key: set by the writer around a core-only job
+
+
 def connection(session: Session) -> Connection:
-    """The session's connection, in its current transaction (the writer's SAVEPOINT): ORM changes flushed first."""
+    """The session's connection, in its current transaction (the writer's SAVEPOINT): ORM changes flushed first.
+
+    A core-only job of the writer (``services/writer.py``) changes no ORM object, so there is nothing to flush and
+    the writer hands its batch's connection over: asking the session again cost a twentieth of a ballot.
+    """
+    kept = session.info.get(CORE_JOB_CONNECTION)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]
     session.flush()
     return session.connection()
 
@@ -129,11 +138,16 @@ def open_activity(db: Connection, room_id: int, activity_id: object, input_kind:
     postgres = hot_path_pg.driver(db)
     if postgres is not None:
         row = hot_path_pg.activity_row(db, postgres, activity_id, participant_id=participant_id, items=items)
-    elif cache is None:
-        row = db.execute(_ACTIVITY, {"activity_id": activity_id}).first()
-    else:  # the activity as last read, while nothing has changed the agenda (services/room_cache.py)
-        row = cache.get(("activity", activity_id), cache.generation,
-                        lambda: db.execute(_ACTIVITY, {"activity_id": activity_id}).first())
+        return _opened(row, room_id, activity_id, input_kind)
+    if cache is None:
+        return _opened(db.execute(_ACTIVITY, {"activity_id": activity_id}).first(), room_id, activity_id, input_kind)
+    # The activity as last read and checked, while nothing has changed the agenda (services/room_cache.py); a
+    # refusal raises before anything is kept, so it is read and checked again next time.
+    return cache.get(("open_activity", activity_id, room_id, input_kind), cache.generation, lambda: _opened(
+        db.execute(_ACTIVITY, {"activity_id": activity_id}).first(), room_id, activity_id, input_kind))
+
+
+def _opened(row: Any, room_id: int, activity_id: int, input_kind: str) -> OpenActivity:
     if row is None or row.room_id != room_id:
         raise DomainError("unknown_activity", activity_id=activity_id)
     if not accepts_contributions(Phase(row.phase)):
@@ -239,6 +253,10 @@ def replace_ballot(db: Connection, *, activity_id: int, participant_id: int, all
         db.execute(_INSERT_VOTE, rows)
 
 
+_OK = {"ok": True}
+_OK_TEXT = json.dumps(_OK)  # a ballot's acknowledgement, the same text every time: encoded once
+
+
 def recorded(db: Connection, op_id: str) -> tuple[str, dict[str, Any]] | None:
     """The journal's entry for ``op_id``: (actor, first acknowledgement), or None."""
     raw = _sqlite(db)
@@ -258,8 +276,8 @@ def record(db: Connection, *, op_id: str, actor: str, kind: str, room_id: int | 
     raw = _sqlite(db)
     if raw is not None:
         try:
-            raw.execute(_SQL_INSERT_OPERATION, (op_id, actor, kind, room_id, json.dumps(response),
-                                                _stored_time(created_at)))
+            text = _OK_TEXT if response == _OK else json.dumps(response)
+            raw.execute(_SQL_INSERT_OPERATION, (op_id, actor, kind, room_id, text, _stored_time(created_at)))
         except sqlite3.IntegrityError as error:  # the op_id is journaled already: as SQLAlchemy would raise it
             raise IntegrityError(_SQL_INSERT_OPERATION, (op_id,), error) from None
         return

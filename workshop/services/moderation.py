@@ -53,7 +53,7 @@ def _idea_messages(session: Session, room: Room, ideas: list[Idea]) -> list[Publ
         if activity.id in activity_ids:
             messages.append(ResultsChanged(room.code, activity.id))
         elif any(depends_on(activity, source) for source in activity_ids):
-            messages.append(activity_changed(session, room, activity))
+            messages.extend(activity_changed(session, room, activity))
             messages.append(ResultsChanged(room.code, activity.id))
     return messages
 

@@ -42,6 +42,11 @@ class ToParticipant:
 
 Published = Message | ResultsChanged | ToParticipant
 
+# Messages whose payload is one list (event -> the list's key) that the socket publisher may merge: the ideas of a
+# burst go to the projector and the console a few per message rather than one message each (the pages take the
+# list either way). A service still publishes each as it happens, with a list of one.
+BATCHED_LISTS: dict[str, str] = {"ideas_submitted": "ideas"}
+
 
 class PreEncoded(str):
     """A value already encoded as JSON text: the socket layer splices it into the message as it is.

@@ -18,7 +18,7 @@ from ..models import Activity, Ballot, Idea, Participant, Room, Vote
 from ..models.activities import activities_of_room
 from ..models.clusters import clusters_of_activity
 from . import hot_path, hot_path_pg, room_cache
-from .agenda import activity_payload
+from .agenda import activity_payload, phone_view
 from .board_log import promoted_clusters
 from .context import ServiceContext
 from .events import find_room
@@ -224,17 +224,15 @@ def profile_options(organisations: dict[str, str]) -> dict[str, list[str]]:
     return options | ({ORGANISATION_TAG: list(organisations)} if organisations else {})
 
 
-def participant_state(ctx: ServiceContext, joined: Joined, known_lists: object = None, *,
-                      just_joined: bool = False) -> dict[str, Any]:
+def participant_state(ctx: ServiceContext, joined: Joined, *, just_joined: bool = False) -> dict[str, Any]:
     """What one phone needs: the room's activities, its own ideas and ballots, its profile.
 
     Every (re)connecting phone gets this: its own rows are read with prebuilt Core statements; the room's part
     (header, activities with revealed results, profile choices) is the same for every phone, so a SQLite server
-    keeps it, JSON-encoded, while nothing changes it (``room_cache``); elsewhere a vote's item list is the one
-    list shared by every phone (``items.target_list``). ``known_lists``: the item lists the phone holds
-    (``{activity id: targets_version}``, sent with its reconnection); when it holds every list of the room, the
-    activities come without them (a 1,000-item vote is most of a reconnecting phone's bytes). ``just_joined``:
-    the participant was made by this very connection (``Joined.new``), so it has nothing of its own to read yet.
+    keeps it, JSON-encoded, while nothing changes it (``room_cache``). A vote's activity carries the version of its
+    item list, not the list: the phone fetches a version it does not hold (``item_lists``), so a reconnect storm
+    during a 5,000-item vote sends no list at all. ``just_joined``: the participant was made by this very
+    connection (``Joined.new``), so it has nothing of its own to read yet.
     """
     with ctx.db.read() as session:
         db = session.connection()
@@ -256,15 +254,12 @@ def participant_state(ctx: ServiceContext, joined: Joined, known_lists: object =
         else:
             room_part = cache.get(("phone_room", joined.room_id), (cache.generation, cache.ideas_added_total),
                                   lambda: _encoded_room_part(session, joined.room_id))
-        lists = room_part["item_lists"]
-        holds_all = (bool(lists) and isinstance(known_lists, dict)
-                     and all(known_lists.get(activity_id) == version for activity_id, version in lists.items()))
         return {
             "role": "participant",
             "room": room_part["room"],
             "participant": mine["participant"],
             "participant_token": joined.token,
-            "activities": room_part["activities_without_lists" if holds_all else "activities"],
+            "activities": room_part["activities"],
             "my_ideas": mine["my_ideas"],
             "my_ballots": mine["my_ballots"],
             "profile_options": room_part["profile_options"],
@@ -273,15 +268,12 @@ def participant_state(ctx: ServiceContext, joined: Joined, known_lists: object =
 
 
 def _phone_room_part(session: Session, room_id: int) -> dict[str, Any]:
-    """What every phone of the room receives alike (``item_lists``: each item list's version, not sent)."""
+    """What every phone of the room receives alike; a vote's activity without its item list (``phone_view``)."""
     organisations = event_organisations(session, room_id)
     room = session.get(Room, room_id)
     assert room is not None
-    activities = _activities(session, room, for_moderator=False, revealed_only=True)
+    activities = [phone_view(view) for view in _activities(session, room, for_moderator=False, revealed_only=True)]
     return {"room": hot_path.room_header(session.connection(), room_id), "activities": activities,
-            "activities_without_lists": [{name: value for name, value in view.items() if name != "targets"}
-                                         for view in activities],
-            "item_lists": {str(view["id"]): view["targets_version"] for view in activities if "targets_version" in view},
             "profile_options": profile_options(organisations), "organisation_names": organisations}
 
 
@@ -306,8 +298,7 @@ def _encoded_room_part(session: Session, room_id: int) -> dict[str, Any]:
     if any(activity.current_phase is Phase.REVEALED and activity_type(activity.type).linked_activity_id(activity.config)
            is not None for activity in session.scalars(activities_of_room(room_id))):
         return part
-    return {name: value if name == "item_lists" else PreEncoded(json.dumps(value, separators=(",", ":"),
-                                                                            ensure_ascii=False))
+    return {name: PreEncoded(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
             for name, value in part.items()}
 
 

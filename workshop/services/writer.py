@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from ..db import Database
 from . import hot_path_pg, room_cache
+from .hot_path import CORE_JOB_CONNECTION
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +95,7 @@ class GroupCommitWriter:
         self._wake = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._running = False  # set by the writer thread itself: cheaper to test per job than Thread.is_alive()
         self._local = threading.local()
         self._off_hub = _native_thread_runner() if db.is_sqlite else None
         room_cache.install(db.engine)  # SQLite: this process's writes are the file's; its caches follow them
@@ -117,7 +120,7 @@ class GroupCommitWriter:
         return job.result  # type: ignore[no-any-return]
 
     def _start(self) -> None:
-        if self._thread is not None and self._thread.is_alive():
+        if self._running:
             return
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
@@ -126,6 +129,13 @@ class GroupCommitWriter:
 
     def _run(self) -> None:
         self._local.in_writer = True
+        self._running = True
+        try:
+            self._serve()
+        finally:
+            self._running = False
+
+    def _serve(self) -> None:
         while True:
             self._wake.wait()
             self._wake.clear()
@@ -139,12 +149,13 @@ class GroupCommitWriter:
         effects: list[Callable[[], None]] = []
         try:
             with self.db.write() as session:
-                driver = session.connection().connection.driver_connection
+                connection = session.connection()
+                driver = connection.connection.driver_connection
                 raw = driver if self.db.is_sqlite else None
-                info = session.connection().info  # the DB-API connection's: it outlives this checkout, hence finally
+                info = connection.info  # the DB-API connection's: it outlives this checkout, hence finally
                 try:
                     if self.db.is_sqlite:
-                        self._run_jobs(session, raw, batch, info, effects)
+                        self._run_jobs(session, connection, raw, batch, info, effects)
                     else:
                         self._run_postgresql_jobs(session, driver, batch, info)
                 finally:
@@ -175,8 +186,8 @@ class GroupCommitWriter:
         for job in batch:
             job.done.set()
 
-    def _run_jobs(self, session: Session, raw: Any, batch: list[_Job[Any]], info: dict[Any, Any],
-                  effects: list[Callable[[], None]]) -> None:
+    def _run_jobs(self, session: Session, connection: Connection, raw: Any, batch: list[_Job[Any]],
+                  info: dict[Any, Any], effects: list[Callable[[], None]]) -> None:
         """Each job in its SAVEPOINT; the effects of those that succeeded go to ``effects`` (run after the COMMIT)."""
         for job in batch:
             job_effects: list[Callable[[], None]] = []
@@ -186,12 +197,15 @@ class GroupCommitWriter:
                     # SQLite: the SAVEPOINT in SQL on the driver's connection, where the hot path writes; the
                     # job changes no ORM object, so SQLAlchemy has nothing of it to roll back.
                     raw.execute("SAVEPOINT job")
+                    session.info[CORE_JOB_CONNECTION] = connection
                     try:
                         job.result = job.work(session)
                     except BaseException:
                         raw.execute("ROLLBACK TO job")
                         raw.execute("RELEASE job")
                         raise
+                    finally:
+                        session.info.pop(CORE_JOB_CONNECTION, None)
                     raw.execute("RELEASE job")
                 elif job.core_only:
                     # The connection's own SAVEPOINT: the ORM's (SessionTransaction bookkeeping) cost a sixth

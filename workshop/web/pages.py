@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 import segno
-from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from ..domain.codes import normalize_join_code
@@ -13,11 +13,15 @@ from ..domain.languages import DEFAULT_LANGUAGE
 from ..domain.multilingual import localized
 from ..i18n import error_message
 from ..services.events import find_room
+from ..services.hot_path import room_identity
+from ..services.item_lists import phone_list
 from .context import services
 from .links import base_url, room_links
 from .page import activity_types, render_page
 
 blueprint = Blueprint("pages", __name__)
+
+LIST_MAX_AGE_SECONDS = 7 * 24 * 3600  # a list version never changes: a week of a browser's cache is plenty
 
 
 def _find_room_limited(code: object):  # type: ignore[no-untyped-def]
@@ -71,6 +75,38 @@ def participant(code: str) -> str:
     return render_page("participant.html", title=room_name, script="participant.js", lean_strings=True,
                        data={"code": room_code, "activity_types": activity_types(with_config=False)},
                        room_name=room_name, event_title=event_title)
+
+
+@blueprint.get("/p/<code>/activities/<int:activity_id>/items/<version>")
+def item_list(code: str, activity_id: int, version: str) -> Response:
+    """A vote's item list, one version of it, for the phones (``services/item_lists.py``): the same bytes, made once,
+    for every phone; gzip on the wire; cached by the browser for good, since the version names the content."""
+    admission = current_app.extensions["workshop_admission"]
+    address = request.remote_addr or ""
+    try:
+        admission.check_code_attempt(address, "http " + address)
+        with services().db.read() as session:  # one read (and on PostgreSQL one pooled connection) for it all
+            try:
+                room_id, _code, _event = room_identity(session.connection(), code)
+            except DomainError:
+                admission.wrong_code(address, "http " + address)
+                raise
+            found = phone_list(session, room_id, activity_id, version)
+    except DomainError as error:
+        status = 429 if error.code == "too_many_attempts" else 404
+        answer = jsonify({"error": {"code": error.code, "message": error_message(error.code, error.params)}}
+                         | ({"current_version": error.params["current_version"]}
+                            if error.code == "item_list_changed" else {}))
+        answer.status_code = status
+        answer.headers["Cache-Control"] = "no-store"
+        return answer
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+    response = Response(found.gzipped if gzipped else found.body, mimetype="application/json")
+    if gzipped:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["Cache-Control"] = f"public, max-age={LIST_MAX_AGE_SECONDS}, immutable"
+    return response
 
 
 @blueprint.get("/s/<code>")
