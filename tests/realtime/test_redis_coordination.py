@@ -17,14 +17,32 @@ def test_a_phone_is_counted_once_whatever_its_tabs_and_processes(redis_url: str)
     first.joined(code, "p1")  # a second tab on the same process
     second.joined(code, "p1")
     second.joined(code, "p2")
+    assert first.connected(code) == 1, "the second process's phones reach Redis at its tick, not one by one"
+    second.push()  # its tick
     assert first.connected(code) == second.connected(code) == 2
     first.left(code, "p1")
     first.left(code, "p1")
     assert first.connected(code) == 2  # p1 is still on the second process
     second.left(code, "p1")
+    second.push()
     assert first.connected(code) == 1
     second.left(code, "p2")
+    second.joined(code, "p3")  # within one tick: what Redis gets is the last state of each phone
+    second.left(code, "p3")
+    second.push()
     assert first.connected(code) == 0
+
+
+def test_a_connection_storm_reaches_redis_in_one_round_trip_per_tick(redis_url: str) -> None:
+    process = RedisPresence(redis_url)
+    client = redis.Redis.from_url(redis_url)
+    code = uuid.uuid4().hex[:6]
+    before = client.info("stats")["total_commands_processed"]
+    for number in range(200):
+        process.joined(code, f"p{number}")
+    assert client.info("stats")["total_commands_processed"] == before + 1, "a phone's join went to Redis alone"
+    process.push()
+    assert process.connected(code) == 200
 
 
 def test_a_dead_process_drops_out_and_a_starved_one_comes_back(redis_url: str) -> None:
@@ -32,6 +50,7 @@ def test_a_dead_process_drops_out_and_a_starved_one_comes_back(redis_url: str) -
     code = uuid.uuid4().hex[:6]
     alive.joined(code, "p1")
     dead.joined(code, "p2")
+    dead.push()  # its last tick
     assert alive.connected(code) == 2
     client = redis.Redis.from_url(redis_url)
     client.delete(dead._key(code))  # what its expiry does once it stops refreshing

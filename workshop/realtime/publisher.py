@@ -112,6 +112,7 @@ class SocketPublisher:
 
     def flush(self) -> None:
         """Send what changed since the last flush (tests call this directly)."""
+        self.presence.push()  # before the changed rooms: whoever counts them sees this process's phones
         activities, rooms = self.changes.take()
         try:
             self._send(activities, rooms)

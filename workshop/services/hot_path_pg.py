@@ -339,6 +339,9 @@ def read_many(raw: Any, statements: Sequence[tuple[str, Sequence[Any]]]) -> list
     return found
 
 
+_BY_TOKEN = "(SELECT id FROM participants WHERE token_hash = %s)"  # token hashes are unique
+
+
 def phone_reads(raw: Any, room_id: int, participant_id: int | None) -> tuple[str | None, dict[str, Any] | None]:
     """(the room's stamp, or None when its part may not be kept; the participant's own part as
     ``hot_path.participant_part`` makes it, or None for ``participant_id`` None)."""
@@ -347,20 +350,39 @@ def phone_reads(raw: Any, room_id: int, participant_id: int | None) -> tuple[str
         statements += [(MY_PARTICIPANT, (participant_id,)), (MY_VOTES, (participant_id,)),
                        (MY_IDEAS, (participant_id,))]
     found = read_many(raw, statements)
-    stamp = found[0][0][0] if found[0] and found[0][0][1] else None
-    if participant_id is None:
-        return stamp, None
-    (public_id, pseudonym, tags), = found[1]
+    return _stamp(found[0]), None if participant_id is None else _own(found[1:])
+
+
+def returning_phone(raw: Any, token_hash: str, code: str, room_id: int
+                    ) -> tuple[tuple[int, str, int, str] | None, tuple[str | None, dict[str, Any]] | None]:
+    """A reconnecting phone in one round trip: who holds the token in this room (as ``RETURNING``) and, when someone
+    does, what ``phone_reads`` gives for them (``room_id``: the join code's room, known already)."""
+    found = read_many(raw, [
+        (RETURNING, (token_hash, code)), (ROOM_STAMP, (room_id,)),
+        (MY_PARTICIPANT.replace("id = %s", "id = " + _BY_TOKEN), (token_hash,)),
+        (MY_VOTES.replace("b.participant_id = %s", "b.participant_id = " + _BY_TOKEN), (token_hash,)),
+        (MY_IDEAS.replace("participant_id = %s", "participant_id = " + _BY_TOKEN), (token_hash,))])
+    if not found[0] or found[0][0][2] != room_id:
+        return None, None
+    return found[0][0], (_stamp(found[1]), _own(found[2:]))
+
+
+def _stamp(rows_: list[tuple[Any, ...]]) -> str | None:
+    return rows_[0][0] if rows_ and rows_[0][1] else None
+
+
+def _own(found: list[list[tuple[Any, ...]]]) -> dict[str, Any]:
+    (public_id, pseudonym, tags), = found[0]
     ballots: dict[str, list[dict[str, Any]]] = {}
-    for activity_id, target_id, points, criterion in found[2]:
+    for activity_id, target_id, points, criterion in found[1]:
         votes = ballots.setdefault(str(activity_id), [])
         if target_id is not None:  # the criterion only when there is one (criteria scoring, matrix)
             votes.append({"target_id": target_id, "points": points} | ({"criterion": criterion} if criterion else {}))
-    return stamp, {
+    return {
         "participant": {"id": public_id, "pseudonym": pseudonym, "tags": dict(tags or {})},
         "my_ideas": [{"id": idea_id, "activity_id": activity_id, "text": text, "merged_into": merged_into,
                       "created_at": created_at.isoformat() + "Z", "approved": bool(approved), "hidden": bool(hidden),
                       "op_id": op_id}
-                     for idea_id, activity_id, text, merged_into, created_at, approved, hidden, op_id in found[3]],
+                     for idea_id, activity_id, text, merged_into, created_at, approved, hidden, op_id in found[2]],
         "my_ballots": ballots,
     }

@@ -148,6 +148,10 @@ def results_snapshot(ctx: ServiceContext, activity_id: int) -> ResultsSnapshot |
         if activity is None:
             return None
         kept = live_results(session, activity)  # a vote's input kept from its committed ballots (SQLite server)
+        if kept is None:  # PostgreSQL: kept too, brought up to date from the rows written since
+            from .results_state_pg import live_results as live_results_pg
+
+            kept = live_results_pg(session, activity)
         results, received = kept if kept is not None else (compute_results(session, activity),
                                                              received_count(session, activity))
         return ResultsSnapshot(
@@ -230,19 +234,23 @@ def participant_state(ctx: ServiceContext, joined: Joined, *, just_joined: bool 
     during a 5,000-item vote sends no list at all. ``just_joined``: the participant was made by this very
     connection (``Joined.new``), so it has nothing of its own to read yet.
     """
-    with ctx.db.read() as session:
-        db = session.connection()
-        postgres = hot_path_pg.driver(db)
+    with ctx.db.read() as session:  # its connection is taken only when something is read here
+        ahead = joined.read_ahead.pop() if just_joined and joined.read_ahead else None
+        db = session.connection() if ahead is None else None
+        postgres = hot_path_pg.driver(db) if db is not None else None
         new = just_joined and joined.new
-        if postgres is not None:  # the phone's rows and the room's stamp in one round trip; the server (the process
+        if ahead is not None:  # PostgreSQL: read with the returning phone's lookup, a moment ago
+            stamp, own = ahead
+            stamp = stamp if ctx.writer is not None else None
+        elif postgres is not None:  # the phone's rows and the room's stamp in one round trip; the server (the process
             # with a writer, as on SQLite) keeps the room's part, encoded
             stamp, own = hot_path_pg.phone_reads(postgres, joined.room_id, None if new else joined.participant_id)
             stamp = stamp if ctx.writer is not None else None
         else:
-            stamp, own = None, None if new else hot_path.participant_part(db, joined.participant_id)
+            stamp, own = None, None if new else hot_path.participant_part(db, joined.participant_id)  # type: ignore[arg-type]
         mine = own or {"participant": {"id": joined.public_id, "pseudonym": None, "tags": {}}, "my_ideas": [],
                        "my_ballots": {}}
-        cache = room_cache.cache_of(db)
+        cache = room_cache.cache_of_engine(ctx.db.engine)
         if stamp is not None:
             room_part = _kept_room_part(ctx, session, joined.room_id, stamp)
         elif cache is None:
