@@ -6,6 +6,9 @@ The same reads and writes here are prebuilt Core statements executed on the sess
 transaction (the writer's SAVEPOINT), the same rows, a fraction of the CPU. The rules stay where they are
 (activity types, ``domain/``); only the reading and writing moved. Every read a rule depends on is still made
 inside the transaction, so another process's change (a closed activity, a hidden idea) is seen.
+
+Length: each statement of a command sits beside its SQLite text and its PostgreSQL call (``hot_path_pg``), so the
+three ways one read or write is made are read together; split by engine, every command would be in two files.
 """
 from __future__ import annotations
 
