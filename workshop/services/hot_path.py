@@ -6,6 +6,9 @@ The same reads and writes here are prebuilt Core statements executed on the sess
 transaction (the writer's SAVEPOINT), the same rows, a fraction of the CPU. The rules stay where they are
 (activity types, ``domain/``); only the reading and writing moved. Every read a rule depends on is still made
 inside the transaction, so another process's change (a closed activity, a hidden idea) is seen.
+
+Length: every hot-path read and write is one function here with its SQLite branch (sqlite3) and its PostgreSQL one
+(``hot_path_pg``) side by side, so that callers have one door per statement whatever the engine.
 """
 from __future__ import annotations
 
