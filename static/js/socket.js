@@ -168,8 +168,9 @@ export class Connection {
       } catch {
         // offline, or the answer cut short: try again
       }
-      if (status === 200 && answer) this.itemLists.set(activity.id, { version: answer.targets_version, targets: answer.targets });
-      else if (status === 404 && answer && answer.current_version) activity.targets_version = answer.current_version;
+      if (status === 200 && answer && Array.isArray(answer.targets)) {
+        this.itemLists.set(activity.id, { version: activity.targets_version, targets: answer.targets });
+      } else if (status === 404 && answer && answer.current_version) activity.targets_version = answer.current_version;
       else if (status === 404) return []; // no longer a vote phones see: no items rather than waiting forever
       else await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MAX_MS, 1000 * 2 ** attempt)));
     }

@@ -45,6 +45,7 @@ from tests.engines import create_database, free_port, postgresql_server, redis_s
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALE_HEADING = "## Scale-out on one machine (`make bench-scale`)"
+README_START, README_END = "<!-- bench-scale:start -->", "<!-- bench-scale:end -->"
 JOURNAL: list[str] = []  # the journal's figures of the product's round, for the report
 ENGINES: dict[str, list[str]] = {}  # per set-up: the CPU per command of each process, Redis and PostgreSQL
 
@@ -435,7 +436,13 @@ def main(argv: list[str] | None = None) -> int:
             head, history = text.split(record.HISTORY, 1)
             text = head + section + "\n" + record.HISTORY + history
         record.DOC.write_text(text, encoding="utf-8")
-        print(f"\nwritten to {record.DOC.relative_to(ROOT)}")
+        readme = record.README.read_text(encoding="utf-8")
+        if README_START in readme and README_END in readme:  # the README quotes the table (not the per-process CPU)
+            before, rest = readme.split(README_START, 1)
+            table = record.report(args.phones, rounds["bare"], rounds["product"], command.strip(), started)
+            record.README.write_text(before + README_START + "\n" + "\n".join([lines[0], "", *table]) + "\n"
+                                     + README_END + rest.split(README_END, 1)[1], encoding="utf-8")
+        print(f"\nwritten to {record.DOC.relative_to(ROOT)} and the README")
     return 1 if record.failures(rounds["product"]) or record.failures(rounds["bare"]) else 0
 
 

@@ -107,3 +107,44 @@ def test_a_phone_fetches_the_items_once_per_version_and_votes_after_the_vote_ope
     console.disconnect()
     context.close()
     guard.check()
+
+
+@pytest.mark.browser
+@pytest.mark.e2e
+@needs_chromium
+def test_the_page_sees_the_messages_in_order_while_a_list_is_on_its_way(
+        live_server: LiveServer, room: dict, moderator: socketio.Client, browser) -> None:  # type: ignore[no-untyped-def]
+    brainstorm = open_brainstorm(moderator, "Vos idées ?")
+    author = socketio.Client()
+    author.connect(live_server.url, auth={"code": room["code"], "role": "participant"}, transports=["websocket"])
+    for n, text in enumerate(IDEAS):
+        call(author, "submit_idea", {"activity_id": brainstorm, "text": text, "op_id": f"browser-order-{n:04d}"})
+    author.disconnect()
+    voting = call(moderator, "create_activity", {"type": "dot_voting", "prompt": "Vos priorités ?", "config": {
+        "source_activity_id": brainstorm, "budget": 3, "max_per_item": 3}})["activity_id"]
+    guard = Guard()
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(WAIT_MS)
+    context.on("page", guard.watch_page)
+    phone = context.new_page()
+    sockets: list = []
+    phone.on("websocket", lambda socket: sockets.append(socket))
+    phone.goto(room["join_url"])
+    expect(phone.locator("#connection")).to_have_attribute("data-state", "online")
+    held: list = []  # the list's answer, held back (a slow link) until the next message has arrived
+    phone.route("**/items/**", lambda route: held.append(route))
+
+    with phone.expect_request(lambda request: "/items/" in request.url):
+        call(moderator, "set_phase", {"activity_id": voting, "phase": "open"})
+    with sockets[-1].expect_event("framereceived", lambda frame: isinstance(frame, str) and '"phase":"closed"' in frame):
+        call(moderator, "set_phase", {"activity_id": voting, "phase": "closed"})
+    # Both messages are here; the page has seen neither (the first waits for its list, the second behind it).
+    expect(phone.locator("#activity .activity-prompt")).to_have_text("Vos idées ?")
+    assert len(held) == 1
+    held[0].continue_()
+    # Then both, in order: the vote with its items, closed (the later message last).
+    expect(phone.locator("#activity .activity-prompt")).to_have_text("Vos priorités ?")
+    expect(phone.locator(".dot-text")).to_have_text(list(IDEAS))
+    expect(phone.locator(".dot-plus").first).to_be_disabled()
+    context.close()
+    guard.check()
