@@ -183,3 +183,37 @@ def test_a_job_sees_its_own_deferred_writes_through_sqlalchemy_and_a_refusal_aft
     assert stored == {kept}
     with grouped.db.read() as session:
         assert hot_path.recorded(session.connection(), kept) == (phone.public_id, {"ok": True, "op": kept})
+
+
+def test_a_commit_sent_with_the_last_job_s_writes_acknowledges_nothing_when_it_fails(grouped) -> None:
+    # On PostgreSQL the batch's COMMIT travels with its last hot-path job's writes (services/hot_path_pg.py). A
+    # COMMIT that fails (here a deferred check refusing a journal entry at COMMIT time) must fail the whole batch,
+    # not the last job alone; a write refused at once (a replayed op_id) must still fail its job alone.
+    if grouped.db.is_sqlite:
+        pytest.skip("the COMMIT travels with the writes on PostgreSQL only")
+    from sqlalchemy import text
+
+    with grouped.db.write() as session:
+        session.execute(text(
+            "CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "IF NEW.op_id LIKE 'poison%' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NEW; END $$"))
+        session.execute(text("CREATE CONSTRAINT TRIGGER refuse_poison AFTER INSERT ON operations "
+                             "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_poison()"))
+    room = make_room(grouped)
+    brainstorm = room.activity("brainstorm")
+    phone, other = room.participant(), room.participant()
+    outcomes = held_batch(grouped.writer, [
+        lambda: contributions.submit_idea(grouped, other, activity_id=brainstorm, text="Perdue aussi", op_id=op()),
+        lambda: contributions.submit_idea(grouped, phone, activity_id=brainstorm, text="Poison",
+                                          op_id="poison" + op())])
+    assert all(isinstance(outcome, Exception) for outcome in outcomes), outcomes
+    assert count(grouped, Idea) == 0 and count(grouped, Operation) == 0
+    replayed = op()
+    grouped = replace(grouped, writer=GroupCommitWriter(grouped.db))  # held_batch measures its largest batch anew
+    first = contributions.submit_idea(grouped, phone, activity_id=brainstorm, text="Une", op_id=replayed)
+    outcomes = held_batch(grouped.writer, [
+        lambda: contributions.submit_idea(grouped, other, activity_id=brainstorm, text="Deux", op_id=op()),
+        lambda: contributions.submit_idea(grouped, phone, activity_id=brainstorm, text="Une", op_id=replayed)])
+    assert isinstance(outcomes[0], dict) and outcomes[0]["ok"]
+    assert outcomes[1] == first, "the replay gets its first acknowledgement"
+    assert count(grouped, Idea) == 2 and count(grouped, Operation) == 2

@@ -7,8 +7,8 @@ transaction (the writer's SAVEPOINT), the same rows, a fraction of the CPU. The 
 (activity types, ``domain/``); only the reading and writing moved. Every read a rule depends on is still made
 inside the transaction, so another process's change (a closed activity, a hidden idea) is seen.
 
-Length: each statement of a command sits beside its SQLite text and its PostgreSQL call (``hot_path_pg``), so the
-three ways one read or write is made are read together; split by engine, every command would be in two files.
+Length: every hot-path read and write is one function here with its SQLite branch (sqlite3) and its PostgreSQL one
+(``hot_path_pg``) side by side, so that callers have one door per statement whatever the engine.
 """
 from __future__ import annotations
 

@@ -82,16 +82,29 @@ def begin_job(info: dict[Any, Any]) -> Deferred:
     return deferred
 
 
-def end_job(raw: Any, info: dict[Any, Any], succeeded: bool) -> None:
-    """The job's end: RELEASE and what is still queued, in one round trip; or, when it failed, its rollback."""
+class CommitFailed(Exception):
+    """The batch's COMMIT, sent with its last job's writes, failed: nothing of the batch is committed."""
+
+
+def end_job(raw: Any, info: dict[Any, Any], succeeded: bool, *, commit: bool = False) -> None:
+    """The job's end: RELEASE and what is still queued, in one round trip; or, when it failed, its rollback.
+
+    ``commit``: the batch's last job; its text ends with the batch's COMMIT (a round trip less per batch: one per
+    command when phones act one at a time). Which of the two failed, the server says by the transaction's state
+    afterwards: still open and failed (a write of the job: undone alone, the batch goes on and commits), or ended
+    (the COMMIT: ``CommitFailed``, nothing of the batch is acknowledged)."""
     deferred: Deferred = info.pop(_DEFERRED)
     info.pop(_PREFETCHED, None)  # read for this job only
     if succeeded:
         deferred.statements.append(("RELEASE job", None))
+        if commit:
+            deferred.statements.append(("COMMIT", None))
         try:
             _send(raw, deferred, [])
             return
-        except BaseException:  # a deferred write failed (a journaled op_id): the job is undone, the batch goes on
+        except BaseException as error:  # a deferred write failed (a journaled op_id): the job is undone alone
+            if commit and raw.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:
+                raise CommitFailed(str(error)) from error
             _roll_back(raw)
             raise
     if deferred.sent:  # nothing was sent otherwise: no SAVEPOINT to go back to, nothing to undo

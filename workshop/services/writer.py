@@ -223,10 +223,11 @@ class GroupCommitWriter:
 
 
     @staticmethod
+    @staticmethod
     def _run_postgresql_jobs(session: Session, driver: Any, batch: list[_Job[Any]], info: dict[Any, Any]) -> None:
         """PostgreSQL: each job in its SAVEPOINT; a hot-path job's SAVEPOINT, writes and RELEASE travel with its
-        reads (``hot_path_pg``: two round trips for a ballot instead of eleven)."""
-        for job in batch:
+        reads (``hot_path_pg``: three round trips for a ballot instead of eleven), the last one's with the COMMIT."""
+        for index, job in enumerate(batch):
             try:
                 if job.core_only:
                     hot_path_pg.begin_job(info)
@@ -234,11 +235,13 @@ class GroupCommitWriter:
                     try:
                         job.result = job.work(session)
                         succeeded = True
-                    finally:
-                        hot_path_pg.end_job(driver, info, succeeded)  # a failing RELEASE's flush fails the job
+                    finally:  # a failing RELEASE's flush fails the job; a failing COMMIT the batch
+                        hot_path_pg.end_job(driver, info, succeeded, commit=succeeded and index == len(batch) - 1)
                 else:
                     with session.begin_nested():
                         job.result = job.work(session)
+            except hot_path_pg.CommitFailed:
+                raise
             except Exception as error:  # noqa: BLE001 (the caller gets it, whatever it is)
                 job.error = error
 
