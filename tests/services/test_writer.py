@@ -44,9 +44,14 @@ def held_batch(writer: GroupCommitWriter, calls: list, timeout: float = 20) -> l
     # Wait until the writer runs the holder's job (not a fixed sleep: under load the writer may take longer to
     # pick it up, and the calls would then queue beside it in the same batch).
     assert holding.wait(timeout), "the writer never ran the holding job"
+    # One after the other, each once its job is queued: the batch then holds the calls in the order given (started
+    # together, a loaded machine could queue them in any order, and a test of "the last ballot wins" would fail).
     threads = [threading.Thread(target=run, args=(index,)) for index in range(len(calls))]
-    for thread in threads:
+    for queued, thread in enumerate(threads, start=1):
         thread.start()
+        deadline = time.monotonic() + timeout
+        while writer.pending < queued and thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.001)
     deadline = time.monotonic() + timeout
     while writer.pending < len(calls) and time.monotonic() < deadline:
         time.sleep(0.001)
