@@ -11,16 +11,14 @@ from dataclasses import replace
 
 import pytest
 
-from workshop.domain.errors import DomainError
-from workshop.domain.profiles import PROFILE_TAGS
 from workshop.models import Activity
-from workshop.services import agenda, contributions, moderation, room_cache
-from workshop.services.participants import update_profile
+from workshop.services import room_cache
 from workshop.services.results_state import live_results
 from workshop.services.state import compute_results
 from workshop.services.writer import GroupCommitWriter
 
-from .helpers import make_room, op
+from .helpers import make_room
+from .random_room import random_room
 
 
 def _compare(ctx, activity_id: int) -> tuple[object, object]:  # type: ignore[no-untyped-def]
@@ -40,57 +38,20 @@ def test_kept_results_equal_the_recomputed_results_after_random_commands(ctx, se
         pytest.skip("results are kept in the process on SQLite only (one server process)")
     rng = random.Random(seed)
     grouped = replace(ctx, writer=GroupCommitWriter(ctx.db))
-    room = make_room(grouped)
-    brainstorm = room.activity("brainstorm")
-    phones = [room.participant() for _ in range(6)]
-    ideas = [contributions.submit_idea(grouped, rng.choice(phones), activity_id=brainstorm, text=f"Idée {index}",
-                                       op_id=op())["idea_id"] for index in range(8)]
-    vote = room.activity("dot_voting", config={"source_activity_id": brainstorm, "budget": 5, "max_per_item": 3})
-    poll = room.activity("poll", config={"options": ["Oui", "Non", "Peut-être"], "multiple": True, "max_choices": 2})
-    hidden: set[int] = set()
+    room = random_room(grouped, make_room(grouped), rng)
+
+    def restart() -> None:  # the process's caches are gone, the database stays
+        nonlocal grouped
+        grouped = replace(ctx, writer=GroupCommitWriter(ctx.db))
+        cache = room_cache.cache_of_engine(ctx.db.engine)
+        assert cache is not None
+        cache.results.clear()
+        cache.values.clear()
+
     incremental = 0
     for _step in range(60):
-        action = rng.random()
-        phone = rng.choice(phones)
-        try:
-            if action < 0.1:  # the brainstorm stays open: new ideas to vote on, and its own results follow
-                ideas.append(contributions.submit_idea(grouped, phone, activity_id=brainstorm, op_id=op(),
-                                                       text=f"Idée {len(ideas)}")["idea_id"])
-            elif action < 0.45:
-                allocations = [{"target_id": rng.choice(ideas + [999_999]), "points": rng.randint(1, 3)}
-                               for _ in range(rng.randint(0, 3))]
-                contributions.cast_votes(grouped, phone, activity_id=vote, allocations=allocations, op_id=op())
-            elif action < 0.65:
-                choices = rng.sample(range(3), rng.randint(0, 2))
-                contributions.cast_votes(grouped, phone, activity_id=poll,
-                                         allocations=[{"target_id": choice, "points": 1} for choice in choices],
-                                         op_id=op())
-            elif action < 0.73:
-                idea = rng.choice(ideas)
-                if idea in hidden:
-                    moderation.restore_idea(grouped, room_id=room.room_id, idea_id=idea)
-                    hidden.discard(idea)
-                else:
-                    moderation.hide_idea(grouped, room_id=room.room_id, idea_id=idea)
-                    hidden.add(idea)
-            elif action < 0.8:
-                update_profile(grouped, phone, pseudonym=None, op_id=op(), tags={
-                    key: rng.choice(values) for key, values in PROFILE_TAGS.items() if rng.random() < 0.7})
-            elif action < 0.85:
-                phones.append(room.participant())  # a phone that joins mid-vote: unknown to the kept input
-            elif action < 0.92:
-                target = rng.choice([vote, poll, brainstorm])
-                agenda.set_phase(grouped, room_id=room.room_id, activity_id=target, phase="closed")
-                agenda.set_phase(grouped, room_id=room.room_id, activity_id=target, phase="open")
-            else:  # a restart: the process's caches are gone, the database stays
-                grouped = replace(ctx, writer=GroupCommitWriter(ctx.db))
-                cache = room_cache.cache_of_engine(ctx.db.engine)
-                assert cache is not None
-                cache.results.clear()
-                cache.values.clear()
-        except DomainError:
-            pass  # refused ballots (unknown or hidden item, over budget) change nothing, kept or recomputed
-        for activity_id in (vote, poll, brainstorm):
+        room.step(rng, grouped, restart)
+        for activity_id in room.activities:
             cache = room_cache.cache_of_engine(ctx.db.engine)
             before = cache.results.get(activity_id) if cache is not None else None
             kept, recomputed = _compare(grouped, activity_id)

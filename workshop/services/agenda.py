@@ -55,18 +55,17 @@ def phone_view(view: dict[str, Any]) -> dict[str, Any]:
 def activity_changed(session: Session, room: Room, activity: Activity) -> list[Published]:
     """A draft is the moderator's preparation: only moderators hear of it until it opens. Phones get the activity
     without its item list (``phone_view``)."""
+    def changed(audiences: frozenset[Audience], view: dict[str, Any]) -> Message:
+        return Message("activity_changed", room.code, audiences,
+                       {"activity": view, "current_activity_id": room.current_activity_id})
+
     view = activity_payload(session, activity)
     if activity.current_phase is Phase.DRAFT:
-        return [Message("activity_changed", room.code, to(Audience.MODERATORS),
-                        {"activity": view, "current_activity_id": room.current_activity_id})]
+        return [changed(to(Audience.MODERATORS), view)]
     phones = phone_view(view)
     if phones is view:
-        return [Message("activity_changed", room.code, EVERYONE,
-                        {"activity": view, "current_activity_id": room.current_activity_id})]
-    return [Message("activity_changed", room.code, to(Audience.MODERATORS, Audience.SCREENS),
-                    {"activity": view, "current_activity_id": room.current_activity_id}),
-            Message("activity_changed", room.code, to(Audience.PARTICIPANTS),
-                    {"activity": phones, "current_activity_id": room.current_activity_id})]
+        return [changed(EVERYONE, view)]
+    return [changed(to(Audience.MODERATORS, Audience.SCREENS), view), changed(to(Audience.PARTICIPANTS), phones)]
 
 
 def version_fields(type_name: str, config: Mapping[str, Any]) -> dict[str, int]:

@@ -221,8 +221,6 @@ class GroupCommitWriter:
                 if job.core_only and raw is not None:
                     session.connection().info["room_cache_changed"] = True  # its rows are gone: read again
 
-
-    @staticmethod
     @staticmethod
     def _run_postgresql_jobs(session: Session, driver: Any, batch: list[_Job[Any]], info: dict[Any, Any]) -> None:
         """PostgreSQL: each job in its SAVEPOINT; a hot-path job's SAVEPOINT, writes and RELEASE travel with its
