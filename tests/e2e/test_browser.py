@@ -126,6 +126,17 @@ def open_brainstorm(moderator: socketio.Client, prompt: str, **config: object) -
     return activity_id
 
 
+def submit_ideas(live_server: LiveServer, room: dict, brainstorm: int, texts: tuple[str, ...], prefix: str) -> list[int]:
+    """One phone (a Socket.IO client) gives ``texts`` to the brainstorm and leaves: the ideas' ids."""
+    author = socketio.Client()
+    author.connect(live_server.url, auth={"code": room["code"], "role": "participant"}, transports=["websocket"])
+    try:
+        return [call(author, "submit_idea", {"activity_id": brainstorm, "text": text, "op_id": f"{prefix}-{n:04d}"})
+                ["idea_id"] for n, text in enumerate(texts)]
+    finally:
+        author.disconnect()
+
+
 def strings_of(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """The translated strings the page was given: the visible texts to expect, whatever the language."""
     return json.loads(page.locator("#page-data").text_content())["strings"]
@@ -370,11 +381,7 @@ def test_the_phone_reconnects_by_itself_and_replays_its_outbox(
 def test_a_reconnecting_phone_shows_the_vote_items_the_server_no_longer_resends(
         live_server: LiveServer, room: dict, moderator: socketio.Client, open_context) -> None:  # type: ignore[no-untyped-def]
     brainstorm = open_brainstorm(moderator, "Vos idées ?")
-    author = socketio.Client()
-    author.connect(live_server.url, auth={"code": room["code"], "role": "participant"}, transports=["websocket"])
-    for number, text in enumerate(("Santé", "Papiers", "Écoles")):
-        call(author, "submit_idea", {"activity_id": brainstorm, "text": text, "op_id": f"browser-idea-{number}"})
-    author.disconnect()
+    submit_ideas(live_server, room, brainstorm, ("Santé", "Papiers", "Écoles"), "browser-idea")
     voting = call(moderator, "create_activity", {"type": "dot_voting", "prompt": "Vos priorités ?", "config": {
         "source_activity_id": brainstorm, "budget": 3, "max_per_item": 3}})["activity_id"]
     call(moderator, "set_phase", {"activity_id": voting, "phase": "open"})

@@ -12,7 +12,7 @@ import socketio
 from .conftest import LiveServer
 from .network import Recorder
 from .test_browser import (PHONE, WAIT_MS, Guard, browser, call, expect, moderator, needs_chromium,  # noqa: F401
-                           open_brainstorm, room)
+                           open_brainstorm, room, submit_ideas)
 
 VERSION = re.compile(r"^[0-9a-f]{16}$")
 IDEAS = ("Santé", "Papiers", "الولوج إلى العلاج")
@@ -38,11 +38,7 @@ def _vote_for(phone, text: str) -> None:  # type: ignore[no-untyped-def]
 def test_a_phone_fetches_the_items_once_per_version_and_votes_after_the_vote_opens_and_after_a_reconnect(
         live_server: LiveServer, room: dict, moderator: socketio.Client, browser, language: str) -> None:  # type: ignore[no-untyped-def]
     brainstorm = open_brainstorm(moderator, "Vos idées ?")
-    author = socketio.Client()
-    author.connect(live_server.url, auth={"code": room["code"], "role": "participant"}, transports=["websocket"])
-    ideas = [call(author, "submit_idea", {"activity_id": brainstorm, "text": text, "op_id": f"browser-items-{n:04d}"})["idea_id"]
-             for n, text in enumerate(IDEAS)]
-    author.disconnect()
+    ideas = submit_ideas(live_server, room, brainstorm, IDEAS, "browser-items")
 
     # The guard's request routing would bypass the browser's cache, which this test counts on: pages only.
     guard = Guard()
@@ -115,11 +111,7 @@ def test_a_phone_fetches_the_items_once_per_version_and_votes_after_the_vote_ope
 def test_the_page_sees_the_messages_in_order_while_a_list_is_on_its_way(
         live_server: LiveServer, room: dict, moderator: socketio.Client, browser) -> None:  # type: ignore[no-untyped-def]
     brainstorm = open_brainstorm(moderator, "Vos idées ?")
-    author = socketio.Client()
-    author.connect(live_server.url, auth={"code": room["code"], "role": "participant"}, transports=["websocket"])
-    for n, text in enumerate(IDEAS):
-        call(author, "submit_idea", {"activity_id": brainstorm, "text": text, "op_id": f"browser-order-{n:04d}"})
-    author.disconnect()
+    submit_ideas(live_server, room, brainstorm, IDEAS, "browser-order")
     voting = call(moderator, "create_activity", {"type": "dot_voting", "prompt": "Vos priorités ?", "config": {
         "source_activity_id": brainstorm, "budget": 3, "max_per_item": 3}})["activity_id"]
     guard = Guard()
