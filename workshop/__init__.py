@@ -22,7 +22,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from .extensions import babel
     from .network import allowed_hosts, origin_check
     from .i18n import select_locale
-    from .realtime.namespace import WorkshopNamespace
+    from .realtime.namespace import HOT_COMMANDS, WorkshopNamespace
     from .realtime.guard import FloodGuard, Limits, install as install_guard
     from .realtime.changes import RedisChanges
     from .realtime.queue import PooledRedisManager
@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     namespace = WorkshopNamespace(context, publisher, admission, guard)
     socketio.on_namespace(namespace)
     with app.app_context():
-        install_guard(socketio.server, guard, namespace.refusal_table())
+        install_guard(socketio.server, guard, namespace.refusal_table(), inline_events=HOT_COMMANDS)
     app.extensions["workshop"] = context
     app.extensions["workshop_exports"] = ExportJobs(settings, socketio, context)
     app.config["WORKSHOP_PUBLIC_URL"] = settings.public_url.rstrip("/")

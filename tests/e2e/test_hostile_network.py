@@ -54,6 +54,37 @@ def test_an_honest_phone_gets_its_ack_while_another_floods(live_server: LiveServ
     room.moderator.close()
 
 
+def test_one_phone_s_ideas_are_handled_one_after_the_other_in_the_order_sent(live_server: LiveServer) -> None:
+    """Ideas and ballots run in the greenlet that read them off the phone's connection (realtime/guard.py): a
+    phone that sends a dozen at once never has more than one in hand, so none is refused for too many in flight
+    (the guard's limit is 8), and they are committed in the order sent."""
+    room = Room(live_server)
+    brainstorm = room.activity("brainstorm", "Vos priorités ?", {"max_per_participant": 20})
+    phone = Phone(live_server, room.code).connect()
+    sent = 12  # above the guard's 8 in flight, below the socket's burst (30) and the journal's limit (20 per 10 s)
+    acks: list[Any] = [None] * sent
+    answered = threading.Semaphore(0)
+
+    def keep(index: int) -> Any:
+        def on_ack(*args: Any) -> None:
+            acks[index] = args[0] if args else None
+            answered.release()
+        return on_ack
+
+    for index in range(sent):  # no waiting between them: all on the wire before the first commit
+        phone.sio.emit("submit_idea", {"activity_id": brainstorm, "text": f"Idée {index}", "op_id": op()},
+                       callback=keep(index))
+    for _ in range(sent):
+        assert answered.acquire(timeout=15)
+    assert [ok(ack)["approved"] for ack in acks] == [True] * sent, acks
+    ids = [ack["idea_id"] for ack in acks]
+    assert ids == sorted(ids)  # committed in the order sent
+    stored = [idea["text"] for activity in room.export()["activities"] for idea in activity.get("ideas", [])]
+    assert stored == [f"Idée {index}" for index in range(sent)]
+    phone.close()
+    room.moderator.close()
+
+
 def test_a_refused_connection_says_why_as_code_and_message(live_server: LiveServer) -> None:
     client = socketio.Client(reconnection=False)
     refused: list[Any] = []

@@ -35,10 +35,12 @@ from .rooms import audience_room, participant_room
 log = logging.getLogger(__name__)
 
 ROLES = ("participant", "screen", "moderator")
-# The phones' commands that need nothing of Flask (no cookie session, no URL): dispatched without the request context
-# Flask-SocketIO builds for every event (a werkzeug Request, URL matching, the session: as much CPU as the ballot's
-# statements in the bench). A refusal's translation gets an application context of its own.
-WITHOUT_REQUEST = frozenset({"submit_idea", "cast_votes"})
+# The phones' hot commands, ideas and ballots: a room of a thousand sends them at once.
+# - They need nothing of Flask (no cookie session, no URL): dispatched without the request context Flask-SocketIO
+#   builds for every event (a werkzeug Request, URL matching, the session: as much CPU as the ballot's statements in
+#   the bench). A refusal's translation gets an application context of its own.
+# - They run in the greenlet that read them off the connection, not one started per event (realtime/guard.py).
+HOT_COMMANDS = frozenset({"submit_idea", "cast_votes"})
 
 
 @dataclass
@@ -82,7 +84,7 @@ def command(role: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
         @functools.wraps(handler)
         def wrapper(self: "WorkshopNamespace", data: object = None, *extra: object, sid: str | None = None
                     ) -> dict[str, Any]:
-            # ``sid``: given when the event is dispatched without a Flask request (``WITHOUT_REQUEST``).
+            # ``sid``: given when the event is dispatched without a Flask request (``HOT_COMMANDS``).
             client = self.clients.get(request.sid if sid is None else sid)  # type: ignore[attr-defined]
             language = client.language if client else DEFAULT_LANGUAGE
             try:
@@ -126,7 +128,7 @@ class WorkshopNamespace(Namespace):
 
     def trigger_event(self, event: str, *args: Any) -> Any:
         """An event no handler takes is acknowledged ``invalid_payload`` (an ack, never silence)."""
-        if event in WITHOUT_REQUEST and args:
+        if event in HOT_COMMANDS and args:
             return getattr(self, "on_" + event)(*args[1:], sid=args[0])
         if not hasattr(self, "on_" + (event or "")):
             client = self.clients.get(args[0]) if args else None
@@ -135,7 +137,7 @@ class WorkshopNamespace(Namespace):
         return super().trigger_event(event, *args)
 
     def translating(self, sid: str | None) -> Any:
-        """The Flask application context a translation needs, when the event runs without one (``WITHOUT_REQUEST``)."""
+        """The Flask application context a translation needs, when the event runs without one (``HOT_COMMANDS``)."""
         if sid is None or has_app_context():
             return nullcontext()
         environ = self.socketio.server.get_environ(sid, namespace=self.namespace) or {}
