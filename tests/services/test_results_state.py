@@ -12,12 +12,13 @@ from dataclasses import replace
 import pytest
 
 from workshop.models import Activity
-from workshop.services import room_cache
-from workshop.services.results_state import live_results
+from workshop.services import agenda, contributions, room_cache
+from workshop.services.participants import update_profile
+from workshop.services.results_state import kept_people, live_results
 from workshop.services.state import compute_results
 from workshop.services.writer import GroupCommitWriter
 
-from .helpers import make_room
+from .helpers import make_room, op
 from .random_room import random_room
 
 
@@ -59,3 +60,32 @@ def test_kept_results_equal_the_recomputed_results_after_random_commands(ctx, se
             if before is not None and cache.results.get(activity_id) is before:
                 incremental += 1
     assert incremental > 20, "the kept input was read again at every step: nothing was kept from the ballots"
+
+
+def test_the_people_kept_for_results_follow_joins_and_profiles_across_changes_of_phase(ctx) -> None:
+    """The room's people (public ids, profile tags) are kept apart from the activity's input, which a change of phase
+    reads again: a phone that joined since, and a profile changed since, must be in them as the database has them."""
+    if not ctx.db.is_sqlite:
+        pytest.skip("results are kept in the process on SQLite only (one server process)")
+    grouped = replace(ctx, writer=GroupCommitWriter(ctx.db))
+    room = make_room(grouped)
+    brainstorm = room.activity("brainstorm")
+    early = room.participant()
+    idea = contributions.submit_idea(grouped, early, activity_id=brainstorm, text="Accès aux soins", op_id=op())
+    vote = room.activity("dot_voting", config={"source_activity_id": brainstorm, "budget": 5, "max_per_item": 3})
+
+    def people_after_a_change_of_phase(phase: str) -> dict:  # type: ignore[type-arg]
+        agenda.set_phase(grouped, room_id=room.room_id, activity_id=vote, phase=phase)  # the input is read again
+        kept, recomputed = _compare(grouped, vote)
+        assert kept == recomputed
+        with ctx.db.read() as session:
+            return kept_people(session, room.room_id)
+
+    assert set(people_after_a_change_of_phase("closed")) == {early.participant_id}  # read, and kept
+    late = room.participant()  # joins through the hot path
+    assert people_after_a_change_of_phase("open")[late.participant_id] == (late.public_id, {})
+    tags = {"region": "oriental", "sex": "femme"}
+    update_profile(grouped, late, pseudonym=None, tags=tags, op_id=op())  # through the ORM
+    contributions.cast_votes(grouped, late, activity_id=vote, allocations=[{"target_id": idea["idea_id"], "points": 2}],
+                             op_id=op())
+    assert people_after_a_change_of_phase("closed")[late.participant_id] == (late.public_id, tags)

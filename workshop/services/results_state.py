@@ -62,7 +62,7 @@ class ResultsState:
 
     def results(self, session: Session) -> dict[str, Any]:
         if self.unknown_people:  # someone who joined since: their public id and tags, read once for all of them
-            self.people = room_people(session, self.room_id)
+            self.people = kept_people(session, self.room_id)
             self.unknown_people = False
         owners = list(self.ballots)
         if self.listed_ideas is None:
@@ -94,10 +94,22 @@ def results_state(session: Session, activity: Activity) -> ResultsState | None:
     state = cache.results.get(activity.id)
     if state is not None and state.stamp == stamp:
         return state
-    data, owners = result_input_and_owners(session, activity)
-    state = ResultsState(activity, stamp, data, owners, room_people(session, activity.room_id))
+    people = kept_people(session, activity.room_id)
+    data, owners = result_input_and_owners(session, activity, people)
+    state = ResultsState(activity, stamp, data, owners, people)
     cache.results[activity.id] = state
     return state
+
+
+def kept_people(session: Session, room_id: int) -> dict[int, tuple[str, dict[str, Any] | None]]:
+    """``state.room_people``, kept while the participants stay as they are (``room_cache.participants_version``): a
+    thousand rows and their tags were half of reading an activity's input again, which each new activity and each
+    change of phase cause."""
+    cache = room_cache.cache_of(session.connection())
+    if cache is None:
+        return room_people(session, room_id)
+    return cache.get(("room_people", room_id), cache.participants_version,  # type: ignore[no-any-return]
+                     lambda: room_people(session, room_id))
 
 
 def live_results(session: Session, activity: Activity) -> tuple[dict[str, Any], int] | None:

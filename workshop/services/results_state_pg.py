@@ -92,8 +92,9 @@ def _current(session: Session, raw: Any, activity: Activity) -> ResultsState:
     stamp = f"{items}:{horizon // _EPOCH}"
     if found is None or found.stamp != stamp:
         # Read in full after the stamp: a change made in between is read now and again next time (harmless).
-        data, owners = result_input_and_owners(session, activity)
-        state = ResultsState(activity, stamp, data, owners, room_people(session, activity.room_id))
+        people = room_people(session, activity.room_id)
+        data, owners = result_input_and_owners(session, activity, people)
+        state = ResultsState(activity, stamp, data, owners, people)
         everything[activity.id] = _Kept(stamp, people, state, horizon)
         if len(everything) > 256:  # a long day of many activities: start over rather than grow
             everything.clear()

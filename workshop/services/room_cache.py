@@ -13,8 +13,13 @@ What the hot path writes itself (a participant's new idea, their ballot) changes
 activity's count of ideas added (the item lists that vote on it are re-read), a committed ballot is applied to the
 activity's results input (``results_state``), after the commit, as the database now holds it.
 
-Statements the hot path's own inserts leave out of the generation: new participants (their tags reach results
-through ``ResultsState.people``, re-read when a ballot comes from someone it does not know) and the journal.
+Statements the hot path's own inserts leave out of the generation: new participants and the journal.
+
+The room's people as results read them (public ids and profile tags) are kept under ``participants_version``
+alone, not the generation, which every change of phase moves: it moves with each participant the hot path adds
+and with every statement through SQLAlchemy that changes the participants table or deletes anything (a room
+deleted takes its participants with it, and SQLite may give a later room the same id), when it runs and again
+when its transaction ends.
 
 PostgreSQL serves several processes whose changes this process would not see: there, ``cache_of`` returns None
 and every value is read in its transaction, as before.
@@ -31,7 +36,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
 # Tables whose rows no cached value holds, or whose changes reach the caches otherwise (see above).
-_UNWATCHED_INSERTS = frozenset({"participants", "operations"})
+_UNWATCHED_INSERTS = frozenset({"operations"})
 _UNWATCHED = frozenset({"operations", "export_jobs"})
 
 
@@ -42,6 +47,7 @@ class RoomCache:
         self.generation = 0
         self.ideas_added: dict[int, int] = {}  # source activity id -> ideas the hot path added (item lists re-read)
         self.ideas_added_total = 0  # the same, all activities together (what a room's state depends on)
+        self.participants_version = 0  # moves when any room's participants may have changed (see above)
         self.values: dict[Any, tuple[Any, Any]] = {}
         self.results: dict[int, Any] = {}  # activity id -> services.results_state.ResultsState
 
@@ -87,10 +93,15 @@ def install(engine: Engine) -> None:
         if _changes(statement):
             connection.info["room_cache_changed"] = True
             cache.bump()
+        if _changes_participants(statement):
+            connection.info["participants_changed"] = True
+            cache.participants_version += 1
 
     def _ended(connection):  # type: ignore[no-untyped-def]
         if connection.info.pop("room_cache_changed", False):
             cache.bump()
+        if connection.info.pop("participants_changed", False):
+            cache.participants_version += 1
 
     event.listen(engine, "commit", _ended)
     event.listen(engine, "rollback", _ended)
@@ -106,6 +117,14 @@ def _changes(statement: Any) -> bool:
     if table in _UNWATCHED:
         return False
     return not (table in _UNWATCHED_INSERTS and getattr(statement, "is_insert", False))
+
+
+def _changes_participants(statement: Any) -> bool:
+    if isinstance(statement, TextClause):
+        return statement.text.lstrip()[:6].lower() in ("insert", "update", "delete")
+    if not getattr(statement, "is_dml", False):
+        return False
+    return getattr(statement, "is_delete", False) or getattr(getattr(statement, "table", None), "name", None) == "participants"
 
 
 def after_commit(db: Connection, effect: Callable[[], None]) -> None:
@@ -135,6 +154,24 @@ def idea_committed(db: Connection, activity_id: int, idea: Any) -> None:
             state.add_idea(idea)
 
     after_commit(db, apply)
+
+
+def participant_committed(db: Connection) -> None:
+    """A participant the hot path added: the room's people kept for results are read again, whether read before
+    the commit or after it (a value read in between carries the earlier version)."""
+    cache = cache_of(db)
+    if cache is None:
+        return
+    cache.participants_version += 1
+
+    def apply() -> None:
+        cache.participants_version += 1
+
+    effects: list[Callable[[], None]] | None = db.info.get("after_commit")
+    if effects is not None:
+        effects.append(apply)
+    else:  # outside the writer: at the transaction's end, as a statement through SQLAlchemy
+        db.info["participants_changed"] = True
 
 
 def ballot_committed(db: Connection, activity_id: int, participant_id: int, allocations: list[Any]) -> None:

@@ -90,10 +90,14 @@ def result_input(session: Session, activity: Activity) -> ResultInput:
     return result_input_and_owners(session, activity)[0]
 
 
-def result_input_and_owners(session: Session, activity: Activity) -> tuple[ResultInput, list[int]]:
-    """``result_input``, and the participant id of each of its ballots (in ballot order)."""
+def result_input_and_owners(session: Session, activity: Activity,
+                            people: dict[int, tuple[str, dict[str, Any] | None]] | None = None
+                            ) -> tuple[ResultInput, list[int]]:
+    """``result_input``, and the participant id of each of its ballots (in ballot order); ``people``: the room's
+    ``room_people`` when the caller has them already."""
     kind = activity_type(activity.type)
-    people = room_people(session, activity.room_id)
+    if people is None:
+        people = room_people(session, activity.room_id)
     # Columns, not ORM rows: the live screens get this every 250 ms while a room of a thousand writes.
     ideas = [IdeaView(id=row.id, text=row.text, approved=bool(row.approved), hidden=bool(row.hidden),
                       merged_into_id=row.merged_into_id,
