@@ -93,6 +93,18 @@ def test_results_and_presence_are_coalesced(connect, room, app) -> None:
     phones[0].disconnect()
     publisher.flush()
     assert received(screen, "presence_changed") == [{"connected": 2}]
+    # Revealed: one snapshot reaches the console, the projector and the phones, once each.
+    for phase in ("closed", "revealed"):
+        assert moderator.emit("set_phase", {"activity_id": poll, "phase": phase}, callback=True)["ok"] is True
+    for client in (moderator, screen, *phones[1:]):
+        client.get_received()
+    assert phones[1].emit("cast_votes", {"activity_id": poll, "allocations": [{"target_id": 1, "points": 1}],
+                                         "op_id": op()}, callback=True)["ok"] is False  # closed to ballots
+    publisher.changes.results_changed(poll)
+    publisher.flush()
+    for client in (moderator, screen, *phones[1:]):
+        shown = received(client, "results_updated")
+        assert len(shown) == 1 and shown[0]["results"]["respondents"] == 3
 
 
 def test_clustering_commands_are_logged_under_the_moderators_credential(connect, room, app) -> None:

@@ -131,13 +131,15 @@ class SocketPublisher:
             if snapshot is None:
                 continue
             payload: dict[str, Any] = {"activity_id": snapshot.activity_id, "results": snapshot.results}
-            self.socketio.emit("results_updated", payload, to=audience_room(snapshot.room_code, Audience.MODERATORS))
+            # Every audience that may see them in one emit: python-socketio encodes the payload once for all the
+            # rooms it is given (a thousand ideas on the wall are 130 KB of JSON, four times a second).
+            shown_to = [audience_room(snapshot.room_code, Audience.MODERATORS)]
             if snapshot.public:
-                self.socketio.emit("results_updated", payload, to=audience_room(snapshot.room_code, Audience.SCREENS))
-            else:  # hidden results: the projector still counts what came in
+                shown_to.append(audience_room(snapshot.room_code, Audience.SCREENS))
+            if snapshot.revealed:  # phones see results only once revealed
+                shown_to.append(audience_room(snapshot.room_code, Audience.PARTICIPANTS))
+            self.socketio.emit("results_updated", payload, to=shown_to)
+            if not snapshot.public:  # hidden results: the projector still counts what came in
                 self.socketio.emit("received_updated", {"activity_id": snapshot.activity_id,
                                                         "received": snapshot.received},
                                    to=audience_room(snapshot.room_code, Audience.SCREENS))
-            if snapshot.revealed:
-                self.socketio.emit("results_updated", payload,
-                                   to=audience_room(snapshot.room_code, Audience.PARTICIPANTS))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -47,9 +47,10 @@ def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_
         # its work (the activity closed since, the rate limit) and finds its first ack here, or does its work again
         # and fails on the journal's unique op_id below, which rolls the work back with the job's SAVEPOINT; the
         # caller then reads the first ack once the batch is committed (the IntegrityError path of the loop).
+        now = ctx.clock()  # one reading for the rate limit and the journal: the job's time, as a transaction's
         try:
             if rate_limited:
-                _check_rate(ctx, session, actor)
+                _check_rate(ctx, session, actor, now)
             response, messages = work(session)
         except DomainError:
             earlier = hot_path.recorded(hot_path.connection(session), op_id)
@@ -58,7 +59,6 @@ def run_once(ctx: ServiceContext, *, op_id: object, actor: str, kind: str, room_
             if earlier[0] != actor:
                 raise DomainError("invalid_op_id") from None
             return earlier[1], []
-        now = ctx.clock()
         # Core, after the work's ORM changes are flushed: a duplicate op_id fails here, in the job's own SAVEPOINT.
         hot_path.record(hot_path.connection(session), op_id=op_id, actor=actor, kind=kind, room_id=room_id,
                         response=response, created_at=now)
@@ -106,8 +106,8 @@ def _recorded(session: Session, op_id: str, actor: str) -> dict[str, Any] | None
     return dict(operation.response)
 
 
-def _check_rate(ctx: ServiceContext, session: Session, actor: str) -> None:
-    since = ctx.clock() - timedelta(seconds=ctx.settings.rate_limit_seconds)
+def _check_rate(ctx: ServiceContext, session: Session, actor: str, now: datetime) -> None:
+    since = now - timedelta(seconds=ctx.settings.rate_limit_seconds)
     if ctx.writer is not None:
         # The writer runs every journaled job of this process one after the other: its memory of the recent ones,
         # seeded from the journal the first time an actor is seen, is the journal's count without the query.
