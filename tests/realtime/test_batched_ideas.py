@@ -1,9 +1,11 @@
-"""New ideas reach the projector and the console in batches of at most BATCH_SECONDS, each once, in order."""
+"""New ideas reach the projector and the console in batches of at most BATCH_SECONDS, each once, in order; results
+wait while the writer is busy, at most BUSY_DEFER_SECONDS."""
 from __future__ import annotations
 
+import threading
 import time
 
-from workshop.realtime.publisher import BATCH_SECONDS
+from workshop.realtime.publisher import BATCH_SECONDS, BUSY_DEFER_SECONDS
 
 from .conftest import op, received
 
@@ -65,3 +67,46 @@ def test_a_message_to_the_same_screen_sends_the_waiting_ideas_first(connect, roo
     assert [name for name, _ in events] == ["ideas_submitted", "idea_changed"]
     assert events[0][1]["ideas"][0]["id"] == ack["idea_id"]
     assert events[1][1]["idea"]["id"] == ack["idea_id"] and events[1][1]["idea"]["on_wall"] is False
+
+
+def test_results_wait_while_the_writer_is_busy_at_most_a_second(connect, room, app) -> None:
+    """A snapshot in the middle of a burst only delays the burst's acks: while the writer has commands queued, the
+    tick leaves the results for later, and sends them anyway once it has waited BUSY_DEFER_SECONDS."""
+    context = app.extensions["workshop"]
+    publisher, writer = context.publisher, context.writer
+    now = [100.0]
+    publisher.clock = lambda: now[0]
+    moderator = connect(code=room["code"], role="moderator", token=room["token"])
+    phone = connect(code=room["code"], role="participant")
+    poll = moderator.emit("create_activity", {"type": "poll", "prompt": "Priorité ?", "config": {"options": ["a", "b"]},
+                                              "op_id": op()}, callback=True)["activity_id"]
+    assert moderator.emit("set_phase", {"activity_id": poll, "phase": "open", "op_id": op()}, callback=True)["ok"]
+    publisher.flush()
+    moderator.get_received()
+    assert phone.emit("cast_votes", {"activity_id": poll, "allocations": [{"target_id": 0, "points": 1}],
+                                     "op_id": op()}, callback=True) == {"ok": True}
+
+    holding, release = threading.Event(), threading.Event()
+    holder = threading.Thread(target=writer.execute, args=(lambda _session: (holding.set(), release.wait(20)),))
+    holder.start()
+    assert holding.wait(20)
+    queued = threading.Thread(target=writer.execute, args=(lambda _session: None,))
+    queued.start()
+    deadline = time.monotonic() + 20
+    while writer.pending < 1 and time.monotonic() < deadline:
+        time.sleep(0.001)
+    try:
+        assert writer.pending >= 1
+        assert publisher.flush_unless_busy() is False  # busy: the results wait
+        now[0] += BUSY_DEFER_SECONDS / 2
+        assert publisher.flush_unless_busy() is False
+        assert received(moderator, "results_updated") == []
+        now[0] += BUSY_DEFER_SECONDS / 2
+        assert publisher.flush_unless_busy() is True  # waited long enough: sent, busy or not
+        assert [update["results"]["respondents"] for update in received(moderator, "results_updated")] == [1]
+    finally:
+        release.set()
+        holder.join(20)
+        queued.join(20)
+    assert writer.pending == 0
+    assert publisher.flush_unless_busy() is True  # idle: at once

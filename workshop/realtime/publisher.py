@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 from flask_socketio import SocketIO
@@ -21,6 +23,10 @@ PRUNE_EVERY_SECONDS = 600  # the journal's old entries go every ten minutes (ser
 # The longest a batched list item (an idea for the projector) waits for others: well under the projector's
 # 250 ms budget, and a burst of a thousand ideas becomes a few messages per screen instead of a thousand.
 BATCH_SECONDS = 0.1
+# While this process's writer has commands queued (a room's burst: a thousand ballots in a fraction of a second),
+# the results snapshot waits, at most this long: computing and encoding a 1,000-item vote's results in the middle
+# of the burst only delays the burst's acknowledgements, and the next snapshot includes everything anyway.
+BUSY_DEFER_SECONDS = 1.0
 
 
 class SocketPublisher:
@@ -33,7 +39,7 @@ class SocketPublisher:
     """
 
     def __init__(self, socketio: SocketIO, presence: Presence, interval_seconds: float,
-                 changes: Changes | None = None) -> None:
+                 changes: Changes | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.socketio = socketio
         self.presence = presence
         self.interval_seconds = interval_seconds
@@ -44,6 +50,8 @@ class SocketPublisher:
         self._started = False
         self._batches: dict[tuple[str, str], list[Any]] = {}  # (event, socket room) -> list items waiting
         self._batch_scheduled = False
+        self.clock = clock
+        self._busy_since: float | None = None  # when the writer was first seen busy at a tick, since the last flush
 
     def publish(self, messages: list[Published]) -> None:
         for message in messages:
@@ -102,13 +110,27 @@ class SocketPublisher:
             self.socketio.sleep(self.interval_seconds)
             ticks += 1
             try:
-                self.flush()
+                self.flush_unless_busy()
                 if ticks % 20 == 0:
                     self.presence.keep_alive()
                 if self.context is not None and ticks % max(1, round(PRUNE_EVERY_SECONDS / self.interval_seconds)) == 0:
                     prune_journal(self.context)
             except Exception:  # the loop must outlive one bad snapshot
                 log.exception("results broadcast failed")
+
+    def flush_unless_busy(self) -> bool:
+        """``flush``, unless the writer has commands queued and has had at each tick for less than
+        ``BUSY_DEFER_SECONDS``; True when it flushed."""
+        writer = self.context.writer if self.context is not None else None
+        if writer is not None and writer.pending > 0:
+            now = self.clock()
+            if self._busy_since is None:
+                self._busy_since = now
+            if now - self._busy_since < BUSY_DEFER_SECONDS:
+                return False
+        self._busy_since = None
+        self.flush()
+        return True
 
     def flush(self) -> None:
         """Send what changed since the last flush (tests call this directly)."""
