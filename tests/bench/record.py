@@ -4,7 +4,8 @@
     python -m tests.bench.record --phones 300 --no-write
 
 Both servers get the scenario of ``tests.bench.load`` (connect N phones at once, ideas and ballots spread over
-5 s, a reconnect storm during the vote, bursts of N ideas and N ballots). The table gives each figure for both
+5 s, a reconnect storm during the vote, then ``--bursts`` times a burst of N ideas and one of N ballots, each on
+new activities: the burst figures are the median of the bursts). The table gives each figure for both
 and the product's figure divided by the bare server's; the goals are those of issue 12. On a shared machine the
 absolute figures move with the neighbours' load (the ``other`` CPU column): compare the ratios, which are taken
 minutes apart under the same conditions. The table goes to ``docs/benchmarks.md`` (with the date, the machine
@@ -16,6 +17,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -45,23 +47,31 @@ def _phase(result: load.Round, name: str) -> load.Phase | None:
     return next((phase for phase in result.phases if phase.name == name), None)
 
 
+def _median(name: str, value: Callable[[load.Phase], float]) -> Callable[[load.Round], float]:
+    """``value`` of the round's phase ``name``; of each of them, the median, when the phase ran several times (the
+    bursts, ``--bursts``): a burst lasts a fraction of a second, and one alone says as much about the machine's
+    moment as about the server."""
+    def read(result: load.Round) -> float:
+        values = [value(phase) for phase in result.phases if phase.name == name and phase.latencies]
+        return statistics.median(values) if values else float("nan")
+    return read
+
+
 def _throughput(name: str) -> Callable[[load.Round], float]:
-    return lambda result: (phase.throughput if (phase := _phase(result, name)) else float("nan"))
+    return _median(name, lambda phase: phase.throughput)
 
 
 def _p95(name: str) -> Callable[[load.Round], float]:
-    return lambda result: (load.percentile(phase.latencies, 95) * 1000 if (phase := _phase(result, name)) else float("nan"))
+    return _median(name, lambda phase: load.percentile(phase.latencies, 95) * 1000)
 
 
 def _wall(name: str) -> Callable[[load.Round], float]:
-    return lambda result: ((phase.last_ack - phase.first_send) if (phase := _phase(result, name)) and phase.latencies
-                           else float("nan"))
+    return _median(name, lambda phase: phase.last_ack - phase.first_send)
 
 
 def _cpu_per_ack(name: str) -> Callable[[load.Round], float]:
     """Server CPU over the phase per acknowledged command, ms: what a crowded machine changes least."""
-    return lambda result: (phase.server_cpu * 1000 / len(phase.latencies)
-                           if (phase := _phase(result, name)) and phase.latencies else float("nan"))
+    return _median(name, lambda phase: phase.server_cpu * 1000 / len(phase.latencies))
 
 
 def _per_core(name: str) -> Callable[[load.Round], float]:
@@ -201,7 +211,9 @@ two servers one after the other, in the same run: a **bare** python-socketio gev
 no database, every event counted and acknowledged at once, the same transport settings as the product) and the
 **product** (`workshop run`: SQLite in WAL with `synchronous=FULL`, every ack sent after its commit). The ratio
 column is the product's figure divided by the bare server's; on a machine shared with other work the absolute
-figures move with the neighbours' load, the ratio much less. The goals are those of issue 12.
+figures move with the neighbours' load, the ratio much less. The goals are those of issue 12. Each server gets
+three bursts of ideas and of ballots (`--bursts`), each on new activities, and the burst rows give the median of
+the three: a burst lasts a fraction of a second, and a single one moved by a third from run to run.
 
 When the machine is crowded (the `other` CPU below: 2 cores shared with other work), a server waits for a core
 and its wall-clock figures say more about the neighbours than about it. The server's **CPU per command** (its
@@ -217,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.record", description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", type=int, default=1000)
     parser.add_argument("--window", type=float, default=5.0)
+    parser.add_argument("--bursts", type=int, default=3,
+                        help="bursts of ideas and ballots per server; their figures are the median of the bursts")
     parser.add_argument("--no-write", dest="write", action="store_false", help="print only; leave the docs alone")
     parser.add_argument("--profile", type=Path, metavar="DIR", help="py-spy on the product server (see load.py)")
     parser.add_argument("--keep", action="store_true")
@@ -227,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     def round_args(server: str, profile: Path | None) -> argparse.Namespace:
         return load.main_parser().parse_args(
             ["--server", server, "--phones", str(args.phones), "--window", str(args.window),
+             "--modes", "spread", *["burst"] * args.bursts,
              # a crowded machine can stretch a phase well past the generator's defaults: measure it, do not abort it
              "--timeout", "120", "--round-timeout", "900"]
             + (["--profile", str(profile)] if profile else []) + (["--keep"] if args.keep else []))
