@@ -48,7 +48,7 @@ def _phase(result: load.Round, name: str) -> load.Phase | None:
 
 
 def _median(name: str, value: Callable[[load.Phase], float]) -> Callable[[load.Round], float]:
-    """``value`` of the round's phase ``name``; of each of them, the median, when the phase ran several times (the
+    """``value`` of the round's phase ``name``, or the median of its values when the phase ran several times (the
     bursts, ``--bursts``): a burst lasts a fraction of a second, and one alone says as much about the machine's
     moment as about the server."""
     def read(result: load.Round) -> float:
@@ -213,7 +213,8 @@ no database, every event counted and acknowledged at once, the same transport se
 column is the product's figure divided by the bare server's; on a machine shared with other work the absolute
 figures move with the neighbours' load, the ratio much less. The goals are those of issue 12. Each server gets
 three bursts of ideas and of ballots (`--bursts`), each on new activities, and the burst rows give the median of
-the three: a burst lasts a fraction of a second, and a single one moved by a third from run to run.
+the three: a burst lasts a fraction of a second, and a single one moved by a third from run to run. Since that
+change (2026-12-07, night) the "whole round" CPU covers three bursts, not one: compare it with later runs only.
 
 When the machine is crowded (the `other` CPU below: 2 cores shared with other work), a server waits for a core
 and its wall-clock figures say more about the neighbours than about it. The server's **CPU per command** (its

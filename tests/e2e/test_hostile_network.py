@@ -10,6 +10,9 @@ import requests
 import socketio
 import websocket
 
+from workshop.config import Settings
+from workshop.realtime.guard import Limits
+
 from .conftest import LiveServer
 from .test_live_room import Phone, Room, ok, op
 
@@ -57,11 +60,13 @@ def test_an_honest_phone_gets_its_ack_while_another_floods(live_server: LiveServ
 def test_one_phone_s_ideas_are_handled_one_after_the_other_in_the_order_sent(live_server: LiveServer) -> None:
     """Ideas and ballots run in the greenlet that read them off the phone's connection (realtime/guard.py): a
     phone that sends a dozen at once never has more than one in hand, so none is refused for too many in flight
-    (the guard's limit is 8), and they are committed in the order sent."""
+    (``Limits.in_flight``), and they are committed in the order sent."""
+    limits, settings = Limits(), Settings()  # the server runs with the defaults
+    sent = limits.in_flight + 4
+    assert sent <= min(settings.socket_burst, settings.rate_limit_count)  # refused for nothing but too many in flight
     room = Room(live_server)
-    brainstorm = room.activity("brainstorm", "Vos priorités ?", {"max_per_participant": 20})
+    brainstorm = room.activity("brainstorm", "Vos priorités ?", {"max_per_participant": sent})
     phone = Phone(live_server, room.code).connect()
-    sent = 12  # above the guard's 8 in flight, below the socket's burst (30) and the journal's limit (20 per 10 s)
     acks: list[Any] = [None] * sent
     answered = threading.Semaphore(0)
 

@@ -11,7 +11,9 @@ from dataclasses import replace
 
 import pytest
 
-from workshop.models import Activity
+from sqlalchemy import delete, insert, update
+
+from workshop.models import Activity, Idea, Participant
 from workshop.services import agenda, contributions, room_cache
 from workshop.services.participants import update_profile
 from workshop.services.results_state import kept_people, live_results
@@ -89,3 +91,27 @@ def test_the_people_kept_for_results_follow_joins_and_profiles_across_changes_of
     contributions.cast_votes(grouped, late, activity_id=vote, allocations=[{"target_id": idea["idea_id"], "points": 2}],
                              op_id=op())
     assert people_after_a_change_of_phase("closed")[late.participant_id] == (late.public_id, tags)
+
+
+def test_any_delete_and_any_change_to_participants_move_the_participants_version(ctx) -> None:
+    """A room deleted takes its participants with it (the database's cascade, no statement on participants), and
+    SQLite may give a later room the same id: any DELETE moves the version the room's people are kept under."""
+    if not ctx.db.is_sqlite:
+        pytest.skip("the room cache is SQLite's (one server process)")
+    room = make_room(replace(ctx, writer=GroupCommitWriter(ctx.db)))  # the writer keeps the room cache
+    cache = room_cache.cache_of_engine(ctx.db.engine)
+    for change in (delete(Idea).where(Idea.id == -1),  # deletes nothing: the statement is what counts
+                   update(Participant).where(Participant.room_id == room.room_id).values(pseudonym="Amina"),
+                   insert(Participant).values(room_id=room.room_id, public_id="p_inserted", token_hash="x" * 64,
+                                              tags={})):
+        before = cache.participants_version
+        with ctx.db.write() as session:
+            session.execute(change)
+        assert cache.participants_version >= before + 2, change  # when it runs, and when its transaction ends
+    before = cache.participants_version
+    room.participant()  # through the hot path
+    assert cache.participants_version >= before + 2
+    before = cache.participants_version
+    with ctx.db.write() as session:
+        session.execute(update(Activity).where(Activity.id == -1).values(prompt="x"))
+    assert cache.participants_version == before  # a change of phase or of an activity keeps the people

@@ -14,10 +14,12 @@ and, per connection (Engine.IO session):
 
 The phones' hot commands (``inline_events``: ideas and ballots) run in the greenlet that read them off their
 connection instead of one started for each event, as python-socketio otherwise does: starting that greenlet cost
-about a tenth of a ballot's CPU in a burst. Such a command waits for its batch's commit (a few milliseconds)
-and reads nothing else meanwhile, so one phone's ideas and ballots are handled one after the other, in the order
-sent; every other phone has its own connection and greenlet. Everything else (the moderator's commands, which may
-run for seconds) still gets a greenlet of its own.
+about a tenth of a ballot's CPU in a burst. Such a command waits for its batch's commit (a few milliseconds;
+seconds if a long moderator job holds the writer, far below the 20 s ping timeout that would drop the phone) and
+reads nothing else of that connection meanwhile, so one phone's ideas and ballots are handled one after the other,
+in the order sent. That order holds among hot commands only: another command of the phone (its profile) still gets
+a greenlet of its own, as everything else does (the moderator's commands, which may run for seconds); every other
+phone has its own connection and greenlet.
 
 i12's write path sits behind this: keep ``install`` and ``FloodGuard.admit/done/forget`` as they are.
 """
@@ -140,7 +142,10 @@ def install(server: Any, guard: FloodGuard, refusal: Refusal, inline_events: fro
         verdict = guard.admit(eio_sid)
         if verdict == ADMITTED:
             if event in inline_events:  # in this greenlet (see the module's docstring); it calls guard.done
-                guarded_internal(server, sid, eio_sid, data, namespace, ack_id)
+                try:
+                    guarded_internal(server, sid, eio_sid, data, namespace, ack_id)
+                except Exception:  # noqa: BLE001 - as in a greenlet of its own: logged, the connection read on
+                    log.exception("event %s failed outside its handler", event)
                 return
             try:
                 handle_event(eio_sid, namespace, ack_id, data)

@@ -24,8 +24,9 @@ PRUNE_EVERY_SECONDS = 600  # the journal's old entries go every ten minutes (ser
 # 250 ms budget, and a burst of a thousand ideas becomes a few messages per screen instead of a thousand.
 BATCH_SECONDS = 0.1
 # While this process's writer has commands queued (a room's burst: a thousand ballots in a fraction of a second),
-# the results snapshot waits, at most this long: computing and encoding a 1,000-item vote's results in the middle
-# of the burst only delays the burst's acknowledgements, and the next snapshot includes everything anyway.
+# the tick's snapshots (results and connected counts) wait, at most this long and then until the next tick:
+# computing and encoding a 1,000-item vote's results in the middle of the burst only delays the burst's
+# acknowledgements, and the next snapshot includes everything anyway.
 BUSY_DEFER_SECONDS = 1.0
 
 
@@ -119,8 +120,8 @@ class SocketPublisher:
                 log.exception("results broadcast failed")
 
     def flush_unless_busy(self) -> bool:
-        """``flush``, unless the writer has commands queued and has had at each tick for less than
-        ``BUSY_DEFER_SECONDS``; True when it flushed."""
+        """``flush``, unless the writer has commands queued now and has had them at every tick since the last
+        flush for less than ``BUSY_DEFER_SECONDS``; True when it flushed."""
         writer = self.context.writer if self.context is not None else None
         if writer is not None and writer.pending > 0:
             now = self.clock()

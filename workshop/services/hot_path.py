@@ -367,8 +367,8 @@ def join_code_room(database: Any, code: object) -> tuple[int, str, int]:
 def add_participant(db: Connection, *, room_id: int, public_id: str, token_hash: str, created_at: datetime) -> int:
     raw = _sqlite(db)
     if raw is not None:
-        participant_id = int(raw.execute(_SQL_INSERT_PARTICIPANT, (room_id, public_id, token_hash,  # type: ignore[arg-type]
-                                                                   _stored_time(created_at))).lastrowid)
+        inserted = raw.execute(_SQL_INSERT_PARTICIPANT, (room_id, public_id, token_hash, _stored_time(created_at)))
+        participant_id = int(inserted.lastrowid)  # type: ignore[arg-type]
         room_cache.participant_committed(db)
         return participant_id
     postgres = hot_path_pg.driver(db)

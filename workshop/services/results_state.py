@@ -62,7 +62,7 @@ class ResultsState:
 
     def results(self, session: Session) -> dict[str, Any]:
         if self.unknown_people:  # someone who joined since: their public id and tags, read once for all of them
-            self.people = kept_people(session, self.room_id)
+            self.people = kept_people(session, self.room_id, fresh=True)
             self.unknown_people = False
         owners = list(self.ballots)
         if self.listed_ideas is None:
@@ -97,19 +97,23 @@ def results_state(session: Session, activity: Activity) -> ResultsState | None:
     people = kept_people(session, activity.room_id)
     data, owners = result_input_and_owners(session, activity, people)
     state = ResultsState(activity, stamp, data, owners, people)
+    state.unknown_people = any(owner not in people for owner in owners)  # read again at the first results
     cache.results[activity.id] = state
     return state
 
 
-def kept_people(session: Session, room_id: int) -> dict[int, tuple[str, dict[str, Any] | None]]:
+def kept_people(session: Session, room_id: int, *, fresh: bool = False) -> dict[int, tuple[str, dict[str, Any] | None]]:
     """``state.room_people``, kept while the participants stay as they are (``room_cache.participants_version``): a
     thousand rows and their tags were half of reading an activity's input again, which each new activity and each
-    change of phase cause."""
+    change of phase cause. ``fresh``: read now whatever the version says (a ballot came from someone not in the
+    kept people: whatever the reason, the database has them), and keep that."""
     cache = room_cache.cache_of(session.connection())
     if cache is None:
         return room_people(session, room_id)
-    return cache.get(("room_people", room_id), cache.participants_version,  # type: ignore[no-any-return]
-                     lambda: room_people(session, room_id))
+    key = ("room_people", room_id)
+    if fresh:
+        cache.values.pop(key, None)
+    return cache.get(key, cache.participants_version, lambda: room_people(session, room_id))  # type: ignore[no-any-return]
 
 
 def live_results(session: Session, activity: Activity) -> tuple[dict[str, Any], int] | None:

@@ -17,9 +17,9 @@ Statements the hot path's own inserts leave out of the generation: new participa
 
 The room's people as results read them (public ids and profile tags) are kept under ``participants_version``
 alone, not the generation, which every change of phase moves: it moves with each participant the hot path adds
-and with every statement through SQLAlchemy that changes the participants table or deletes anything (a room
-deleted takes its participants with it, and SQLite may give a later room the same id), when it runs and again
-when its transaction ends.
+and with every statement through SQLAlchemy that changes the participants table, deletes anything (a room
+deleted takes its participants with it, and SQLite may give a later room the same id) or is DML as text, when it
+runs and again when its transaction ends.
 
 PostgreSQL serves several processes whose changes this process would not see: there, ``cache_of`` returns None
 and every value is read in its transaction, as before.
@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
 # Tables whose rows no cached value holds, or whose changes reach the caches otherwise (see above).
-_UNWATCHED_INSERTS = frozenset({"operations"})
+_UNWATCHED_INSERTS = frozenset({"participants", "operations"})
 _UNWATCHED = frozenset({"operations", "export_jobs"})
 
 
@@ -108,9 +108,13 @@ def install(engine: Engine) -> None:
     event.listen(engine, "rollback_savepoint", lambda connection, *_: cache.bump())
 
 
+def _is_text_dml(statement: Any) -> bool:
+    return isinstance(statement, TextClause) and statement.text.lstrip()[:6].lower() in ("insert", "update", "delete")
+
+
 def _changes(statement: Any) -> bool:
     if isinstance(statement, TextClause):
-        return statement.text.lstrip()[:6].lower() in ("insert", "update", "delete")
+        return _is_text_dml(statement)
     if not getattr(statement, "is_dml", False):
         return False
     table = getattr(getattr(statement, "table", None), "name", None)
@@ -121,10 +125,11 @@ def _changes(statement: Any) -> bool:
 
 def _changes_participants(statement: Any) -> bool:
     if isinstance(statement, TextClause):
-        return statement.text.lstrip()[:6].lower() in ("insert", "update", "delete")
+        return _is_text_dml(statement)
     if not getattr(statement, "is_dml", False):
         return False
-    return getattr(statement, "is_delete", False) or getattr(getattr(statement, "table", None), "name", None) == "participants"
+    table = getattr(getattr(statement, "table", None), "name", None)
+    return getattr(statement, "is_delete", False) or table == "participants"
 
 
 def after_commit(db: Connection, effect: Callable[[], None]) -> None:

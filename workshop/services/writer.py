@@ -137,6 +137,7 @@ class GroupCommitWriter:
             self._serve()
         finally:
             self._running = False
+            self._writer_ident = None  # a greenlet's id is its address: a later handler could have it
 
     def _serve(self) -> None:
         while True:
