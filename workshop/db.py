@@ -80,10 +80,11 @@ class Database:
         # What services share between transactions lives with this database, in every session's ``info``: the
         # results' min group size (services/state.compute_results, without a Flask app), and the caches of a vote's
         # item list (its version and the bytes phones fetch: services/item_lists.py), of the phones' encoded
-        # activity list and PostgreSQL's kept results (services/results_state_pg.py); tests build many databases in
-        # one process.
+        # activity list, PostgreSQL's kept results (services/results_state_pg.py) and the part of a room's state
+        # every phone shares, kept under the room's stamp on PostgreSQL (services/state.py); tests build many
+        # databases in one process.
         self.shared: dict[str, Any] = {"min_group_size": min_group_size, "target_lists": {}, "item_lists": {},
-                                       "encoded_activities": {}, "pg_results": {}}
+                                       "encoded_activities": {}, "pg_results": {}, "phone_room_parts": {}}
         self._readers = sessionmaker(reader_engine, expire_on_commit=False, info=self.shared)
         self._writers = sessionmaker(writer_engine, expire_on_commit=False, info=self.shared)
 

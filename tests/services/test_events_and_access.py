@@ -72,3 +72,27 @@ def test_profile_is_optional_and_checked(ctx) -> None:
     assert ack["participant"] == {"id": joined.public_id, "pseudonym": "Awa", "tags": {"organisation_type": "opm"}}
     with pytest.raises(DomainError, match="unknown_tag"):
         update_profile(ctx, joined, pseudonym=None, tags={"nationality": "x"}, op_id=op())
+
+
+def test_a_join_code_unknown_once_is_asked_again(ctx) -> None:
+    """The room cache keeps what a join code names, but not that a code names nothing: a room made since by another
+    process (the command line) writes nothing this process's cache sees, and must still be found."""
+    if not ctx.db.is_sqlite:
+        pytest.skip("the room cache is SQLite's (one server process)")
+    import sqlite3
+    from dataclasses import replace
+
+    from workshop.services.hot_path import join_code_room
+    from workshop.services.writer import GroupCommitWriter
+
+    room = make_room(replace(ctx, writer=GroupCommitWriter(ctx.db)))  # the writer keeps the room cache
+    renamed = next(code for code in ("QWERTY", "ZXCVBN") if code != room.code)
+    assert join_code_room(ctx.db, room.code)[0] == room.room_id  # known, and kept
+    with pytest.raises(DomainError) as refused:
+        join_code_room(ctx.db, renamed)
+    assert refused.value.code == "unknown_room"
+    other_process = sqlite3.connect(ctx.db.engine.url.database)
+    with other_process:
+        other_process.execute("UPDATE rooms SET code = ? WHERE id = ?", (renamed, room.room_id))
+    other_process.close()
+    assert join_code_room(ctx.db, renamed)[0] == room.room_id

@@ -342,9 +342,7 @@ def room_identity(db: Connection, code: object) -> tuple[int, str, int]:
     else:  # every phone of a QR-code rush names the same room; an unknown code is asked again (a room made since
         # by the command line, another process, is found)
         row = cache.get(("room_code", normalized), cache.generation,
-                        lambda: db.execute(_ROOM_BY_CODE, {"code": normalized}).first())
-        if row is None:
-            cache.values.pop(("room_code", normalized), None)
+                        lambda: db.execute(_ROOM_BY_CODE, {"code": normalized}).first(), keep_none=False)
     if row is None:
         raise DomainError("unknown_room")
     return row.id, row.code, row.event_id

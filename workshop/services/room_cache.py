@@ -58,12 +58,16 @@ class RoomCache:
         self.ideas_added[activity_id] = self.ideas_added.get(activity_id, 0) + 1
         self.ideas_added_total += 1
 
-    def get(self, key: Any, stamp: Any, load: Callable[[], Any]) -> Any:
-        """The value under ``key`` read at ``stamp``, or ``load()`` (read now, kept under ``stamp``)."""
+    def get(self, key: Any, stamp: Any, load: Callable[[], Any], *, keep_none: bool = True) -> Any:
+        """The value under ``key`` read at ``stamp``, or ``load()`` (read now, kept under ``stamp``; a None not
+        kept when ``keep_none`` is False: what was not found is asked again, as something made since by another
+        process, the command line, is not seen by the generation)."""
         found = self.values.get(key)
         if found is not None and found[0] == stamp:
             return found[1]
         value = load()
+        if value is None and not keep_none:
+            return None
         if len(self.values) > 4096:  # a long day of many rooms: start over rather than grow
             self.values.clear()
         self.values[key] = (stamp, value)

@@ -288,7 +288,7 @@ def _phone_room_part(session: Session, room_id: int) -> dict[str, Any]:
 def _kept_room_part(ctx: ServiceContext, session: Session, room_id: int, stamp: str) -> dict[str, Any]:
     """PostgreSQL: the room's part as this process last built it, while the room's stamp (``hot_path_pg.ROOM_STAMP``,
     read with the phone's own rows) is unchanged; built again (encoded once) when any process changed the room."""
-    kept: dict[int, tuple[str, dict[str, Any]]] = ctx.db.shared.setdefault("phone_room_parts", {})
+    kept: dict[int, tuple[str, dict[str, Any]]] = ctx.db.shared["phone_room_parts"]
     found = kept.get(room_id)
     if found is not None and found[0] == stamp:
         return found[1]
