@@ -5,7 +5,8 @@
 
 Both servers get the scenario of ``tests.bench.load`` (connect N phones at once, ideas and ballots spread over
 5 s, a reconnect storm during the vote, then ``--bursts`` times a burst of N ideas and one of N ballots, each on
-new activities: the burst figures are the median of the bursts). The table gives each figure for both
+new activities), ``--rounds`` times each, bare and product alternated: each figure is the median over the rounds
+(and over their bursts). The table gives each figure for both
 and the product's figure divided by the bare server's; the goals are those of issue 12. On a shared machine the
 absolute figures move with the neighbours' load (the ``other`` CPU column): compare the ratios, which are taken
 minutes apart under the same conditions. The table goes to ``docs/benchmarks.md`` (with the date, the machine
@@ -14,6 +15,7 @@ and the commit, and one line per run in its history) and between the markers of 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import platform
@@ -21,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +58,21 @@ def _median(name: str, value: Callable[[load.Phase], float]) -> Callable[[load.R
         values = [value(phase) for phase in result.phases if phase.name == name and phase.latencies]
         return statistics.median(values) if values else float("nan")
     return read
+
+
+def merged(rounds: list[load.Round]) -> load.Round:
+    """A server's rounds as one: every phase of each (a phase figure is the median over them), the round's own
+    figures the median of the rounds' (the peak memory, their largest; failures, all of them)."""
+    def median(name: str) -> float:
+        return statistics.median(getattr(result, name) for result in rounds)
+
+    return dataclasses.replace(
+        rounds[0], connected=min(result.connected for result in rounds), connect_all=median("connect_all"),
+        connect_server_cpu=median("connect_server_cpu"), rss_idle_mb=median("rss_idle_mb"),
+        rss_connected_mb=median("rss_connected_mb"), rss_peak_mb=max(result.rss_peak_mb for result in rounds),
+        server_cpu_total=median("server_cpu_total"), phases=[phase for result in rounds for phase in result.phases],
+        dropped=sum((result.dropped for result in rounds), Counter()),
+        connect_errors=sum((result.connect_errors for result in rounds), Counter()))
 
 
 def _throughput(name: str) -> Callable[[load.Round], float]:
@@ -212,9 +230,11 @@ no database, every event counted and acknowledged at once, the same transport se
 **product** (`workshop run`: SQLite in WAL with `synchronous=FULL`, every ack sent after its commit). The ratio
 column is the product's figure divided by the bare server's; on a machine shared with other work the absolute
 figures move with the neighbours' load, the ratio much less. The goals are those of issue 12. Each server gets
-three bursts of ideas and of ballots (`--bursts`), each on new activities, and the burst rows give the median of
-the three: a burst lasts a fraction of a second, and a single one moved by a third from run to run. Since that
-change (2026-12-07, night) the "whole round" CPU covers three bursts, not one: compare it with later runs only.
+two rounds, bare and product alternated (`--rounds`), each with three bursts of ideas and of ballots on new
+activities (`--bursts`); every row gives the median over the rounds and their bursts. A burst lasts a fraction of
+a second, and on this machine one alone moved by a third, and a whole round by as much, from run to run. Since that
+change (2026-12-07, night) the "whole round" CPU is the median of rounds with three bursts, not one: compare it
+with later runs only.
 
 When the machine is crowded (the `other` CPU below: 2 cores shared with other work), a server waits for a core
 and its wall-clock figures say more about the neighbours than about it. The server's **CPU per command** (its
@@ -231,7 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phones", type=int, default=1000)
     parser.add_argument("--window", type=float, default=5.0)
     parser.add_argument("--bursts", type=int, default=3,
-                        help="bursts of ideas and ballots per server; their figures are the median of the bursts")
+                        help="bursts of ideas and ballots per round; their figures are the median of the bursts")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="rounds per server, bare and product alternated; each figure is the median of all")
     parser.add_argument("--no-write", dest="write", action="store_false", help="print only; leave the docs alone")
     parser.add_argument("--profile", type=Path, metavar="DIR", help="py-spy on the product server (see load.py)")
     parser.add_argument("--keep", action="store_true")
@@ -247,13 +269,16 @@ def main(argv: list[str] | None = None) -> int:
              "--timeout", "120", "--round-timeout", "900"]
             + (["--profile", str(profile)] if profile else []) + (["--keep"] if args.keep else []))
 
-    rounds = {}
-    for server in ("bare", "product"):
-        clock = time.monotonic()
-        rounds[server] = load.run_round(args.phones, round_args(server, args.profile if server == "product" else None))
-        print(f"\n[{server}]", end="")
-        load.print_round(rounds[server])
-        print(f"  round took {time.monotonic() - clock:.1f} s", flush=True)
+    runs: dict[str, list[load.Round]] = {"bare": [], "product": []}
+    for number in range(1, args.rounds + 1):
+        for server in ("bare", "product"):  # alternated: a slower spell of the machine falls on both
+            clock = time.monotonic()
+            runs[server].append(load.run_round(args.phones, round_args(server, args.profile if server == "product"
+                                                                       else None)))
+            print(f"\n[{server}, round {number} of {args.rounds}]", end="")
+            load.print_round(runs[server][-1])
+            print(f"  round took {time.monotonic() - clock:.1f} s", flush=True)
+    rounds = {server: merged(results) for server, results in runs.items()}
     lines = report(args.phones, rounds["bare"], rounds["product"], command.strip(), started)
     print("\n" + "\n".join(lines))
     if args.write:
