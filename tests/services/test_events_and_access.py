@@ -1,10 +1,15 @@
+import sqlite3
+from dataclasses import replace
+
 import pytest
 
 from workshop.domain.codes import JOIN_CODE_ALPHABET
 from workshop.domain.errors import DomainError
 from workshop.services.access import access_for_token, issue_console_token
 from workshop.services.events import create_event, find_room, list_events
+from workshop.services.hot_path import join_code_room
 from workshop.services.participants import join_room, update_profile
+from workshop.services.writer import GroupCommitWriter
 
 from .helpers import make_room, op
 
@@ -79,12 +84,6 @@ def test_a_join_code_unknown_once_is_asked_again(ctx) -> None:
     process (the command line) writes nothing this process's cache sees, and must still be found."""
     if not ctx.db.is_sqlite:
         pytest.skip("the room cache is SQLite's (one server process)")
-    import sqlite3
-    from dataclasses import replace
-
-    from workshop.services.hot_path import join_code_room
-    from workshop.services.writer import GroupCommitWriter
-
     room = make_room(replace(ctx, writer=GroupCommitWriter(ctx.db)))  # the writer keeps the room cache
     renamed = next(code for code in ("QWERTY", "ZXCVBN") if code != room.code)
     assert join_code_room(ctx.db, room.code)[0] == room.room_id  # known, and kept

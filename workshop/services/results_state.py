@@ -37,7 +37,7 @@ class ResultsState:
         self.data = data
         self.ballots: dict[int, list[Allocation]] = dict(zip(owners, (list(ballot) for ballot in data.ballots)))
         self.people = people
-        self.unknown_people = False
+        self.unknown_people = any(owner not in people for owner in owners)  # read again at the first results
         self.ideas: dict[int, IdeaView] = {idea.id: idea for idea in data.ideas}
         self.listed_ideas: list[IdeaView] | None = list(data.ideas)
         self.counts_ideas = activity_type(activity.type).input_kind == "idea"
@@ -97,7 +97,6 @@ def results_state(session: Session, activity: Activity) -> ResultsState | None:
     people = kept_people(session, activity.room_id)
     data, owners = result_input_and_owners(session, activity, people)
     state = ResultsState(activity, stamp, data, owners, people)
-    state.unknown_people = any(owner not in people for owner in owners)  # read again at the first results
     cache.results[activity.id] = state
     return state
 

@@ -94,12 +94,12 @@ def install(engine: Engine) -> None:
 
     @event.listens_for(engine, "before_execute")
     def _changing(connection, statement, *_args):  # type: ignore[no-untyped-def]
-        if _changes(statement):
+        moves_generation, moves_people = _what_changes(statement)
+        if moves_generation:
             connection.info["room_cache_changed"] = True
             cache.bump()
-        if _changes_participants(statement):
-            connection.info["participants_changed"] = True
-            cache.participants_version += 1
+        if moves_people:
+            _participants_changing(connection, cache)
 
     def _ended(connection):  # type: ignore[no-untyped-def]
         if connection.info.pop("room_cache_changed", False):
@@ -112,28 +112,24 @@ def install(engine: Engine) -> None:
     event.listen(engine, "rollback_savepoint", lambda connection, *_: cache.bump())
 
 
-def _is_text_dml(statement: Any) -> bool:
-    return isinstance(statement, TextClause) and statement.text.lstrip()[:6].lower() in ("insert", "update", "delete")
-
-
-def _changes(statement: Any) -> bool:
+def _what_changes(statement: Any) -> tuple[bool, bool]:
+    """(whether the generation moves, whether the participants version moves) for a statement run through
+    SQLAlchemy."""
     if isinstance(statement, TextClause):
-        return _is_text_dml(statement)
+        dml = statement.text.lstrip()[:6].lower() in ("insert", "update", "delete")
+        return dml, dml
     if not getattr(statement, "is_dml", False):
-        return False
+        return False, False
     table = getattr(getattr(statement, "table", None), "name", None)
-    if table in _UNWATCHED:
-        return False
-    return not (table in _UNWATCHED_INSERTS and getattr(statement, "is_insert", False))
+    unwatched = table in _UNWATCHED or (table in _UNWATCHED_INSERTS and getattr(statement, "is_insert", False))
+    return not unwatched, getattr(statement, "is_delete", False) or table == "participants"
 
 
-def _changes_participants(statement: Any) -> bool:
-    if isinstance(statement, TextClause):
-        return _is_text_dml(statement)
-    if not getattr(statement, "is_dml", False):
-        return False
-    table = getattr(getattr(statement, "table", None), "name", None)
-    return getattr(statement, "is_delete", False) or table == "participants"
+def _participants_changing(connection: Connection, cache: RoomCache) -> None:
+    """The participants version moves now and again when the transaction ends (the writer's batch included): a
+    value read in between carries the earlier version."""
+    connection.info["participants_changed"] = True
+    cache.participants_version += 1
 
 
 def after_commit(db: Connection, effect: Callable[[], None]) -> None:
@@ -166,21 +162,11 @@ def idea_committed(db: Connection, activity_id: int, idea: Any) -> None:
 
 
 def participant_committed(db: Connection) -> None:
-    """A participant the hot path added: the room's people kept for results are read again, whether read before
-    the commit or after it (a value read in between carries the earlier version)."""
+    """A participant the hot path added: the room's people kept for results are read again, as after a statement on
+    participants through SQLAlchemy."""
     cache = cache_of(db)
-    if cache is None:
-        return
-    cache.participants_version += 1
-
-    def apply() -> None:
-        cache.participants_version += 1
-
-    effects: list[Callable[[], None]] | None = db.info.get("after_commit")
-    if effects is not None:
-        effects.append(apply)
-    else:  # outside the writer: at the transaction's end, as a statement through SQLAlchemy
-        db.info["participants_changed"] = True
+    if cache is not None:
+        _participants_changing(db, cache)
 
 
 def ballot_committed(db: Connection, activity_id: int, participant_id: int, allocations: list[Any]) -> None:
