@@ -20,8 +20,6 @@ reads nothing else of that connection meanwhile, so one phone's ideas and ballot
 in the order sent. That order holds among hot commands only: another command of the phone (its profile) still gets
 a greenlet of its own, as everything else does (the moderator's commands, which may run for seconds); every other
 phone has its own connection and greenlet.
-
-i12's write path sits behind this: keep ``install`` and ``FloodGuard.admit/done/forget`` as they are.
 """
 from __future__ import annotations
 
